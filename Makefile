@@ -1,0 +1,66 @@
+# Stormdrill: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DOMAINS := core accounts plans scenarios storm drills scoring
+export STORMDRILL_PORT ?= 8000
+
+.PHONY: install run test test-postgres lint format bench messages translations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+## install: the virtual environment, pinned dependencies and compiled translations
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	@for po in app/translations/*/LC_MESSAGES/*.po; do \
+	  $(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo || exit 1; done
+
+## run: migrate the SQLite database, load the demo on first start, and serve
+run: install
+	mkdir -p var
+	$(BIN)/stormdrill migrate
+	$(BIN)/stormdrill demo
+	$(BIN)/stormdrill serve --port $(STORMDRILL_PORT)
+
+## test: the whole suite (SQLite, browsers included)
+test: install
+	$(BIN)/python -m pytest -q
+
+## test-postgres: the database-facing tests against PostgreSQL (STORMDRILL_TEST_DATABASE_URL)
+test-postgres: install
+	$(BIN)/python -m pytest -q -m "not e2e" tests
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check app tests alembic
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format app tests alembic
+
+## bench: performance benchmarks, printed as a table
+bench: install
+	$(BIN)/python -m benchmarks
+
+## messages: extract each domain's strings and update its French catalogue
+messages: $(STAMP)
+	@for d in $(DOMAINS); do \
+	  if [ $$d = core ]; then src="app/core app/*.py templates/*.html templates/core"; \
+	  else src="app/$$d templates/$$d"; fi; \
+	  $(BIN)/pybabel extract -F babel.cfg -k lazy_gettext --no-location --omit-header \
+	    -o /tmp/stormdrill-$$d.pot $$(ls -d $$src 2>/dev/null) || exit 1; \
+	  grep -q "^msgid \"[^\"]" /tmp/stormdrill-$$d.pot || continue; \
+	  po=app/translations/fr/LC_MESSAGES/$$d.po; \
+	  if [ -f $$po ]; then $(BIN)/pybabel update --no-fuzzy-matching -i /tmp/stormdrill-$$d.pot -o $$po -l fr; \
+	  else $(BIN)/pybabel init -i /tmp/stormdrill-$$d.pot -o $$po -l fr; fi; done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Stormdrill: rehearse crisis communication on social networks."""

@@ -1,0 +1,112 @@
+"""Account services: the only code that reads or writes users, memberships and tokens."""
+
+from sqlmodel import Session, select
+
+from app.accounts.models import ApiToken, Membership, Organisation, Role, User
+from app.core.db import utcnow
+from app.core.errors import Invalid
+from app.core.security import hash_password, hash_token, verify_password
+
+
+def get_user(*, session: Session, user_id: int) -> User | None:
+    """The active user with this id, if any."""
+    user = session.get(User, user_id)
+    return user if user and user.is_active else None
+
+
+def get_user_by_email(*, session: Session, email: str) -> User | None:
+    """The user with this email (case-insensitive), if any."""
+    return session.exec(select(User).where(User.email == email.strip().lower())).first()
+
+
+def authenticate(*, session: Session, email: str, password: str) -> User | None:
+    """The user whose email and password match, or None."""
+    user = get_user_by_email(session=session, email=email)
+    if user is None or not user.is_active or not verify_password(user.password_hash, password):
+        return None
+    return user
+
+
+def create_user(
+    *, session: Session, email: str, display_name: str, password: str, language: str = "en"
+) -> User:
+    """A new user; refuses a taken email or a password shorter than 8 characters."""
+    email = email.strip().lower()
+    if get_user_by_email(session=session, email=email):
+        raise Invalid("This email is already registered.", field="email")
+    if len(password) < 8:
+        raise Invalid("The password must have at least 8 characters.", field="password")
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        password_hash=hash_password(password),
+        language=language,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_organisation(*, session: Session, name: str, slug: str) -> Organisation:
+    """A new organisation."""
+    org = Organisation(name=name.strip(), slug=slug.strip().lower())
+    session.add(org)
+    session.flush()
+    return org
+
+
+def add_member(*, session: Session, org: Organisation, user: User, role: Role) -> Membership:
+    """Give `user` a role in `org`."""
+    membership = Membership(organisation_id=org.id, user_id=user.id, role=role)
+    session.add(membership)
+    session.flush()
+    return membership
+
+
+def get_membership(*, session: Session, user_id: int, org_id: int) -> Membership | None:
+    """The user's membership in that organisation, if any."""
+    return session.exec(
+        select(Membership).where(
+            Membership.user_id == user_id, Membership.organisation_id == org_id
+        )
+    ).first()
+
+
+def list_memberships(*, session: Session, user_id: int) -> list[tuple[Membership, Organisation]]:
+    """Every organisation the user belongs to, with the role held there, by name."""
+    rows = session.exec(
+        select(Membership, Organisation)
+        .join(Organisation, Organisation.id == Membership.organisation_id)
+        .where(Membership.user_id == user_id)
+        .order_by(Organisation.name)
+    )
+    return list(rows.all())
+
+
+def get_organisation(*, session: Session, org_id: int) -> Organisation | None:
+    """The organisation with this id, if any."""
+    return session.get(Organisation, org_id)
+
+
+def resolve_api_token(*, session: Session, token: str) -> ApiToken | None:
+    """The stored token matching a presented one, with its last use recorded."""
+    row = session.exec(select(ApiToken).where(ApiToken.token_hash == hash_token(token))).first()
+    if row is not None:
+        row.last_used_at = utcnow()
+        session.add(row)
+        session.commit()
+    return row
+
+
+def set_language(*, session: Session, user_id: int, language: str) -> None:
+    """Remember the user's interface language."""
+    user = session.get(User, user_id)
+    if user is not None:
+        user.language = language
+        session.add(user)
+        session.commit()
+
+
+def get_organisation_by_slug(*, session: Session, slug: str) -> Organisation | None:
+    """The organisation with this slug, if any."""
+    return session.exec(select(Organisation).where(Organisation.slug == slug)).first()

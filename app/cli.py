@@ -1,0 +1,107 @@
+"""The `stormdrill` command line: serve, migrate, demo data, users, and each domain's tools."""
+
+from typing import Annotated
+
+import typer
+from sqlmodel import Session
+
+from app.core.settings import get_settings
+
+app = typer.Typer(
+    help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
+)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: STORMDRILL_PORT).")] = None,
+    reload: Annotated[bool, typer.Option(help="Restart on code changes.")] = False,
+) -> None:
+    """Serve the web application."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        reload=reload,
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def migrate(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Apply the database migrations up to REVISION."""
+    from app.core import migrate as migrations
+
+    migrations.upgrade(revision=revision)
+    typer.echo(f"Database at {revision}.")
+
+
+@app.command()
+def demo(
+    force: Annotated[bool, typer.Option(help="Load even if the database has data.")] = False,
+) -> None:
+    """Load the demo organisation, people and content when the database is empty."""
+    from app import demo as demo_data
+    from app.core.db import get_engine
+
+    with Session(get_engine()) as session:
+        if not force and not demo_data.is_empty(session):
+            typer.echo("The database already has data; demo not loaded.")
+            return
+        logins = demo_data.load_demo(session)
+    typer.echo(f"Demo logins (password: {demo_data.DEMO_PASSWORD}):")
+    for login in logins:
+        typer.echo(f"  {login.role.value:<8} {login.email}")
+
+
+@app.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Option(help="Sign-in email.")],
+    name: Annotated[str, typer.Option(help="Display name.")],
+    org: Annotated[str, typer.Option(help="Organisation slug (created if missing).")],
+    role: Annotated[str, typer.Option(help="admin, author, trainer or member.")] = "member",
+    language: Annotated[str, typer.Option(help="en or fr.")] = "en",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Create a user and give them a role in an organisation."""
+    from app.accounts import service as accounts
+    from app.accounts.models import Role
+    from app.core.db import get_engine
+    from app.core.errors import DomainError
+
+    try:
+        member_role = Role(role)
+    except ValueError:
+        raise typer.BadParameter(f"unknown role {role!r}", param_hint="--role") from None
+    with Session(get_engine()) as session:
+        try:
+            organisation = accounts.get_organisation_by_slug(session=session, slug=org)
+            if organisation is None:
+                organisation = accounts.create_organisation(session=session, name=org, slug=org)
+            user = accounts.create_user(
+                session=session,
+                email=email,
+                display_name=name,
+                password=password,
+                language=language,
+            )
+            accounts.add_member(session=session, org=organisation, user=user, role=member_role)
+            session.commit()
+        except DomainError as exc:
+            session.rollback()
+            typer.echo(f"Error ({exc.field or 'input'}): {exc.message}", err=True)
+            raise typer.Exit(2) from None
+    typer.echo(f"Created {email} as {member_role.value} in {org}.")
+
+
+if __name__ == "__main__":
+    app()

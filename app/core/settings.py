@@ -1,0 +1,48 @@
+"""One settings class, read from STORMDRILL_* environment variables (or a .env file)."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SECRET = "change-me-in-production"
+
+
+class Settings(BaseSettings):
+    """Every setting the application reads; each is documented in the README."""
+
+    model_config = SettingsConfigDict(env_prefix="STORMDRILL_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    secret_key: str = DEFAULT_SECRET
+    database_url: str = Field(default=f"sqlite:///{ROOT / 'var' / 'stormdrill.db'}")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    default_language: Literal["en", "fr"] = "en"
+    session_max_age_s: int = 12 * 3600
+    login_attempts_per_window: int = 5
+    login_window_s: int = 300
+    redis_url: str | None = None
+    scenarios_dir: Path = ROOT / "scenarios"
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment != "production"
+
+    @model_validator(mode="after")
+    def _refuse_default_secret(self) -> "Settings":
+        if self.environment == "production" and self.secret_key == DEFAULT_SECRET:
+            raise ValueError(
+                "STORMDRILL_SECRET_KEY must be set to a real secret when "
+                "STORMDRILL_ENVIRONMENT=production"
+            )
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

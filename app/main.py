@@ -1,0 +1,38 @@
+"""The FastAPI application factory."""
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from app.core import handlers
+from app.core.db import make_engine
+from app.core.deps import csrf_protect
+from app.core.middleware import LanguageMiddleware
+from app.core.settings import ROOT, Settings, get_settings
+from app.routers import include_routers
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application for `settings` (the environment's by default)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Stormdrill",
+        version="0.1.0",
+        description="Rehearse crisis communication on social networks.",
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    app.add_middleware(LanguageMiddleware)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="stormdrill_session",
+        max_age=settings.session_max_age_s,
+        same_site="lax",
+        https_only=not settings.is_development,
+    )
+    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+    handlers.install(app)
+    include_routers(app)
+    return app

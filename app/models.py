@@ -1,0 +1,9 @@
+"""Imports every table module so that `SQLModel.metadata` knows the whole schema."""
+
+from sqlmodel import SQLModel
+
+from app.accounts import models as accounts_models
+
+metadata = SQLModel.metadata
+
+__all__ = ["metadata", "accounts_models"]

@@ -1,0 +1,78 @@
+"""Fixtures shared by the whole suite: a migrated database, a rolled-back session, clients."""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app.core import migrate
+from app.core.db import get_session, make_engine
+from app.core.settings import Settings
+from app.main import create_app
+from tests.factories import Factory
+
+IN_CI = os.environ.get("CI") == "true"
+TEST_DATABASE_URL = os.environ.get("STORMDRILL_TEST_DATABASE_URL")
+
+
+def test_settings(database_url: str) -> Settings:
+    """Settings for the test application."""
+    return Settings(environment="test", secret_key="test-secret", database_url=database_url)
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    """The test database: PostgreSQL when STORMDRILL_TEST_DATABASE_URL says so, else SQLite."""
+    if TEST_DATABASE_URL:
+        yield TEST_DATABASE_URL
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        yield f"sqlite:///{Path(folder) / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a database migrated to head by Alembic, as production would be."""
+    migrate.upgrade(database_url)
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session inside a transaction that is rolled back after the test."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        with Session(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        ) as db:
+            yield db
+        transaction.rollback()
+
+
+@pytest.fixture
+def factory(session: Session) -> Factory:
+    """Small factories writing through the services, with a seeded Faker."""
+    return Factory(session)
+
+
+@pytest.fixture
+def app(session: Session, database_url: str) -> FastAPI:
+    """The application, its sessions bound to the test transaction."""
+    application = create_app(test_settings(database_url))
+    application.dependency_overrides[get_session] = lambda: session
+    return application
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """An HTTP client for the application, keeping cookies like a browser."""
+    with TestClient(app, base_url="http://testserver") as test_client:
+        yield test_client

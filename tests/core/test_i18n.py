@@ -1,0 +1,43 @@
+"""Language negotiation and per-language formatting."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from app.core import i18n
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (None, "en"),
+        ("", "en"),
+        ("fr-FR,fr;q=0.9,en;q=0.8", "fr"),
+        ("de-DE,de;q=0.9,fr;q=0.5", "fr"),
+        ("en-GB;q=0.2,fr-CA;q=0.8", "fr"),
+        ("de-DE", "en"),
+        ("garbage;;q=x", "en"),
+    ],
+)
+def test_negotiate_picks_the_best_supported_language(header, expected):
+    assert i18n.negotiate(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "expected"), [("en", 1234.5, "1,234.5"), ("fr", 1234.5, "1\u202f234,5")]
+)
+def test_numbers_follow_the_language(language, number, expected):
+    token = i18n.current_language.set(language)
+    try:
+        assert i18n.format_number(number) == expected
+    finally:
+        i18n.current_language.reset(token)
+
+
+def test_dates_follow_the_language():
+    moment = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+    token = i18n.current_language.set("fr")
+    try:
+        assert "mars" in i18n.format_datetime(moment, "long")
+    finally:
+        i18n.current_language.reset(token)
