@@ -1,0 +1,1 @@
+"""The scenario library: crises to rehearse, kept as validated YAML under scenarios/."""

@@ -1,0 +1,258 @@
+"""The scenario format: pydantic models that every file in scenarios/ must satisfy.
+
+Times are written as seconds (`90`) or with units (`"12m"`, `"1h30m"`, `"45s"`) and held
+as whole seconds. Every text a participant reads exists in French and English.
+"""
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+LANGUAGES = ("en", "fr")
+_DURATION = re.compile(r"^\s*(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?\s*$")
+
+
+def parse_duration(value: object) -> object:
+    """`"1h30m"`, `"12m"`, `"45s"` or a number of seconds, as whole seconds."""
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if not match or not any(match.groups()):
+            raise ValueError(f"not a duration: {value!r} (write 90, '12m', '1h30m' or '45s')")
+        hours, minutes, seconds = (int(g or 0) for g in match.groups())
+        return hours * 3600 + minutes * 60 + seconds
+    return value
+
+
+Seconds = Annotated[int, BeforeValidator(parse_duration), Field(ge=0)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a scenario must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Strict):
+    """A text in both languages."""
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
+class LocalizedTerms(Strict):
+    """Key terms per language (what a correction must mention, what marks a rumour)."""
+
+    en: list[str] = Field(min_length=1)
+    fr: list[str] = Field(min_length=1)
+
+    def get(self, language: str) -> list[str]:
+        return self.fr if language == "fr" else self.en
+
+
+class CrisisType(StrEnum):
+    product_recall = "product_recall"
+    data_breach = "data_breach"
+    service_outage = "service_outage"
+    executive_misconduct = "executive_misconduct"
+    offensive_advertisement = "offensive_advertisement"
+    industrial_accident = "industrial_accident"
+    social_conflict = "social_conflict"
+    viral_customer_incident = "viral_customer_incident"
+    disinformation = "disinformation"
+    natural_disaster = "natural_disaster"
+    tutorial = "tutorial"
+
+
+class Responsibility(StrEnum):
+    """Coombs' SCCT clusters: how much the public blames the organisation."""
+
+    victim = "victim"
+    accident = "accident"
+    preventable = "preventable"
+
+
+class Persona(StrEnum):
+    angry_customer = "angry_customer"
+    worried_customer = "worried_customer"
+    journalist = "journalist"
+    influencer = "influencer"
+    troll = "troll"
+    bot = "bot"
+    employee = "employee"
+    regulator = "regulator"
+    supporter = "supporter"
+    activist = "activist"
+    local_resident = "local_resident"
+    expert = "expert"
+
+
+class Sentiment(StrEnum):
+    negative = "negative"
+    neutral = "neutral"
+    positive = "positive"
+
+
+class TemplateContext(StrEnum):
+    """When a template is used: the ambient storm, or in reaction to the team."""
+
+    storm = "storm"
+    rumour = "rumour"
+    reply_good = "reply_good"
+    reply_bad = "reply_bad"
+    silence = "silence"
+
+
+class Channel(StrEnum):
+    social_post = "social_post"
+    news_article = "news_article"
+    journalist_dm = "journalist_dm"
+    email = "email"
+    phone_call = "phone_call"
+    internal_message = "internal_message"
+
+
+class Priority(StrEnum):
+    low = "low"
+    normal = "normal"
+    high = "high"
+    critical = "critical"
+
+
+class Shape(StrEnum):
+    """How the volume moves from a phase's start rate to its end rate."""
+
+    linear = "linear"
+    exponential = "exponential"
+    plateau = "plateau"
+    decay = "decay"
+
+
+class Fact(Strict):
+    id: Identifier
+    text: Localized
+
+
+class Rumour(Strict):
+    id: Identifier
+    claim: Localized
+    appears_at: Seconds
+    initial_reach: float = Field(ge=0, le=1, description="share of the audience reached at once")
+    spread_rate: float = Field(ge=0, le=5, description="growth of reach per minute, uncorrected")
+    key_terms: LocalizedTerms = Field(description="what a correction must address")
+    contradicts: list[Identifier] = Field(default_factory=list, description="facts it denies")
+
+
+class Volume(Strict):
+    start_per_min: float = Field(ge=0)
+    end_per_min: float = Field(ge=0)
+    shape: Shape = Shape.linear
+
+
+class Phase(Strict):
+    id: Identifier
+    name: Localized
+    start: Seconds
+    end: Seconds
+    volume: Volume
+    personas: dict[Persona, float] = Field(min_length=1, description="relative weights")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Phase":
+        if self.end <= self.start:
+            raise ValueError(f"phase {self.id}: end must come after start")
+        if any(weight < 0 for weight in self.personas.values()):
+            raise ValueError(f"phase {self.id}: persona weights cannot be negative")
+        return self
+
+
+class PostTemplate(Strict):
+    persona: Persona
+    sentiment: Sentiment
+    text: str = Field(min_length=3, max_length=600)
+    context: TemplateContext = TemplateContext.storm
+    rumour: Identifier | None = None
+
+
+class Templates(Strict):
+    en: list[PostTemplate] = Field(min_length=1)
+    fr: list[PostTemplate] = Field(min_length=1)
+
+    def get(self, language: str) -> list[PostTemplate]:
+        return self.fr if language == "fr" else self.en
+
+
+class Actor(Strict):
+    name: str = Field(min_length=1)
+    persona: Persona
+    handle: str | None = Field(default=None, pattern=r"^@?\w{1,30}$")
+    outlet: str | None = None
+
+
+class Inject(Strict):
+    id: Identifier
+    at: Seconds
+    channel: Channel
+    actor: Actor
+    content: Localized
+    expects_response: bool = False
+    deadline: Seconds | None = Field(default=None, description="absolute, since drill start")
+    priority: Priority = Priority.normal
+    rumour: Identifier | None = None
+
+    @model_validator(mode="after")
+    def _deadline(self) -> "Inject":
+        if self.deadline is not None and self.deadline <= self.at:
+            raise ValueError(f"inject {self.id}: the deadline must come after the inject")
+        if self.expects_response and self.deadline is None:
+            raise ValueError(f"inject {self.id}: an inject expecting a response needs a deadline")
+        return self
+
+
+KpiMetric = Annotated[
+    str,
+    Field(
+        pattern=r"^(time_to_first_response_s|priority_reply_rate|median_reply_latency_s|"
+        r"rumour_correction_s|key_message_coverage|checklist_on_time_rate|final_sentiment)$"
+    ),
+]
+
+
+class Expectation(Strict):
+    id: Identifier
+    metric: KpiMetric
+    target: float
+    description: Localized
+
+
+class Brand(Strict):
+    """Defaults for the placeholders; a drill replaces `name` with the organisation's."""
+
+    name: str
+    handle: str = Field(pattern=r"^@?\w{1,30}$")
+    placeholders: dict[str, Localized] = Field(default_factory=dict)
+
+
+class Scenario(Strict):
+    """A crisis to rehearse."""
+
+    id: Identifier
+    title: Localized
+    summary: Localized
+    crisis_type: CrisisType
+    responsibility: Responsibility
+    severity: int = Field(ge=1, le=4)
+    duration: Seconds
+    brand: Brand
+    hashtags: LocalizedTerms
+    facts: list[Fact] = Field(min_length=1)
+    rumours: list[Rumour] = Field(default_factory=list)
+    phases: list[Phase] = Field(min_length=1)
+    templates: Templates
+    injects: list[Inject] = Field(default_factory=list)
+    expectations: list[Expectation] = Field(default_factory=list)
