@@ -1,0 +1,1 @@
+"""Live drills: the timed rehearsal of a plan against a storm."""
