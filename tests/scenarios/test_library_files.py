@@ -4,6 +4,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from app.scenarios.library import scenario_files
 from app.scenarios.loader import load_file
@@ -63,3 +64,11 @@ def floor_shortfalls(scenario: Scenario) -> list[str]:
         for context, floor in TEMPLATE_FLOORS.items():
             counts[f"{language} {context.value} templates"] = (by_context[context], floor)
     return [f"{name}: {have} < {floor}" for name, (have, floor) in counts.items() if have < floor]
+
+
+def test_the_annotated_example_in_the_docs_satisfies_the_schema():
+    docs = (LIBRARY.parent / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    scenario = Scenario.model_validate(yaml.safe_load(example))
+    assert scenario.id == "tutorial"
+    assert {t.context for t in scenario.templates.en} == set(TemplateContext)
