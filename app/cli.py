@@ -6,10 +6,12 @@ import typer
 from sqlmodel import Session
 
 from app.core.settings import get_settings
+from app.scenarios.cli import app as scenarios_app
 
 app = typer.Typer(
     help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
 )
+app.add_typer(scenarios_app, name="scenarios")
 
 
 @app.command()

@@ -11,6 +11,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 LANGUAGES = ("en", "fr")
+SLOTS = ("brand", "brand_handle", "hashtag", "author_city", "number", "time")
+"""Template slots the engine always fills; `brand.placeholders` adds the others."""
 _DURATION = re.compile(r"^\s*(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?\s*$")
 
 
@@ -25,7 +27,22 @@ def parse_duration(value: object) -> object:
     return value
 
 
-Seconds = Annotated[int, BeforeValidator(parse_duration), Field(ge=0)]
+def format_duration(seconds: int) -> str:
+    """Whole seconds written the way scenarios write them: `1h05m`, `12m`, `45s`."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}h{minutes:02d}m" if hours else (f"{minutes}m" if minutes else "")
+    return text + (f"{secs}s" if secs or not text else "")
+
+
+Seconds = Annotated[
+    int,
+    BeforeValidator(
+        parse_duration,
+        json_schema_input_type=Annotated[str, Field(pattern=_DURATION.pattern)] | int,
+    ),
+    Field(ge=0),
+]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 
 

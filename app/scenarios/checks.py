@@ -1,0 +1,184 @@
+"""Cross-field checks on a parsed scenario: what the pydantic model alone cannot see.
+
+A pure function of the scenario; it returns (path, message) pairs and the loader maps each
+path to the YAML line it came from.
+"""
+
+from collections.abc import Iterator
+from string import Formatter
+
+from app.scenarios.models import (
+    LANGUAGES,
+    SLOTS,
+    PostTemplate,
+    Scenario,
+    TemplateContext,
+    format_duration,
+)
+
+Path = tuple[str | int, ...]
+Finding = tuple[Path, str]
+
+
+def cross_check(scenario: Scenario) -> list[Finding]:
+    """Every cross-field problem of `scenario`, in file order of the sections."""
+    return [
+        *_duplicate_ids(scenario),
+        *_times(scenario),
+        *_phases_contiguous(scenario),
+        *_references(scenario),
+        *_template_pools(scenario),
+        *_rumour_templates(scenario),
+        *_placeholders(scenario),
+    ]
+
+
+def _duplicate_ids(scenario: Scenario) -> Iterator[Finding]:
+    sections = {
+        "facts": scenario.facts,
+        "rumours": scenario.rumours,
+        "phases": scenario.phases,
+        "injects": scenario.injects,
+        "expectations": scenario.expectations,
+    }
+    for section, items in sections.items():
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in first:
+                yield (
+                    (section, index, "id"),
+                    f"duplicate id {item.id!r} (already used by {section}.{first[item.id]})",
+                )
+            else:
+                first[item.id] = index
+
+
+def _times(scenario: Scenario) -> Iterator[Finding]:
+    limit = scenario.duration
+    timed: list[tuple[Path, int | None]] = [
+        *((("rumours", i, "appears_at"), r.appears_at) for i, r in enumerate(scenario.rumours)),
+        *((("phases", i, "start"), p.start) for i, p in enumerate(scenario.phases)),
+        *((("phases", i, "end"), p.end) for i, p in enumerate(scenario.phases)),
+        *((("injects", i, "at"), j.at) for i, j in enumerate(scenario.injects)),
+        *((("injects", i, "deadline"), j.deadline) for i, j in enumerate(scenario.injects)),
+    ]
+    for path, seconds in timed:
+        if seconds is not None and seconds > limit:
+            past = f"{format_duration(seconds)} is past the scenario's duration"
+            yield path, f"{past} ({format_duration(limit)})"
+
+
+def _phases_contiguous(scenario: Scenario) -> Iterator[Finding]:
+    expected = 0
+    for index, phase in enumerate(scenario.phases):
+        if phase.start != expected:
+            where = "the start (0)" if index == 0 else f"the end of phases.{index - 1}"
+            yield (
+                ("phases", index, "start"),
+                f"phase {phase.id!r} starts at {format_duration(phase.start)}, not at {where} "
+                f"({format_duration(expected)}): phases must follow each other "
+                "without gap or overlap",
+            )
+        expected = phase.end
+    last = len(scenario.phases) - 1
+    if expected != scenario.duration:
+        yield (
+            ("phases", last, "end"),
+            f"the last phase ends at {format_duration(expected)}, not at the scenario's duration "
+            f"({format_duration(scenario.duration)})",
+        )
+
+
+def _references(scenario: Scenario) -> Iterator[Finding]:
+    facts = {fact.id for fact in scenario.facts}
+    rumours = {rumour.id for rumour in scenario.rumours}
+    known = ", ".join(sorted(rumours)) or "none declared"
+    for i, rumour in enumerate(scenario.rumours):
+        for k, fact in enumerate(rumour.contradicts):
+            if fact not in facts:
+                yield ("rumours", i, "contradicts", k), f"unknown fact {fact!r}"
+    for i, inject in enumerate(scenario.injects):
+        if inject.rumour is not None and inject.rumour not in rumours:
+            yield ("injects", i, "rumour"), f"unknown rumour {inject.rumour!r} (known: {known})"
+    for language, index, template in _all_templates(scenario):
+        path: Path = ("templates", language, index, "rumour")
+        if template.rumour is not None and template.rumour not in rumours:
+            yield path, f"unknown rumour {template.rumour!r} (known: {known})"
+        if template.context == TemplateContext.rumour and template.rumour is None:
+            yield path, "a template in the `rumour` context must name its rumour"
+
+
+def _template_pools(scenario: Scenario) -> Iterator[Finding]:
+    pools = {
+        language: {
+            t.persona
+            for t in scenario.templates.get(language)
+            if t.context == TemplateContext.storm
+        }
+        for language in LANGUAGES
+    }
+    for i, phase in enumerate(scenario.phases):
+        if not any(weight > 0 for weight in phase.personas.values()):
+            yield ("phases", i, "personas"), f"phase {phase.id!r}: every persona weight is zero"
+        for persona, weight in phase.personas.items():
+            missing = [language for language in LANGUAGES if persona not in pools[language]]
+            if weight > 0 and missing:
+                yield (
+                    ("phases", i, "personas", persona.value),
+                    f"persona {persona.value!r} is weighted in phase {phase.id!r} but has no "
+                    f"`storm` templates in {' and '.join(missing)}",
+                )
+
+
+def _rumour_templates(scenario: Scenario) -> Iterator[Finding]:
+    for i, rumour in enumerate(scenario.rumours):
+        missing = [
+            language
+            for language in LANGUAGES
+            if not any(
+                t.context == TemplateContext.rumour and t.rumour == rumour.id
+                for t in scenario.templates.get(language)
+            )
+        ]
+        if missing:
+            yield (
+                ("rumours", i),
+                f"rumour {rumour.id!r} has no `rumour` templates in {' and '.join(missing)}",
+            )
+
+
+def _placeholders(scenario: Scenario) -> Iterator[Finding]:
+    defined = set(SLOTS) | set(scenario.brand.placeholders)
+    for language, index, template in _all_templates(scenario):
+        for problem in placeholder_problems(template.text, defined):
+            yield ("templates", language, index, "text"), problem
+    for i, inject in enumerate(scenario.injects):
+        for language in LANGUAGES:
+            for problem in placeholder_problems(inject.content.get(language), defined):
+                yield ("injects", i, "content", language), problem
+
+
+def placeholder_problems(text: str, defined: set[str]) -> list[str]:
+    """What is wrong with the `{slots}` of `text`, given the slot names `defined`."""
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(text)]
+    except ValueError as error:
+        return [f"malformed braces ({error}); write a slot as {{name}}"]
+    problems = []
+    for name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            problems.append(f"{{{name}}} is not a plain slot; write a slot as {{name}}")
+        elif name not in defined:
+            problems.append(
+                f"unknown placeholder {{{name}}} (defined: {', '.join(sorted(defined))}; "
+                "add it under brand.placeholders)"
+            )
+    return problems
+
+
+def _all_templates(scenario: Scenario) -> Iterator[tuple[str, int, PostTemplate]]:
+    for language in LANGUAGES:
+        for index, template in enumerate(scenario.templates.get(language)):
+            yield language, index, template
