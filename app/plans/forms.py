@@ -54,8 +54,7 @@ def message_for(error: dict[str, Any]) -> str:
         "less_than_equal": lambda: _("Must be at most %(max)s.", max=ctx.get("le")),
         "enum": lambda: _("Choose one of the listed values."),
         "literal_error": lambda: _("Choose one of the listed values."),
-        "value_error": lambda: _("Enter a valid email address."),
-        "string_pattern_mismatch": lambda: _("Use lowercase letters, digits, - and _ only."),
+        "string_pattern_mismatch": lambda: _("This value does not have the expected shape."),
         "too_long": lambda: _("Too many entries."),
         "too_short": lambda: _("Choose at least one."),
     }

@@ -8,7 +8,6 @@ from typing import Annotated, Literal
 from pydantic import (
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -33,6 +32,14 @@ Key = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9][a-z0-9
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Contact = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Level = Annotated[int, Field(ge=1, le=9)]
+# Members are matched against the accounts table, so a plain shape check is enough here
+# (and keeps reserved test domains such as .test usable).
+Email = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, to_lower=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    ),
+]
 
 
 def slugify(text: str) -> str:
@@ -67,9 +74,9 @@ class RoleCreate(Strict):
     key: Key | None = None
     name: str = Field(min_length=1, max_length=120)
     responsibilities: list[Line] = Field(default_factory=list, max_length=30)
-    holder_member: EmailStr | None = None
+    holder_member: Email | None = None
     holder_contact: Contact | None = None
-    backup_member: EmailStr | None = None
+    backup_member: Email | None = None
     backup_contact: Contact | None = None
     may_publish: bool = False
     approves_statements: bool = False

@@ -123,6 +123,14 @@ def get_plan(*, session: Session, org: Organisation, plan_id: int) -> Plan:
     return plan
 
 
+def find_plan(*, session: Session, plan_id: int) -> Plan:
+    """Any plan by id, whatever its organisation: for trusted callers (CLI, drills)."""
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(_("This plan does not exist."))
+    return plan
+
+
 def new_plan_row(
     *, session: Session, org: Organisation, user: User | None, plan_in: PlanCreate
 ) -> Plan:
@@ -282,9 +290,7 @@ def list_changes(*, session: Session, plan: Plan) -> list[tuple[PlanChange, User
 
 def mark_drilled(*, session: Session, plan_id: int, at: datetime) -> Plan:
     """Record that the plan was drilled at `at` (called by drills when one ends)."""
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFound(_("This plan does not exist."))
+    plan = find_plan(session=session, plan_id=plan_id)
     with atomic(session):
         if plan.last_drilled_at is None or at > as_aware(plan.last_drilled_at):
             plan.last_drilled_at = at
