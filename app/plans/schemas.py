@@ -3,7 +3,7 @@
 import re
 import unicodedata
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -62,10 +62,31 @@ def refused(code: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(code, message)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain_text(value: Any) -> Any:
+    """Text as plain UTF-8: one kind of line break, no control characters.
+
+    Exotic breaks (NEL, U+2028) would not survive a YAML round trip unchanged.
+    """
+    if isinstance(value, str):
+        text = value.replace("\r\n", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+        return _CONTROL.sub("", text.replace("\r", "\n").replace("\x85", "\n"))
+    if isinstance(value, list):
+        return [plain_text(item) for item in value]
+    return value
+
+
 class Strict(BaseModel):
     """Strips text, refuses unknown fields (a typo in an import names itself)."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        return plain_text(value)
 
 
 class RoleCreate(Strict):

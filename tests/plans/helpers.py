@@ -42,3 +42,33 @@ def make_full_plan(session: Session, org: Organisation, user: User | None = None
         title="Alert the crisis cell", owner_role="spokesperson", due_minutes=15), user)
     add(session, org, plan, "kpis", KpiCreate(metric="priority_reply_rate", target=0.8), user)
     return plan
+
+
+def approve(session: Session, org: Organisation, plan: Plan, user: User | None = None) -> None:
+    """Send the plan for review, then approve it (freezing a version)."""
+    for status in ("in_review", "approved"):
+        service.change_status(session=session, org=org, user=user, plan=plan, status=status,
+                              version=plan.version)
+
+
+def plan_id(session: Session, factory, org: Organisation) -> int:
+    """The id of a full plan in `org` (for the access route walk)."""
+    return make_full_plan(session, org).id
+
+
+def version_id(session: Session, factory, org: Organisation) -> int:
+    """The id of a frozen version of a plan in `org`."""
+    plan = make_full_plan(session, org)
+    approve(session, org, plan)
+    return service.list_versions(session=session, plan=plan)[0].id
+
+
+def section_item_id(slug: str):
+    """A maker of the id of an item of section `slug` in a plan of `org`."""
+
+    def make(session: Session, factory, org: Organisation) -> int:
+        plan = make_full_plan(session, org)
+        return items.list_items(session=session, plan=plan, section=SECTIONS[slug])[0].id
+
+    make.__name__ = f"{slug}_item_id"
+    return make
