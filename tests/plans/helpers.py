@@ -24,22 +24,50 @@ def make_plan(session: Session, org: Organisation, user: User | None = None, **o
 
 def add(session: Session, org: Organisation, plan: Plan, slug: str, data, user=None):
     """Add one item to a section of the plan."""
-    return items.create_item(session=session, org=org, user=user, plan=plan,
-                             section=SECTIONS[slug], data=data)
+    return items.create_item(
+        session=session, org=org, user=user, plan=plan, section=SECTIONS[slug], data=data
+    )
 
 
 def make_full_plan(session: Session, org: Organisation, user: User | None = None) -> Plan:
     """A plan with an item in every section, ready to approve."""
     plan = make_plan(session, org, user)
-    add(session, org, plan, "roles", RoleCreate(
-        name="Spokesperson", responsibilities=["Speaks to the media"], holder_contact="Ana Ruiz",
-        may_publish=True), user)
+    add(
+        session,
+        org,
+        plan,
+        "roles",
+        RoleCreate(
+            name="Spokesperson",
+            responsibilities=["Speaks to the media"],
+            holder_contact="Ana Ruiz",
+            may_publish=True,
+        ),
+        user,
+    )
     add(session, org, plan, "audiences", AudienceCreate(name="Customers", channels=["X"]), user)
-    add(session, org, plan, "messages", MessageCreate(
-        title="First holding line", kind="holding", audiences=["customers"], language="en",
-        text="We know about {incident} and are on it. Next update {next_update}."), user)
-    add(session, org, plan, "checklist", ActionCreate(
-        title="Alert the crisis cell", owner_role="spokesperson", due_minutes=15), user)
+    add(
+        session,
+        org,
+        plan,
+        "messages",
+        MessageCreate(
+            title="First holding line",
+            kind="holding",
+            audiences=["customers"],
+            language="en",
+            text="We know about {incident} and are on it. Next update {next_update}.",
+        ),
+        user,
+    )
+    add(
+        session,
+        org,
+        plan,
+        "checklist",
+        ActionCreate(title="Alert the crisis cell", owner_role="spokesperson", due_minutes=15),
+        user,
+    )
     add(session, org, plan, "kpis", KpiCreate(metric="priority_reply_rate", target=0.8), user)
     return plan
 
@@ -47,8 +75,9 @@ def make_full_plan(session: Session, org: Organisation, user: User | None = None
 def approve(session: Session, org: Organisation, plan: Plan, user: User | None = None) -> None:
     """Send the plan for review, then approve it (freezing a version)."""
     for status in ("in_review", "approved"):
-        service.change_status(session=session, org=org, user=user, plan=plan, status=status,
-                              version=plan.version)
+        service.change_status(
+            session=session, org=org, user=user, plan=plan, status=status, version=plan.version
+        )
 
 
 def plan_id(session: Session, factory, org: Organisation) -> int:

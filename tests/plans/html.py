@@ -56,7 +56,8 @@ def find_all(html: str, tag: str | None = None, **attrs: str) -> list[Element]:
     """Elements with this tag and these attribute values (`class_` for class)."""
     wanted = {name.rstrip("_"): value for name, value in attrs.items()}
     return [
-        element for element in parse(html)
+        element
+        for element in parse(html)
         if (tag is None or element.tag == tag)
         and all(element.attrs.get(name) == value for name, value in wanted.items())
     ]

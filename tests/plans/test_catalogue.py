@@ -9,8 +9,9 @@ from app.plans.catalogue import PLACEHOLDERS, fill_placeholders, placeholder_pro
 from app.plans.schemas import MessageCreate
 
 known = st.sampled_from(sorted(PLACEHOLDERS))
-plain = st.text(alphabet=st.characters(blacklist_characters="{}", blacklist_categories=["Cs"]),
-                max_size=40)
+plain = st.text(
+    alphabet=st.characters(blacklist_characters="{}", blacklist_categories=["Cs"]), max_size=40
+)
 unknown = st.from_regex(r"[a-z_]{1,15}", fullmatch=True).filter(lambda n: n not in PLACEHOLDERS)
 
 

@@ -24,8 +24,7 @@ def test_changed_added_and_removed_items_are_listed_field_by_field():
         "roles": [{"key": "lead", "name": "Crisis lead"}, {"key": "legal", "name": "Legal"}],
         "kpis": [{"metric": "final_sentiment", "target": 0.2, "weight": 1.0}],
     }
-    rows = {(r.section, r.item, r.field, r.change): (r.left, r.right)
-            for r in compare(BASE, after)}
+    rows = {(r.section, r.item, r.field, r.change): (r.left, r.right) for r in compare(BASE, after)}
     assert rows == {
         ("plan", "", "title", "changed"): ("Recall", "Product recall"),
         ("roles", "lead", "name", "changed"): ("Lead", "Crisis lead"),
@@ -37,8 +36,12 @@ def test_changed_added_and_removed_items_are_listed_field_by_field():
     }
 
 
-@given(st.dictionaries(st.sampled_from(["title", "description", "drill_every_days"]),
-                       st.text(max_size=5) | st.integers()))
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "description", "drill_every_days"]),
+        st.text(max_size=5) | st.integers(),
+    )
+)
 def test_the_diff_is_symmetric(changes):
     other = {**BASE, **changes}
     forward = [(r.section, r.item, r.field, r.left, r.right) for r in compare(BASE, other)]

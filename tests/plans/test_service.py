@@ -21,7 +21,11 @@ def test_a_new_plan_is_a_draft_with_four_severity_levels_in_its_language(session
     levels = items.list_items(session=session, plan=plan, section=SECTIONS["severities"])
     assert plan.status == "draft"
     assert [(level.level, level.name) for level in levels] == [
-        (1, "Mineure"), (2, "Modérée"), (3, "Grave"), (4, "Critique")]
+        (1, "Mineure"),
+        (2, "Modérée"),
+        (3, "Grave"),
+        (4, "Critique"),
+    ]
     assert [level.response_minutes for level in levels] == [240, 120, 60, 30]
 
 
@@ -34,12 +38,22 @@ def test_a_plan_of_another_organisation_is_not_found(session, factory):
 def test_a_stale_plan_update_is_refused_and_changes_nothing(session, factory):
     org = factory.org()
     plan = make_plan(session, org)
-    service.update_plan(session=session, org=org, user=None, plan=plan,
-                        plan_in=PlanUpdate(title="Second title", version=1))
+    service.update_plan(
+        session=session,
+        org=org,
+        user=None,
+        plan=plan,
+        plan_in=PlanUpdate(title="Second title", version=1),
+    )
     assert plan.version == 2
     with pytest.raises(Conflict) as caught:
-        service.update_plan(session=session, org=org, user=None, plan=plan,
-                            plan_in=PlanUpdate(title="Stale title", version=1))
+        service.update_plan(
+            session=session,
+            org=org,
+            user=None,
+            plan=plan,
+            plan_in=PlanUpdate(title="Stale title", version=1),
+        )
     assert caught.value.field == "version"
     session.refresh(plan)
     assert plan.title == "Second title"
@@ -50,12 +64,25 @@ def test_a_stale_item_update_is_refused(session, factory):
     plan = make_plan(session, org)
     role = add(session, org, plan, "roles", RoleCreate(name="Spokesperson"))
     update = RoleUpdate(name="Press officer", version=1)
-    items.update_item(session=session, org=org, user=None, plan=plan, section=SECTIONS["roles"],
-                      row=role, data=update)
+    items.update_item(
+        session=session,
+        org=org,
+        user=None,
+        plan=plan,
+        section=SECTIONS["roles"],
+        row=role,
+        data=update,
+    )
     with pytest.raises(Conflict):
-        items.update_item(session=session, org=org, user=None, plan=plan,
-                          section=SECTIONS["roles"], row=role,
-                          data=RoleUpdate(name="Stale", version=1))
+        items.update_item(
+            session=session,
+            org=org,
+            user=None,
+            plan=plan,
+            section=SECTIONS["roles"],
+            row=role,
+            data=RoleUpdate(name="Stale", version=1),
+        )
     assert session.get(PlanRole, role.id).name == "Press officer"
 
 
@@ -67,9 +94,15 @@ def test_approving_freezes_numbered_versions_that_later_edits_do_not_touch(sessi
     first = service.list_versions(session=session, plan=plan)[0]
     assert (plan.status, first.number, first.approved_by_id) == ("approved", 1, author.id)
     role = items.list_items(session=session, plan=plan, section=SECTIONS["roles"])[0]
-    items.update_item(session=session, org=org, user=author, plan=plan,
-                      section=SECTIONS["roles"], row=role,
-                      data=RoleUpdate(name="Chief spokesperson", version=role.version))
+    items.update_item(
+        session=session,
+        org=org,
+        user=author,
+        plan=plan,
+        section=SECTIONS["roles"],
+        row=role,
+        data=RoleUpdate(name="Chief spokesperson", version=role.version),
+    )
     assert plan.status == "draft"
     assert first.snapshot["roles"][0]["name"] == "Spokesperson"
     approve(session, org, plan, author)
@@ -80,26 +113,30 @@ def test_approving_freezes_numbered_versions_that_later_edits_do_not_touch(sessi
 def test_a_plan_without_key_messages_cannot_be_approved(session, factory):
     org = factory.org()
     plan = make_plan(session, org)
-    service.change_status(session=session, org=org, user=None, plan=plan, status="in_review",
-                          version=plan.version)
+    service.change_status(
+        session=session, org=org, user=None, plan=plan, status="in_review", version=plan.version
+    )
     with pytest.raises(Conflict, match="key message"):
-        service.change_status(session=session, org=org, user=None, plan=plan,
-                              status="approved", version=plan.version)
+        service.change_status(
+            session=session, org=org, user=None, plan=plan, status="approved", version=plan.version
+        )
 
 
 def test_a_draft_cannot_jump_to_approved(session, factory):
     org = factory.org()
     plan = make_full_plan(session, org)
     with pytest.raises(Conflict):
-        service.change_status(session=session, org=org, user=None, plan=plan,
-                              status="approved", version=plan.version)
+        service.change_status(
+            session=session, org=org, user=None, plan=plan, status="approved", version=plan.version
+        )
 
 
 def test_an_archived_plan_is_read_only(session, factory):
     org = factory.org()
     plan = make_plan(session, org)
-    service.change_status(session=session, org=org, user=None, plan=plan, status="archived",
-                          version=plan.version)
+    service.change_status(
+        session=session, org=org, user=None, plan=plan, status="archived", version=plan.version
+    )
     with pytest.raises(Conflict, match="archived"):
         add(session, org, plan, "roles", RoleCreate(name="Monitor"))
 
@@ -108,8 +145,13 @@ def test_the_history_says_who_changed_what(session, factory):
     org = factory.org()
     author = factory.member(org, Role.author, display_name="Ana Ruiz")
     plan = make_plan(session, org, author)
-    service.update_plan(session=session, org=org, user=author, plan=plan,
-                        plan_in=PlanUpdate(drill_every_days=30, version=plan.version))
+    service.update_plan(
+        session=session,
+        org=org,
+        user=author,
+        plan=plan,
+        plan_in=PlanUpdate(drill_every_days=30, version=plan.version),
+    )
     changes = service.list_changes(session=session, plan=plan)
     assert [change.action for change, _user in changes] == ["updated", "created"]
     latest, who = changes[0]
@@ -132,32 +174,40 @@ def test_the_drill_record_plan_follows_the_format(session, factory):
     plan = make_full_plan(session, org)
     approve(session, org, plan)
     version = service.list_versions(session=session, plan=plan)[0]
-    record = service.version_drill_plan(session=session, org=org, version_id=version.id,
-                                        severity=2)
-    assert record["roles"] == [{"id": "spokesperson", "name": "Spokesperson",
-                                "can_publish": True, "approves": False}]
+    record = service.version_drill_plan(session=session, org=org, version_id=version.id, severity=2)
+    assert record["roles"] == [
+        {"id": "spokesperson", "name": "Spokesperson", "can_publish": True, "approves": False}
+    ]
     assert record["key_messages"][0]["kind"] == "holding"
     assert record["key_messages"][0]["audience"] == "customers"
-    assert record["checklist"] == [{"id": "alert-the-crisis-cell",
-                                    "title": "Alert the crisis cell",
-                                    "owner": "spokesperson", "due_s": 900}]
+    assert record["checklist"] == [
+        {
+            "id": "alert-the-crisis-cell",
+            "title": "Alert the crisis cell",
+            "owner": "spokesperson",
+            "due_s": 900,
+        }
+    ]
     assert record["kpis"] == [{"metric": "priority_reply_rate", "target": 0.8, "weight": 1.0}]
     assert record["approval_required"] is False
-    assert service.version_drill_plan(session=session, org=org, version_id=version.id,
-                                      severity=4)["approval_required"] is True
+    assert (
+        service.version_drill_plan(session=session, org=org, version_id=version.id, severity=4)[
+            "approval_required"
+        ]
+        is True
+    )
 
 
 @pytest.mark.parametrize(
     ("slug", "data", "field"),
     [
-        ("checklist", ActionCreate(title="Call the regulator", owner_role="legal"),
-         "owner_role"),
-        ("roles", RoleCreate(name="Holder", holder_member="nobody@example.org"),
-         "holder_member"),
+        ("checklist", ActionCreate(title="Call the regulator", owner_role="legal"), "owner_role"),
+        ("roles", RoleCreate(name="Holder", holder_member="nobody@example.org"), "holder_member"),
     ],
 )
-def test_references_to_unknown_things_are_refused_naming_the_field(session, factory, slug,
-                                                                   data, field):
+def test_references_to_unknown_things_are_refused_naming_the_field(
+    session, factory, slug, data, field
+):
     org = factory.org()
     plan = make_plan(session, org)
     with pytest.raises(Invalid) as caught:
@@ -169,8 +219,9 @@ def test_a_member_can_hold_a_role(session, factory):
     org = factory.org()
     member = factory.member(org, email="lea@example.org")
     plan = make_plan(session, org)
-    role = add(session, org, plan, "roles", RoleCreate(name="Monitor",
-                                                       holder_member="LEA@example.org"))
+    role = add(
+        session, org, plan, "roles", RoleCreate(name="Monitor", holder_member="LEA@example.org")
+    )
     assert role.holder_user_id == member.id
     values = items.item_values(session=session, section=SECTIONS["roles"], row=role)
     assert values["holder_member"] == "lea@example.org"
@@ -181,20 +232,20 @@ def test_a_role_still_owning_actions_cannot_be_removed(session, factory):
     plan = make_full_plan(session, org)
     role = items.list_items(session=session, plan=plan, section=SECTIONS["roles"])[0]
     with pytest.raises(Conflict, match="Alert the crisis cell"):
-        items.delete_item(session=session, user=None, plan=plan, section=SECTIONS["roles"],
-                          row=role)
+        items.delete_item(
+            session=session, user=None, plan=plan, section=SECTIONS["roles"], row=role
+        )
 
 
 def test_checklist_items_move_up_and_down(session, factory):
     org = factory.org()
     plan = make_plan(session, org)
     section = SECTIONS["checklist"]
-    first, second, third = (add(session, org, plan, "checklist", ActionCreate(title=t))
-                            for t in ("One", "Two", "Three"))
-    items.move_item(session=session, user=None, plan=plan, section=section, row=third,
-                    offset=-1)
-    items.move_item(session=session, user=None, plan=plan, section=section, row=first,
-                    offset=-1)
+    first, second, third = (
+        add(session, org, plan, "checklist", ActionCreate(title=t)) for t in ("One", "Two", "Three")
+    )
+    items.move_item(session=session, user=None, plan=plan, section=section, row=third, offset=-1)
+    items.move_item(session=session, user=None, plan=plan, section=section, row=first, offset=-1)
     titles = [a.title for a in items.list_items(session=session, plan=plan, section=section)]
     assert titles == ["One", "Three", "Two"]
 
