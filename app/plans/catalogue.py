@@ -3,7 +3,7 @@
 import re
 from enum import StrEnum
 
-from app.core.i18n import lazy_gettext as _l
+from app.core.i18n import lazy_gettext
 
 
 class PlanStatus(StrEnum):
@@ -16,10 +16,10 @@ class PlanStatus(StrEnum):
 
 
 STATUS_LABELS = {
-    PlanStatus.draft: _l("Draft"),
-    PlanStatus.in_review: _l("In review"),
-    PlanStatus.approved: _l("Approved"),
-    PlanStatus.archived: _l("Archived"),
+    PlanStatus.draft: lazy_gettext("Draft"),
+    PlanStatus.in_review: lazy_gettext("In review"),
+    PlanStatus.approved: lazy_gettext("Approved"),
+    PlanStatus.archived: lazy_gettext("Archived"),
 }
 
 # Which status each status may move to; approving is the only way to "approved".
@@ -43,34 +43,34 @@ class MessageKind(StrEnum):
 
 
 KIND_LABELS = {
-    MessageKind.holding: _l("Holding statement"),
-    MessageKind.apology: _l("Apology"),
-    MessageKind.update: _l("Update"),
-    MessageKind.rumour_correction: _l("Rumour correction"),
-    MessageKind.resolution: _l("Resolution"),
-    MessageKind.other: _l("Other"),
+    MessageKind.holding: lazy_gettext("Holding statement"),
+    MessageKind.apology: lazy_gettext("Apology"),
+    MessageKind.update: lazy_gettext("Update"),
+    MessageKind.rumour_correction: lazy_gettext("Rumour correction"),
+    MessageKind.resolution: lazy_gettext("Resolution"),
+    MessageKind.other: lazy_gettext("Other"),
 }
 
 PLACEHOLDERS = {
-    "brand": _l("the organisation's public name"),
-    "incident": _l("a short description of the incident"),
-    "product": _l("the product or service concerned"),
-    "date": _l("the date of the statement"),
-    "time": _l("the time of the statement"),
-    "next_update": _l("when the next update will come"),
-    "contact": _l("where people can get help (phone, email)"),
-    "website": _l("the page with the latest information"),
-    "spokesperson": _l("the name of the spokesperson"),
-    "batch": _l("batch or lot numbers concerned"),
+    "brand": lazy_gettext("the organisation's public name"),
+    "incident": lazy_gettext("a short description of the incident"),
+    "product": lazy_gettext("the product or service concerned"),
+    "date": lazy_gettext("the date of the statement"),
+    "time": lazy_gettext("the time of the statement"),
+    "next_update": lazy_gettext("when the next update will come"),
+    "contact": lazy_gettext("where people can get help (phone, email)"),
+    "website": lazy_gettext("the page with the latest information"),
+    "spokesperson": lazy_gettext("the name of the spokesperson"),
+    "batch": lazy_gettext("batch or lot numbers concerned"),
 }
 
 SAMPLE_VALUES = {
     "brand": "",
-    "incident": _l("a quality issue on one of our products"),
-    "product": _l("our product"),
+    "incident": lazy_gettext("a quality issue on one of our products"),
+    "product": lazy_gettext("our product"),
     "date": "23/11/2026",
     "time": "14:30",
-    "next_update": _l("within 2 hours"),
+    "next_update": lazy_gettext("within 2 hours"),
     "contact": "0 800 000 000",
     "website": "example.com/info",
     "spokesperson": "Camille Dupont",
@@ -107,13 +107,15 @@ class Metric(StrEnum):
 
 
 METRIC_LABELS = {
-    Metric.time_to_first_response_s: _l("Time to first public response (seconds, at most)"),
-    Metric.priority_reply_rate: _l("Priority posts answered in time (share, at least)"),
-    Metric.median_reply_latency_s: _l("Median reply latency (seconds, at most)"),
-    Metric.rumour_correction_s: _l("Time to correct a rumour (seconds, at most)"),
-    Metric.key_message_coverage: _l("Key-message kinds used (share, at least)"),
-    Metric.checklist_on_time_rate: _l("Checklist items done on time (share, at least)"),
-    Metric.final_sentiment: _l("Final audience sentiment (-1 to 1, at least)"),
+    Metric.time_to_first_response_s: lazy_gettext(
+        "Time to first public response (seconds, at most)"
+    ),
+    Metric.priority_reply_rate: lazy_gettext("Priority posts answered in time (share, at least)"),
+    Metric.median_reply_latency_s: lazy_gettext("Median reply latency (seconds, at most)"),
+    Metric.rumour_correction_s: lazy_gettext("Time to correct a rumour (seconds, at most)"),
+    Metric.key_message_coverage: lazy_gettext("Key-message kinds used (share, at least)"),
+    Metric.checklist_on_time_rate: lazy_gettext("Checklist items done on time (share, at least)"),
+    Metric.final_sentiment: lazy_gettext("Final audience sentiment (-1 to 1, at least)"),
 }
 
 # Each metric's kind decides the range its target must fall in.

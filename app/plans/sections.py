@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlmodel import SQLModel
 
-from app.core.i18n import lazy_gettext as _l
+from app.core.i18n import lazy_gettext
 from app.plans import models, schemas
 
 
@@ -55,7 +55,7 @@ class Section:
         return str(getattr(item, self.key_attr))
 
 
-HOLDER_HINT = _l("A member of the organisation, or the name of an external contact.")
+HOLDER_HINT = lazy_gettext("A member of the organisation, or the name of an external contact.")
 
 SECTIONS: dict[str, Section] = {
     section.slug: section
@@ -69,17 +69,30 @@ SECTIONS: dict[str, Section] = {
             schemas.RoleUpdate,
             schemas.RolePublic,
             "key",
-            _l("Roles"),
-            _l("Add a role"),
+            lazy_gettext("Roles"),
+            lazy_gettext("Add a role"),
             (
-                FormField("name", _l("Name"), required=True),
-                FormField("responsibilities", _l("Responsibilities"), "lines", _l("One per line.")),
-                FormField("holder_member", _l("Holder (member)"), "select", HOLDER_HINT, "members"),
-                FormField("holder_contact", _l("Holder (external contact)")),
-                FormField("backup_member", _l("Backup (member)"), "select", "", "members"),
-                FormField("backup_contact", _l("Backup (external contact)")),
-                FormField("may_publish", _l("May publish statements"), "bool"),
-                FormField("approves_statements", _l("Approves statements"), "bool"),
+                FormField("name", lazy_gettext("Name"), required=True),
+                FormField(
+                    "responsibilities",
+                    lazy_gettext("Responsibilities"),
+                    "lines",
+                    lazy_gettext("One per line."),
+                ),
+                FormField(
+                    "holder_member",
+                    lazy_gettext("Holder (member)"),
+                    "select",
+                    HOLDER_HINT,
+                    "members",
+                ),
+                FormField("holder_contact", lazy_gettext("Holder (external contact)")),
+                FormField(
+                    "backup_member", lazy_gettext("Backup (member)"), "select", "", "members"
+                ),
+                FormField("backup_contact", lazy_gettext("Backup (external contact)")),
+                FormField("may_publish", lazy_gettext("May publish statements"), "bool"),
+                FormField("approves_statements", lazy_gettext("Approves statements"), "bool"),
             ),
         ),
         Section(
@@ -91,21 +104,27 @@ SECTIONS: dict[str, Section] = {
             schemas.SeverityUpdate,
             schemas.SeverityPublic,
             "level",
-            _l("Severity levels"),
-            _l("Add a severity level"),
+            lazy_gettext("Severity levels"),
+            lazy_gettext("Add a severity level"),
             (
-                FormField("level", _l("Level"), "int", _l("1 is the mildest."), required=True),
-                FormField("name", _l("Name"), required=True),
-                FormField("criteria", _l("Criteria"), "textarea"),
-                FormField("tone", _l("Tone guidance"), "textarea"),
+                FormField(
+                    "level",
+                    lazy_gettext("Level"),
+                    "int",
+                    lazy_gettext("1 is the mildest."),
+                    required=True,
+                ),
+                FormField("name", lazy_gettext("Name"), required=True),
+                FormField("criteria", lazy_gettext("Criteria"), "textarea"),
+                FormField("tone", lazy_gettext("Tone guidance"), "textarea"),
                 FormField(
                     "response_minutes",
-                    _l("First public response within (minutes)"),
+                    lazy_gettext("First public response within (minutes)"),
                     "int",
                     required=True,
                 ),
-                FormField("needs_approval", _l("Statements need approval"), "bool"),
-                FormField("alert_roles", _l("Roles alerted"), "multiselect", "", "roles"),
+                FormField("needs_approval", lazy_gettext("Statements need approval"), "bool"),
+                FormField("alert_roles", lazy_gettext("Roles alerted"), "multiselect", "", "roles"),
             ),
         ),
         Section(
@@ -117,12 +136,14 @@ SECTIONS: dict[str, Section] = {
             schemas.AudienceUpdate,
             schemas.AudiencePublic,
             "key",
-            _l("Audiences"),
-            _l("Add an audience"),
+            lazy_gettext("Audiences"),
+            lazy_gettext("Add an audience"),
             (
-                FormField("name", _l("Name"), required=True),
-                FormField("description", _l("Description"), "textarea"),
-                FormField("channels", _l("Channels"), "lines", _l("One per line.")),
+                FormField("name", lazy_gettext("Name"), required=True),
+                FormField("description", lazy_gettext("Description"), "textarea"),
+                FormField(
+                    "channels", lazy_gettext("Channels"), "lines", lazy_gettext("One per line.")
+                ),
             ),
         ),
         Section(
@@ -134,16 +155,18 @@ SECTIONS: dict[str, Section] = {
             schemas.MessageUpdate,
             schemas.MessagePublic,
             "key",
-            _l("Key messages"),
-            _l("Add a key message"),
+            lazy_gettext("Key messages"),
+            lazy_gettext("Add a key message"),
             (
-                FormField("title", _l("Title"), required=True),
-                FormField("kind", _l("Kind"), "select", "", "kinds", required=True),
-                FormField("language", _l("Language"), "select", "", "languages", required=True),
-                FormField("audiences", _l("Audiences"), "multiselect", "", "audiences"),
-                FormField("min_severity", _l("From severity"), "select", "", "levels"),
-                FormField("max_severity", _l("Up to severity"), "select", "", "levels"),
-                FormField("text", _l("Text"), "template", "", required=True),
+                FormField("title", lazy_gettext("Title"), required=True),
+                FormField("kind", lazy_gettext("Kind"), "select", "", "kinds", required=True),
+                FormField(
+                    "language", lazy_gettext("Language"), "select", "", "languages", required=True
+                ),
+                FormField("audiences", lazy_gettext("Audiences"), "multiselect", "", "audiences"),
+                FormField("min_severity", lazy_gettext("From severity"), "select", "", "levels"),
+                FormField("max_severity", lazy_gettext("Up to severity"), "select", "", "levels"),
+                FormField("text", lazy_gettext("Text"), "template", "", required=True),
             ),
         ),
         Section(
@@ -155,15 +178,20 @@ SECTIONS: dict[str, Section] = {
             schemas.ActionUpdate,
             schemas.ActionPublic,
             "key",
-            _l("Checklist"),
-            _l("Add an action"),
+            lazy_gettext("Checklist"),
+            lazy_gettext("Add an action"),
             (
-                FormField("title", _l("Action"), required=True),
-                FormField("owner_role", _l("Owner role"), "select", "", "roles"),
+                FormField("title", lazy_gettext("Action"), required=True),
+                FormField("owner_role", lazy_gettext("Owner role"), "select", "", "roles"),
                 FormField(
-                    "due_minutes", _l("Due (minutes after the crisis starts)"), "int", required=True
+                    "due_minutes",
+                    lazy_gettext("Due (minutes after the crisis starts)"),
+                    "int",
+                    required=True,
                 ),
-                FormField("from_severity", _l("Applies from severity"), "select", "", "levels"),
+                FormField(
+                    "from_severity", lazy_gettext("Applies from severity"), "select", "", "levels"
+                ),
             ),
         ),
         Section(
@@ -175,21 +203,23 @@ SECTIONS: dict[str, Section] = {
             schemas.KpiUpdate,
             schemas.KpiPublic,
             "metric",
-            _l("KPIs"),
-            _l("Add a KPI"),
+            lazy_gettext("KPIs"),
+            lazy_gettext("Add a KPI"),
             (
-                FormField("metric", _l("Metric"), "select", "", "metrics", required=True),
+                FormField("metric", lazy_gettext("Metric"), "select", "", "metrics", required=True),
                 FormField(
                     "target",
-                    _l("Target"),
+                    lazy_gettext("Target"),
                     "number",
-                    _l(
+                    lazy_gettext(
                         "Shares between 0 and 1, times in seconds above 0, "
                         "sentiment between -1 and 1."
                     ),
                     required=True,
                 ),
-                FormField("weight", _l("Weight"), "number", _l("Above 0, at most 10.")),
+                FormField(
+                    "weight", lazy_gettext("Weight"), "number", lazy_gettext("Above 0, at most 10.")
+                ),
             ),
         ),
     )

@@ -7,8 +7,7 @@ from sqlmodel import Session
 from app.accounts.models import Role, User
 from app.core.db import utcnow
 from app.core.deps import OrgContext
-from app.core.i18n import LANGUAGE_NAMES
-from app.core.i18n import lazy_gettext as _l
+from app.core.i18n import LANGUAGE_NAMES, lazy_gettext
 from app.plans import items, service
 from app.plans.catalogue import (
     KIND_LABELS,
@@ -26,21 +25,25 @@ from app.plans.sections import SECTIONS, Section
 WRITERS = (Role.author, Role.admin)
 
 ACTION_LABELS = {
-    "created": _l("Created"),
-    "imported": _l("Imported"),
-    "updated": _l("Plan details changed"),
-    "reopened": _l("Back to draft after a change"),
-    "item_added": _l("Added"),
-    "item_updated": _l("Changed"),
-    "item_removed": _l("Removed"),
-    "item_moved": _l("Moved"),
-    "status_draft": _l("Back to draft"),
-    "status_in_review": _l("Sent for review"),
-    "status_approved": _l("Approved"),
-    "status_archived": _l("Archived"),
-    "drilled": _l("Drilled"),
+    "created": lazy_gettext("Created"),
+    "imported": lazy_gettext("Imported"),
+    "updated": lazy_gettext("Plan details changed"),
+    "reopened": lazy_gettext("Back to draft after a change"),
+    "item_added": lazy_gettext("Added"),
+    "item_updated": lazy_gettext("Changed"),
+    "item_removed": lazy_gettext("Removed"),
+    "item_moved": lazy_gettext("Moved"),
+    "status_draft": lazy_gettext("Back to draft"),
+    "status_in_review": lazy_gettext("Sent for review"),
+    "status_approved": lazy_gettext("Approved"),
+    "status_archived": lazy_gettext("Archived"),
+    "drilled": lazy_gettext("Drilled"),
 }
-CHANGE_LABELS = {"added": _l("added"), "removed": _l("removed"), "changed": _l("changed")}
+CHANGE_LABELS = {
+    "added": lazy_gettext("added"),
+    "removed": lazy_gettext("removed"),
+    "changed": lazy_gettext("changed"),
+}
 
 
 def can_write(ctx: OrgContext) -> bool:
@@ -62,7 +65,7 @@ def base_context(ctx: OrgContext) -> dict[str, Any]:
         "action_labels": ACTION_LABELS,
         "change_labels": CHANGE_LABELS,
         "section_labels": {
-            "plan": _l("Plan"),
+            "plan": lazy_gettext("Plan"),
             **{s.document_key: s.label for s in SECTIONS.values()},
         },
         "now": utcnow(),
