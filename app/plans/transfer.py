@@ -11,8 +11,9 @@ from app.accounts.models import Organisation, User
 from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.plans import items
+from app.plans.document import PlanDocument
 from app.plans.models import Plan, PlanMessage
-from app.plans.schemas import DOCUMENT_FORMAT, PlanCreate, PlanDocument
+from app.plans.schemas import DOCUMENT_FORMAT, PlanCreate
 from app.plans.sections import SECTIONS
 from app.plans.service import atomic, new_plan_row, record_change
 
