@@ -6,6 +6,7 @@ import typer
 from sqlmodel import Session
 
 from app.core.settings import get_settings
+from app.plans import cli as plans_cli
 from app.scenarios.cli import app as scenarios_app
 
 app = typer.Typer(
@@ -104,6 +105,9 @@ def create_user(
             raise typer.Exit(2) from None
     typer.echo(f"Created {email} as {member_role.value} in {org}.")
 
+
+app.command("export-plan")(plans_cli.export_plan)
+app.command("import-plan")(plans_cli.import_plan)
 
 if __name__ == "__main__":
     app()

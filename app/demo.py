@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from app.accounts import service as accounts
 from app.accounts.models import Organisation, Role
+from app.plans import demo as plans_demo
 
 DEMO_PASSWORD = "stormdrill-demo"
 
@@ -33,7 +34,7 @@ def is_empty(session: Session) -> bool:
 
 
 def load_demo(session: Session) -> list[DemoLogin]:
-    """Create the demo organisation and its members; returns the logins to print."""
+    """Create the demo organisation, its members and content; returns the logins to print."""
     org = accounts.create_organisation(session=session, name="Demo Foods & Software", slug="demo")
     for person in DEMO_PEOPLE:
         language = "fr" if person.name in ("Camille Dupont", "Léa Martin", "Hugo Bernard") else "en"
@@ -45,5 +46,8 @@ def load_demo(session: Session) -> list[DemoLogin]:
             language=language,
         )
         accounts.add_member(session=session, org=org, user=user, role=person.role)
+        if person.role == Role.author:
+            author = user
     session.commit()
+    plans_demo.load_examples(session=session, org=org, user=author)
     return list(DEMO_PEOPLE)

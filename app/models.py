@@ -3,7 +3,8 @@
 from sqlmodel import SQLModel
 
 from app.accounts import models as accounts_models
+from app.plans import models as plans_models
 
 metadata = SQLModel.metadata
 
-__all__ = ["metadata", "accounts_models"]
+__all__ = ["metadata", "accounts_models", "plans_models"]

@@ -4,9 +4,16 @@ from fastapi import FastAPI
 
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
+from app.plans import api as plans_api
+from app.plans import routes as plans_routes
+from app.plans import routes_items as plans_item_routes
 
 
 def include_routers(app: FastAPI) -> None:
     """Mount the HTML routes and the JSON API."""
     app.include_router(core_routes.router)
     app.include_router(accounts_routes.router)
+    app.include_router(plans_routes.router)
+    for router in plans_item_routes.routers:
+        app.include_router(router)
+    app.include_router(plans_api.router)

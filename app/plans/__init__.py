@@ -1,0 +1,1 @@
+"""Plan authoring: roles, severity levels, audiences, key messages, checklist, KPIs, versions."""

@@ -1,0 +1,51 @@
+"""Side-by-side comparison of two plan documents: pure, item by item, field by field."""
+
+from dataclasses import dataclass
+from typing import Any
+
+PLAN_FIELDS = ("title", "description", "languages", "drill_every_days")
+IDENTITY = {"severity_levels": "level", "kpis": "metric"}
+SECTION_KEYS = ("roles", "severity_levels", "audiences", "key_messages", "checklist", "kpis")
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    """One field that differs: where it is, its value on each side, and how it changed."""
+
+    section: str
+    item: str
+    field: str
+    left: Any
+    right: Any
+    change: str  # "changed", "added" or "removed"
+
+
+def _index(items: list[dict[str, Any]], section: str) -> dict[str, dict[str, Any]]:
+    attr = IDENTITY.get(section, "key")
+    return {str(item.get(attr)): item for item in items}
+
+
+def _item_rows(section: str, name: str, left: dict | None, right: dict | None) -> list[DiffRow]:
+    change = "added" if left is None else "removed" if right is None else "changed"
+    left, right = left or {}, right or {}
+    fields = list(dict.fromkeys([*left, *right]))
+    return [
+        DiffRow(section, name, field, left.get(field), right.get(field), change)
+        for field in fields
+        if left.get(field) != right.get(field)
+    ]
+
+
+def compare(left: dict[str, Any], right: dict[str, Any]) -> list[DiffRow]:
+    """Every difference between two plan documents, in document order."""
+    rows = [
+        DiffRow("plan", "", field, left.get(field), right.get(field), "changed")
+        for field in PLAN_FIELDS
+        if left.get(field) != right.get(field)
+    ]
+    for section in SECTION_KEYS:
+        old = _index(left.get(section, []), section)
+        new = _index(right.get(section, []), section)
+        for key in dict.fromkeys([*old, *new]):
+            rows.extend(_item_rows(section, key, old.get(key), new.get(key)))
+    return rows

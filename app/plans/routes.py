@@ -1,0 +1,224 @@
+"""Plan pages: list, create, edit, review and approve, history, versions, diff, print, files."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from app.core.deps import AuthorDep, MemberDep, SessionDep
+from app.core.errors import Conflict, Invalid
+from app.core.i18n import gettext as _
+from app.core.templating import is_htmx, render
+from app.plans import diff, service, transfer, views
+from app.plans.catalogue import PlanStatus
+from app.plans.deps import PlanDep, VersionDep
+from app.plans.forms import FormErrors, errors_of, validate
+from app.plans.schemas import PlanCreate, PlanUpdate
+
+router = APIRouter(prefix="/plans")
+
+
+def plan_form_values(form) -> dict:
+    """The plan form's fields as schema input."""
+    return {
+        "title": str(form.get("title") or ""),
+        "description": str(form.get("description") or ""),
+        "languages": [v for v in form.getlist("languages") if v],
+        "drill_every_days": str(form.get("drill_every_days") or "").strip() or None,
+    }
+
+
+@router.get("")
+def list_plans(request: Request, ctx: MemberDep, session: SessionDep) -> Response:
+    """Every plan of the organisation, with when each was last drilled and is next due."""
+    plans = [service.plan_public(plan) for plan in service.list_plans(session=session, org=ctx.org)]
+    return render(request, "plans/list.html", {**views.base_context(ctx), "plans": plans})
+
+
+@router.get("/new")
+def new_plan(request: Request, ctx: AuthorDep) -> Response:
+    """The form for a new plan."""
+    values = {"languages": [ctx.user.language], "drill_every_days": 90}
+    return render(
+        request, "plans/new.html", {**views.base_context(ctx), "values": values, "errors": {}}
+    )
+
+
+@router.post("")
+async def create_plan(request: Request, ctx: AuthorDep, session: SessionDep) -> Response:
+    """Create a draft plan, or show the form again with the refused fields."""
+    values = plan_form_values(await request.form())
+    try:
+        plan_in = validate(PlanCreate, {k: v for k, v in values.items() if v is not None})
+        plan = service.create_plan(session=session, org=ctx.org, user=ctx.user, plan_in=plan_in)
+    except FormErrors as exc:
+        context = {**views.base_context(ctx), "values": values, "errors": exc.errors}
+        return render(request, "plans/new.html", context, status_code=422)
+    return RedirectResponse(f"/plans/{plan.id}", status_code=303)
+
+
+@router.get("/import")
+def import_form(request: Request, ctx: AuthorDep) -> Response:
+    """The form to import a plan file."""
+    return render(request, "plans/import.html", {**views.base_context(ctx), "errors": {}})
+
+
+@router.post("/import")
+async def import_plan(
+    request: Request, ctx: AuthorDep, session: SessionDep, file: UploadFile
+) -> Response:
+    """Create a plan from an uploaded YAML or JSON file; errors name the refused field."""
+    content = await file.read()
+    fmt = "json" if (file.filename or "").lower().endswith(".json") else "yaml"
+    try:
+        data = transfer.loads(content, fmt)
+        plan = transfer.import_document(session=session, org=ctx.org, user=ctx.user, data=data)
+    except Invalid as exc:
+        context = {**views.base_context(ctx), "errors": {"file": exc.message}}
+        return render(request, "plans/import.html", context, status_code=422)
+    return RedirectResponse(f"/plans/{plan.id}", status_code=303)
+
+
+@router.get("/{plan_id}")
+def show_plan(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep) -> Response:
+    """The plan with all its sections."""
+    context = views.plan_context(session=session, ctx=ctx, plan=plan)
+    return render(request, "plans/detail.html", {**context, "values": {}, "errors": {}})
+
+
+@router.post("/{plan_id}")
+async def update_plan(
+    request: Request, plan: PlanDep, ctx: AuthorDep, session: SessionDep
+) -> Response:
+    """Save the plan's own fields; a stale or refused save shows the input again."""
+    form = await request.form()
+    values = plan_form_values(form)
+    version = str(form.get("version") or "0")
+    status_code = 422
+    try:
+        plan_in = validate(PlanUpdate, {**values, "version": version})
+        service.update_plan(session=session, org=ctx.org, user=ctx.user, plan=plan, plan_in=plan_in)
+    except FormErrors as exc:
+        errors = exc.errors
+    except (Conflict, Invalid) as exc:
+        errors, status_code = errors_of(exc), exc.status_code
+        if exc.field == "version":
+            version = str(plan.version)
+    else:
+        return RedirectResponse(f"/plans/{plan.id}", status_code=303)
+    context = views.plan_context(session=session, ctx=ctx, plan=plan)
+    context.update(values={**values, "version": version}, errors=errors)
+    return render(request, "plans/detail.html", context, status_code=status_code)
+
+
+@router.post("/{plan_id}/status")
+def change_status(
+    plan: PlanDep,
+    ctx: AuthorDep,
+    session: SessionDep,
+    status: Annotated[PlanStatus, Form()],
+    version: Annotated[int, Form()],
+) -> Response:
+    """Send for review, return to draft, approve (freezing a version) or archive."""
+    service.change_status(
+        session=session, org=ctx.org, user=ctx.user, plan=plan, status=status, version=version
+    )
+    return RedirectResponse(f"/plans/{plan.id}", status_code=303)
+
+
+@router.get("/{plan_id}/history")
+def history(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep) -> Response:
+    """Who changed what, and when."""
+    changes = service.list_changes(session=session, plan=plan)
+    return render(
+        request, "plans/history.html", {**views.base_context(ctx), "plan": plan, "changes": changes}
+    )
+
+
+@router.get("/{plan_id}/versions/{version_id}")
+def show_version(request: Request, plan: PlanDep, version: VersionDep, ctx: MemberDep) -> Response:
+    """A frozen version, as approved."""
+    context = {**views.base_context(ctx), "plan": plan, "version": version, "doc": version.snapshot}
+    return render(request, "plans/version.html", context)
+
+
+@router.get("/{plan_id}/diff")
+def compare(
+    request: Request,
+    plan: PlanDep,
+    ctx: MemberDep,
+    session: SessionDep,
+    a: str | None = None,
+    b: str = "current",
+) -> Response:
+    """Two versions side by side (or a version and the current plan), changes marked."""
+    versions = service.list_versions(session=session, plan=plan)
+    a = a or (str(versions[0].id) if versions else "current")
+    docs = {
+        side: diff_side(session=session, ctx=ctx, plan=plan, choice=choice)
+        for side, choice in (("a", a), ("b", b))
+    }
+    rows = diff.compare(docs["a"], docs["b"])
+    context = {
+        **views.base_context(ctx),
+        "plan": plan,
+        "versions": versions,
+        "a": a,
+        "b": b,
+        "rows": rows,
+    }
+    return render(request, "plans/diff.html", context)
+
+
+def diff_side(*, session, ctx, plan, choice: str) -> dict:
+    """The document on one side of a diff: "current" or a version id of this plan."""
+    if choice == "current":
+        return transfer.export_document(session=session, plan=plan)
+    if not choice.isdigit():
+        raise Invalid(_("Choose a version to compare."), field="a")
+    version = service.get_plan_version(session=session, org=ctx.org, version_id=int(choice))
+    if version.plan_id != plan.id:
+        raise Invalid(_("Choose a version to compare."), field="a")
+    return version.snapshot
+
+
+@router.get("/{plan_id}/print")
+def printable(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep) -> Response:
+    """The plan on paper, for the team's binder."""
+    context = {
+        **views.base_context(ctx),
+        "plan": plan,
+        "public": service.plan_public(plan),
+        "doc": transfer.export_document(session=session, plan=plan),
+        "versions": service.list_versions(session=session, plan=plan),
+    }
+    return render(request, "plans/print.html", context)
+
+
+@router.get("/{plan_id}/export.{fmt}")
+def export(plan: PlanDep, ctx: MemberDep, session: SessionDep, fmt: str) -> Response:
+    """The plan as a YAML or JSON file."""
+    if fmt not in transfer.FORMATS:
+        raise Invalid(_("Export as yaml or json."), field="format")
+    text = transfer.dumps(transfer.export_document(session=session, plan=plan), fmt)
+    media = "application/json" if fmt == "json" else "application/yaml"
+    filename = f"plan-{plan.id}.{fmt}"
+    return Response(
+        text,
+        media_type=f"{media}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.post("/{plan_id}/preview")
+async def preview(request: Request, plan: PlanDep, ctx: MemberDep) -> Response:
+    """A key message with sample values filled in; a partial for htmx."""
+    form = await request.form()
+    context = {
+        **views.base_context(ctx),
+        "plan": plan,
+        "preview": views.preview(str(form.get("text") or ""), ctx.org.name),
+    }
+    if is_htmx(request):
+        return render(request, "plans/_preview.html", context)
+    return render(request, "plans/preview.html", context)

@@ -1,0 +1,49 @@
+"""The side-by-side diff of two plan documents."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.plans.diff import compare
+
+BASE = {
+    "title": "Recall",
+    "languages": ["en"],
+    "roles": [{"key": "lead", "name": "Lead"}, {"key": "cm", "name": "Community manager"}],
+    "kpis": [{"metric": "final_sentiment", "target": 0.0, "weight": 1.0}],
+}
+
+
+def test_identical_documents_have_no_differences():
+    assert compare(BASE, BASE) == []
+
+
+def test_changed_added_and_removed_items_are_listed_field_by_field():
+    after = {
+        **BASE,
+        "title": "Product recall",
+        "roles": [{"key": "lead", "name": "Crisis lead"}, {"key": "legal", "name": "Legal"}],
+        "kpis": [{"metric": "final_sentiment", "target": 0.2, "weight": 1.0}],
+    }
+    rows = {(r.section, r.item, r.field, r.change): (r.left, r.right) for r in compare(BASE, after)}
+    assert rows == {
+        ("plan", "", "title", "changed"): ("Recall", "Product recall"),
+        ("roles", "lead", "name", "changed"): ("Lead", "Crisis lead"),
+        ("roles", "cm", "key", "removed"): ("cm", None),
+        ("roles", "cm", "name", "removed"): ("Community manager", None),
+        ("roles", "legal", "key", "added"): (None, "legal"),
+        ("roles", "legal", "name", "added"): (None, "Legal"),
+        ("kpis", "final_sentiment", "target", "changed"): (0.0, 0.2),
+    }
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "description", "drill_every_days"]),
+        st.text(max_size=5) | st.integers(),
+    )
+)
+def test_the_diff_is_symmetric(changes):
+    other = {**BASE, **changes}
+    forward = [(r.section, r.item, r.field, r.left, r.right) for r in compare(BASE, other)]
+    backward = [(r.section, r.item, r.field, r.right, r.left) for r in compare(other, BASE)]
+    assert forward == backward
