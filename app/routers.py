@@ -2,6 +2,7 @@
 
 from fastapi import FastAPI
 
+from app.accounts import api as accounts_api
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
 
@@ -10,3 +11,4 @@ def include_routers(app: FastAPI) -> None:
     """Mount the HTML routes and the JSON API."""
     app.include_router(core_routes.router)
     app.include_router(accounts_routes.router)
+    app.include_router(accounts_api.router)
