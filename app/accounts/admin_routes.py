@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
 from app.accounts import member_service as members
+from app.accounts.deps import InvitationDep, MembershipDep
 from app.accounts.models import ROLE_LABELS, Role
 from app.core.deps import AdminDep, OrgContext, SessionDep
 from app.core.errors import DomainError
@@ -93,7 +94,7 @@ def add_member(
         return refused(request, session, ctx, exc, email=email, role=role)
     if outcome.token is None:
         return done(request, session, ctx)
-    invite_url = str(request.url_for("invitation_page", token=outcome.token))
+    invite_url = str(request.url_for("invitation_page", invitation_token=outcome.token))
     context = panel(session, ctx, invite_url=invite_url, invited=outcome.invitation)
     return show(request, context, status_code=201)
 
@@ -103,38 +104,34 @@ def change_role(
     request: Request,
     session: SessionDep,
     ctx: AdminDep,
-    membership_id: int,
+    membership: MembershipDep,
     role: Annotated[str, Form()] = "",
 ) -> Response:
     """Give a member another role; the last admin keeps theirs."""
     try:
-        membership = members.change_role(
-            session=session, org_id=ctx.org.id, membership_id=membership_id, role=role
-        )
+        members.change_role(session=session, membership=membership, role=role)
     except DomainError as exc:
-        return refused(request, session, ctx, exc, row=membership_id)
+        return refused(request, session, ctx, exc, row=membership.id)
     demoted = membership.user_id == ctx.user.id and membership.role != Role.admin
     return done(request, session, ctx, self_demoted=demoted)
 
 
 @router.post("/{membership_id}/remove")
 def remove_member(
-    request: Request, session: SessionDep, ctx: AdminDep, membership_id: int
+    request: Request, session: SessionDep, ctx: AdminDep, membership: MembershipDep
 ) -> Response:
     """Remove a member from the organisation; never the last admin."""
     try:
-        removed = members.remove_member(
-            session=session, org_id=ctx.org.id, membership_id=membership_id
-        )
+        members.remove_member(session=session, membership=membership)
     except DomainError as exc:
-        return refused(request, session, ctx, exc, row=membership_id)
-    return done(request, session, ctx, self_demoted=removed.user_id == ctx.user.id)
+        return refused(request, session, ctx, exc, row=membership.id)
+    return done(request, session, ctx, self_demoted=membership.user_id == ctx.user.id)
 
 
 @router.post("/invitations/{invitation_id}/revoke")
 def revoke_invitation(
-    request: Request, session: SessionDep, ctx: AdminDep, invitation_id: int
+    request: Request, session: SessionDep, ctx: AdminDep, invitation: InvitationDep
 ) -> Response:
     """Cancel a pending invitation; its link stops working."""
-    members.revoke_invitation(session=session, org_id=ctx.org.id, invitation_id=invitation_id)
+    members.revoke_invitation(session=session, invitation=invitation)
     return done(request, session, ctx)

@@ -6,6 +6,7 @@ from sqlmodel import Session
 from app.accounts import member_service as members
 from app.accounts import service
 from app.accounts import token_service as tokens
+from app.accounts.deps import InvitationDep, MembershipDep, TokenDep
 from app.accounts.models import (
     ApiToken,
     Invitation,
@@ -45,10 +46,9 @@ def member_public(membership: Membership, user: User) -> MemberPublic:
     )
 
 
-def get_member_public(session: Session, org_id: int, membership_id: int) -> MemberPublic:
+def get_member_public(session: Session, membership: Membership) -> MemberPublic:
     """One member of the organisation, as the API shows it."""
-    membership = members.get_member(session=session, org_id=org_id, membership_id=membership_id)
-    user = session.get(User, membership.user_id)
+    user = service.get_user(session=session, user_id=membership.user_id)
     return member_public(membership, user)
 
 
@@ -98,9 +98,9 @@ def add_member(
         session=session, org=ctx.org, email=body.email, role=body.role, invited_by=ctx.user
     )
     if outcome.membership is not None:
-        member = get_member_public(session, ctx.org.id, outcome.membership.id)
+        member = get_member_public(session, outcome.membership)
         return MemberAdded(member=member)
-    url = str(request.url_for("invitation_page", token=outcome.token))
+    url = str(request.url_for("invitation_page", invitation_token=outcome.token))
     invitation = InvitationCreated(
         **invitation_public(outcome.invitation).model_dump(), accept_url=url
     )
@@ -108,26 +108,22 @@ def add_member(
 
 
 @router.get("/members/{membership_id}")
-def get_member(session: SessionDep, ctx: AdminDep, membership_id: int) -> MemberPublic:
+def get_member(session: SessionDep, membership: MembershipDep) -> MemberPublic:
     """One member of the current organisation."""
-    return get_member_public(session, ctx.org.id, membership_id)
+    return get_member_public(session, membership)
 
 
 @router.patch("/members/{membership_id}")
-def change_role(
-    session: SessionDep, ctx: AdminDep, membership_id: int, body: MemberUpdate
-) -> MemberPublic:
+def change_role(session: SessionDep, membership: MembershipDep, body: MemberUpdate) -> MemberPublic:
     """Give a member another role; 409 for the last admin."""
-    members.change_role(
-        session=session, org_id=ctx.org.id, membership_id=membership_id, role=body.role
-    )
-    return get_member_public(session, ctx.org.id, membership_id)
+    members.change_role(session=session, membership=membership, role=body.role)
+    return get_member_public(session, membership)
 
 
 @router.delete("/members/{membership_id}", status_code=204)
-def remove_member(session: SessionDep, ctx: AdminDep, membership_id: int) -> Response:
+def remove_member(session: SessionDep, membership: MembershipDep) -> Response:
     """Remove a member; 409 for the last admin."""
-    members.remove_member(session=session, org_id=ctx.org.id, membership_id=membership_id)
+    members.remove_member(session=session, membership=membership)
     return Response(status_code=204)
 
 
@@ -139,9 +135,9 @@ def list_invitations(session: SessionDep, ctx: AdminDep) -> InvitationsPublic:
 
 
 @router.delete("/invitations/{invitation_id}", status_code=204)
-def revoke_invitation(session: SessionDep, ctx: AdminDep, invitation_id: int) -> Response:
+def revoke_invitation(session: SessionDep, invitation: InvitationDep) -> Response:
     """Cancel a pending invitation."""
-    members.revoke_invitation(session=session, org_id=ctx.org.id, invitation_id=invitation_id)
+    members.revoke_invitation(session=session, invitation=invitation)
     return Response(status_code=204)
 
 
@@ -162,7 +158,7 @@ def create_token(session: SessionDep, ctx: MemberDep, body: TokenCreate) -> Toke
 
 
 @router.delete("/tokens/{token_id}", status_code=204)
-def revoke_token(session: SessionDep, ctx: MemberDep, token_id: int) -> Response:
+def revoke_token(session: SessionDep, token: TokenDep) -> Response:
     """Revoke one of the caller's tokens."""
-    tokens.revoke_token(session=session, user_id=ctx.user.id, org_id=ctx.org.id, token_id=token_id)
+    tokens.revoke_token(session=session, token=token)
     return Response(status_code=204)

@@ -63,10 +63,9 @@ def _keep_an_admin(session: Session, membership: Membership, message: str) -> No
         raise Conflict(message, field="role")
 
 
-def change_role(*, session: Session, org_id: int, membership_id: int, role: str) -> Membership:
-    """Give a member another role; the last admin stays an admin."""
+def change_role(*, session: Session, membership: Membership, role: str) -> Membership:
+    """Give a member (loaded by `get_member`) another role; the last admin stays an admin."""
     new_role = service.parse_role(role)
-    membership = get_member(session=session, org_id=org_id, membership_id=membership_id)
     if new_role != Role.admin:
         _keep_an_admin(
             session,
@@ -79,9 +78,8 @@ def change_role(*, session: Session, org_id: int, membership_id: int, role: str)
     return membership
 
 
-def remove_member(*, session: Session, org_id: int, membership_id: int) -> Membership:
-    """Remove a member and their tokens for this organisation; never the last admin."""
-    membership = get_member(session=session, org_id=org_id, membership_id=membership_id)
+def remove_member(*, session: Session, membership: Membership) -> Membership:
+    """Remove a member and their tokens for the organisation; never the last admin."""
     _keep_an_admin(
         session,
         membership,
@@ -89,7 +87,8 @@ def remove_member(*, session: Session, org_id: int, membership_id: int) -> Membe
     )
     session.exec(
         delete(ApiToken).where(
-            col(ApiToken.user_id) == membership.user_id, col(ApiToken.organisation_id) == org_id
+            col(ApiToken.user_id) == membership.user_id,
+            col(ApiToken.organisation_id) == membership.organisation_id,
         )
     )
     session.delete(membership)
@@ -147,11 +146,16 @@ def list_invitations(*, session: Session, org_id: int) -> list[Invitation]:
     )
 
 
-def revoke_invitation(*, session: Session, org_id: int, invitation_id: int) -> None:
-    """Cancel a pending invitation of this organisation; its link stops working."""
+def get_invitation(*, session: Session, org_id: int, invitation_id: int) -> Invitation:
+    """A pending invitation of this organisation; NotFound for any other id."""
     invitation = session.get(Invitation, invitation_id)
     if invitation is None or invitation.organisation_id != org_id or invitation.accepted_at:
         raise NotFound(_("This invitation does not exist."))
+    return invitation
+
+
+def revoke_invitation(*, session: Session, invitation: Invitation) -> None:
+    """Cancel a pending invitation (loaded by `get_invitation`); its link stops working."""
     session.delete(invitation)
     session.commit()
 

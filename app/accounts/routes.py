@@ -142,17 +142,18 @@ def invitation_context(session: Session, token: str, **extra: Any) -> dict[str, 
     }
 
 
-@router.get("/invitations/{token}", dependencies=[Public])
-def invitation_page(request: Request, session: SessionDep, token: str) -> Response:
+@router.get("/invitations/{invitation_token}", dependencies=[Public])
+def invitation_page(request: Request, session: SessionDep, invitation_token: str) -> Response:
     """The page where an invitee chooses their name and password."""
-    return render(request, "accounts/invitation.html", invitation_context(session, token))
+    context = invitation_context(session, invitation_token)
+    return render(request, "accounts/invitation.html", context)
 
 
-@router.post("/invitations/{token}", dependencies=[Public])
+@router.post("/invitations/{invitation_token}", dependencies=[Public])
 def accept_invitation(
     request: Request,
     session: SessionDep,
-    token: str,
+    invitation_token: str,
     display_name: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
 ) -> Response:
@@ -160,7 +161,7 @@ def accept_invitation(
     try:
         user, org = members.accept_invitation(
             session=session,
-            token=token,
+            token=invitation_token,
             display_name=display_name,
             password=password,
             language=current_language.get(),
@@ -168,8 +169,9 @@ def accept_invitation(
     except DomainError as exc:
         if exc.field is None:
             raise
-        errors = {exc.field: exc.message}
-        context = invitation_context(session, token, display_name=display_name, errors=errors)
+        context = invitation_context(
+            session, invitation_token, display_name=display_name, errors={exc.field: exc.message}
+        )
         return render(request, "accounts/invitation.html", context, status_code=exc.status_code)
     start_session(request, user_id=user.id, org_id=org.id, language=user.language)
     return RedirectResponse("/", status_code=303)

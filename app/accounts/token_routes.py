@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
 from app.accounts import token_service as tokens
+from app.accounts.deps import TokenDep
 from app.core.deps import MemberDep, OrgContext, SessionDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
@@ -52,9 +53,11 @@ def create_token(
 
 
 @router.post("/{token_id}/revoke")
-def revoke_token(request: Request, session: SessionDep, ctx: MemberDep, token_id: int) -> Response:
+def revoke_token(
+    request: Request, session: SessionDep, ctx: MemberDep, token: TokenDep
+) -> Response:
     """Revoke a token: scripts using it are refused from now on."""
-    tokens.revoke_token(session=session, user_id=ctx.user.id, org_id=ctx.org.id, token_id=token_id)
+    tokens.revoke_token(session=session, token=token)
     if is_htmx(request):
         return show(request, panel(session, ctx))
     return RedirectResponse(router.prefix, status_code=303)

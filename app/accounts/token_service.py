@@ -47,10 +47,15 @@ def list_tokens(*, session: Session, user_id: int, org_id: int) -> list[ApiToken
     )
 
 
-def revoke_token(*, session: Session, user_id: int, org_id: int, token_id: int) -> None:
-    """Delete one of the user's tokens for this organisation; any other id is NotFound."""
+def get_token(*, session: Session, user_id: int, org_id: int, token_id: int) -> ApiToken:
+    """One of the user's tokens for this organisation; NotFound for any other id."""
     row = session.get(ApiToken, token_id)
     if row is None or row.user_id != user_id or row.organisation_id != org_id:
         raise NotFound(_("This token does not exist."))
-    session.delete(row)
+    return row
+
+
+def revoke_token(*, session: Session, token: ApiToken) -> None:
+    """Delete a token (loaded by `get_token`): scripts using it are refused from now on."""
+    session.delete(token)
     session.commit()
