@@ -18,9 +18,13 @@ MIN_PASSWORD_LENGTH = 8
 
 def normalise_email(email: str) -> str:
     """A valid email, lower-cased; raises Invalid naming the `email` field otherwise."""
+    # Intranet and test domains (such as the demo's `.test`) are accepted: no DNS check.
     try:
         checked = validate_email(
-            email.strip(), check_deliverability=False, globally_deliverable=False
+            email.strip(),
+            check_deliverability=False,
+            globally_deliverable=False,
+            test_environment=True,
         )
     except EmailNotValidError:
         raise Invalid(_("Enter a valid email address."), field="email") from None

@@ -205,3 +205,10 @@ def test_removing_a_member_revokes_their_tokens_there(session, factory):
     member_service.remove_member(session=session, membership=membership_of(session, user, org))
     assert session.exec(select(ApiToken).where(ApiToken.user_id == user.id)).all() == []
     assert session.exec(select(Invitation)).all() == []
+
+
+def test_intranet_and_test_domains_are_accepted(session):
+    user = service.create_user(
+        session=session, email=" Admin@Demo.Stormdrill.TEST", display_name="A", password="x" * 8
+    )
+    assert user.email == "admin@demo.stormdrill.test"
