@@ -62,12 +62,18 @@ def done(
 
 
 def refused(
-    request: Request, session: Session, ctx: OrgContext, exc: DomainError, **form: Any
+    request: Request,
+    session: Session,
+    ctx: OrgContext,
+    exc: DomainError,
+    *,
+    row: int | None = None,
+    form: dict[str, str] | None = None,
 ) -> Response:
-    """The panel again with the refusal next to its field, and what was typed kept."""
+    """The panel again, the refusal next to its field: in a member's `row`, or the add form."""
     if exc.field is None:
         raise exc
-    errors = {exc.field: exc.message, **({"row": form.pop("row")} if "row" in form else {})}
+    errors = {exc.field: exc.message, "row": row}
     return show(request, panel(session, ctx, errors=errors, form=form), exc.status_code)
 
 
@@ -91,7 +97,7 @@ def add_member(
             session=session, org=ctx.org, email=email, role=role, invited_by=ctx.user
         )
     except DomainError as exc:
-        return refused(request, session, ctx, exc, email=email, role=role)
+        return refused(request, session, ctx, exc, form={"email": email, "role": role})
     if outcome.token is None:
         return done(request, session, ctx)
     invite_url = str(request.url_for("invitation_page", invitation_token=outcome.token))

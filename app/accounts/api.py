@@ -48,8 +48,7 @@ def member_public(membership: Membership, user: User) -> MemberPublic:
 
 def get_member_public(session: Session, membership: Membership) -> MemberPublic:
     """One member of the organisation, as the API shows it."""
-    user = service.get_user(session=session, user_id=membership.user_id)
-    return member_public(membership, user)
+    return member_public(membership, members.member_user(session=session, membership=membership))
 
 
 def invitation_public(invitation: Invitation) -> InvitationPublic:

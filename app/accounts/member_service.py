@@ -47,6 +47,11 @@ def get_member(*, session: Session, org_id: int, membership_id: int) -> Membersh
     return membership
 
 
+def member_user(*, session: Session, membership: Membership) -> User:
+    """The person a membership belongs to."""
+    return session.get(User, membership.user_id)
+
+
 def _admin_count(session: Session, org_id: int) -> int:
     # Locks the admin rows on PostgreSQL so that two admins demoting each other
     # at the same moment cannot both succeed.
