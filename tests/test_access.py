@@ -22,7 +22,7 @@ from app.core.deps import MemberDep, Public
 from app.core.settings import Settings
 from app.main import create_app
 from tests.access_registry import REGISTRY
-from tests.factories import Factory, sign_in
+from tests.factories import Factory, csrf_from, sign_in
 
 PUBLIC_DOCUMENTATION = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
 STATIC_MOUNTS = {"/static"}
@@ -95,8 +95,7 @@ def call(client: TestClient, method: str, url: str, **headers: str) -> Response:
 def anonymous(app: FastAPI) -> TestClient:
     """A client with a session (so a valid CSRF token) but nobody signed in."""
     client = TestClient(app)
-    page = client.get("/login")
-    client.headers["X-CSRF-Token"] = page.text.split('name="csrf-token" content="')[1].split('"')[0]
+    client.headers["X-CSRF-Token"] = csrf_from(client.get("/login").text)
     return client
 
 
