@@ -2,6 +2,7 @@
 
 from fastapi import FastAPI
 
+from app.accounts import api as accounts_api
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
 from app.plans import api as plans_api
@@ -17,3 +18,4 @@ def include_routers(app: FastAPI) -> None:
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)
+    app.include_router(accounts_api.router)

@@ -1,15 +1,70 @@
-"""Path parameters of the routes, and how to make an id for each in a given organisation.
+"""Path parameters for the route walk (tests/test_access.py).
 
-The cross-organisation route walk (tests/test_access.py) creates an id in another
-organisation with these functions and checks that every route answers 404 for it.
-Each function takes (session, factory, org) and returns an id belonging to `org`.
+Each path-parameter name maps to a function `(session, factory, org)` returning a
+value that belongs to `org`. A domain that adds a route with a new path parameter
+registers it here, e.g. `"plan_id": lambda session, factory, org: make_plan(...).id`.
+
+Something a person owns (a personal API token) belongs to the organisation's first
+admin, who is also the walk's allowed caller: `first_admin(session, org)`.
 """
 
 from collections.abc import Callable
 
+from sqlmodel import Session
+
+from app.accounts import member_service, service, token_service
+from app.accounts.models import Organisation, Role, User
+from tests.factories import Factory
 from tests.plans.helpers import plan_id, section_item_id, version_id
 
-PATH_PARAMS: dict[str, Callable] = {
+PathValue = Callable[[Session, Factory, Organisation], int | str]
+
+
+def membership_id(session: Session, factory: Factory, org: Organisation) -> int:
+    """A plain member's membership in `org`."""
+    user = factory.member(org, Role.member)
+    return service.get_membership(session=session, user_id=user.id, org_id=org.id).id
+
+
+def _invite(session: Session, factory: Factory, org: Organisation) -> member_service.AddOutcome:
+    return member_service.add_by_email(
+        session=session,
+        org=org,
+        email=factory.fake.unique.email(),
+        role="member",
+        invited_by=factory.member(org, Role.admin),
+    )
+
+
+def invitation_id(session: Session, factory: Factory, org: Organisation) -> int:
+    """A pending invitation to `org`."""
+    return _invite(session, factory, org).invitation.id
+
+
+def invitation_token(session: Session, factory: Factory, org: Organisation) -> str:
+    """The one-time link token of a pending invitation to `org`."""
+    return _invite(session, factory, org).token
+
+
+def first_admin(session: Session, org: Organisation) -> User:
+    """The organisation's earliest admin."""
+    admins = [
+        (membership.id, user)
+        for membership, user in member_service.list_members(session=session, org_id=org.id)
+        if membership.role == Role.admin
+    ]
+    return min(admins, key=lambda pair: pair[0])[1]
+
+
+def token_id(session: Session, factory: Factory, org: Organisation) -> int:
+    """A personal API token of the first admin, bound to `org`."""
+    row, _secret = token_service.create_token(
+        session=session, user_id=first_admin(session, org).id, org_id=org.id, name="walk"
+    )
+    return row.id
+
+
+REGISTRY: dict[str, PathValue] = {
     "plan_id": plan_id,
     "version_id": version_id,
     "role_id": section_item_id("roles"),
@@ -18,4 +73,8 @@ PATH_PARAMS: dict[str, Callable] = {
     "message_id": section_item_id("messages"),
     "action_id": section_item_id("checklist"),
     "kpi_id": section_item_id("kpis"),
+    "membership_id": membership_id,
+    "invitation_id": invitation_id,
+    "invitation_token": invitation_token,
+    "token_id": token_id,
 }

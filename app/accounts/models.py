@@ -8,6 +8,7 @@ from sqlalchemy import Column, DateTime, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
+from app.core.i18n import lazy_gettext
 
 
 class Role(StrEnum):
@@ -95,6 +96,138 @@ class Invitation(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True, index=True)
     invited_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = _timestamp()
+    expires_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     accepted_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
     )
+
+
+ROLE_LABELS = {
+    Role.admin: lazy_gettext("Admin"),
+    Role.author: lazy_gettext("Author (comms lead)"),
+    Role.trainer: lazy_gettext("Trainer"),
+    Role.member: lazy_gettext("Member"),
+}
+
+
+class UserPublic(SQLModel):
+    """A user as the API shows them."""
+
+    id: int
+    email: str
+    display_name: str
+    language: str
+
+
+class OrganisationPublic(SQLModel):
+    """An organisation as the API shows it."""
+
+    id: int
+    name: str
+    slug: str
+
+
+class MembershipPublic(SQLModel):
+    """One organisation the caller belongs to, and their role there."""
+
+    organisation: OrganisationPublic
+    role: Role
+
+
+class MePublic(SQLModel):
+    """Who the caller is, where they act and with which role."""
+
+    user: UserPublic
+    organisation: OrganisationPublic | None
+    role: Role | None
+    memberships: list[MembershipPublic]
+
+
+class MemberPublic(SQLModel):
+    """A member of the current organisation; `id` is the membership's."""
+
+    id: int
+    user_id: int
+    email: str
+    display_name: str
+    role: Role
+    created_at: datetime
+
+
+class MembersPublic(SQLModel):
+    """The members of the current organisation."""
+
+    data: list[MemberPublic]
+    count: int
+
+
+class MemberAdd(SQLModel):
+    """Add a member by email: an existing user joins, an unknown email is invited."""
+
+    email: str = Field(max_length=254)
+    role: Role = Role.member
+
+
+class MemberUpdate(SQLModel):
+    """A member's new role."""
+
+    role: Role
+
+
+class InvitationPublic(SQLModel):
+    """A pending invitation."""
+
+    id: int
+    email: str
+    role: Role
+    created_at: datetime
+    expires_at: datetime
+
+
+class InvitationsPublic(SQLModel):
+    """The pending invitations of the current organisation."""
+
+    data: list[InvitationPublic]
+    count: int
+
+
+class InvitationCreated(InvitationPublic):
+    """A new invitation, with its one-time link: shown once, never stored."""
+
+    accept_url: str
+
+
+class MemberAdded(SQLModel):
+    """The outcome of adding by email: a member, or an invitation to pass on."""
+
+    member: MemberPublic | None = None
+    invitation: InvitationCreated | None = None
+
+
+class TokenCreate(SQLModel):
+    """A new personal API token's name."""
+
+    name: str = Field(max_length=80)
+
+
+class TokenPublic(SQLModel):
+    """A personal API token, without its secret."""
+
+    id: int
+    name: str
+    organisation_id: int
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class TokensPublic(SQLModel):
+    """The caller's personal API tokens."""
+
+    data: list[TokenPublic]
+    count: int
+
+
+class TokenCreated(TokenPublic):
+    """A new token with its secret, shown once."""
+
+    token: str

@@ -1,18 +1,27 @@
-"""Sign-in, sign-out, and the language and organisation switches."""
+"""Sign-in, sign-out, the language and organisation switches, and accepting an invitation."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
 
-from app.accounts import service
-from app.core.deps import CSRF_FIELD, CurrentCaller, Public, SessionDep
-from app.core.i18n import LANGUAGES
+from app.accounts import admin_routes, service, token_routes
+from app.accounts import member_service as members
+from app.accounts.models import ROLE_LABELS
+from app.accounts.ratelimit import LoginLimiter, limiter_key, login_limiter
+from app.core.deps import CurrentCaller, Public, SessionDep, start_session
+from app.core.errors import DomainError
+from app.core.i18n import LANGUAGES, current_language, ngettext
 from app.core.i18n import gettext as _
 from app.core.middleware import LANGUAGE_COOKIE
 from app.core.templating import render
 
 router = APIRouter()
+router.include_router(admin_routes.router)
+router.include_router(token_routes.router)
+
+LimiterDep = Annotated[LoginLimiter, Depends(login_limiter)]
 
 
 def safe_next(target: str | None) -> str:
@@ -22,38 +31,67 @@ def safe_next(target: str | None) -> str:
     return "/"
 
 
+def section_of(path: str) -> str:
+    """The top-level section of a local path: `/plans/12/edit` gives `/plans`.
+
+    After switching organisation, a page of the previous one (its ids) would not exist.
+    """
+    return "/" + path.split("?")[0].lstrip("/").split("/")[0]
+
+
+def client_address(request: Request) -> str:
+    """The caller's address as the server sees it (behind a proxy: its forwarded one)."""
+    return request.client.host if request.client else "unknown"
+
+
 @router.get("/login", dependencies=[Public])
 def login_page(request: Request, next: str | None = None) -> Response:
+    """The sign-in form."""
     return render(request, "accounts/login.html", {"next": safe_next(next), "errors": {}})
+
+
+def _login_refused(request: Request, email: str, next: str, errors: dict, status: int) -> Response:
+    context = {"next": safe_next(next), "errors": errors, "email": email}
+    return render(request, "accounts/login.html", context, status_code=status)
 
 
 @router.post("/login", dependencies=[Public])
 def login(
     request: Request,
     session: SessionDep,
+    limiter: LimiterDep,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    """Check the password, within the rate limit, and open a session."""
+    key = limiter_key(email, client_address(request))
+    wait = limiter.retry_after(key)
+    if wait:
+        minutes = -(-wait // 60)
+        message = ngettext(
+            "Too many failed sign-ins. Try again in %(num)s minute.",
+            "Too many failed sign-ins. Try again in %(num)s minutes.",
+            minutes,
+        )
+        response = _login_refused(request, email, next, {"form": message}, 429)
+        response.headers["Retry-After"] = str(wait)
+        return response
     user = service.authenticate(session=session, email=email, password=password)
     if user is None:
+        limiter.record_failure(key)
         errors = {"email": _("Unknown email or wrong password.")}
-        context = {"next": safe_next(next), "errors": errors, "email": email}
-        return render(request, "accounts/login.html", context, status_code=422)
+        return _login_refused(request, email, next, errors, 422)
+    limiter.reset(key)
     memberships = service.list_memberships(session=session, user_id=user.id)
-    csrf = request.session.get(CSRF_FIELD)
-    request.session.clear()
-    request.session.update(
-        csrf_token=csrf,
-        user_id=user.id,
-        org_id=memberships[0][1].id if memberships else None,
-        lang=user.language,
-    )
+    org_id = memberships[0][1].id if memberships else None
+    start_session(request, user_id=user.id, org_id=org_id, language=user.language)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout")
 def logout(request: Request, caller: CurrentCaller) -> Response:
+    """End the session."""
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -75,3 +113,65 @@ def switch_language(
         request.session["lang"] = language
     response.set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 86400, samesite="lax")
     return response
+
+
+@router.post("/organisation")
+def switch_organisation(
+    request: Request,
+    session: SessionDep,
+    caller: CurrentCaller,
+    org_id: Annotated[int, Form()],
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    """Act in another of the caller's organisations from now on."""
+    org = service.switch_organisation(session=session, user_id=caller.user.id, org_id=org_id)
+    request.session["org_id"] = org.id
+    return RedirectResponse(section_of(safe_next(next)), status_code=303)
+
+
+def invitation_context(session: Session, token: str, **extra: Any) -> dict[str, Any]:
+    """What the invitation page shows; NotFound once the link is used up or expired."""
+    invitation, org = members.get_pending_invitation(session=session, token=token)
+    return {
+        "invitation": invitation,
+        "org": org,
+        "token": token,
+        "roles": ROLE_LABELS,
+        "errors": {},
+        **extra,
+    }
+
+
+@router.get("/invitations/{invitation_token}", dependencies=[Public])
+def invitation_page(request: Request, session: SessionDep, invitation_token: str) -> Response:
+    """The page where an invitee chooses their name and password."""
+    context = invitation_context(session, invitation_token)
+    return render(request, "accounts/invitation.html", context)
+
+
+@router.post("/invitations/{invitation_token}", dependencies=[Public])
+def accept_invitation(
+    request: Request,
+    session: SessionDep,
+    invitation_token: str,
+    display_name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    """Create the invitee's account, sign them in and open their organisation."""
+    try:
+        user, org = members.accept_invitation(
+            session=session,
+            token=invitation_token,
+            display_name=display_name,
+            password=password,
+            language=current_language.get(),
+        )
+    except DomainError as exc:
+        if exc.field is None:
+            raise
+        context = invitation_context(
+            session, invitation_token, display_name=display_name, errors={exc.field: exc.message}
+        )
+        return render(request, "accounts/invitation.html", context, status_code=exc.status_code)
+    start_session(request, user_id=user.id, org_id=org.id, language=user.language)
+    return RedirectResponse("/", status_code=303)

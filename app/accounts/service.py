@@ -1,11 +1,55 @@
-"""Account services: the only code that reads or writes users, memberships and tokens."""
+"""Account services: the only code that reads or writes users, organisations and memberships.
 
+Members administration, invitations and API tokens live in `members.py` and
+`tokens.py`, under the same rule.
+"""
+
+from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, select
 
 from app.accounts.models import ApiToken, Membership, Organisation, Role, User
 from app.core.db import utcnow
-from app.core.errors import Invalid
+from app.core.errors import Invalid, NotFound
+from app.core.i18n import gettext as _
 from app.core.security import hash_password, hash_token, verify_password
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def normalise_email(email: str) -> str:
+    """A valid email, lower-cased; raises Invalid naming the `email` field otherwise."""
+    # Intranet and test domains (such as the demo's `.test`) are accepted: no DNS check.
+    try:
+        checked = validate_email(
+            email.strip(),
+            check_deliverability=False,
+            globally_deliverable=False,
+            test_environment=True,
+        )
+    except EmailNotValidError:
+        raise Invalid(_("Enter a valid email address."), field="email") from None
+    return checked.normalized.lower()
+
+
+def parse_role(value: str) -> Role:
+    """A role from a form or API value; raises Invalid naming the `role` field otherwise."""
+    try:
+        return Role(value)
+    except ValueError:
+        raise Invalid(_("Choose one of the listed roles."), field="role") from None
+
+
+def check_new_account(*, display_name: str, password: str) -> None:
+    """Refuse an empty name or a short password before anything is written."""
+    if not display_name.strip():
+        raise Invalid(_("Enter your name."), field="display_name")
+    if len(display_name.strip()) > 120:
+        raise Invalid(_("The name must have at most 120 characters."), field="display_name")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(
+            _("The password must have at least %(n)s characters.", n=MIN_PASSWORD_LENGTH),
+            field="password",
+        )
 
 
 def get_user(*, session: Session, user_id: int) -> User | None:
@@ -30,12 +74,11 @@ def authenticate(*, session: Session, email: str, password: str) -> User | None:
 def create_user(
     *, session: Session, email: str, display_name: str, password: str, language: str = "en"
 ) -> User:
-    """A new user; refuses a taken email or a password shorter than 8 characters."""
-    email = email.strip().lower()
+    """A new user; refuses a bad or taken email, an empty name or a short password."""
+    email = normalise_email(email)
     if get_user_by_email(session=session, email=email):
-        raise Invalid("This email is already registered.", field="email")
-    if len(password) < 8:
-        raise Invalid("The password must have at least 8 characters.", field="password")
+        raise Invalid(_("This email is already registered."), field="email")
+    check_new_account(display_name=display_name, password=password)
     user = User(
         email=email,
         display_name=display_name.strip(),
@@ -78,9 +121,18 @@ def list_memberships(*, session: Session, user_id: int) -> list[tuple[Membership
         select(Membership, Organisation)
         .join(Organisation, Organisation.id == Membership.organisation_id)
         .where(Membership.user_id == user_id)
-        .order_by(Organisation.name)
+        .order_by(Organisation.name, Organisation.id)
     )
     return list(rows.all())
+
+
+def switch_organisation(*, session: Session, user_id: int, org_id: int) -> Organisation:
+    """The organisation to act in next; NotFound unless the user belongs to it."""
+    membership = get_membership(session=session, user_id=user_id, org_id=org_id)
+    org = membership and get_organisation(session=session, org_id=org_id)
+    if not org:
+        raise NotFound(_("You are not a member of this organisation."))
+    return org
 
 
 def get_organisation(*, session: Session, org_id: int) -> Organisation | None:

@@ -1,5 +1,6 @@
 """Shared dependencies: the database session, who is calling, and what they may do."""
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
@@ -62,8 +63,46 @@ async def csrf_protect(request: Request) -> None:
         raise Forbidden(_("Your form expired or came from elsewhere. Reload the page and retry."))
 
 
+SESSION_KEYS = ("user_id", "org_id", "signed_in_at")
+
+
+def start_session(request: Request, *, user_id: int, org_id: int | None, language: str) -> None:
+    """Open a fresh signed-in session (keeping the CSRF token), stamped with the time."""
+    csrf = request.session.get(CSRF_FIELD)
+    request.session.clear()
+    request.session.update(
+        csrf_token=csrf,
+        user_id=user_id,
+        org_id=org_id,
+        lang=language,
+        signed_in_at=int(time.time()),
+    )
+
+
+def end_session(request: Request) -> None:
+    """Forget who is signed in; the CSRF token stays for the sign-in form."""
+    for key in SESSION_KEYS:
+        request.session.pop(key, None)
+
+
+def session_expired(request: Request) -> bool:
+    """Whether the session was signed in longer ago than `session_max_age_s`.
+
+    The cookie's own age is not enough: a client could keep replaying it.
+    """
+    signed_in_at = request.session.get("signed_in_at")
+    if not isinstance(signed_in_at, int):
+        return True
+    return time.time() - signed_in_at > request.app.state.settings.session_max_age_s
+
+
 def resolve_caller(request: Request, session: Session) -> Caller | None:
-    """Who is calling, from a bearer token or the session cookie; None if nobody."""
+    """Who is calling, from a bearer token or the session cookie; None if nobody.
+
+    For a session, the current organisation falls back to the user's first one when
+    they no longer belong to it; the memberships are kept on `request.state` for the
+    page's organisation switcher.
+    """
     token = bearer_token(request)
     if token:
         row = accounts.resolve_api_token(session=session, token=token)
@@ -72,10 +111,23 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
             raise NotAuthenticated(_("This API token is not valid."))
         return Caller(user=user, org_id=row.organisation_id, via_token=True)
     user_id = request.session.get("user_id")
-    user = user_id and accounts.get_user(session=session, user_id=user_id)
-    if not user:
+    if not user_id:
         return None
-    return Caller(user=user, org_id=request.session.get("org_id"), via_token=False)
+    if session_expired(request) or not (
+        user := accounts.get_user(session=session, user_id=user_id)
+    ):
+        end_session(request)
+        return None
+    memberships = accounts.list_memberships(session=session, user_id=user.id)
+    org_ids = [org.id for _membership, org in memberships]
+    org_id = request.session.get("org_id")
+    if org_id not in org_ids:
+        org_id = org_ids[0] if org_ids else None
+        request.session["org_id"] = org_id
+    caller = Caller(user=user, org_id=org_id, via_token=False)
+    request.state.caller = caller
+    request.state.memberships = memberships
+    return caller
 
 
 @mark(AccessRule("public"))
@@ -104,7 +156,7 @@ def require_role(*roles: Role) -> Callable[..., OrgContext]:
         caller: Annotated[Caller, Depends(signed_in)], session: SessionDep
     ) -> OrgContext:
         if caller.org_id is None:
-            raise NotFound(_("Choose an organisation first."))
+            raise NotFound(_("You do not belong to any organisation yet."))
         membership = accounts.get_membership(
             session=session, user_id=caller.user.id, org_id=caller.org_id
         )
