@@ -66,6 +66,7 @@ def token_id(session: Session, factory: Factory, org: Organisation) -> int:
 
 REGISTRY: dict[str, PathValue] = {
     "plan_id": plan_id,
+    "fmt": lambda session, factory, org: "yaml",
     "version_id": version_id,
     "role_id": section_item_id("roles"),
     "severity_id": section_item_id("severities"),

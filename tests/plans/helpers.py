@@ -80,23 +80,34 @@ def approve(session: Session, org: Organisation, plan: Plan, user: User | None =
         )
 
 
+def walk_plan(session: Session, org: Organisation) -> Plan:
+    """The one full plan of `org` the route walk uses, so nested ids belong together."""
+    key = ("route-walk-plan", org.id)
+    if key not in session.info:
+        session.info[key] = make_full_plan(session, org)
+    return session.info[key]
+
+
 def plan_id(session: Session, factory, org: Organisation) -> int:
     """The id of a full plan in `org` (for the access route walk)."""
-    return make_full_plan(session, org).id
+    return walk_plan(session, org).id
 
 
 def version_id(session: Session, factory, org: Organisation) -> int:
-    """The id of a frozen version of a plan in `org`."""
-    plan = make_full_plan(session, org)
-    approve(session, org, plan)
-    return service.list_versions(session=session, plan=plan)[0].id
+    """The id of a frozen version of the walk's plan in `org`."""
+    plan = walk_plan(session, org)
+    versions = service.list_versions(session=session, plan=plan)
+    if not versions:
+        approve(session, org, plan)
+        versions = service.list_versions(session=session, plan=plan)
+    return versions[0].id
 
 
 def section_item_id(slug: str):
-    """A maker of the id of an item of section `slug` in a plan of `org`."""
+    """A maker of the id of an item of section `slug` in the walk's plan of `org`."""
 
     def make(session: Session, factory, org: Organisation) -> int:
-        plan = make_full_plan(session, org)
+        plan = walk_plan(session, org)
         return items.list_items(session=session, plan=plan, section=SECTIONS[slug])[0].id
 
     make.__name__ = f"{slug}_item_id"
