@@ -6,10 +6,12 @@ import typer
 from sqlmodel import Session
 
 from app.core.settings import get_settings
+from app.scoring import cli as scoring_cli
 
 app = typer.Typer(
     help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
 )
+app.command("score")(scoring_cli.score)
 
 
 @app.command()
