@@ -4,13 +4,14 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from app.scoring.core.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
-from app.scoring.core.text import Analysed, analyse_text, fill_placeholders
+from app.scoring.core.text import Analysed, analyse_text, fill_placeholders, is_thread_part
 from app.scoring.core.tone import ToneAnalysis, analyse_tone
 
 # First-response deadline by scenario severity when no KPI gives one (seconds); docs/scoring.md.
 SEVERITY_DEADLINE_S = {4: 900.0, 3: 1800.0, 2: 3600.0, 1: 7200.0}
 DEFAULT_DEADLINE_S = 1800.0
 RUMOUR_TARGET_S = 1800.0
+THREAD_GAP_S = 300.0  # thread parts posted at most this far apart form one message
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class PublicText:
     step: Step
     text: Analysed
     tone: ToneAnalysis
+    ids: tuple[str, ...] = ()
 
 
 class Context:
@@ -87,6 +89,34 @@ class Context:
                 text = self.analysed(step.action.text)
                 found.append(PublicText(step, text, analyse_tone(text)))
         return found
+
+    @cached_property
+    def messages(self) -> list[PublicText]:
+        """Public posts with each thread (numbered parts minutes apart) joined into one message.
+
+        Key messages and tone are judged per message: a thread says one thing in several posts.
+        """
+        groups: list[list[PublicText]] = []
+        for post in self.public:
+            last = groups[-1][-1] if groups else None
+            if (
+                last is not None
+                and is_thread_part(post.step.action.text or "")
+                and is_thread_part(last.step.action.text or "")
+                and post.step.at_s - last.step.at_s <= THREAD_GAP_S
+            ):
+                groups[-1].append(post)
+            else:
+                groups.append([post])
+        merged = []
+        for group in groups:
+            if len(group) == 1:
+                merged.append(replace(group[0], ids=(group[0].step.id,)))
+                continue
+            text = self.analysed(" ".join(p.step.action.text or "" for p in group))
+            ids = tuple(p.step.id for p in group)
+            merged.append(PublicText(group[0].step, text, analyse_tone(text), ids))
+        return merged
 
     @cached_property
     def key_messages(self) -> list[tuple[str, str, Analysed]]:

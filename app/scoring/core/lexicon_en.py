@@ -8,6 +8,7 @@ tests/scoring/calibration/statements.yaml; change a cue, rerun `python -m app.sc
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
     "known": (
         r"what we know",
+        r"we are (now )?aware",
         r"we (now )?know (that|of)",
         r"(we have )?confirmed",
         r"so far",

@@ -7,6 +7,7 @@ normalised text (lower case, accents removed: "désolé" is written "desole").
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
     "known": (
         r"ce que nous savons",
+        r"nous avons (eu )?connaissance",
         r"confirm",
         r"a ce stade",
         r"pour l'instant",
@@ -85,7 +86,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"nous respectons",
     ),
     "defensive": (
-        r"nous n'avons (commis )?(rien|aucune faute|aucune erreur)",
+        r"nous n'avons (rien (fait de mal|a (nous )?reprocher)|commis aucune|aucune faute)",
         r"rien (a nous )?reprocher",
         r"(pas|nullement) (de )?notre faute",
         r"nous (dementons|contestons) (toute|formellement|categoriquement|ces)",

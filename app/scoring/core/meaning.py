@@ -12,7 +12,7 @@ FUZZY_WORD = 85  # rapidfuzz ratio at which two stems count as the same word
 KEY_MESSAGE_MATCH = 50  # similarity at which a statement carries a key message
 KEY_MESSAGE_MATCH_WITH_KIND_CUE = 35  # …or lower, when the statement shows the kind's cues
 ADDRESSES_SHARE = 0.5  # share of a claim's key terms a clause must carry to be about it
-_CLAUSE_SPLIT = re.compile(r"[.;!?\n]+|\s(?:but|however|mais|cependant|toutefois)\s")
+_CLAUSE_SPLIT = re.compile(r"[.;:!?\n]+|\s(?:but|however|mais|cependant|toutefois)\s")
 
 
 def stem_hits(text: Analysed, target: Analysed) -> int:

@@ -31,14 +31,19 @@ class MessageQuality:
 
     @cached_property
     def matches(self) -> dict[str, list[tuple[str, str]]]:
-        """Action id -> the (key message id, kind) pairs the post carries by meaning."""
+        """Action id -> the (key message id, kind) pairs its message carries by meaning.
+
+        Every part of a thread gets the matches of the whole thread.
+        """
         found: dict[str, list[tuple[str, str]]] = {}
-        for post in self.ctx.public:
-            found[post.step.id] = [
+        for message in self.ctx.messages:
+            carried = [
                 (km_id, kind)
                 for km_id, kind, km_text in self.ctx.key_messages
-                if meaning.carries_key_message(post.text, km_text, kind) is not None
+                if meaning.carries_key_message(message.text, km_text, kind) is not None
             ]
+            for action_id in message.ids:
+                found[action_id] = carried
         return found
 
     def coverage(self) -> Metric:
@@ -60,8 +65,8 @@ class MessageQuality:
         )
 
     def tone(self) -> Metric:
-        """Mean tone score of the posts; evidence: penalised posts, else the best ones."""
-        posts = self.ctx.public
+        """Mean tone score of the messages; evidence: penalised posts, else the best ones."""
+        posts = self.ctx.messages
         mean = sum(p.tone.score for p in posts) / len(posts) if posts else 0.0
         flawed = [p for p in posts if set(p.tone.labels) & set(NEGATIVE)]
         shown = flawed or sorted(posts, key=lambda p: (-p.tone.score, p.step.index))[:3]
@@ -70,7 +75,7 @@ class MessageQuality:
             value=round(mean, 1),
             points=clamp(mean),
             weight=METRIC_WEIGHTS["tone"],
-            evidence=ordered_evidence({p.step.id for p in shown}),
+            evidence=ordered_evidence({i for p in shown for i in p.ids}),
         )
 
     def accuracy(self) -> Metric | None:

@@ -42,7 +42,7 @@ def _first(posts: list[PublicText], *labels: str) -> PublicText | None:
 
 def strategy_fit(ctx: Context) -> Metric | None:
     """Points for using the strategy the cluster calls for, and for not defending first."""
-    posts = ctx.public
+    posts = ctx.messages
     if not posts:
         return None
     cluster = responsibility(ctx)

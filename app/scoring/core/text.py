@@ -23,7 +23,8 @@ _EN_SUFFIXES = ("ations", "ation", "ingly", "ing", "edly", "ed", "ies", "es", "l
 
 def normalise(text: str) -> str:
     """Lower case, accents removed, straight apostrophes, "n't" spelt out, single spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = text.lower().replace("\u0153", "oe").replace("\u00e6", "ae")
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("n't", " not")
     return " ".join(text.split())
