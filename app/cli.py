@@ -12,6 +12,7 @@ app = typer.Typer(
     help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
 )
 app.command("score")(scoring_cli.score)
+app.command("score-schema")(scoring_cli.schema)
 
 
 @app.command()

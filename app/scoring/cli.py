@@ -42,3 +42,15 @@ def score(
         render_text(report) if output is OutputFormat.text else report_json(report),
         nl=output is OutputFormat.json,
     )
+
+
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(help="Where to write it (default: the copy shipped with the app)."),
+    ] = None,
+) -> None:
+    """Write the JSON Schema of the drill record, generated from the record models."""
+    from app.scoring.schema import SCHEMA_PATH, write_schema
+
+    typer.echo(f"Wrote {write_schema(output or SCHEMA_PATH)}.")

@@ -4,7 +4,7 @@ from statistics import median
 
 from app.scoring.core.context import Context
 from app.scoring.core.record import Inject
-from app.scoring.core.report import Metric, clamp, linear_points
+from app.scoring.core.report import Metric, clamp, linear_points, ordered_evidence
 
 METRIC_WEIGHTS = {
     "time_to_first_response_s": 35.0,
@@ -51,15 +51,15 @@ def _replies(ctx: Context) -> list[Metric]:
     if not expecting:
         return []
     on_time: list[str] = []
-    evidence: list[str] = []
+    evidence: set[str] = set()
     latencies: list[float] = []
     for inject in expecting:
         reply = first_reply(ctx, inject)
-        evidence.append(f"inject:{inject.id}")
+        evidence.add(f"inject:{inject.id}")
         if reply is None:
             latencies.append(max(0.0, ctx.end_s - inject.at_s))
             continue
-        evidence.append(reply[1])
+        evidence.add(reply[1])
         latencies.append(reply[0] - inject.at_s)
         if reply[0] <= inject_deadline(ctx, inject):
             on_time.append(inject.id)
@@ -72,7 +72,7 @@ def _replies(ctx: Context) -> list[Metric]:
             value=round(rate, 3),
             points=clamp(100 * rate),
             weight=METRIC_WEIGHTS["priority_reply_rate"],
-            evidence=evidence,
+            evidence=ordered_evidence(evidence),
             target=ctx.kpi_target("priority_reply_rate"),
         ),
         Metric(
@@ -80,7 +80,7 @@ def _replies(ctx: Context) -> list[Metric]:
             value=round(latency, 1),
             points=linear_points(latency, target, 4 * target),
             weight=METRIC_WEIGHTS["median_reply_latency_s"],
-            evidence=evidence,
+            evidence=ordered_evidence(evidence),
             target=target,
         ),
     ]

@@ -84,7 +84,7 @@ def rumour_control(ctx: Context) -> list[Metric]:
                 value=never,
                 points=clamp(100 * (1 - never / len(rumours))),
                 weight=0.0,
-                evidence=ordered_evidence(uncorrected),
+                evidence=ordered_evidence(uncorrected or {f"rumour:{r.id}" for r in rumours}),
             )
         )
     return metrics
