@@ -33,6 +33,13 @@ def test_tone_precision_and_recall_per_label_meet_the_floor(capsys):
     assert not weak
 
 
+def test_held_out_figures_are_reported_without_tuning(capsys):
+    holdout = load_statements(Path(__file__).parent / "calibration/holdout.yaml")
+    assert len(holdout) >= 20
+    with capsys.disabled():
+        print("\nTone calibration (held out, not tuned)\n" + render(figures(holdout)))
+
+
 def test_the_calibrate_command_prints_a_row_per_label(capsys):
     assert main([]) == 0
     out = capsys.readouterr().out

@@ -81,8 +81,8 @@ def test_a_french_statement_matches_an_english_key_message_through_concepts():
             {
                 "at_s": 400,
                 "kind": "statement",
-                "text": "Affirmer que les yaourts Brightwater ont rendu des gens malades est faux : "
-                "aucune maladie n'a été signalée.",
+                "text": "Affirmer que les yaourts Brightwater ont rendu des gens malades est faux "
+                ": aucune maladie n'a été signalée.",
             }
         ]
     )
