@@ -15,6 +15,17 @@ from benchmarks.table import Result
 FIXTURE = Path(__file__).resolve().parents[1] / "examples/records/good-drill-en.json"
 GOAL_S = 1.0
 RUNS = 5
+KINDS = [
+    "statement",
+    "reply",
+    "reply",
+    "correct_rumour",
+    "checklist_done",
+    "request_approval",
+    "approve",
+    "note",
+    "flag_rumour",
+]
 SENTENCES = [
     "We are aware that batch L2304 of strawberry yoghurt may contain listeria.",
     "We are so sorry for the worry this causes you and your family.",
@@ -27,11 +38,8 @@ SENTENCES = [
 ]
 
 
-def big_record(seed: int = 2024) -> dict:
-    """A 2-hour record: 40 injects, 8 rumours, 300 actions of every kind, 120 outcome minutes."""
-    rng = random.Random(seed)
-    record = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    scenario = record["scenario"]
+def _injects_and_rumours(scenario: dict) -> None:
+    """40 injects every 175 s (half expecting a response) and 8 rumours every 10 minutes."""
     scenario["injects"] = [
         {
             "id": f"i{n}",
@@ -50,25 +58,20 @@ def big_record(seed: int = 2024) -> dict:
         }
         for n in range(8)
     ]
-    actions = []
-    for n in range(300):
-        at = round(n * 24 + rng.random() * 20, 1)
-        kind = rng.choice(
-            [
-                "statement",
-                "reply",
-                "reply",
-                "correct_rumour",
-                "checklist_done",
-                "request_approval",
-                "approve",
-                "note",
-                "flag_rumour",
-            ]
-        )
-        text = " ".join(rng.sample(SENTENCES, 2)).format(hour=rng.randint(1, 9), n=n)
-        action = {"at_s": at, "kind": kind, "role": rng.choice(["spokesperson", "community"])}
-        action |= {
+
+
+def _action(rng: random.Random, n: int) -> dict:
+    """The n-th action, of a random kind, every 24 s or so."""
+    kind = rng.choice(KINDS)
+    text = " ".join(rng.sample(SENTENCES, 2)).format(hour=rng.randint(1, 9), n=n)
+    action = {
+        "at_s": round(n * 24 + rng.random() * 20, 1),
+        "kind": kind,
+        "role": rng.choice(["spokesperson", "community"]),
+    }
+    return (
+        action
+        | {
             "statement": {"text": text, "ref": f"s{n}"},
             "reply": {"text": text, "in_reply_to": f"i{rng.randrange(40)}"},
             "correct_rumour": {"text": text, "rumour": f"r{rng.randrange(8)}"},
@@ -78,8 +81,15 @@ def big_record(seed: int = 2024) -> dict:
             "note": {"text": text},
             "flag_rumour": {"rumour": f"r{rng.randrange(8)}"},
         }[kind]
-        actions.append(action)
-    record["actions"] = actions
+    )
+
+
+def big_record(seed: int = 2024) -> dict:
+    """A 2-hour record: 40 injects, 8 rumours, 300 actions of every kind, 120 outcome minutes."""
+    rng = random.Random(seed)
+    record = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    _injects_and_rumours(record["scenario"])
+    record["actions"] = [_action(rng, n) for n in range(300)]
     record["audience_outcome"] = {
         "final_sentiment": 0.1,
         "peak_anger": 0.6,

@@ -13,19 +13,13 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
     ]
 
 
-def render_text(report: ScoreReport) -> str:
-    """Overall, dimensions with their HSEEP ratings and metrics, KPIs, findings and notes."""
-    lang = report.language
-    label = TEXT_LABELS[lang]
-    lines = [
-        f"{label['title']} — {label['overall']}: {report.overall:.1f}/100 ({report.rating})",
-        "",
-    ]
+def _dimension_lines(report: ScoreReport) -> list[str]:
+    lang, label = report.language, TEXT_LABELS[report.language]
     rows = [(label["dimension"], label["score"], label["rating"], label["weight"])]
     for name, dim in report.dimensions.items():
         score = f"{dim.score:.1f}" if dim.score is not None else label["not_assessed"]
         rows.append((DIMENSION_NAMES[lang][name], score, dim.rating or "-", f"{dim.weight:g}"))
-    lines += _table(rows)
+    lines = _table(rows)
     for name, dim in report.dimensions.items():
         if not dim.metrics:
             continue
@@ -33,25 +27,33 @@ def render_text(report: ScoreReport) -> str:
         for metric in dim.metrics:
             subject = f" [{metric.subject}]" if metric.subject else ""
             value = format_value(metric.name, metric.value, lang)
-            evidence = (
-                f" — {label['evidence']}: {', '.join(metric.evidence)}" if metric.evidence else ""
+            evidence = ", ".join(metric.evidence)
+            evidence = f" — {label['evidence']}: {evidence}" if evidence else ""
+            name_text = METRIC_NAMES[lang][metric.name]
+            lines.append(f"  {name_text}{subject}: {value} → {metric.points:.0f}{evidence}")
+    return lines
+
+
+def _kpi_lines(report: ScoreReport) -> list[str]:
+    lang, label = report.language, TEXT_LABELS[report.language]
+    if not report.kpis:
+        return []
+    rows = [(label["metric"], label["target"], label["actual"], label["met"])]
+    for kpi in report.kpis:
+        rows.append(
+            (
+                METRIC_NAMES[lang].get(kpi.metric, kpi.metric),
+                format_value(kpi.metric, kpi.target, lang),
+                format_value(kpi.metric, kpi.actual, lang) if kpi.assessed else "-",
+                label["yes"] if kpi.met else label["no"],
             )
-            name = METRIC_NAMES[lang][metric.name]
-            lines.append(f"  {name}{subject}: {value} → {metric.points:.0f}{evidence}")
-    if report.kpis:
-        lines += ["", label["kpis"]]
-        rows = [(label["metric"], label["target"], label["actual"], label["met"])]
-        for kpi in report.kpis:
-            name = METRIC_NAMES[lang].get(kpi.metric, kpi.metric)
-            rows.append(
-                (
-                    name,
-                    format_value(kpi.metric, kpi.target, lang),
-                    format_value(kpi.metric, kpi.actual, lang) if kpi.assessed else "-",
-                    label["yes"] if kpi.met else label["no"],
-                )
-            )
-        lines += ["  " + line for line in _table(rows)]
+        )
+    return ["", label["kpis"]] + ["  " + line for line in _table(rows)]
+
+
+def _finding_lines(report: ScoreReport) -> list[str]:
+    label = TEXT_LABELS[report.language]
+    lines: list[str] = []
     for kind, title in (("strength", "strengths"), ("improvement", "improvements")):
         chosen = [f for f in report.findings if f.kind == kind]
         if chosen:
@@ -59,4 +61,12 @@ def render_text(report: ScoreReport) -> str:
             lines += [f"  - {f.text} ({', '.join(f.evidence)})" for f in chosen]
     if report.notes:
         lines += ["", label["notes"]] + [f"  - {note}" for note in report.notes]
+    return lines
+
+
+def render_text(report: ScoreReport) -> str:
+    """Overall, dimensions with their HSEEP ratings and metrics, KPIs, findings and notes."""
+    label = TEXT_LABELS[report.language]
+    title = f"{label['title']} — {label['overall']}: {report.overall:.1f}/100 ({report.rating})"
+    lines = [title, "", *_dimension_lines(report), *_kpi_lines(report), *_finding_lines(report)]
     return "\n".join(lines) + "\n"
