@@ -8,6 +8,7 @@ from app.core import routes as core_routes
 from app.plans import api as plans_api
 from app.plans import routes as plans_routes
 from app.plans import routes_items as plans_item_routes
+from app.scoring import api as scoring_api
 
 
 def include_routers(app: FastAPI) -> None:
@@ -19,3 +20,4 @@ def include_routers(app: FastAPI) -> None:
         app.include_router(router)
     app.include_router(plans_api.router)
     app.include_router(accounts_api.router)
+    app.include_router(scoring_api.router)

@@ -1,0 +1,1 @@
+"""Scoring and after-action review: a pure scoring core, and the CLI and API around it."""

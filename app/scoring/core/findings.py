@@ -1,0 +1,92 @@
+"""Findings: the main strengths and improvements, in the record's language, with evidence."""
+
+from app.scoring.core.phrases import IMPROVEMENTS, NOTES, STRENGTHS
+from app.scoring.core.report import Dimension, Finding, Metric, Value
+
+STRENGTH_FLOOR = 85.0  # a metric earning at least this is a strength
+IMPROVEMENT_CEILING = 60.0  # a metric earning less is an improvement
+MAX_STRENGTHS = 4
+MAX_IMPROVEMENTS = 6
+RATES = frozenset(
+    {
+        "priority_reply_rate",
+        "key_message_coverage",
+        "checklist_on_time_rate",
+        "approvals",
+        "roles",
+        "network_fit",
+    }
+)
+
+
+def format_duration(seconds: float) -> str:
+    """12 min 30 s, 1 h 05 min: readable in both languages."""
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, secs = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min" + (f" {secs:02d} s" if secs else "")
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def format_value(name: str, value: Value, language: str) -> str:
+    """A metric value as people read it: durations, percentages, signed sentiments."""
+    if value is None:
+        return NOTES[language]["never" if name.endswith("_s") else "none"]
+    if isinstance(value, str):
+        return value
+    if name.endswith("_s"):
+        return format_duration(float(value))
+    if name in RATES:
+        return f"{round(100 * float(value))} %"
+    if name in ("final_sentiment", "mean_sentiment"):
+        return f"{float(value):+.2f}"
+    if name == "peak_anger":
+        return f"{float(value):.2f}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _text(table: dict, metric: Metric, language: str) -> str:
+    target = format_value(metric.name, metric.target, language) if metric.target else ""
+    subject = (metric.subject or "").partition(":")[2]
+    key = metric.name
+    if metric.value is None and f"{key}:never" in table[language]:
+        key = f"{key}:never"
+    return table[language][key].format(
+        value=format_value(metric.name, metric.value, language), target=target, subject=subject
+    )
+
+
+def findings(dimensions: dict[str, Dimension], language: str) -> list[Finding]:
+    """Strengths (high points, heaviest first) and improvements (low points, worst first)."""
+    candidates = [
+        (name, metric)
+        for name, dimension in dimensions.items()
+        if dimension.assessed
+        for metric in dimension.metrics
+        if metric.weight > 0 and metric.name in STRENGTHS[language]
+    ]
+    strong = sorted(
+        (c for c in candidates if c[1].points >= STRENGTH_FLOOR),
+        key=lambda c: (-c[1].weight * dimensions[c[0]].weight, -c[1].points, c[1].name),
+    )
+    weak = sorted(
+        (c for c in candidates if c[1].points < IMPROVEMENT_CEILING),
+        key=lambda c: (c[1].points, -c[1].weight * dimensions[c[0]].weight, c[1].name),
+    )
+    return [
+        Finding(
+            kind=kind,
+            text=_text(table, metric, language),
+            evidence=metric.evidence,
+            dimension=name,
+            metric=metric.name,
+        )
+        for kind, table, chosen in (
+            ("strength", STRENGTHS, strong[:MAX_STRENGTHS]),
+            ("improvement", IMPROVEMENTS, weak[:MAX_IMPROVEMENTS]),
+        )
+        for name, metric in chosen
+    ]

@@ -1,0 +1,306 @@
+"""The report's words in French and English: the record's language, not the reader's interface.
+
+The scoring core is pure, so it keeps its own text tables instead of gettext catalogues.
+"""
+
+DIMENSION_NAMES = {
+    "en": {
+        "responsiveness": "Responsiveness",
+        "message_quality": "Message quality",
+        "rumour_control": "Rumour control",
+        "process": "Process",
+        "outcome": "Outcome",
+    },
+    "fr": {
+        "responsiveness": "Réactivité",
+        "message_quality": "Qualité des messages",
+        "rumour_control": "Maîtrise des rumeurs",
+        "process": "Processus",
+        "outcome": "Résultat",
+    },
+}
+
+METRIC_NAMES = {
+    "en": {
+        "time_to_first_response_s": "Time to first public response",
+        "priority_reply_rate": "Injects answered by their deadline",
+        "median_reply_latency_s": "Median reply latency",
+        "longest_silence_s": "Longest silence",
+        "key_message_coverage": "Key-message coverage",
+        "tone": "Tone",
+        "strategy_fit": "Strategy fit (SCCT)",
+        "accuracy": "Accuracy",
+        "consistency": "Consistency",
+        "network_fit": "Fit to the network",
+        "rumour_correction_s": "Time to correct the rumour",
+        "rumours_uncorrected": "Rumours never corrected",
+        "approvals": "Approvals respected",
+        "roles": "Right roles acting",
+        "checklist_on_time_rate": "Checklist on time",
+        "final_sentiment": "Final sentiment",
+        "peak_anger": "Peak anger",
+        "recovery_s": "Time to recover",
+        "mean_sentiment": "Mean sentiment",
+    },
+    "fr": {
+        "time_to_first_response_s": "Délai de la première réponse publique",
+        "priority_reply_rate": "Injects traités dans les délais",
+        "median_reply_latency_s": "Délai médian de réponse",
+        "longest_silence_s": "Plus long silence",
+        "key_message_coverage": "Couverture des messages clés",
+        "tone": "Ton",
+        "strategy_fit": "Stratégie adaptée (SCCT)",
+        "accuracy": "Exactitude",
+        "consistency": "Cohérence",
+        "network_fit": "Adapté au réseau",
+        "rumour_correction_s": "Délai de correction de la rumeur",
+        "rumours_uncorrected": "Rumeurs jamais corrigées",
+        "approvals": "Validations respectées",
+        "roles": "Bons rôles à l'œuvre",
+        "checklist_on_time_rate": "Check-list dans les délais",
+        "final_sentiment": "Sentiment final",
+        "peak_anger": "Pic de colère",
+        "recovery_s": "Temps de rétablissement",
+        "mean_sentiment": "Sentiment moyen",
+    },
+}
+
+STRENGTHS = {
+    "en": {
+        "time_to_first_response_s": (
+            "First public response after {value}, within the {target} deadline: you were first."
+        ),
+        "priority_reply_rate": "{value} of the injects expecting an answer were answered on time.",
+        "median_reply_latency_s": "Replies came quickly (median {value}).",
+        "longest_silence_s": "The audience never waited long for you: longest silence {value}.",
+        "key_message_coverage": "Your posts carried {value} of the plan's key-message kinds.",
+        "tone": "Empathetic, transparent and respectful tone (average {value}/100).",
+        "strategy_fit": "The response strategy suited the crisis ({value}).",
+        "accuracy": "Nothing you said contradicted the facts or repeated a rumour.",
+        "consistency": "Your statements were consistent with one another.",
+        "network_fit": "Posts fitted the network: short, or announced as a thread.",
+        "rumour_correction_s": "Rumour {subject} corrected after {value}.",
+        "approvals": "Every statement that needed approval was approved first.",
+        "roles": "The right roles published, approved and ticked the checklist.",
+        "checklist_on_time_rate": "{value} of the checklist done on time.",
+        "final_sentiment": "The audience ended on a good note (sentiment {value}).",
+        "peak_anger": "Anger stayed contained (peak {value}).",
+        "recovery_s": "The audience recovered after {value}.",
+    },
+    "fr": {
+        "time_to_first_response_s": (
+            "Première réponse publique après {value}, dans le délai de {target} : vous avez été "
+            "les premiers."
+        ),
+        "priority_reply_rate": "{value} des injects attendant une réponse ont été traités à temps.",
+        "median_reply_latency_s": "Des réponses rapides (médiane {value}).",
+        "longest_silence_s": "Le public n'a jamais attendu longtemps : plus long silence {value}.",
+        "key_message_coverage": (
+            "Vos publications ont porté {value} des types de messages clés du plan."
+        ),
+        "tone": "Un ton empathique, transparent et respectueux (moyenne {value}/100).",
+        "strategy_fit": "La stratégie de réponse convenait à la crise ({value}).",
+        "accuracy": (
+            "Rien de ce que vous avez dit ne contredisait les faits ni ne reprenait une rumeur."
+        ),
+        "consistency": "Vos déclarations sont restées cohérentes entre elles.",
+        "network_fit": "Des publications adaptées au réseau : courtes, ou annoncées en fil.",
+        "rumour_correction_s": "Rumeur {subject} corrigée après {value}.",
+        "approvals": "Chaque déclaration soumise à validation a été validée avant publication.",
+        "roles": "Les bons rôles ont publié, validé et coché la check-list.",
+        "checklist_on_time_rate": "{value} de la check-list faite dans les délais.",
+        "final_sentiment": "Le public a fini sur une note positive (sentiment {value}).",
+        "peak_anger": "La colère est restée contenue (pic {value}).",
+        "recovery_s": "Le public s'est apaisé après {value}.",
+    },
+}
+
+IMPROVEMENTS = {
+    "en": {
+        "time_to_first_response_s": (
+            "First public response came after {value}; the deadline was {target}. Post a holding "
+            "statement sooner."
+        ),
+        "time_to_first_response_s:never": (
+            "The team never spoke publicly: post a holding statement within {target}."
+        ),
+        "priority_reply_rate": (
+            "Only {value} of the injects expecting an answer were answered on time."
+        ),
+        "median_reply_latency_s": "Replies were slow (median {value}, target {target}).",
+        "longest_silence_s": (
+            "The audience waited {value} without hearing from you after a development."
+        ),
+        "key_message_coverage": "Only {value} of the plan's key-message kinds were used.",
+        "tone": (
+            "Tone needs work (average {value}/100): avoid defensiveness, blame, jargon and "
+            "legalese; show empathy and say what you know and when you will update."
+        ),
+        "strategy_fit": (
+            "The response strategy did not suit the crisis ({value}): acknowledge responsibility "
+            "and show concern before defending."
+        ),
+        "accuracy": "{value} post(s) contradicted the facts or repeated a rumour as true.",
+        "consistency": "{value} pair(s) of statements contradicted each other.",
+        "network_fit": (
+            "Some posts were too long for the network; keep to 280 characters or number a thread."
+        ),
+        "rumour_correction_s": (
+            "Rumour {subject} was corrected too late ({value}). Name the claim and say it is "
+            "false, sooner."
+        ),
+        "rumour_correction_s:never": (
+            "Rumour {subject} was never corrected. Name the claim and say it is false."
+        ),
+        "approvals": "Statements were published without the required approval ({value} approved).",
+        "roles": "Some actions were taken by roles the plan does not allow ({value} right).",
+        "checklist_on_time_rate": "Only {value} of the checklist was done by its deadline.",
+        "final_sentiment": "The audience ended negative (sentiment {value}).",
+        "peak_anger": "Anger peaked high ({value}).",
+        "recovery_s": "The audience took long to recover ({value}).",
+        "recovery_s:never": "The audience never recovered during the drill.",
+    },
+    "fr": {
+        "time_to_first_response_s": (
+            "Première réponse publique après {value} pour un délai de {target}. Publiez plus tôt "
+            "une déclaration d'attente."
+        ),
+        "time_to_first_response_s:never": (
+            "L'équipe ne s'est jamais exprimée publiquement : publiez une déclaration d'attente "
+            "dans les {target}."
+        ),
+        "priority_reply_rate": (
+            "Seulement {value} des injects attendant une réponse ont été traités à temps."
+        ),
+        "median_reply_latency_s": "Des réponses lentes (médiane {value}, objectif {target}).",
+        "longest_silence_s": (
+            "Le public a attendu {value} sans nouvelles de vous après un événement."
+        ),
+        "key_message_coverage": (
+            "Seulement {value} des types de messages clés du plan ont été utilisés."
+        ),
+        "tone": (
+            "Le ton est à travailler (moyenne {value}/100) : évitez la défensive, les reproches, "
+            "le jargon et le juridique ; montrez de l'empathie, dites ce que vous savez et quand "
+            "vous reviendrez."
+        ),
+        "strategy_fit": (
+            "La stratégie de réponse ne convenait pas à la crise ({value}) : reconnaissez votre "
+            "responsabilité et montrez votre sollicitude avant de vous défendre."
+        ),
+        "accuracy": (
+            "{value} publication(s) contredisaient les faits ou reprenaient une rumeur comme vraie."
+        ),
+        "consistency": "{value} paire(s) de déclarations se contredisaient.",
+        "network_fit": (
+            "Certaines publications étaient trop longues pour le réseau : 280 caractères au plus, "
+            "ou un fil numéroté."
+        ),
+        "rumour_correction_s": (
+            "La rumeur {subject} a été corrigée trop tard ({value}). Citez l'affirmation et dites "
+            "plus tôt qu'elle est fausse."
+        ),
+        "rumour_correction_s:never": (
+            "La rumeur {subject} n'a jamais été corrigée. Citez l'affirmation et dites qu'elle "
+            "est fausse."
+        ),
+        "approvals": (
+            "Des déclarations ont été publiées sans la validation requise ({value} validées)."
+        ),
+        "roles": (
+            "Certaines actions ont été faites par des rôles que le plan n'autorise pas ({value} "
+            "conformes)."
+        ),
+        "checklist_on_time_rate": "Seulement {value} de la check-list a été faite dans les délais.",
+        "final_sentiment": "Le public a fini sur une note négative (sentiment {value}).",
+        "peak_anger": "La colère est montée haut (pic {value}).",
+        "recovery_s": "Le public a mis longtemps à s'apaiser ({value}).",
+        "recovery_s:never": "Le public ne s'est jamais apaisé pendant l'exercice.",
+    },
+}
+
+NOTES = {
+    "en": {
+        "outcome_missing": (
+            "Outcome not assessed: no audience outcome was given; it is left out of the overall "
+            "score."
+        ),
+        "rumours_missing": (
+            "Rumour control not assessed: the scenario has no rumours; it is left out of the "
+            "overall score."
+        ),
+        "process_missing": (
+            "Process not assessed: the plan requires no approval and names no roles or checklist; "
+            "it is left out of the overall score."
+        ),
+        "library_scenario": (
+            "The scenario is a library reference without its content: facts, rumours and injects "
+            "could not be checked."
+        ),
+        "never": "never",
+        "none": "none",
+    },
+    "fr": {
+        "outcome_missing": (
+            "Résultat non évalué : aucun résultat du modèle d'audience n'a été fourni ; il "
+            "n'entre pas dans le score global."
+        ),
+        "rumours_missing": (
+            "Maîtrise des rumeurs non évaluée : le scénario ne comporte aucune rumeur ; elle "
+            "n'entre pas dans le score global."
+        ),
+        "process_missing": (
+            "Processus non évalué : le plan n'exige aucune validation et ne nomme ni rôles ni "
+            "check-list ; il n'entre pas dans le score global."
+        ),
+        "library_scenario": (
+            "Le scénario est une référence à la bibliothèque sans son contenu : faits, rumeurs et "
+            "injects n'ont pas pu être vérifiés."
+        ),
+        "never": "jamais",
+        "none": "aucun",
+    },
+}
+
+TEXT_LABELS = {
+    "en": {
+        "title": "Drill score",
+        "overall": "Overall",
+        "dimension": "Dimension",
+        "score": "Score",
+        "rating": "HSEEP",
+        "weight": "Weight",
+        "not_assessed": "not assessed",
+        "kpis": "KPIs",
+        "metric": "Metric",
+        "target": "Target",
+        "actual": "Actual",
+        "met": "Met",
+        "yes": "yes",
+        "no": "no",
+        "strengths": "Strengths",
+        "improvements": "Improvements",
+        "evidence": "evidence",
+        "notes": "Notes",
+    },
+    "fr": {
+        "title": "Score de l'exercice",
+        "overall": "Global",
+        "dimension": "Dimension",
+        "score": "Score",
+        "rating": "HSEEP",
+        "weight": "Poids",
+        "not_assessed": "non évalué",
+        "kpis": "Indicateurs (KPI)",
+        "metric": "Indicateur",
+        "target": "Cible",
+        "actual": "Réel",
+        "met": "Atteint",
+        "yes": "oui",
+        "no": "non",
+        "strengths": "Points forts",
+        "improvements": "Axes d'amélioration",
+        "evidence": "preuves",
+        "notes": "Remarques",
+    },
+}

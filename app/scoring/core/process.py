@@ -1,0 +1,133 @@
+"""Process: the plan followed — approvals respected, the right roles acting, checklist on time."""
+
+from rapidfuzz import fuzz
+
+from app.scoring.core.context import Context, Step
+from app.scoring.core.report import Metric, clamp, ordered_evidence
+from app.scoring.core.text import normalise
+
+METRIC_WEIGHTS = {"approvals": 40.0, "roles": 25.0, "checklist_on_time_rate": 35.0}
+NEEDS_APPROVAL = frozenset({"statement", "correct_rumour"})
+SAME_TEXT = 85  # rapidfuzz token-set ratio at which a post is the text submitted for approval
+LATE_ITEM_POINTS = 50.0
+
+
+def _approved_refs(ctx: Context, before: float) -> dict[str, str]:
+    """ref -> submitted text, for submissions approved (by an approving role) by `before`."""
+    submitted = {
+        s.action.ref: s.action.text or "" for s in ctx.steps if s.action.kind == "request_approval"
+    }
+    decided: dict[str, bool] = {}
+    for step in ctx.steps:
+        if step.at_s > before or step.action.kind not in ("approve", "reject"):
+            continue
+        if step.action.kind == "approve" and not _may_approve(ctx, step):
+            continue
+        decided[step.action.ref or ""] = step.action.kind == "approve"
+    return {ref: submitted.get(ref, "") for ref, ok in decided.items() if ok}
+
+
+def _may_approve(ctx: Context, step: Step) -> bool:
+    """An approval counts when given by an approving role (or the plan names no roles)."""
+    if not ctx.roles or step.action.role is None:
+        return True
+    return ctx.roles.get(step.action.role, (False, False))[1]
+
+
+def _is_approved(ctx: Context, step: Step) -> bool:
+    approved = _approved_refs(ctx, step.at_s)
+    action = step.action
+    if action.ref is not None and action.ref in approved:
+        return True
+    text = normalise(action.text or "")
+    return any(fuzz.token_set_ratio(text, normalise(t)) >= SAME_TEXT for t in approved.values())
+
+
+def approvals(ctx: Context) -> Metric | None:
+    """Share of public statements published after an approver's approval, when the plan says so."""
+    if not ctx.record.plan.approval_required:
+        return None
+    needing = [p.step for p in ctx.public if p.step.action.kind in NEEDS_APPROVAL]
+    if not needing:
+        return None
+    bypassed = [s for s in needing if not _is_approved(ctx, s)]
+    share = 1 - len(bypassed) / len(needing)
+    return Metric(
+        name="approvals",
+        value=round(share, 3),
+        points=clamp(100 * share),
+        weight=METRIC_WEIGHTS["approvals"],
+        evidence=ordered_evidence({s.id for s in bypassed or needing}),
+    )
+
+
+def _right_role(ctx: Context, step: Step) -> bool | None:
+    """Whether the acting role may do this; None when the plan or the action does not say."""
+    action = step.action
+    if not ctx.roles or action.role is None:
+        return None
+    if action.role not in ctx.roles:
+        return False
+    can_publish, can_approve = ctx.roles[action.role]
+    if action.kind in ("statement", "reply", "correct_rumour"):
+        return can_publish
+    if action.kind in ("approve", "reject"):
+        return can_approve
+    if action.kind == "checklist_done":
+        owner = next((c.owner for c in ctx.record.plan.checklist if c.id == action.item), None)
+        return owner is None or owner == action.role
+    return True
+
+
+def roles(ctx: Context) -> Metric | None:
+    """Share of role-attributed actions done by a role the plan allows."""
+    judged = [(s, ok) for s in ctx.steps if (ok := _right_role(ctx, s)) is not None]
+    if not judged:
+        return None
+    wrong = [s for s, ok in judged if not ok]
+    share = 1 - len(wrong) / len(judged)
+    return Metric(
+        name="roles",
+        value=round(share, 3),
+        points=clamp(100 * share),
+        weight=METRIC_WEIGHTS["roles"],
+        evidence=ordered_evidence({s.id for s in wrong or [s for s, _ok in judged]}),
+    )
+
+
+def checklist(ctx: Context) -> Metric | None:
+    """Checklist items done by their deadline (late ones earn half, missing ones nothing)."""
+    items = ctx.record.plan.checklist
+    if not items:
+        return None
+    points, on_time, evidence, done_ids = 0.0, 0, set(), set()
+    for item in items:
+        done = next(
+            (
+                s
+                for s in ctx.steps
+                if s.action.kind == "checklist_done" and s.action.item == item.id
+            ),
+            None,
+        )
+        if done is not None and (item.due_s is None or done.at_s <= item.due_s):
+            points, on_time = points + 100.0, on_time + 1
+            done_ids.add(done.id)
+            continue
+        evidence.add(f"checklist:{item.id}")
+        if done is not None:
+            points += LATE_ITEM_POINTS
+            evidence.add(done.id)
+    return Metric(
+        name="checklist_on_time_rate",
+        value=round(on_time / len(items), 3),
+        points=clamp(points / len(items)),
+        weight=METRIC_WEIGHTS["checklist_on_time_rate"],
+        evidence=ordered_evidence(evidence or done_ids),
+        target=ctx.kpi_target("checklist_on_time_rate"),
+    )
+
+
+def process(ctx: Context) -> list[Metric]:
+    """The process metrics that apply to the record."""
+    return [m for m in (approvals(ctx), roles(ctx), checklist(ctx)) if m is not None]

@@ -1,0 +1,236 @@
+"""The drill record, version 1: pydantic models and a parser whose errors name the field's path."""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+FORMAT = "stormdrill.drill-record/1"
+KEY_MESSAGE_KINDS = ("holding", "apology", "update", "rumour_correction", "resolution", "other")
+ACTION_KINDS = (
+    "statement",
+    "reply",
+    "correct_rumour",
+    "flag_rumour",
+    "escalate",
+    "request_approval",
+    "approve",
+    "reject",
+    "checklist_done",
+    "note",
+)
+PUBLIC_KINDS = frozenset({"statement", "reply", "correct_rumour"})
+# The fields each action kind needs beyond at_s and kind; a tuple means "one of these".
+REQUIRED_BY_KIND: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "statement": ("text",),
+    "reply": ("text", "in_reply_to"),
+    "correct_rumour": ("rumour", "text"),
+    "flag_rumour": (("rumour", "post"),),
+    "escalate": ("to_role",),
+    "request_approval": ("text", "ref"),
+    "approve": ("ref",),
+    "reject": ("ref",),
+    "checklist_done": ("item",),
+    "note": ("text",),
+}
+
+
+class _Model(BaseModel):
+    """Readers ignore fields they do not know, as the format requires."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Role(_Model):
+    """A plan role: who may publish, who approves."""
+
+    id: str
+    name: str
+    can_publish: bool = False
+    approves: bool = False
+
+
+class KeyMessage(_Model):
+    """A key message template of the plan."""
+
+    id: str
+    kind: Literal["holding", "apology", "update", "rumour_correction", "resolution", "other"]
+    text: str
+    audience: str | None = None
+
+
+class ChecklistItem(_Model):
+    """An action of the plan's checklist, with its owner role and deadline."""
+
+    id: str
+    title: str
+    owner: str | None = None
+    due_s: float | None = Field(default=None, ge=0)
+
+
+class Kpi(_Model):
+    """A plan indicator: a catalogue metric, its target and its weight."""
+
+    metric: str
+    target: float
+    weight: float | None = Field(default=None, ge=0)
+
+
+class Plan(_Model):
+    """The plan snapshot the drill was run against."""
+
+    roles: list[Role] = []
+    key_messages: list[KeyMessage]
+    checklist: list[ChecklistItem] = []
+    kpis: list[Kpi] = []
+    approval_required: bool = False
+
+
+class Fact(_Model):
+    """Something true in the scenario."""
+
+    id: str
+    text: str
+
+
+class Rumour(_Model):
+    """Something false that spreads, from a given time."""
+
+    id: str
+    claim: str
+    appears_at_s: float = Field(ge=0)
+
+
+class Inject(_Model):
+    """A scripted event of the scenario, perhaps expecting a response."""
+
+    id: str
+    at_s: float = Field(ge=0)
+    channel: str
+    actor: str | None = None
+    text: str
+    expects_response: bool
+    deadline_s: float | None = Field(default=None, ge=0)
+
+
+class Scenario(_Model):
+    """The scenario, inline or as a reference to the library (then only `id`)."""
+
+    id: str
+    title: str | None = None
+    severity: int | None = Field(default=None, ge=1, le=4)
+    duration_s: float | None = Field(default=None, gt=0)
+    facts: list[Fact] = []
+    rumours: list[Rumour] = []
+    injects: list[Inject] = []
+    crisis_type: str | None = None
+    responsibility: Literal["victim", "accident", "preventable"] | None = None
+
+
+class Action(_Model):
+    """One team action; which extra fields it needs depends on its kind."""
+
+    at_s: float = Field(ge=0)
+    kind: Literal[
+        "statement",
+        "reply",
+        "correct_rumour",
+        "flag_rumour",
+        "escalate",
+        "request_approval",
+        "approve",
+        "reject",
+        "checklist_done",
+        "note",
+    ]
+    role: str | None = None
+    text: str | None = None
+    in_reply_to: str | None = None
+    rumour: str | None = None
+    post: str | None = None
+    to_role: str | None = None
+    ref: str | None = None
+    item: str | None = None
+
+
+class OutcomePoint(_Model):
+    """The audience at one minute of the drill."""
+
+    minute: int = Field(ge=0)
+    sentiment: float = Field(ge=-1, le=1)
+    anger: float | None = Field(default=None, ge=0, le=1)
+
+
+class AudienceOutcome(_Model):
+    """What the storm's audience model says happened; `recovery_s` None means no recovery."""
+
+    final_sentiment: float = Field(ge=-1, le=1)
+    peak_anger: float = Field(ge=0, le=1)
+    recovery_s: float | None = Field(default=None, ge=0)
+    series: list[OutcomePoint] = []
+
+
+class DrillRecord(_Model):
+    """A whole drill: enough to score it again, anywhere."""
+
+    format: Literal["stormdrill.drill-record/1"]
+    language: Literal["fr", "en"]
+    brand: str
+    plan: Plan
+    scenario: Scenario
+    seed: int | None = None
+    duration_s: float | None = Field(default=None, gt=0)
+    actions: list[Action]
+    audience_outcome: AudienceOutcome | None = None
+
+
+class RecordError(ValueError):
+    """An invalid record; `path` names the bad or missing field (`plan.key_messages[2].kind`)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def json_path(loc: tuple[Any, ...]) -> str:
+    """A pydantic location as a JSON path: ('plan', 'key_messages', 2) -> plan.key_messages[2]."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(root)"
+
+
+def _check_action_fields(actions: list[Action]) -> None:
+    """Refuse an action lacking a field its kind needs."""
+    for index, action in enumerate(actions):
+        for needed in REQUIRED_BY_KIND[action.kind]:
+            options = needed if isinstance(needed, tuple) else (needed,)
+            if all(getattr(action, name) in (None, "") for name in options):
+                raise RecordError(
+                    f"actions[{index}].{options[0]}",
+                    f"required for a {action.kind} action"
+                    + (f" (or {', '.join(options[1:])})" if len(options) > 1 else ""),
+                )
+
+
+def parse_record(data: Any) -> DrillRecord:
+    """Validate a decoded JSON document as a drill record, or raise RecordError naming the path."""
+    try:
+        record = DrillRecord.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise RecordError(json_path(tuple(first["loc"])), first["msg"]) from None
+    _check_action_fields(record.actions)
+    return record
+
+
+def parse_outcome(data: Any) -> AudienceOutcome:
+    """Validate an audience outcome given beside a record, naming the bad field's path."""
+    try:
+        return AudienceOutcome.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise RecordError(json_path(("audience_outcome", *first["loc"])), first["msg"]) from None

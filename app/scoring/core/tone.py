@@ -1,0 +1,84 @@
+"""Tone of a statement, in its own language, from the project's cue lexicon (CERC, SCCT)."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.scoring.core.text import LEXICONS, Analysed
+
+POSITIVE = ("empathy", "accountability", "transparency", "advice", "respect")
+NEGATIVE = ("defensive", "blame", "no_comment", "jargon", "legalese", "disrespect")
+LABELS = POSITIVE + NEGATIVE
+# Points a label adds to or takes from a neutral 50; documented in docs/scoring.md.
+TONE_POINTS: dict[str, int] = {
+    "empathy": 20,
+    "accountability": 15,
+    "transparency": 10,
+    "advice": 10,
+    "respect": 10,
+    "defensive": -25,
+    "blame": -30,
+    "no_comment": -45,
+    "jargon": -10,
+    "legalese": -15,
+    "disrespect": -30,
+}
+TRANSPARENCY_ASPECT_POINTS = 5  # each of known / unknown / next update beyond the first
+NEUTRAL = 50
+
+
+@dataclass(frozen=True)
+class ToneAnalysis:
+    """The tone labels of one statement, the cues that triggered them, and its tone score."""
+
+    language: str
+    labels: tuple[str, ...]
+    cues: dict[str, tuple[str, ...]]
+    transparency: tuple[str, ...]
+    score: float
+
+
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation matching any cue at a word start."""
+    if not patterns:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+
+
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
+    """Compiled tone, transparency-aspect, kind and denial cues of one language."""
+    lexicon = LEXICONS[language]
+    compiled = {label: _compile(lexicon.TONE_CUES[label]) for label in LABELS}
+    compiled |= {f"aspect:{k}": _compile(v) for k, v in lexicon.TRANSPARENCY_CUES.items()}
+    compiled |= {f"kind:{k}": _compile(v) for k, v in lexicon.KIND_CUES.items()}
+    compiled["denial"] = _compile(lexicon.DENIAL_CUES)
+    return compiled
+
+
+def cue_matches(text: Analysed, name: str) -> tuple[str, ...]:
+    """The distinct cue phrases of group `name` (a label, `kind:<k>`, `denial`) found in `text`."""
+    pattern = _patterns(text.language).get(name)
+    if pattern is None:
+        return ()
+    return tuple(sorted({m.group(0).strip() for m in pattern.finditer(text.normalised)}))
+
+
+@lru_cache(maxsize=4096)
+def analyse_tone(text: Analysed) -> ToneAnalysis:
+    """Label a statement's tone and score it 0..100 from a neutral 50."""
+    cues = {label: found for label in LABELS if (found := cue_matches(text, label))}
+    aspects = tuple(
+        aspect
+        for aspect in ("known", "unknown", "next_update")
+        if cue_matches(text, f"aspect:{aspect}")
+    )
+    score = NEUTRAL + sum(TONE_POINTS[label] for label in cues)
+    score += TRANSPARENCY_ASPECT_POINTS * max(0, len(aspects) - 1)
+    return ToneAnalysis(
+        language=text.language,
+        labels=tuple(label for label in LABELS if label in cues),
+        cues=cues,
+        transparency=aspects,
+        score=float(max(0, min(100, score))),
+    )

@@ -1,0 +1,58 @@
+"""`stormdrill score FILE`: JSON by default, text for people, exit status 2 on invalid records."""
+
+import json
+
+from typer.testing import CliRunner
+
+from app.cli import app
+from tests.scoring.records import RECORDS, fixture
+
+runner = CliRunner()
+
+
+def test_score_prints_the_report_as_json():
+    result = runner.invoke(app, ["score", str(RECORDS / "good-drill-en.json")])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["format"] == "stormdrill.score/1"
+    assert report["overall"] == 93.5
+
+
+def test_score_prints_text_in_the_records_language():
+    result = runner.invoke(
+        app, ["score", "--format", "text", str(RECORDS / "french-drill-fr.json")]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Score de l'exercice — Global")
+    assert "Maîtrise des rumeurs" in result.stdout
+
+
+def test_an_invalid_record_exits_with_status_2_naming_the_field(tmp_path):
+    record = fixture("good-drill-en")
+    record["plan"]["key_messages"][2]["kind"] = "joke"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(record))
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 2
+    assert "plan.key_messages[2].kind" in result.stderr
+
+
+def test_a_file_that_is_not_json_exits_with_status_2(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("{nope")
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 2
+    assert "not JSON" in result.stderr
+
+
+def test_a_record_can_come_from_standard_input():
+    result = runner.invoke(app, ["score", "-"], input=(RECORDS / "poor-drill-en.json").read_text())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["rating"] == "U"
+
+
+def test_score_schema_writes_the_json_schema(tmp_path):
+    target = tmp_path / "schema.json"
+    result = runner.invoke(app, ["score-schema", "--output", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text())["title"].startswith("Stormdrill drill record")
