@@ -99,7 +99,9 @@ class Storm:
         self.brand = brand or scenario.brand.name
         if brand_handle is None:
             same = self.brand == scenario.brand.name
-            brand_handle = scenario.brand.handle if same else plain_handle(self.brand)
+            brand_handle = (
+                scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
+            )
         self.volume_scale = volume_scale
         self.model = AudienceModel(scenario, self.language, deadline_s)
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
@@ -361,6 +363,6 @@ def engagement_at(post: Post, t_s: float) -> tuple[int, int]:
     age = t_s - post.at_ms / 1000
     if age <= 0:
         return 0, 0
-    likes = int(post.likes_max * (1 - math.exp(-age / 900)))
-    reposts = int(post.reposts_max * (1 - math.exp(-age / 1200)))
+    likes = round(post.likes_max * (1 - math.exp(-age / 900)))
+    reposts = round(post.reposts_max * (1 - math.exp(-age / 1200)))
     return likes, reposts
