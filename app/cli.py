@@ -6,10 +6,12 @@ import typer
 from sqlmodel import Session
 
 from app.core.settings import get_settings
+from app.storm.cli import storm_cli
 
 app = typer.Typer(
     help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
 )
+app.add_typer(storm_cli, name="storm")
 
 
 @app.command()

@@ -21,6 +21,7 @@ from app.scenarios.models import Scenario
 from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
 from app.storm.authors import SKEW, plain_handle
 from app.storm.content import VIRALITY, Content, InjectPost
+from app.storm.text import Compiled
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
@@ -75,7 +76,7 @@ class Plan:
     kind_names: tuple[str, ...]
     negative: float
     not_positive: float
-    personas: tuple[str, ...]
+    storm_pools: tuple[tuple[tuple, ...], ...]
     persona_cuts: tuple[float, ...]
 
 
@@ -107,6 +108,21 @@ class Storm:
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
         self.curve = VolumeCurve(scenario)
         self._seed_base = (seed % 2**64) << 32
+        self._picks = {
+            persona: (
+                pool.authors,
+                pool.cities,
+                pool.bases,
+                len(pool.authors),
+                tuple(self.content.actors.get(persona, ())) or None,
+                REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
+            )
+            for persona, pool in self.content.authors.items()
+        }
+        self._storm = {
+            p: tuple(map(self._fast, pools)) for p, pools in self.content.by_persona.items()
+        }
+        self._silence = self._fast(self.content.silence)
 
     def posts(self, actions: Sequence[Action], start_s: float, end_s: float) -> list[Post]:
         """The posts of [start_s, end_s), in time order."""
@@ -162,11 +178,11 @@ class Storm:
             pool = content.rumour[rumour.id]
             if pool and reach > 0:
                 shares.append(RUMOUR_SHARE * reach * scale)
-                pools.append(tuple(pool))
+                pools.append(self._fast(pool))
                 names.append("rumour")
         if content.silence and self.model.silent(state, t_s):
             shares.append(SILENCE_SHARE)
-            pools.append(tuple(content.silence))
+            pools.append(self._silence)
             names.append("silence")
         anger, trust = state.anger, state.trust
         negative = clamp(0.1 + 0.8 * anger - 0.2 * (trust - 0.5), 0.05, 0.95)
@@ -183,7 +199,7 @@ class Storm:
             kind_names=tuple(names),
             negative=negative,
             not_positive=negative + (1 - negative - positive),
-            personas=personas,
+            storm_pools=tuple(self._storm[p] for p in personas),
             persona_cuts=tuple(w / total for w in accumulate(weights)),
         )
 
@@ -231,76 +247,94 @@ class Storm:
 
     def _pick_author(self, rand: Callable[[], float], persona: str, now_ms: int) -> tuple:
         """An author of a persona: skewed towards the pool's most active, or an inject's actor."""
-        actors = self.content.actors.get(persona)
-        if actors and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
+        authors, cities, bases, size, actors, _quote = self._picks[persona]
+        if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
             available = [a for a in actors if a[0] <= now_ms]
-            _at, author, city, base = available[int(rand() * len(available))]
-            return author, city, base
-        pool = self.content.authors[persona]
-        index = int(len(pool.authors) * rand() ** SKEW)
-        return pool.authors[index], pool.cities[index], pool.bases[index]
+            return available[int(rand() * len(available))][1:]
+        index = int(size * rand() ** SKEW)
+        return authors[index], cities[index], bases[index]
+
+    def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
+        """Templates as tuples for the hot loop: (constant text, parts, author pick, sentiment,
+        rumour, engagement boost)."""
+        return tuple(
+            (
+                c.constant,
+                c.parts,
+                self._picks[c.persona],
+                c.sentiment,
+                c.rumour,
+                SENTIMENT_BOOST[c.sentiment],
+            )
+            for c in pool
+        )
 
     def _ambient(self, rng, slot, count, plan, prefix, posts, ids, handles, recent) -> None:
-        """The slot's ambient posts: rumour, silence or storm templates, threads and quotes."""
-        rand = rng.random
-        content, fill, language = self.content, self.content.fill, self.language
+        """The slot's ambient posts: rumour, silence or storm templates, threads and quotes.
+
+        The hot loop of the engine: locals only, templates and author pools as tuples, and
+        posts built without the dataclass __init__ (fields left at their default are not set).
+        """
+        rand, fill, language = rng.random, self.content.fill, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
-        by_persona, personas, persona_cuts = content.by_persona, plan.personas, plan.persona_cuts
+        kind_total = kind_cuts[-1] if kind_cuts else 0.0
+        storm_pools, persona_cuts = plan.storm_pools, plan.persona_cuts
         negative, not_positive = plan.negative, plan.not_positive
-        base_ms = slot * 1000
+        base_ms, depth = slot * 1000, len(recent)
         for _ in range(count):
             at_ms = base_ms + int(rand() * 1000)
             u = rand()
-            kind_index = bisect_right(kind_cuts, u)
-            if kind_index < len(kind_cuts):
-                pool = kind_pools[kind_index]
-                kind = kind_names[kind_index]
+            if u < kind_total:
+                kind_index = bisect_right(kind_cuts, u)
+                pool, kind = kind_pools[kind_index], kind_names[kind_index]
             else:
-                persona = personas[bisect_right(persona_cuts, rand())]
                 v = rand()
-                pool = by_persona[persona][0 if v < negative else 1 if v < not_positive else 2]
+                pool = storm_pools[bisect_right(persona_cuts, rand())][
+                    0 if v < negative else 1 if v < not_positive else 2
+                ]
                 kind = "storm"
-                if not pool:
-                    continue
-            template = pool[int(rand() * len(pool))]
-            author, city, base = self._pick_author(rand, template.persona, at_ms)
-            parts = template.parts
-            text = parts[0] if len(parts) == 1 else fill(parts, rand, city)
-            reply_to = quote_of = None
-            w = rand()
-            d = 1 + int(THREAD_WINDOW * rand() ** 2)
-            pick = rand()
-            if kind != "silence" and d <= len(recent):
-                target_ids, target_handles = recent[-d]
-                if target_ids:
-                    k = int(pick * len(target_ids))
-                    if w < REPLY_CHANCE:
-                        reply_to = target_ids[k]
-                        text = f"{target_handles[k]} {text}"
-                    elif w < REPLY_CHANCE + QUOTE_CHANCE.get(author.persona, DEFAULT_QUOTE_CHANCE):
-                        quote_of = target_ids[k]
-            sentiment = template.sentiment
-            likes = int(base * VIRALITY[int(rand() * 256)] * SENTIMENT_BOOST[sentiment])
+            if not pool:
+                continue
+            text, parts, pick, sentiment, rumour, boost = pool[int(rand() * len(pool))]
+            authors, cities, bases, size, actors, quote_cut = pick
+            if actors is not None and actors[0][0] <= at_ms and rand() < ACTOR_FOLLOW_UP:
+                available = [a for a in actors if a[0] <= at_ms]
+                _at, author, city, base = available[int(rand() * len(available))]
+            else:
+                index = int(size * rand() ** SKEW)
+                author, city, base = authors[index], cities[index], bases[index]
+            if text is None:
+                text = fill(parts, rand, city)
+            likes = int(base * VIRALITY[int(rand() * 256)] * boost)
             post_id = prefix + str(len(ids))
+            values = {
+                "id": post_id,
+                "at_ms": at_ms,
+                "author": author,
+                "text": text,
+                "language": language,
+                "sentiment": sentiment,
+                "kind": kind,
+                "likes_max": likes,
+                "reposts_max": likes // 5,
+            }
+            if rumour is not None:
+                values["rumour"] = rumour
+            w = rand()
+            if w < quote_cut and kind != "silence":
+                d = 1 + int(THREAD_WINDOW * rand() ** 2)
+                pick_target = rand()
+                if d <= depth:
+                    target_ids, target_handles = recent[-d]
+                    if target_ids:
+                        k = int(pick_target * len(target_ids))
+                        if w < REPLY_CHANCE:
+                            values["reply_to"] = target_ids[k]
+                            values["text"] = f"{target_handles[k]} {text}"
+                        else:
+                            values["quote_of"] = target_ids[k]
             post = _new(Post)
-            post.__dict__.update(
-                {
-                    "id": post_id,
-                    "at_ms": at_ms,
-                    "author": author,
-                    "text": text,
-                    "language": language,
-                    "sentiment": sentiment,
-                    "kind": kind,
-                    "reply_to": reply_to,
-                    "quote_of": quote_of,
-                    "rumour": template.rumour,
-                    "inject": None,
-                    "reacts_to": None,
-                    "likes_max": likes,
-                    "reposts_max": likes // 5,
-                }
-            )
+            post.__dict__.update(values)
             posts.append(post)
             ids.append(post_id)
             handles.append(author.handle)
