@@ -4,6 +4,7 @@ The command line's I/O lives here, outside the engine: it reads the scenario and
 then streams the engine's posts to stdout without ever holding the whole storm.
 """
 
+import math
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,7 +14,7 @@ import typer
 import yaml
 
 from app.scenarios.models import Scenario, parse_duration
-from app.storm.engine import Storm, engagement_at
+from app.storm.engine import LIKES_TAU_MS, REPOSTS_TAU_MS, Storm, engagement_at
 from app.storm.serialize import post_json
 from app.storm.types import Action, Post, action_from_record
 
@@ -76,13 +77,20 @@ def feed_line(post: Post, now_s: float) -> str:
 def write_jsonl(posts: Iterable[Post], now_s: float) -> int:
     """Stream posts as JSON lines, with likes and reposts at `now_s`; returns how many."""
     out, batch, count = sys.stdout, [], 0
+    append, now_ms, exp = batch.append, now_s * 1000, math.exp
     for post in posts:
-        likes, reposts = engagement_at(post, now_s)
-        batch.append(post_json(post, f',"likes":{likes},"reposts":{reposts}'))
+        # engagement_at, inlined: this loop runs for every post of the storm.
+        age_ms = now_ms - post.at_ms
+        if age_ms > 0:
+            likes = round(post.likes_max * (1 - exp(-age_ms / LIKES_TAU_MS)))
+            reposts = round(post.reposts_max * (1 - exp(-age_ms / REPOSTS_TAU_MS)))
+        else:
+            likes = reposts = 0
+        append(post_json(post, f',"likes":{likes},"reposts":{reposts}'))
         if len(batch) >= BATCH:
             out.write("\n".join(batch) + "\n")
             count += len(batch)
-            batch = []
+            batch.clear()
     if batch:
         out.write("\n".join(batch) + "\n")
         count += len(batch)

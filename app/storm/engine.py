@@ -26,6 +26,10 @@ from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
 THREAD_WINDOW = 30
+LIKES_TAU_MS = 900_000
+REPOSTS_TAU_MS = 1_200_000
+PERSONA_TABLE = 1024
+AUTHOR_TABLE = 1024
 REPLY_SHARE = 0.25
 REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
@@ -76,8 +80,8 @@ class Plan:
     kind_names: tuple[str, ...]
     negative: float
     not_positive: float
-    storm_pools: tuple[tuple[tuple, ...], ...]
-    persona_cuts: tuple[float, ...]
+    persona_table: tuple[tuple[tuple, ...], ...]
+    storm_scale: float
 
 
 class Storm:
@@ -108,21 +112,15 @@ class Storm:
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
         self.curve = VolumeCurve(scenario)
         self._seed_base = (seed % 2**64) << 32
-        self._picks = {
-            persona: (
-                pool.authors,
-                pool.cities,
-                pool.bases,
-                len(pool.authors),
-                tuple(self.content.actors.get(persona, ())) or None,
-                REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
-            )
-            for persona, pool in self.content.authors.items()
-        }
+        self._picks = {persona: self._author_pick(persona) for persona in self.content.authors}
+        self._rumour = {r: self._fast(pool) for r, pool in self.content.rumour.items()}
+        self._reply_good = self._fast(self.content.reply_good)
+        self._reply_bad = self._fast(self.content.reply_bad)
         self._storm = {
             p: tuple(map(self._fast, pools)) for p, pools in self.content.by_persona.items()
         }
         self._silence = self._fast(self.content.silence)
+        self._persona_tables = {p.id: self._persona_table(p.personas) for p in scenario.phases}
 
     def posts(self, actions: Sequence[Action], start_s: float, end_s: float) -> list[Post]:
         """The posts of [start_s, end_s), in time order."""
@@ -175,10 +173,9 @@ class Storm:
         rumour_total = sum(state.reach)
         scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * rumour_total or 1.0))
         for rumour, reach in zip(self.model.rumours, state.reach, strict=True):
-            pool = content.rumour[rumour.id]
-            if pool and reach > 0:
+            if self._rumour[rumour.id] and reach > 0:
                 shares.append(RUMOUR_SHARE * reach * scale)
-                pools.append(self._fast(pool))
+                pools.append(self._rumour[rumour.id])
                 names.append("rumour")
         if content.silence and self.model.silent(state, t_s):
             shares.append(SILENCE_SHARE)
@@ -186,42 +183,50 @@ class Storm:
             names.append("silence")
         anger, trust = state.anger, state.trust
         negative = clamp(0.1 + 0.8 * anger - 0.2 * (trust - 0.5), 0.05, 0.95)
-        positive = clamp(0.05 + 0.3 * trust * (1 - anger), 0.0, 1 - negative)
+        positive = clamp(0.05 + 0.3 * trust * (1 - anger), 0.01, 1 - negative - 0.01)
         phase = self.curve.phase_at(t_s) or self.curve.phases[-1]
-        personas = tuple(p.value for p, w in phase.personas.items() if w > 0) or ("angry_customer",)
-        weights = [w for w in phase.personas.values() if w > 0] or [1.0]
-        total = sum(weights)
+        cuts = tuple(accumulate(shares))
         return Plan(
             anger=anger,
             attention=state.attention,
-            kind_cuts=tuple(accumulate(shares)),
+            kind_cuts=cuts,
             kind_pools=tuple(pools),
             kind_names=tuple(names),
             negative=negative,
-            not_positive=negative + (1 - negative - positive),
-            storm_pools=tuple(self._storm[p] for p in personas),
-            persona_cuts=tuple(w / total for w in accumulate(weights)),
+            not_positive=1 - positive,
+            persona_table=self._persona_tables[phase.id],
+            storm_scale=PERSONA_TABLE / (1 - cuts[-1]) if cuts else PERSONA_TABLE,
+        )
+
+    def _persona_table(self, weights: dict) -> tuple:
+        """PERSONA_TABLE cells, each a persona's (negative, neutral, positive) template pools, in
+        proportion to the phase's persona weights: one uniform picks a persona by indexing."""
+        chosen = [(p.value, w) for p, w in weights.items() if w > 0] or [("angry_customer", 1.0)]
+        total = sum(w for _p, w in chosen)
+        cuts = list(accumulate(w / total for _p, w in chosen))
+        return tuple(
+            self._storm[
+                chosen[min(bisect_right(cuts, (i + 0.5) / PERSONA_TABLE), len(cuts) - 1)][0]
+            ]
+            for i in range(PERSONA_TABLE)
         )
 
     def _slot(self, slot: int, plan: Plan, timeline: Timeline, recent: deque) -> list[Post]:
-        """Every post of one second, in time order; records their ids for later threads."""
+        """Every post of one second, in time order; kept in `recent` for later threads."""
         rng = random.Random(self._seed_base | slot)
         volume = self.curve.per_minute(slot) * plan.attention * self.volume_scale / 60
         count = poisson(rng, volume)
         prefix = f"p-{slot:06d}-"
         posts: list[Post] = []
-        ids: list[str] = []
-        handles: list[str] = []
-        self._ambient(rng, slot, count, plan, prefix, posts, ids, handles, recent)
+        self._ambient(rng, slot, count, plan, prefix, posts, recent)
         replying = timeline.between(slot - REPLY_HORIZON_S, slot)
         if replying:
-            self._replies(rng, slot, volume, plan, replying, prefix, posts, ids, handles)
+            self._replies(rng, slot, volume, plan, replying, prefix, posts)
         for inject_post in self.content.injects.get(slot, ()):
             posts.append(self._inject_post(inject_post))
-            ids.append(f"i-{inject_post.inject.id}")
-            handles.append(inject_post.author.handle)
-        recent.append((ids, handles))
-        posts.sort(key=_by_time)
+        recent.append(posts)
+        if len(posts) > 1:
+            posts.sort(key=_by_time)
         return posts
 
     def _inject_post(self, item: InjectPost) -> Post:
@@ -235,24 +240,37 @@ class Storm:
                 "language": self.language,
                 "sentiment": item.sentiment,
                 "kind": "inject",
-                "reply_to": None,
-                "quote_of": None,
                 "rumour": item.inject.rumour,
                 "inject": item.inject.id,
-                "reacts_to": None,
                 "likes_max": item.likes_max,
                 "reposts_max": item.likes_max // 4,
             }
         )
 
+    def _author_pick(self, persona: str) -> tuple:
+        """A persona's author choice: AUTHOR_TABLE cells skewed towards the pool's most active
+        (cell i holds author n·((i+0.5)/AUTHOR_TABLE)^SKEW), the inject actors who may follow
+        up, and the chance a post of this persona replies to or quotes another."""
+        pool = self.content.authors[persona]
+        size = len(pool.authors)
+        table = []
+        for i in range(AUTHOR_TABLE):
+            index = min(size - 1, int(size * ((i + 0.5) / AUTHOR_TABLE) ** SKEW))
+            table.append((pool.authors[index], pool.cities[index], pool.bases[index]))
+        return (
+            tuple(table),
+            tuple(self.content.actors.get(persona, ())) or None,
+            REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
+            persona,
+        )
+
     def _pick_author(self, rand: Callable[[], float], persona: str, now_ms: int) -> tuple:
-        """An author of a persona: skewed towards the pool's most active, or an inject's actor."""
-        authors, cities, bases, size, actors, _quote = self._picks[persona]
+        """An author of a persona (author, city, engagement base), or an inject's actor."""
+        table, actors, _quote, _persona = self._picks[persona]
         if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
             available = [a for a in actors if a[0] <= now_ms]
             return available[int(rand() * len(available))][1:]
-        index = int(size * rand() ** SKEW)
-        return authors[index], cities[index], bases[index]
+        return table[int(rand() * AUTHOR_TABLE)]
 
     def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
         """Templates as tuples for the hot loop: (constant text, parts, author pick, sentiment,
@@ -269,46 +287,49 @@ class Storm:
             for c in pool
         )
 
-    def _ambient(self, rng, slot, count, plan, prefix, posts, ids, handles, recent) -> None:
+    def _ambient(self, rng, slot, count, plan, prefix, posts, recent) -> None:
         """The slot's ambient posts: rumour, silence or storm templates, threads and quotes.
 
-        The hot loop of the engine: locals only, templates and author pools as tuples, and
-        posts built without the dataclass __init__ (fields left at their default are not set).
+        The engine's hot loop: locals only, lookup tables instead of searches, a uniform's
+        fractional part reused for the next choice, and posts built without the dataclass
+        __init__ (fields left at their class default are not set).
         """
         rand, fill, language = rng.random, self.content.fill, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
-        storm_pools, persona_cuts = plan.storm_pools, plan.persona_cuts
+        persona_table, storm_scale = plan.persona_table, plan.storm_scale
         negative, not_positive = plan.negative, plan.not_positive
         base_ms, depth = slot * 1000, len(recent)
-        for _ in range(count):
-            at_ms = base_ms + int(rand() * 1000)
-            u = rand()
+        for i in range(count):
+            x = rand() * 1000.0
+            at_ms = int(x)
+            u = x - at_ms
+            at_ms += base_ms
             if u < kind_total:
                 kind_index = bisect_right(kind_cuts, u)
                 pool, kind = kind_pools[kind_index], kind_names[kind_index]
-            else:
                 v = rand()
-                pool = storm_pools[bisect_right(persona_cuts, rand())][
-                    0 if v < negative else 1 if v < not_positive else 2
-                ]
+            else:
+                pools = persona_table[int((u - kind_total) * storm_scale)]
+                v = rand()
+                pool = pools[0 if v < negative else 1 if v < not_positive else 2]
+                v = rand()
                 kind = "storm"
             if not pool:
                 continue
-            text, parts, pick, sentiment, rumour, boost = pool[int(rand() * len(pool))]
-            authors, cities, bases, size, actors, quote_cut = pick
+            text, parts, pick, sentiment, rumour, boost = pool[int(v * len(pool))]
+            table, actors, quote_cut, _persona = pick
             if actors is not None and actors[0][0] <= at_ms and rand() < ACTOR_FOLLOW_UP:
                 available = [a for a in actors if a[0] <= at_ms]
                 _at, author, city, base = available[int(rand() * len(available))]
             else:
-                index = int(size * rand() ** SKEW)
-                author, city, base = authors[index], cities[index], bases[index]
+                author, city, base = table[int(rand() * AUTHOR_TABLE)]
             if text is None:
                 text = fill(parts, rand, city)
-            likes = int(base * VIRALITY[int(rand() * 256)] * boost)
-            post_id = prefix + str(len(ids))
+            y = rand() * 256.0
+            likes = int(base * VIRALITY[int(y)] * boost)
             values = {
-                "id": post_id,
+                "id": prefix + str(i),
                 "at_ms": at_ms,
                 "author": author,
                 "text": text,
@@ -320,76 +341,60 @@ class Storm:
             }
             if rumour is not None:
                 values["rumour"] = rumour
-            w = rand()
+            w = y - int(y)
             if w < quote_cut and kind != "silence":
-                d = 1 + int(THREAD_WINDOW * rand() ** 2)
-                pick_target = rand()
+                z = rand() * THREAD_WINDOW
+                d = 1 + int(z * z / THREAD_WINDOW)
                 if d <= depth:
-                    target_ids, target_handles = recent[-d]
-                    if target_ids:
-                        k = int(pick_target * len(target_ids))
+                    targets = recent[-d]
+                    if targets:
+                        target = targets[int((z - int(z)) * len(targets))]
                         if w < REPLY_CHANCE:
-                            values["reply_to"] = target_ids[k]
-                            values["text"] = f"{target_handles[k]} {text}"
+                            values["reply_to"] = target.id
+                            values["text"] = f"{target.author.handle} {text}"
                         else:
-                            values["quote_of"] = target_ids[k]
+                            values["quote_of"] = target.id
             post = _new(Post)
             post.__dict__.update(values)
             posts.append(post)
-            ids.append(post_id)
-            handles.append(author.handle)
 
-    def _replies(self, rng, slot, volume, plan, replying, prefix, posts, ids, handles) -> None:
+    def _replies(self, rng, slot, volume, plan, replying, prefix, posts) -> None:
         """Replies and quotes reacting to the team's recent public actions."""
-        rand = rng.random
-        content, fill, language = self.content, self.content.fill, self.language
+        rand, fill, language = rng.random, self.content.fill, self.language
         for action in replying:
             effect = self.model.effect(action)
             age = slot - action.at_s
-            rate = (REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale) * math.exp(
-                -age / REPLY_DECAY_S
-            )
-            rate *= (1 + effect.bad) * (0.5 if action.kind == "reply" else 1.0)
-            good_chance = clamp(
-                0.5 + 0.8 * (effect.good - effect.bad) - 0.3 * (plan.anger - 0.5), 0.05, 0.95
-            )
+            rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
+            rate *= math.exp(-age / REPLY_DECAY_S) * (1 + effect.bad)
+            rate *= 0.5 if action.kind == "reply" else 1.0
+            edge = 0.5 + 0.8 * (effect.good - effect.bad) - 0.3 * (plan.anger - 0.5)
+            good_chance = clamp(edge, 0.05, 0.95)
             ref = action.ref
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
-                pool = content.reply_good if good else content.reply_bad
+                pool = self._reply_good if good else self._reply_bad
                 if not pool:
                     continue
-                template = pool[int(rand() * len(pool))]
-                author, city, base = self._pick_author(rand, template.persona, slot * 1000)
-                parts = template.parts
-                text = parts[0] if len(parts) == 1 else fill(parts, rand, city)
+                text, parts, pick, sentiment, _rumour, boost = pool[int(rand() * len(pool))]
+                author, city, base = self._pick_author(rand, pick[3], slot * 1000)
+                if text is None:
+                    text = fill(parts, rand, city)
                 quote = not good and rand() < 0.4
-                likes = int(
-                    base * VIRALITY[int(rand() * 256)] * SENTIMENT_BOOST[template.sentiment]
-                )
-                post_id = prefix + str(len(ids))
-                posts.append(
-                    new_post(
-                        {
-                            "id": post_id,
-                            "at_ms": slot * 1000 + int(rand() * 1000),
-                            "author": author,
-                            "text": text,
-                            "language": language,
-                            "sentiment": template.sentiment,
-                            "kind": template.context,
-                            "reply_to": None if quote else ref,
-                            "quote_of": ref if quote else None,
-                            "rumour": None,
-                            "inject": None,
-                            "reacts_to": ref,
-                            "likes_max": likes,
-                            "reposts_max": likes // 5,
-                        }
-                    )
-                )
-                ids.append(post_id)
-                handles.append(author.handle)
+                likes = int(base * VIRALITY[int(rand() * 256)] * boost)
+                values = {
+                    "id": prefix + str(len(posts)),
+                    "at_ms": slot * 1000 + int(rand() * 1000),
+                    "author": author,
+                    "text": text,
+                    "language": language,
+                    "sentiment": sentiment,
+                    "kind": "reply_good" if good else "reply_bad",
+                    "reacts_to": ref,
+                    "likes_max": likes,
+                    "reposts_max": likes // 5,
+                    ("quote_of" if quote else "reply_to"): ref,
+                }
+                posts.append(new_post(values))
 
 
 def engagement_at(post: Post, t_s: float) -> tuple[int, int]:
@@ -397,6 +402,6 @@ def engagement_at(post: Post, t_s: float) -> tuple[int, int]:
     age = t_s - post.at_ms / 1000
     if age <= 0:
         return 0, 0
-    likes = round(post.likes_max * (1 - math.exp(-age / 900)))
-    reposts = round(post.reposts_max * (1 - math.exp(-age / 1200)))
+    likes = round(post.likes_max * (1 - math.exp(-age * 1000 / LIKES_TAU_MS)))
+    reposts = round(post.reposts_max * (1 - math.exp(-age * 1000 / REPOSTS_TAU_MS)))
     return likes, reposts
