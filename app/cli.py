@@ -9,6 +9,7 @@ from app.core.settings import get_settings
 from app.plans import cli as plans_cli
 from app.scenarios.cli import app as scenarios_app
 from app.scoring import cli as scoring_cli
+from app.storm.cli import storm_cli
 
 app = typer.Typer(
     help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
@@ -16,6 +17,7 @@ app = typer.Typer(
 app.add_typer(scenarios_app, name="scenarios")
 app.command("score")(scoring_cli.score)
 app.command("score-schema")(scoring_cli.schema)
+app.add_typer(storm_cli, name="storm")
 
 
 @app.command()

@@ -9,6 +9,8 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 PURE_PACKAGES = ["app/storm", "app/scoring/core", "app/drills/clock.py"]
+# Command-line front ends read files and settings; they live beside the cores, not in them.
+NOT_PURE = {"app/storm/cli.py"}
 FORBIDDEN_IMPORTS = (
     "fastapi",
     "starlette",
@@ -40,7 +42,7 @@ def pure_modules() -> list[Path]:
     found: list[Path] = []
     for entry in map(ROOT.joinpath, PURE_PACKAGES):
         found.extend([entry] if entry.suffix == ".py" else sorted(entry.rglob("*.py")))
-    return found
+    return [path for path in found if str(path.relative_to(ROOT)) not in NOT_PURE]
 
 
 def impurities(path: Path) -> list[str]:

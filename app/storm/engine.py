@@ -1,0 +1,407 @@
+"""The storm engine: the posts of any time window, from a scenario, a seed and the team's actions.
+
+Determinism: time is cut into one-second slots; slot s draws from its own `random.Random`
+seeded by (seed, s), and from the audience state of its tick, which depends only on actions made
+before the tick. Replies and quotes between posts point into the THREAD_WINDOW previous slots,
+which a window regenerates (without emitting) before its start; what a slot draws never depends
+on those earlier slots, only which ids its replies name. So [a, c) equals [a, b) + [b, c), and
+an action at t changes nothing before t.
+"""
+
+import math
+import random
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from operator import attrgetter
+
+from app.scenarios.models import Scenario
+from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
+from app.storm.authors import SKEW, plain_handle
+from app.storm.content import VIRALITY, Content, InjectPost
+from app.storm.text import Compiled
+from app.storm.types import Action, Audience, Post
+from app.storm.volume import VolumeCurve
+
+THREAD_WINDOW = 30
+LIKES_TAU_MS = 900_000
+REPOSTS_TAU_MS = 1_200_000
+PERSONA_TABLE = 1024
+AUTHOR_TABLE = 1024
+REPLY_SHARE = 0.25
+REPLY_FLOOR_PER_S = 0.02
+REPLY_DECAY_S = 240
+REPLY_HORIZON_S = 1200
+REPLY_CHANCE = 0.2
+QUOTE_CHANCE = {"journalist": 0.25, "influencer": 0.25, "activist": 0.2, "expert": 0.15}
+DEFAULT_QUOTE_CHANCE = 0.05
+RUMOUR_SHARE = 0.6
+RUMOUR_SHARE_CAP = 0.5
+SILENCE_SHARE = 0.15
+ACTOR_FOLLOW_UP = 0.15
+SENTIMENT_BOOST = {"negative": 1.5, "neutral": 1.0, "positive": 0.8}
+_new = object.__new__
+_by_time = attrgetter("at_ms")
+
+
+def poisson(rng: random.Random, lam: float) -> int:
+    """A Poisson draw: inversion for small means, a rounded normal above 40."""
+    if lam <= 0:
+        return 0
+    if lam > 40:
+        return max(0, int(rng.gauss(lam, math.sqrt(lam)) + 0.5))
+    u = rng.random()
+    p = math.exp(-lam)
+    total, k = p, 0
+    while u > total and k < 200:
+        k += 1
+        p *= lam / k
+        total += p
+    return k
+
+
+def new_post(values: dict) -> Post:
+    """A Post built from a full field dict, skipping the frozen dataclass's slow __init__."""
+    post = _new(Post)
+    post.__dict__.update(values)
+    return post
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a tick's state means for the slots in it: rates and choice thresholds."""
+
+    anger: float
+    attention: float
+    kind_cuts: tuple[float, ...]
+    kind_pools: tuple[tuple, ...]
+    kind_names: tuple[str, ...]
+    negative: float
+    not_positive: float
+    persona_table: tuple[tuple[tuple, ...], ...]
+    storm_scale: float
+
+
+class Storm:
+    """A drill's storm: `posts`, `stream`, `audience` and `audience_series` for given actions."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        brand: str | None = None,
+        language: str = "en",
+        *,
+        volume_scale: float = 1.0,
+        deadline_s: int | None = None,
+        brand_handle: str | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.language = "fr" if language == "fr" else "en"
+        self.brand = brand or scenario.brand.name
+        if brand_handle is None:
+            same = self.brand == scenario.brand.name
+            brand_handle = (
+                scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
+            )
+        self.volume_scale = volume_scale
+        self.model = AudienceModel(scenario, self.language, deadline_s)
+        self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
+        self.curve = VolumeCurve(scenario)
+        self._seed_base = (seed % 2**64) << 32
+        self._picks = {persona: self._author_pick(persona) for persona in self.content.authors}
+        self._rumour = {r: self._fast(pool) for r, pool in self.content.rumour.items()}
+        self._reply_good = self._fast(self.content.reply_good)
+        self._reply_bad = self._fast(self.content.reply_bad)
+        self._storm = {
+            p: tuple(map(self._fast, pools)) for p, pools in self.content.by_persona.items()
+        }
+        self._silence = self._fast(self.content.silence)
+        self._persona_tables = {p.id: self._persona_table(p.personas) for p in scenario.phases}
+
+    def posts(self, actions: Sequence[Action], start_s: float, end_s: float) -> list[Post]:
+        """The posts of [start_s, end_s), in time order."""
+        return list(self.stream(actions, start_s, end_s))
+
+    def stream(self, actions: Sequence[Action], start_s: float, end_s: float) -> Iterator[Post]:
+        """The posts of [start_s, end_s), in time order, one slot at a time."""
+        if end_s <= start_s or end_s <= 0:
+            return
+        timeline = Timeline(actions)
+        first, last = max(0, math.floor(start_s)), math.ceil(end_s)
+        start_ms, end_ms = round(start_s * 1000), round(end_s * 1000)
+        warm = max(0, first - THREAD_WINDOW)
+        states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
+        recent: deque = deque(maxlen=THREAD_WINDOW)
+        tick, plan, state = -1, None, None
+        for slot in range(warm, last):
+            if slot // TICK_S != tick:
+                tick = slot // TICK_S
+                state = next(states)
+                plan = self._plan(state, tick)
+            posts = self._slot(slot, plan, timeline, recent)  # type: ignore[arg-type]
+            if slot < first:
+                continue
+            if slot == first or slot == last - 1:
+                posts = [p for p in posts if start_ms <= p.at_ms < end_ms]
+            yield from posts
+
+    def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
+        """The audience at time t_s."""
+        tick = max(0, math.floor(t_s / TICK_S))
+        state = next(self.model.states(Timeline(actions), tick, tick + 1))
+        return self.model.audience(state, t_s)
+
+    def audience_series(
+        self, actions: Sequence[Action], until_s: float, step_s: float = 60
+    ) -> list[Audience]:
+        """The audience every `step_s` seconds from 0 up to and including `until_s`."""
+        timeline = Timeline(actions)
+        last_tick = math.floor(until_s / TICK_S) + 1
+        by_tick = dict(enumerate(self.model.states(timeline, 0, last_tick)))
+        count = math.floor(until_s / step_s) + 1
+        times = [i * step_s for i in range(count)]
+        return [self.model.audience(by_tick[math.floor(t / TICK_S)], t) for t in times]
+
+    def _plan(self, state: State, tick: int) -> Plan:
+        """Choice thresholds for the slots of one tick."""
+        content, t_s = self.content, tick * TICK_S
+        shares, pools, names = [], [], []
+        rumour_total = sum(state.reach)
+        scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * rumour_total or 1.0))
+        for rumour, reach in zip(self.model.rumours, state.reach, strict=True):
+            if self._rumour[rumour.id] and reach > 0:
+                shares.append(RUMOUR_SHARE * reach * scale)
+                pools.append(self._rumour[rumour.id])
+                names.append("rumour")
+        if content.silence and self.model.silent(state, t_s):
+            shares.append(SILENCE_SHARE)
+            pools.append(self._silence)
+            names.append("silence")
+        anger, trust = state.anger, state.trust
+        negative = clamp(0.1 + 0.8 * anger - 0.2 * (trust - 0.5), 0.05, 0.95)
+        positive = clamp(0.05 + 0.3 * trust * (1 - anger), 0.01, 1 - negative - 0.01)
+        phase = self.curve.phase_at(t_s) or self.curve.phases[-1]
+        cuts = tuple(accumulate(shares))
+        return Plan(
+            anger=anger,
+            attention=state.attention,
+            kind_cuts=cuts,
+            kind_pools=tuple(pools),
+            kind_names=tuple(names),
+            negative=negative,
+            not_positive=1 - positive,
+            persona_table=self._persona_tables[phase.id],
+            storm_scale=PERSONA_TABLE / (1 - cuts[-1]) if cuts else PERSONA_TABLE,
+        )
+
+    def _persona_table(self, weights: dict) -> tuple:
+        """PERSONA_TABLE cells, each a persona's (negative, neutral, positive) template pools, in
+        proportion to the phase's persona weights: one uniform picks a persona by indexing."""
+        chosen = [(p.value, w) for p, w in weights.items() if w > 0] or [("angry_customer", 1.0)]
+        total = sum(w for _p, w in chosen)
+        cuts = list(accumulate(w / total for _p, w in chosen))
+        return tuple(
+            self._storm[
+                chosen[min(bisect_right(cuts, (i + 0.5) / PERSONA_TABLE), len(cuts) - 1)][0]
+            ]
+            for i in range(PERSONA_TABLE)
+        )
+
+    def _slot(self, slot: int, plan: Plan, timeline: Timeline, recent: deque) -> list[Post]:
+        """Every post of one second, in time order; kept in `recent` for later threads."""
+        rng = random.Random(self._seed_base | slot)
+        volume = self.curve.per_minute(slot) * plan.attention * self.volume_scale / 60
+        count = poisson(rng, volume)
+        prefix = f"p-{slot:06d}-"
+        posts: list[Post] = []
+        self._ambient(rng, slot, count, plan, prefix, posts, recent)
+        replying = timeline.between(slot - REPLY_HORIZON_S, slot)
+        if replying:
+            self._replies(rng, slot, volume, plan, replying, prefix, posts)
+        for inject_post in self.content.injects.get(slot, ()):
+            posts.append(self._inject_post(inject_post))
+        recent.append(posts)
+        if len(posts) > 1:
+            posts.sort(key=_by_time)
+        return posts
+
+    def _inject_post(self, item: InjectPost) -> Post:
+        """The feed post of an inject, at its exact time."""
+        return new_post(
+            {
+                "id": f"i-{item.inject.id}",
+                "at_ms": item.inject.at * 1000,
+                "author": item.author,
+                "text": item.text,
+                "language": self.language,
+                "sentiment": item.sentiment,
+                "kind": "inject",
+                "rumour": item.inject.rumour,
+                "inject": item.inject.id,
+                "likes_max": item.likes_max,
+                "reposts_max": item.likes_max // 4,
+            }
+        )
+
+    def _author_pick(self, persona: str) -> tuple:
+        """A persona's author choice: AUTHOR_TABLE cells skewed towards the pool's most active
+        (cell i holds author n·((i+0.5)/AUTHOR_TABLE)^SKEW), the inject actors who may follow
+        up, and the chance a post of this persona replies to or quotes another."""
+        pool = self.content.authors[persona]
+        size = len(pool.authors)
+        table = []
+        for i in range(AUTHOR_TABLE):
+            index = min(size - 1, int(size * ((i + 0.5) / AUTHOR_TABLE) ** SKEW))
+            table.append((pool.authors[index], pool.cities[index], pool.bases[index]))
+        return (
+            tuple(table),
+            tuple(self.content.actors.get(persona, ())) or None,
+            REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
+            persona,
+        )
+
+    def _pick_author(self, rand: Callable[[], float], persona: str, now_ms: int) -> tuple:
+        """An author of a persona (author, city, engagement base), or an inject's actor."""
+        table, actors, _quote, _persona = self._picks[persona]
+        if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
+            available = [a for a in actors if a[0] <= now_ms]
+            return available[int(rand() * len(available))][1:]
+        return table[int(rand() * AUTHOR_TABLE)]
+
+    def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
+        """Templates as tuples for the hot loop: (constant text, parts, author pick, sentiment,
+        rumour, engagement boost)."""
+        return tuple(
+            (
+                c.constant,
+                c.parts,
+                self._picks[c.persona],
+                c.sentiment,
+                c.rumour,
+                SENTIMENT_BOOST[c.sentiment],
+            )
+            for c in pool
+        )
+
+    def _ambient(self, rng, slot, count, plan, prefix, posts, recent) -> None:
+        """The slot's ambient posts: rumour, silence or storm templates, threads and quotes.
+
+        The engine's hot loop: locals only, lookup tables instead of searches, a uniform's
+        fractional part reused for the next choice, and posts built without the dataclass
+        __init__ (fields left at their class default are not set).
+        """
+        rand, fill, language = rng.random, self.content.fill, self.language
+        kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
+        kind_total = kind_cuts[-1] if kind_cuts else 0.0
+        persona_table, storm_scale = plan.persona_table, plan.storm_scale
+        negative, not_positive = plan.negative, plan.not_positive
+        base_ms, depth = slot * 1000, len(recent)
+        for i in range(count):
+            x = rand() * 1000.0
+            at_ms = int(x)
+            u = x - at_ms
+            at_ms += base_ms
+            if u < kind_total:
+                kind_index = bisect_right(kind_cuts, u)
+                pool, kind = kind_pools[kind_index], kind_names[kind_index]
+                v = rand()
+            else:
+                pools = persona_table[int((u - kind_total) * storm_scale)]
+                v = rand()
+                pool = pools[0 if v < negative else 1 if v < not_positive else 2]
+                v = rand()
+                kind = "storm"
+            if not pool:
+                continue
+            text, parts, pick, sentiment, rumour, boost = pool[int(v * len(pool))]
+            table, actors, quote_cut, _persona = pick
+            if actors is not None and actors[0][0] <= at_ms and rand() < ACTOR_FOLLOW_UP:
+                available = [a for a in actors if a[0] <= at_ms]
+                _at, author, city, base = available[int(rand() * len(available))]
+            else:
+                author, city, base = table[int(rand() * AUTHOR_TABLE)]
+            if text is None:
+                text = fill(parts, rand, city)
+            y = rand() * 256.0
+            likes = int(base * VIRALITY[int(y)] * boost)
+            values = {
+                "id": prefix + str(i),
+                "at_ms": at_ms,
+                "author": author,
+                "text": text,
+                "language": language,
+                "sentiment": sentiment,
+                "kind": kind,
+                "likes_max": likes,
+                "reposts_max": likes // 5,
+            }
+            if rumour is not None:
+                values["rumour"] = rumour
+            w = y - int(y)
+            if w < quote_cut and kind != "silence":
+                z = rand() * THREAD_WINDOW
+                d = 1 + int(z * z / THREAD_WINDOW)
+                if d <= depth:
+                    targets = recent[-d]
+                    if targets:
+                        target = targets[int((z - int(z)) * len(targets))]
+                        if w < REPLY_CHANCE:
+                            values["reply_to"] = target.id
+                            values["text"] = f"{target.author.handle} {text}"
+                        else:
+                            values["quote_of"] = target.id
+            post = _new(Post)
+            post.__dict__.update(values)
+            posts.append(post)
+
+    def _replies(self, rng, slot, volume, plan, replying, prefix, posts) -> None:
+        """Replies and quotes reacting to the team's recent public actions."""
+        rand, fill, language = rng.random, self.content.fill, self.language
+        for action in replying:
+            effect = self.model.effect(action)
+            age = slot - action.at_s
+            rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
+            rate *= math.exp(-age / REPLY_DECAY_S) * (1 + effect.bad)
+            rate *= 0.5 if action.kind == "reply" else 1.0
+            edge = 0.5 + 0.8 * (effect.good - effect.bad) - 0.3 * (plan.anger - 0.5)
+            good_chance = clamp(edge, 0.05, 0.95)
+            ref = action.ref
+            for _ in range(poisson(rng, rate)):
+                good = rand() < good_chance
+                pool = self._reply_good if good else self._reply_bad
+                if not pool:
+                    continue
+                text, parts, pick, sentiment, _rumour, boost = pool[int(rand() * len(pool))]
+                author, city, base = self._pick_author(rand, pick[3], slot * 1000)
+                if text is None:
+                    text = fill(parts, rand, city)
+                quote = not good and rand() < 0.4
+                likes = int(base * VIRALITY[int(rand() * 256)] * boost)
+                values = {
+                    "id": prefix + str(len(posts)),
+                    "at_ms": slot * 1000 + int(rand() * 1000),
+                    "author": author,
+                    "text": text,
+                    "language": language,
+                    "sentiment": sentiment,
+                    "kind": "reply_good" if good else "reply_bad",
+                    "reacts_to": ref,
+                    "likes_max": likes,
+                    "reposts_max": likes // 5,
+                    ("quote_of" if quote else "reply_to"): ref,
+                }
+                posts.append(new_post(values))
+
+
+def engagement_at(post: Post, t_s: float) -> tuple[int, int]:
+    """Likes and reposts a post has at time t_s: they saturate towards its maxima."""
+    age = t_s - post.at_ms / 1000
+    if age <= 0:
+        return 0, 0
+    likes = round(post.likes_max * (1 - math.exp(-age * 1000 / LIKES_TAU_MS)))
+    reposts = round(post.reposts_max * (1 - math.exp(-age * 1000 / REPOSTS_TAU_MS)))
+    return likes, reposts

@@ -1,0 +1,103 @@
+"""Post templates compiled once per drill into literal chunks and dynamic slot codes.
+
+Static slots ({brand}, {brand_handle}, {product} and the other brand placeholders) are filled at
+compile time; only {hashtag}, {author_city}, {number} and {time} are left for each post, so a
+post's text is one `"".join` over a few chunks (or a constant string when nothing is dynamic).
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.scenarios.models import PostTemplate, Scenario
+
+HASHTAG, AUTHOR_CITY, NUMBER, TIME = range(4)
+DYNAMIC = {"hashtag": HASHTAG, "author_city": AUTHOR_CITY, "number": NUMBER, "time": TIME}
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A template ready to fill: `parts` alternates literal text and slot codes."""
+
+    parts: tuple[str | int, ...]
+    persona: str
+    sentiment: str
+    context: str
+    rumour: str | None
+
+    @property
+    def constant(self) -> str | None:
+        """The whole text when the template has no dynamic slot."""
+        return self.parts[0] if len(self.parts) == 1 else None  # type: ignore[return-value]
+
+
+def at_handle(handle: str) -> str:
+    """A handle written with its leading @."""
+    return handle if handle.startswith("@") else "@" + handle
+
+
+def static_values(scenario: Scenario, language: str, brand: str, brand_handle: str) -> dict:
+    """The values of the slots that do not change from post to post."""
+    values = {key: text.get(language) for key, text in scenario.brand.placeholders.items()}
+    values.update(brand=brand, brand_handle=at_handle(brand_handle))
+    return values
+
+
+def compile_text(text: str, values: dict[str, str]) -> tuple[str | int, ...]:
+    """Split a template into literal chunks and dynamic slot codes; unknown slots stay as is."""
+    parts: list[str | int] = [""]
+    position = 0
+    for match in _SLOT.finditer(text):
+        key = match.group(1)
+        parts[-1] += text[position : match.start()]
+        if key in DYNAMIC:
+            parts.extend([DYNAMIC[key], ""])
+        else:
+            parts[-1] += values.get(key, match.group(0))  # type: ignore[operator]
+        position = match.end()
+    parts[-1] += text[position:]  # type: ignore[operator]
+    return tuple(parts)
+
+
+def compile_template(template: PostTemplate, values: dict[str, str]) -> Compiled:
+    """One scenario template, compiled."""
+    return Compiled(
+        parts=compile_text(template.text, values),
+        persona=template.persona.value,
+        sentiment=template.sentiment.value,
+        context=template.context.value,
+        rumour=template.rumour,
+    )
+
+
+def clock_text(language: str, minute_of_day: int) -> str:
+    """A time of day as people write it: « 14h05 » or "2:05 pm"."""
+    hour, minute = divmod(minute_of_day % 1440, 60)
+    if language == "fr":
+        return f"{hour}h{minute:02d}"
+    return f"{(hour - 1) % 12 + 1}:{minute:02d} {'am' if hour < 12 else 'pm'}"
+
+
+def make_filler(language: str, hashtags: list[str]) -> Callable:
+    """A function filling a compiled template's dynamic slots from a random source."""
+    tags = [t if t.startswith("#") else "#" + t for t in hashtags] or ["#"]
+    count = len(tags)
+    clocks = [clock_text(language, m) for m in range(1440)]
+
+    def fill(parts: tuple, rand: Callable[[], float], city: str) -> str:
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):
+            code = parts[i]
+            if code == HASHTAG:
+                out.append(tags[int(rand() * count)])
+            elif code == AUTHOR_CITY:
+                out.append(city)
+            elif code == NUMBER:
+                out.append(str(2 + int(rand() * 98)))
+            else:
+                out.append(clocks[480 + int(rand() * 840)])
+            out.append(parts[i + 1])
+        return "".join(out)
+
+    return fill

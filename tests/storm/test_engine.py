@@ -1,0 +1,159 @@
+"""What the posts look like: authors, threads, injects, text, engagement, volume curves."""
+
+import statistics
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.scenarios.models import Shape
+from app.storm import Action, Storm, avatar_svg, engagement_at
+from app.storm.volume import shape_value
+
+
+@pytest.fixture(scope="module")
+def hour_en(storm_en):
+    return storm_en.posts([], 0, 3600)
+
+
+@pytest.fixture(scope="module")
+def hour_fr(storm_fr):
+    return storm_fr.posts([], 0, 3600)
+
+
+def test_posts_are_in_time_order_with_unique_ids(hour_en):
+    assert [p.at_ms for p in hour_en] == sorted(p.at_ms for p in hour_en)
+    assert len({p.id for p in hour_en}) == len(hour_en)
+    assert all(p.id.startswith(("p-", "i-")) for p in hour_en)
+
+
+def test_the_brand_name_replaces_the_scenarios(scenario):
+    posts = Storm(scenario, 3, "Fromagerie Dupuis", "fr").posts([], 0, 1800)
+    joined = " ".join(p.text for p in posts)
+    assert "Fromagerie Dupuis" in joined and "Laiterie Morvan" not in joined
+    assert "@FromagerieDupu" in joined
+    assert "{" not in joined
+
+
+def test_slots_are_filled_in_the_drills_language(hour_fr, hour_en):
+    assert any("yaourt à la fraise" in p.text for p in hour_fr)
+    assert any("#RappelMorvan" in p.text for p in hour_fr)
+    assert all(p.language == "fr" for p in hour_fr)
+    assert any("strawberry yoghurt" in p.text for p in hour_en)
+
+
+def test_authors_recur(hour_en):
+    counts: dict[str, int] = {}
+    for post in hour_en:
+        counts[post.author.handle] = counts.get(post.author.handle, 0) + 1
+    assert max(counts.values()) >= 5
+    assert len(counts) > 50
+
+
+def test_follower_counts_are_heavy_tailed_by_persona(storm_en):
+    pools = storm_en.content.authors
+    customers = [a.followers for a in pools["angry_customer"].authors]
+    journalists = [a.followers for a in pools["journalist"].authors]
+    bots = [a.followers for a in pools["bot"].authors]
+    assert statistics.median(journalists) > 10 * statistics.median(customers)
+    assert statistics.median(bots) < statistics.median(customers)
+    assert max(customers) > 10 * statistics.median(customers)
+    assert all(a.verified for a in pools["regulator"].authors)
+    assert not any(a.verified for a in pools["bot"].authors)
+
+
+def test_french_authors_have_french_names(storm_fr, storm_en):
+    french = {a.name.split()[0] for a in storm_fr.content.authors["worried_customer"].authors}
+    english = {a.name.split()[0] for a in storm_en.content.authors["worried_customer"].authors}
+    assert len(french & english) < len(french) / 2
+
+
+def test_replies_and_quotes_point_to_earlier_posts(hour_en):
+    by_id = {p.id: p for p in hour_en}
+    replies = [p for p in hour_en if p.reply_to]
+    quotes = [p for p in hour_en if p.quote_of]
+    assert replies and quotes
+    for post in replies:
+        target = by_id[post.reply_to]
+        assert target.at_ms < post.at_ms
+        assert post.text.startswith(target.author.handle)
+    assert all(by_id[p.quote_of].at_ms < p.at_ms for p in quotes)
+
+
+def test_feed_injects_appear_at_their_time_and_actors_follow_up(hour_en):
+    injects = {p.inject: p for p in hour_en if p.kind == "inject"}
+    assert set(injects) == {"first-post", "article"}
+    assert injects["first-post"].at_ms == 20_000
+    assert injects["article"].rumour == "hospital"
+    assert injects["article"].author.handle == "@OuestMatin"
+    follow_ups = [p for p in hour_en if p.author.handle == "@julie_m" and p.kind != "inject"]
+    assert follow_ups and all(p.at_ms > 20_000 for p in follow_ups)
+
+
+def test_volume_follows_the_curve(storm_en):
+    def per_minute(start: int) -> int:
+        return len(storm_en.posts([], start, start + 300)) // 5
+
+    assert per_minute(0) < per_minute(1800)
+    assert per_minute(3300) < per_minute(2000)
+
+
+def test_volume_scale_multiplies_the_volume(scenario):
+    plain = len(Storm(scenario, 5, None, "en").posts([], 0, 1800))
+    scaled = len(Storm(scenario, 5, None, "en", volume_scale=10).posts([], 0, 1800))
+    assert 7 * plain < scaled < 13 * plain
+
+
+@pytest.mark.parametrize("shape", list(Shape))
+def test_every_shape_joins_its_start_and_end(shape):
+    assert shape_value(shape, 10, 40, 0) == pytest.approx(10)
+    assert shape_value(shape, 10, 40, 1) == pytest.approx(40)
+    values = [shape_value(shape, 10, 40, x / 10) for x in range(11)]
+    assert values == sorted(values)
+
+
+def test_engagement_grows_and_saturates(hour_en):
+    post = max(hour_en, key=lambda p: p.likes_max)
+    start = post.at_s
+    series = [engagement_at(post, start + minutes * 60) for minutes in (0, 1, 5, 30, 600)]
+    assert series[0] == (0, 0)
+    assert [likes for likes, _ in series] == sorted(likes for likes, _ in series)
+    assert series[-1] == (post.likes_max, post.reposts_max)
+    assert engagement_at(post, start - 10) == (0, 0)
+
+
+def test_influencers_reach_further_than_bots(hour_en):
+    def median_likes(persona: str) -> float:
+        return statistics.median(p.likes_max for p in hour_en if p.author.persona == persona)
+
+    assert median_likes("influencer") > 10 * median_likes("bot")
+
+
+@given(handle=st.from_regex(r"@\w{1,15}", fullmatch=True))
+def test_avatars_are_deterministic_svg(handle):
+    svg = avatar_svg(handle)
+    assert svg == avatar_svg(handle)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+
+
+def test_different_handles_get_different_avatars():
+    assert avatar_svg("@alice") != avatar_svg("@bob")
+
+
+def test_an_empty_or_inverted_window_has_no_posts(storm_en):
+    assert storm_en.posts([], 100, 100) == []
+    assert storm_en.posts([], 200, 100) == []
+
+
+def test_actions_from_records_are_read_and_checked():
+    from app.storm import action_from_record
+
+    action = action_from_record({"at_s": 12, "kind": "reply", "text": "hi", "in_reply_to": "p-1"})
+    assert action == Action(at_s=12.0, kind="reply", text="hi", in_reply_to="p-1")
+    assert action.ref.startswith("a-12000-")
+    with pytest.raises(ValueError, match="kind"):
+        action_from_record({"at_s": 1, "kind": "shout"})
+    with pytest.raises(ValueError, match="at_s"):
+        action_from_record({"kind": "note"})
