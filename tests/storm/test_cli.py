@@ -15,8 +15,9 @@ runner = CliRunner()
 
 @pytest.fixture
 def scenario_file(tmp_path):
-    path = tmp_path / "sample.yaml"
-    path.write_text(yaml.safe_dump(sample_data(), allow_unicode=True), encoding="utf-8")
+    data = sample_data()
+    path = tmp_path / f"{data['id']}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
 
