@@ -122,3 +122,13 @@ def test_every_user_facing_string_has_a_french_translation():
         - set(translated)
     )
     assert not missing, f"untranslated (run `make messages` and fill the .po): {missing}"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from app.core.settings import Settings
+
+    readme = (ROOT / "README.md").read_text()
+    undocumented = [
+        name for name in Settings.model_fields if f"`STORMDRILL_{name.upper()}`" not in readme
+    ]
+    assert undocumented == []
