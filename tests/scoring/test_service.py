@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from app.core.errors import Invalid
 from app.scoring.core import parse_record, report_json, score_record
 from app.scoring.service import (
+    RECOVERY_TOLERANCE,
     library_scenario,
     recovery_time,
     score_payload,
@@ -145,3 +146,27 @@ def test_recovery_is_when_sentiment_is_back_to_the_start_for_good():
     assert recovery_time(series) == 240
     assert recovery_time([_point(0, 0.1), _point(60, -0.3)]) is None
     assert recovery_time([_point(0, 0.1), _point(60, 0.2)]) == 0
+
+
+@given(st.lists(st.floats(-1, 1), min_size=1, max_size=30))
+def test_recovery_is_the_start_of_the_final_run_at_or_above_the_starting_mood(moods):
+    series = [_point(60 * i, s) for i, s in enumerate(moods)]
+    floor = moods[0] - RECOVERY_TOLERANCE
+    recovered = recovery_time(series)
+    if moods[-1] < floor:
+        assert recovered is None
+        return
+    assert recovered is not None
+    start = int(recovered // 60)
+    assert all(s >= floor for s in moods[start:])
+    assert start == 0 or moods[start - 1] < floor
+
+
+def test_an_inline_scenario_with_a_library_id_keeps_its_content_and_gets_the_storm():
+    record = with_actions("good-drill-en", caring("tutorial"))
+    record["scenario"]["id"] = "tutorial"
+    record["seed"] = 3
+    report = score_payload(payload=record)
+    assert report.dimensions["outcome"].assessed
+    subjects = {m.subject for m in report.dimensions["rumour_control"].metrics if m.subject}
+    assert subjects == {f"rumour:{r['id']}" for r in record["scenario"]["rumours"]}
