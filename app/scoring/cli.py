@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from app.scoring.core import RecordError, parse_record, report_json, score_record
+from app.scoring.core import RecordError, parse_record, report_json
 from app.scoring.core.textreport import render_text
+from app.scoring.service import score_with_library
 
 
 class OutputFormat(StrEnum):
@@ -37,7 +38,7 @@ def score(
     except RecordError as exc:
         typer.echo(f"Invalid drill record at {exc.path}: {exc.message}", err=True)
         raise typer.Exit(2) from None
-    report = score_record(record)
+    report = score_with_library(record)
     typer.echo(
         render_text(report) if output is OutputFormat.text else report_json(report),
         nl=output is OutputFormat.json,

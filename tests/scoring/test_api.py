@@ -3,6 +3,7 @@
 from app.accounts.models import Role
 from tests.factories import sign_in
 from tests.scoring.records import fixture
+from tests.scoring.test_service import caring, library_record
 
 
 def test_a_member_scores_a_record(client, factory):
@@ -30,3 +31,14 @@ def test_an_invalid_record_gets_422_naming_the_field(client, factory):
 def test_scoring_needs_a_signed_in_member(client):
     response = client.post("/api/score", json=fixture("good-drill-en"))
     assert response.status_code in (401, 403)
+
+
+def test_the_api_scores_a_library_scenario_with_its_storm_outcome(client, factory):
+    sign_in(client, factory.member(factory.org(), Role.member))
+    response = client.post(
+        "/api/score", json=library_record("product-recall", caring("product-recall"))
+    )
+    assert response.status_code == 200
+    dimensions = response.json()["dimensions"]
+    assert dimensions["outcome"]["assessed"] is True
+    assert dimensions["rumour_control"]["assessed"] is True

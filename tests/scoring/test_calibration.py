@@ -33,11 +33,18 @@ def test_tone_precision_and_recall_per_label_meet_the_floor(capsys):
     assert not weak
 
 
-def test_held_out_figures_are_reported_without_tuning(capsys):
-    holdout = load_statements(Path(__file__).parent / "calibration/holdout.yaml")
+@pytest.mark.parametrize("name", ["holdout", "holdout2"])
+def test_held_out_figures_are_reported_without_tuning(capsys, name):
+    holdout = load_statements(Path(__file__).parent / f"calibration/{name}.yaml")
     assert len(holdout) >= 20
     with capsys.disabled():
-        print("\nTone calibration (held out, not tuned)\n" + render(figures(holdout)))
+        print(f"\nTone calibration ({name}, not tuned)\n" + render(figures(holdout)))
+
+
+def test_the_second_held_out_set_is_balanced_and_covers_every_label():
+    holdout = load_statements(Path(__file__).parent / "calibration/holdout2.yaml")
+    assert [sum(s["lang"] == lang for s in holdout) for lang in ("en", "fr")] == [20, 20]
+    assert {label for s in holdout for label in s["labels"]} == set(LABELS)
 
 
 def test_the_calibrate_command_prints_a_row_per_label(capsys):

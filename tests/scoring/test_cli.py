@@ -6,6 +6,7 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from tests.scoring.records import RECORDS, fixture
+from tests.scoring.test_service import caring, library_record
 
 runner = CliRunner()
 
@@ -56,3 +57,13 @@ def test_score_schema_writes_the_json_schema(tmp_path):
     result = runner.invoke(app, ["score-schema", "--output", str(target)])
     assert result.exit_code == 0
     assert json.loads(target.read_text())["title"].startswith("Stormdrill drill record")
+
+
+def test_score_takes_the_outcome_of_a_library_scenario_from_its_storm(tmp_path):
+    path = tmp_path / "library.json"
+    path.write_text(json.dumps(library_record("tutorial", caring("tutorial"))), encoding="utf-8")
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["dimensions"]["outcome"]["assessed"] is True
+    assert report["notes"] == []

@@ -15,11 +15,27 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
         r"as of (now|\d)",
         r"at this (stage|time|point)",
         r"\d[\d,]* (customers|users|people|clients|accounts|orders|passengers|products|units)",
+        r"we're (now )?aware",
+        r"(here is|here's|this is) (what we know|where things stand)",
+        r"(the )?facts (are|so far)",
+        r"(latest|current) (information|situation|figures)",
+        r"we (have )?(identified|established|traced|detected)",
+        (
+            r"\d[\d,]* (stores|sites|shops|flights|lots|batches|employees|staff|patients|homes"
+            r"|households)"
+        ),
+        r"\d[\d,]* (branches|vehicles|devices|deliveries|parcels|trains|residents|cars)",
     ),
     "unknown": (
         r"(we )?(do not|don't|dont) (yet |still )?know",
         r"(is|are|remains?) (still )?(unknown|unclear|being (investigated|checked|assessed))",
         r"we are (still |actively )?(investigating|looking into|checking|assessing|working to)",
+        r"we're (still |actively )?(investigating|looking into|checking|assessing|working to)",
+        r"(not|no) yet (known|clear|confirmed|established)",
+        r"(cause|causes|origin|reason) (is|are|remains?) (not yet|still) ",
+        r"(we are|we're) (still )?(unsure|not (yet )?sure|trying to (understand|establish|find))",
+        r"(under|remains under) investigation",
+        r"(until|once|as soon as) we (know|have) more",
     ),
     "next_update": (
         r"(next|further|another|new) update",
@@ -31,6 +47,18 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
         r"keep (you|everyone) (posted|informed|updated)",
         r"(at|by|before) \d{1,2}(:\d\d)? ?(am|pm|h\b)",
         r"within (the next )?\d+ (minutes|hours)",
+        (
+            r"(we will|we'll|we shall) (keep|continue to keep) (you |everyone )?(posted|inform"
+            r"ed|updated)"
+        ),
+        (
+            r"(more|further) (information|details|news) (to follow|soon|will follow|shortly|as"
+            r" soon as)"
+        ),
+        r"we'll (post|share|give|provide|publish) (more|an update|further|the next)",
+        r"with(in)? the (hour|next hour|next few hours)",
+        r"(by|at|before) (noon|midday|midnight|tonight|the end of the day|end of day)",
+        r"(regular|hourly|daily) updates?",
     ),
 }
 
@@ -49,6 +77,17 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"we (share|feel) your",
         r"with (you|those affected)",
         r"we care",
+        r"(heart ?broken|devastated|saddened|distressed|shaken)",
+        r"(we are|we're|we feel) (so |truly |deeply |very )?(sad|upset)",
+        r"condolences",
+        r"sympath(y|ies|ise|ize)",
+        r"(we|i) can (only )?imagine",
+        r"(our|my) (hearts?|prayers)",
+        r"(sincerely|truly|deeply|bitterly) regret",
+        (
+            r"(the|any) (worry|distress|anxiety|upset|pain|disruption) (this|we|it) (has |have"
+            r" )?(caus|brought)"
+        ),
     ),
     "accountability": (
         r"apologi[sz]",
@@ -63,6 +102,20 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"should (never|not) have happened",
         r"we own (this|it|our)",
         r"we were wrong",
+        r"apolog(y|ies|ise|ize|ising|izing|ised|ized)",
+        (
+            r"(we|i) (take|accept|bear|assume) (full |complete |total |sole )?(ownership|accou"
+            r"ntability)"
+        ),
+        r"(we|i) (own|owned) (that|this|it|up|our)",
+        r"(we|i) (were|was|are|am) (at fault|to blame|accountable)",
+        r"we're (fully |entirely |solely )?(responsible|accountable|at fault|to blame)",
+        r"(our|my) (failure|failing|oversight|negligence)",
+        r"(this|that|it) (is|was) on us",
+        r"we (messed up|screwed up|dropped the ball)",
+        r"(error|mistake|failure) on our (part|side)",
+        r"(without reservation|unreservedly)",
+        r"(this|it|that) (is|was) (simply |completely |totally )?unacceptable",
     ),
     "transparency": tuple(cue for cues in TRANSPARENCY_CUES.values() for cue in cues),
     "advice": (
@@ -82,6 +135,30 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(dm|message) us",
         r"(here is|here's) what (to do|you can do)",
         r"steps? (to take|you can)",
+        (
+            r"(stop|avoid|refrain from) (using|eating|drinking|consuming|driving|charging|open"
+            r"ing|clicking)"
+        ),
+        r"(unplug|switch off|turn off|dispose of|throw away|discard) ",
+        r"keep (it|them|the product|the device) away",
+        (
+            r"(we|we'd|we would) (advise|recommend|urge|encourage|ask) (you|all|customers|ever"
+            r"yone|anyone)"
+        ),
+        (
+            r"(customers|users|anyone|everyone|passengers|parents) (who|that) [^.!?]{0,60}(sho"
+            r"uld|can|must)"
+        ),
+        (
+            r"(request|claim|get|receive|apply for) (a |your )?(free |full )?(replacement|refu"
+            r"nd|exchange)"
+        ),
+        r"(contact|call|ring|email|phone) (us|our) ",
+        r"(seek|get) (medical )?(advice|attention|help)",
+        r"(see|consult|call|contact) (a|your) (doctor|gp|pharmacist)",
+        r"(update|upgrade|install) (the|your) (app|software|firmware)",
+        r"(bring|return|take) (it|them|the product|the item) (back|to)",
+        r"are (advised|asked|encouraged) to",
     ),
     "respect": (
         r"thank(s| you)",
@@ -91,6 +168,13 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(your|for your) patience",
         r"we (value|respect) ",
         r"rightly",
+        r"you're (absolutely |quite |completely |totally )?right",
+        r"you (are|re) (absolutely|quite|completely|totally) right",
+        r"(reasonable|understandable|important) (question|point|concern|criticism)",
+        r"(right|entitled) to (ask|expect|know|be angry|be upset)",
+        r"grateful",
+        r"(bear|bearing) with us",
+        r"we (welcome|take on board) (your|the|all) (feedback|questions|comments)",
     ),
     "defensive": (
         r"we (did|have done) nothing wrong",
@@ -108,6 +192,22 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"no (real )?(cause|reason) for (concern|alarm|panic)",
         r"there is no (problem|issue) (with|on) our",
         r"(nothing|little) to worry about",
+        (
+            r"(followed|complied with|respected) (all|every|the|our) (rules|procedures|protoco"
+            r"ls|standards)"
+        ),
+        r"to the letter",
+        r"acted (properly|correctly|appropriately|lawfully|responsibly) (at all times|throughout)",
+        (
+            r"(accusations?|allegations?|criticism|claims) (are|is) (completely |entirely |tot"
+            r"ally )?(baseless|unfounded|groundless|unjustified)"
+        ),
+        r"(reject|refute|dispute) (these|this|the|any|all) (allegations?|accusations?|criticism)",
+        r"(entirely|completely) (compliant|lawful|within the rules)",
+        r"no (wrongdoing|fault|negligence) (on our part|was (committed|found))",
+        r"(excellent|exemplary|impeccable|proud) (track )?record",
+        r"(minor|small|slight) (inconvenience|glitch|hiccup)",
+        r"by the book",
     ),
     "blame": (
         (
@@ -126,6 +226,29 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"acted alone",
         r"rogue (employee|individual|worker)",
         r"blame",
+        (
+            r"(originated|came|stemmed|resulted) (with|from|at) (a |an |the |our )?(supplier|p"
+            r"artner|vendor|contractor|third[- ]?party|subcontractor|provider|carrier|courier|"
+            r"manufacturer)"
+        ),
+        (
+            r"(attributable|down) to (a |an |the |our )?(supplier|partner|vendor|contractor|th"
+            r"ird[- ]?party|subcontractor|provider|carrier|courier|manufacturer)"
+        ),
+        (
+            r"(supplier|partner|vendor|contractor|subcontractor|provider|carrier|courier|manuf"
+            r"acturer)s? (is|are|was|were) (responsible|at fault|to blame)"
+        ),
+        (
+            r"(some|certain|a few|many|the) (customers|users|people|clients|drivers|passengers"
+            r"|guests) (who )?(did not|failed to|ignored|misused|had not|have not)"
+        ),
+        r"(out of|outside) our (control|hands)",
+        r"(let down|misled) by (a |an |the |our )",
+        (
+            r"(a|an|one|the) (single )?(employee|individual|member of staff) (who )?(acted|fai"
+            r"led|ignored)"
+        ),
     ),
     "no_comment": (
         r"no comment",
@@ -135,6 +258,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         ),
         r"nothing (further )?to add",
         r"no further (comment|statement)",
+        r"not (be )?comment(ing)? (on|further|at)",
+        r"not (in a position|able) to (comment|say more|discuss|disclose)",
+        r"(decline|declined|declines|declining) to (comment|respond|answer|discuss)",
+        r"nothing (more|further|else) to (say|add)",
+        r"no (further )?(statements?|comments?) (will be|at this)",
     ),
     "jargon": (
         r"synerg",
@@ -159,6 +287,21 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"going forward",
         r"incident response protocol",
         r"deploy(ment|ed)",
+        r"roll(ed|ing)? ?back",
+        r"hotfix",
+        r"packet loss",
+        r"downtime",
+        r"infrastructure",
+        r"throughput",
+        r"bandwidth",
+        r"\b(api|dns|cdn|ddos)\b",
+        r"workstreams?",
+        r"action items?",
+        r"deliverables?",
+        r"(business|operational) continuity",
+        r"holistic",
+        r"best[- ]in[- ]class",
+        r"optimi[sz](e|ed|ing|ation)",
     ),
     "legalese": (
         r"pursuant",
@@ -178,6 +321,14 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"notwithstanding",
         r"alleg(ed|ation)",
         r"indemn",
+        r"shall (not )?(be )?(held )?(responsible|liable)",
+        r"(hereunder|thereof|therein|whereas|aforementioned|forthwith)",
+        r"(indirect|consequential|incidental) (damages?|loss)",
+        r"(reserve|reserves) (the|all|its|our) rights?",
+        r"(legal|appropriate) (action|proceedings)",
+        r"accepts? no (responsibility|liability)",
+        r"(statutory|contractual) (obligations?|rights?)",
+        r"(subject to|under) (the )?(terms|applicable|relevant)",
     ),
     "disrespect": (
         r"calm down",
@@ -194,6 +345,14 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"learn to",
         r"\blol\b",
         r"whining",
+        r"(need|needs) to (relax|calm|chill|get over|stop (complaining|whining))",
+        r"(chill out|get over it|grow up)",
+        r"(not|hardly) the end of the world",
+        r"first[- ]world problem",
+        r"(absurd|silly|laughable|pathetic|ignorant)",
+        r"drama\b|dramatics",
+        r"do your (own )?research",
+        r"(bothered|bother) to (read|check)",
     ),
 }
 

@@ -13,12 +13,30 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
         r"pour l'instant",
         r"a l'heure (actuelle|ou)",
         r"\d[\d  .]* (clients|personnes|utilisateurs|comptes|commandes|passagers|produits|lots)",
+        r"(voici|voila) (ce que (nous savons|l'on sait|l'on sait)|ou nous en sommes|les faits)",
+        r"ce que (l'on|on) sait",
+        r"nous avons (identifie|constate|detecte|etabli)",
+        (
+            r"\d[\d  .]* (magasins|sites|agences|vols|salaries|employes|patients|foyers|boutiq"
+            r"ues|colis)"
+        ),
+        r"\d[\d  .]* (livraisons|vehicules|appareils|trains|habitants|usines|restaurants)",
+        r"a cette heure",
     ),
     "unknown": (
         r"(nous ne savons|on ne sait) pas (encore|tout)",
         r"(nous ignorons|reste(nt)? (inconnue?s?|a determiner|a confirmer))",
         r"(enquete|analyse|verifications?|investigations?) (est |sont )?en cours",
         r"nous (enquetons|analysons|verifions|travaillons a)",
+        r"(on|nous) ne (sait|savons|connait|connaissons) pas encore",
+        r"(pas|non) encore (connue?s?|confirmee?s?|determinee?s?|etablie?s?)",
+        r"(en cours|fait l'objet) d'(analyse|enquete|investigation)",
+        r"nous cherchons (a comprendre|a determiner|a etablir)",
+        r"(des que|lorsque|quand) nous en saurons (plus|davantage)",
+        (
+            r"(cause|causes|origine) (reste|restent|est|sont) (encore |toujours )?(inconnue|in"
+            r"determine)"
+        ),
     ),
     "next_update": (
         r"(prochain|prochaine|nouveau|nouvelle) (point|mise a jour|communication|information)",
@@ -27,6 +45,14 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
         r"(a|vers|avant) \d{1,2} ?h",
         r"d'ici \d",
         r"dans (les|l') ?(\d+ )?(prochaines? )?(minutes|heures?)",
+        r"(nous )?reviendrons vers vous",
+        r"(nous )?communiquerons (a nouveau|de nouveau|davantage|plus|des)",
+        r"point (de situation|d'etape)",
+        (
+            r"(point|mise a jour|information|communication)s? (demain|ce soir|dans l'heure|dan"
+            r"s la journee)"
+        ),
+        r"(tiendrons|tenir) (au courant|informes?)",
     ),
 }
 
@@ -43,6 +69,16 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(de tout coeur|a vos cotes|aupres (de vous|des personnes))",
         r"(c'est|est) (difficile|inquietant|frustrant|eprouvant)",
         r"nous partageons",
+        r"(attriste|bouleverse|peine|affecte|choque|emu)s? (par|de)",
+        (
+            r"(nous sommes|sommes) (profondement |sincerement |vraiment |tres )?(attristes|bou"
+            r"leverses|peines|choques|emus|touches|tristes)"
+        ),
+        r"condoleances",
+        r"(notre|toute notre) (compassion|sympathie|solidarite)",
+        r"(nous pensons|pensons) (a|aux) ",
+        r"(votre|vos|la|cette) (gene|douleur|detresse|souffrance|tristesse)",
+        r"nous imaginons (bien |sans peine )?(votre|combien|a quel point)",
     ),
     "accountability": (
         r"excuses",
@@ -58,6 +94,15 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"nous nous sommes trompes",
         r"n'aurait (jamais )?du",
         r"nous reconnaissons (notre|cette|l')",
+        r"(demandons|demander|prions) pardon",
+        r"(erreur|faute|manquement|defaillance)s? de notre part",
+        r"(nous |je )(l'|en |les )?assum(ons|e)",
+        r"(c'est|est|releve|relevent) de notre (seule |pleine |entiere )?responsabilite",
+        r"(nous|je) (avons|ai) (manque|mal (fait|gere|agi|communique))",
+        r"(nous )?(aurions du|n'aurions pas du)",
+        r"(c'est|est|etait) (totalement |tout a fait |absolument )?inacceptable",
+        r"(nous sommes|sommes) (fautifs|en tort)",
+        r"mea culpa",
     ),
     "transparency": tuple(cue for cues in TRANSPARENCY_CUES.values() for cue in cues),
     "advice": (
@@ -75,6 +120,15 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(en )?message prive",
         r"(notre|la) (faq|page|site)",
         r"voici (ce que|comment)",
+        r"(changez|modifiez|reinitialisez) (votre|vos)",
+        r"n'(utilisez|ouvrez|achetez|allumez|installez) (pas|plus)",
+        r"ne (rechargez|branchez|touchez|donnez) (pas|plus)",
+        r"(debranchez|eteignez|jetez|retournez|conservez|surveillez|verifiez|evitez|signalez)",
+        r"(il vous sera|vous sera|vous seront) (integralement |entierement )?(echange|remplace)",
+        r"(vous etes|etes) (invites?|pries?) (a|de)",
+        r"(un|votre) (medecin|pharmacien)",
+        r"(echange|remplacement|remboursement) (gratuit|integral)",
+        r"(il est|est) (recommande|conseille|demande) de",
     ),
     "respect": (
         r"merci",
@@ -84,6 +138,13 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(votre|vos) patience",
         r"a juste titre",
         r"nous respectons",
+        (
+            r"(remarque|question|critique|demande|reaction)s? (est |sont )?(tout a fait |parfa"
+            r"itement |bien )?(legitimes?|justifiees?|fondees?|pertinentes?)"
+        ),
+        r"(vous avez|avez) (tout a fait|entierement|parfaitement) raison",
+        r"(votre|vos) (comprehension|retours?|signalements?)",
+        r"(reconnaissants|gratitude)",
     ),
     "defensive": (
         r"nous n'avons (rien (fait de mal|a (nous )?reprocher)|commis aucune|aucune faute)",
@@ -99,6 +160,22 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(seulement|que) quelques",
         r"polemique",
         r"il n'y a (aucun|pas de) probleme",
+        (
+            r"(avons|ont|a) (respecte|suivi|applique) (l'ensemble|toutes|tous|scrupuleusement|"
+            r"a la lettre)"
+        ),
+        r"(aucune|pas de|sans) (faute|negligence|manquement) (n'a ete|de notre part|commise?)",
+        (
+            r"(accusations?|critiques|reproches|allegations) (sont |est )?(totalement |tout a "
+            r"fait )?(infondees?|sans fondement|injustifiees?)"
+        ),
+        (
+            r"(rejetons|refutons|contestons) (ces|les|toute|toutes|categoriquement|fermement|f"
+            r"ormellement)"
+        ),
+        r"(en|de) (toute|parfaite) (conformite|legalite)",
+        r"(irreprochable|exemplaire)s?",
+        r"(simple|petit|leger) (incident|desagrement|contretemps|souci)",
     ),
     "blame": (
         (
@@ -116,6 +193,22 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"la faute (a|de|aux)",
         r"a agi seul",
         r"(leur|sa) (faute|responsabilite)",
+        (
+            r"(imputable|attribuable|dus?|dues?|liee?s?|causee?s? par|provient|provenant|vient"
+            r") (de |du |a |au |aux |d'un |d'une |de notre |de nos |a notre |a nos |par un |pa"
+            r"r notre )?(fournisseur|prestataire|partenaire|sous-traitant|transporteur|fabrica"
+            r"nt|hebergeur)"
+        ),
+        (
+            r"(certains|les|des|quelques) (clients|utilisateurs|usagers|consommateurs|conducte"
+            r"urs|voyageurs) (qui )?(n'ont pas|n'avaient pas|ont mal|ont ignore|ne respectent "
+            r"pas)"
+        ),
+        (
+            r"(non[- ]respect|mauvais usage|usage inapproprie|utilisation (inappropriee|non co"
+            r"nforme))"
+        ),
+        r"(echappe|echappent|hors) (a notre|de notre) (controle|ressort)",
     ),
     "no_comment": (
         r"pas de commentaire",
@@ -125,6 +218,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"ne (commentons|commenterons) pas",
         r"rien a ajouter",
         r"ne souhaitons pas (reagir|nous exprimer)",
+        r"(souhaitons|souhaite|pouvons|peut) pas (commenter|nous exprimer|faire de commentaire)",
+        r"(pas|plus) en mesure de (commenter|nous exprimer)",
+        r"(aucune|pas de) declaration (ne sera|a ce stade|pour le moment)",
+        r"(refusons|refuse|declinons) (de commenter|tout commentaire)",
+        r"ne (commentons|commenterons|commentera|commente) (pas|jamais)",
     ),
     "jargon": (
         r"synergi",
@@ -145,6 +243,16 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"en mode degrade",
         r"protocole (de gestion|d'incident)",
         r"retex",
+        r"indisponibilite",
+        r"correctif",
+        r"(\bmep\b|mise en production)",
+        r"infrastructure",
+        r"(rollback|retour arriere)",
+        r"(plan|cellule) de continuite",
+        r"escalade",
+        r"(livrables?|roadmap|feuille de route)",
+        r"(serveurs?|cluster|datacenter|data center)",
+        r"optimisation",
     ),
     "legalese": (
         r"conformement (a|aux)",
@@ -162,6 +270,14 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"le cas echeant",
         r"ci-(dessus|apres)",
         r"poursuites",
+        r"(en application|au titre|aux termes) (de|des|du)",
+        r"ne (pourra|pourrait|saurait) (etre )?(engagee|recherchee|retenue)",
+        r"(prejudices?|dommages?) (indirects?|consecutifs?)",
+        r"(se reserve|nous reservons) (le droit|tous droits)",
+        r"(actions?|poursuites) (en justice|judiciaires?)",
+        r"(susmentionne|precite|nonobstant|ledit|ladite)",
+        r"(obligations?|dispositions) (legales|contractuelles|reglementaires)",
+        r"decline(ons)? toute responsabilite",
     ),
     "disrespect": (
         r"calmez-vous",
@@ -176,6 +292,15 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"trolls?",
         r"\bmdr\b",
         r"pleurnich",
+        r"(arretez|arreter|cessez|cesser) de (dramatiser|vous plaindre|pleurer|raler|exagerer)",
+        r"dramatis",
+        r"pas (la fin du monde|si grave|un drame)",
+        r"(absurde|grotesque|risible|pathetique|debile)",
+        r"detendez-vous",
+        r"(il faut|faut) (se calmer|relativiser)",
+        r"(pris|prendre) la peine de (lire|verifier)",
+        r"\brale(nt|r|z)?\b",
+        r"faites (vos|des) recherches",
     ),
 }
 
