@@ -109,19 +109,18 @@ class Feed:
         self.tokens = min(cap, self.tokens + self.max_per_s * (until_s - self.planned_s) / speed)
         self.planned_s = until_s
         refs = frozenset(a.ref for a in self._actions if a.public)
-        ranked = sorted(window, key=lambda p: (-priority(p, refs), p.at_ms))
-        chosen = ranked[: int(self.tokens)]
-        self.tokens -= len(chosen)
-        kept = set(map(id, chosen))
-        self.pending.extend(sorted(chosen, key=lambda p: p.at_ms))
-        self.hidden.extend(p.at_s for p in window if id(p) not in kept)
+        ranked = sorted(range(len(window)), key=lambda i: (-priority(window[i], refs), i))
+        kept = set(ranked[: int(self.tokens)])
+        self.tokens -= len(kept)
+        self.pending.extend(window[i] for i in sorted(kept))
+        self.hidden.extend(p.at_s for i, p in enumerate(window) if i not in kept)
 
     def summary(self, sim_s: float) -> dict[str, float]:
-        """Hidden posts in the last simulated minute and in all, up to `sim_s`."""
+        """Hidden posts in the last simulated minute and in all, before `sim_s`."""
         while self.hidden and self.hidden[0] <= sim_s - SUMMARY_WINDOW_S:
             self.hidden.popleft()
             self.hidden_before += 1
-        recent = sum(1 for at_s in self.hidden if at_s <= sim_s)
+        recent = sum(1 for at_s in self.hidden if at_s < sim_s)
         total = self.hidden_before + recent
         return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": round(sim_s, 3)}
 
@@ -135,7 +134,7 @@ class Feed:
             if ahead > self.planned_s:
                 self._plan(ahead, speed)
         out: list[tuple[str, object]] = []
-        while self.pending and self.pending[0].at_s <= sim_s:
+        while self.pending and self.pending[0].at_s < sim_s:
             out.append(("post", self.pending.popleft()))
         self.shown_s = max(self.shown_s, sim_s)
         if self.next_clock is None or now >= self.next_clock or status == "ended":
