@@ -23,13 +23,13 @@ from starlette.routing import Route
 from app.drills.broker import InMemoryBroker
 from app.drills.live import DriverHub, json_data
 from app.drills.sse import event_stream
+from app.scenarios.library import load_scenario
 from app.storm import Storm
 from app.storm.types import Action, Post
-from tests.storm.sample import sample_scenario
 
-PEAK_S = 2500.0
+SCENARIO = "service-outage"  # the library's busiest storm: about 170 posts a minute at its peak
+PEAK_S = 3900.0
 SPEED = 10.0
-VOLUME_SCALE = 100
 BARE_RATE = 12  # the full server's rate: 10 posts, a clock and a summary per second
 POST_HTML = Environment(autoescape=True).from_string(
     '<article id="post-{{ p.id }}" class="post post--{{ p.author.persona }}" '
@@ -60,12 +60,9 @@ class PeakSource:
 
 def full_app(drills: int) -> Starlette:
     """Drivers, storm, rendering and sse-starlette, as the drills routes will use them."""
-    scenario = sample_scenario()
     start = datetime.now(UTC) + timedelta(seconds=1)
-    sources = {
-        d: PeakSource(Storm(scenario, d, None, "en", volume_scale=VOLUME_SCALE), start)
-        for d in range(drills)
-    }
+    storm = Storm(load_scenario(SCENARIO), 1, None, "en")  # shared: each driver streams its own
+    sources = {d: PeakSource(storm, start) for d in range(drills)}
 
     def render(post: Post) -> str:
         due = start.timestamp() + (post.at_s - PEAK_S) / SPEED
@@ -136,4 +133,11 @@ def bare_app(drills: int) -> Starlette:
 if __name__ == "__main__":
     mode, port, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     app = full_app(count) if mode == "full" else bare_app(count)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=2,
+    )

@@ -105,8 +105,9 @@ class Feed:
         while self._peek is not None and self._peek.at_s < until_s:
             window.append(self._peek)
             self._peek = next(self._posts, None)
-        cap = max(1.0, 2 * self.max_per_s * self.tick_s)  # a late tick may catch up once
-        self.tokens = min(cap, self.tokens + self.max_per_s * (until_s - self.planned_s) / speed)
+        earned = self.max_per_s * (until_s - self.planned_s) / speed
+        cap = max(1.0, self.max_per_s * self.tick_s, earned)  # a late, longer window earns more
+        self.tokens = min(cap, self.tokens + earned)
         self.planned_s = until_s
         refs = frozenset(a.ref for a in self._actions if a.public)
         ranked = sorted(range(len(window)), key=lambda i: (-priority(window[i], refs), i))
