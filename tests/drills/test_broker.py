@@ -22,7 +22,12 @@ def anyio_backend() -> str:
 
 @pytest.fixture
 def redis_url() -> str:
-    """A reachable Redis for the tests; missing Redis fails in CI and skips elsewhere."""
+    """A reachable Redis for the tests."""
+    return reachable_redis()
+
+
+def reachable_redis() -> str:
+    """The test Redis URL; missing Redis fails in CI and skips elsewhere."""
     import redis
 
     try:

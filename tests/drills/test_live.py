@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -14,11 +15,12 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.routing import Route
 
-from app.drills.broker import InMemoryBroker
+from app.drills.broker import Broker, InMemoryBroker
 from app.drills.live import DriverHub, Feed, priority
 from app.drills.sse import event_stream
 from app.storm import Storm
 from app.storm.types import Action, Author, Post
+from tests.drills.test_broker import reachable_redis, redis_broker
 from tests.storm.sample import sample_scenario
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -170,7 +172,7 @@ async def take(stream, count: int, timeout: float = 5.0):
     return await asyncio.wait_for(collect(), timeout)
 
 
-def hub_for(storm: Storm, broker: InMemoryBroker, end_s: float = 3600.0) -> DriverHub:
+def hub_for(storm: Storm, broker: Broker, end_s: float = 3600.0) -> DriverHub:
     source = FakeSource(storm, START, end_s=end_s)
     return DriverHub(
         broker, lambda _: source, lambda p: f"<article>{p.id}</article>", now=clock_from(START)
@@ -277,3 +279,28 @@ async def test_the_sse_endpoint_pings_while_idle(anyio_backend):
 def anyio_backend() -> str:
     """The live layer runs on asyncio."""
     return "asyncio"
+
+
+@pytest.mark.anyio
+async def test_with_redis_one_of_two_processes_drives_a_drill(storm, anyio_backend):
+    redis_url = reachable_redis()
+    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
+    brokers = [redis_broker(redis_url, prefix), redis_broker(redis_url, prefix)]
+    hubs = [hub_for(storm, broker) for broker in brokers]
+    a, b = hubs[0].subscribe(7, None), hubs[1].subscribe(7, None)
+    try:
+        got_a, got_b = await asyncio.gather(take(a, 20), take(b, 15))
+        start = got_a.index(got_b[0])
+        shared = min(len(got_a) - start, len(got_b))
+        assert shared >= 5 and got_a[start : start + shared] == got_b[:shared]
+        clocks = [json.loads(e.data)["sim_s"] for e in got_a if e.name == "clock"]
+        assert clocks == sorted(set(clocks))
+    finally:
+        await a.aclose()
+        await b.aclose()
+        for hub in hubs:
+            await hub.close()
+        async for key in brokers[0].redis.scan_iter(match=prefix + "*"):
+            await brokers[0].redis.delete(key)
+        for broker in brokers:
+            await broker.close()
