@@ -140,12 +140,13 @@ class InMemoryBroker:
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """Replay held events after `last_event_id`, then stream live ones.
 
-        A subscriber too slow for its queue resumes from the ring buffer after the last event
-        it received, as a reconnecting client would.
+        An id from the future (not handed out here) counts as none. A subscriber too slow for
+        its queue resumes from the ring buffer after the last event it received, as a
+        reconnecting client would.
         """
         channel = self._channel(drill_id)
         seen = _sequence(last_event_id)
-        last = channel.last if seen is None else seen
+        last = channel.last if seen is None or seen > channel.last else seen
         while True:
             subscriber = _Subscriber(self.queue_size)
             channel.subscribers.add(subscriber)

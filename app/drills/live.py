@@ -6,6 +6,9 @@ rest are counted into `feed-summary` events), renders each displayed post once a
 it when the clock reaches it, and publishes a `clock` event each real second. Given the same
 clock readings it publishes the same events. Only the holder of the broker's driver lock
 drives a drill, so with Redis one process does the work for all.
+
+A `DrillSource` is called on the event loop: its methods must answer from memory (the drills
+service keeps the clock log and the actions of a running drill cached), never block on the DB.
 """
 
 import asyncio

@@ -144,6 +144,9 @@ async def test_a_replay_older_than_the_buffer_gives_what_is_held():
     assert ids == ["101", "102", "103", "104", "105", "106"]
     assert [e.data for e in await take(broker.subscribe(1, "101"), 3)] == ["3", "4", "5"]
     assert [e.data for e in await take(broker.subscribe(1, "bogus"), 0)] == []
+    future = await started(broker, 1, "999999")
+    await broker.publish(1, "post", "next")
+    assert [e.data for e in await take(future, 1)] == ["next"]
 
 
 async def test_ids_from_a_new_process_follow_the_old_ones():
