@@ -1,0 +1,254 @@
+"""The live feed of running drills: one driver task per drill per process feeding the broker.
+
+A driver reads the drill's clock about every 200 ms, pulls the storm's posts up to a little
+past the current simulated time, keeps at most N of them per real second for display (the
+rest are counted into `feed-summary` events), renders each displayed post once and publishes
+it when the clock reaches it, and publishes a `clock` event each real second. Given the same
+clock readings it publishes the same events. Only the holder of the broker's driver lock
+drives a drill, so with Redis one process does the work for all.
+
+A `DrillSource` is called on the event loop: its methods must answer from memory (the drills
+service keeps the clock log and the actions of a running drill cached), never block on the DB.
+"""
+
+import asyncio
+import json
+import logging
+import uuid
+from collections import Counter, deque
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Protocol
+
+from app.drills.broker import Broker, Event
+from app.storm.engine import Storm
+from app.storm.types import Action, Post
+
+TICK_S = 0.2
+MAX_PER_S = 10
+HIGH_REACH = 10_000
+SUMMARY_WINDOW_S = 60.0
+LOCK_TTL_MS = 3_000
+MIN_SLEEP_S = 0.001
+log = logging.getLogger(__name__)
+
+
+class DrillSource(Protocol):
+    """What a driver needs from a drill: its clock, its team's actions and its storm."""
+
+    def clock_reading(self, now: datetime) -> tuple[str, float, float]:
+        """(status, simulated seconds, speed) at real time `now`."""
+        ...
+
+    def actions(self) -> list[Action]:
+        """The team's actions so far, in the order they were stored."""
+        ...
+
+    def storm(self) -> Storm:
+        """The drill's storm."""
+        ...
+
+
+def priority(post: Post, team_refs: frozenset[str]) -> int:
+    """Display priority: injects, journalists, verified or high reach, rumours, team replies."""
+    author = post.author
+    score = 16 if post.inject else 0
+    score += 8 if author.persona == "journalist" else 0
+    score += 4 if author.verified or author.followers >= HIGH_REACH else 0
+    score += 2 if post.rumour else 0
+    targets = (post.reply_to, post.quote_of, post.reacts_to)
+    return score + (1 if any(t in team_refs for t in targets if t) else 0)
+
+
+class Feed:
+    """One drill's display state: pure given the clock readings and actions it is stepped with."""
+
+    def __init__(
+        self, storm: Storm, start_s: float, max_per_s: float = MAX_PER_S, tick_s: float = TICK_S
+    ) -> None:
+        self.storm = storm
+        self.max_per_s = max_per_s
+        self.tick_s = tick_s
+        self.planned_s = self.shown_s = start_s
+        self.pending: deque[Post] = deque()
+        self.hidden: deque[float] = deque()
+        self.hidden_before = 0
+        self.tokens = 0.0
+        self.next_clock: float | None = None
+        self._actions: tuple[Action, ...] = ()
+        self._posts: Iterator[Post] = iter(())
+        self._peek: Post | None = None
+        self._restart(start_s)
+
+    def _restart(self, from_s: float) -> None:
+        self._posts = self.storm.stream(self._actions, from_s, float(self.storm.scenario.duration))
+        self._peek = next(self._posts, None)
+
+    def _take_actions(self, actions: Sequence[Action]) -> None:
+        """Regenerate the lookahead from the first new public action on."""
+        if len(actions) == len(self._actions):
+            return
+        new = [a.at_s for a in actions[len(self._actions) :] if a.public]
+        self._actions = tuple(actions)
+        if not new or min(new) >= self.planned_s:
+            if new:
+                self._restart(self.planned_s)
+            return
+        cut = max(min(new), self.shown_s)
+        while self.pending and self.pending[-1].at_s >= cut:
+            self.pending.pop()
+        while self.hidden and self.hidden[-1] >= cut:
+            self.hidden.pop()
+        self.planned_s = cut
+        self._restart(cut)
+
+    def _plan(self, until_s: float, speed: float) -> None:
+        """Pull the posts of [planned_s, until_s) and pick the ones to display."""
+        window: list[Post] = []
+        while self._peek is not None and self._peek.at_s < until_s:
+            window.append(self._peek)
+            self._peek = next(self._posts, None)
+        earned = self.max_per_s * (until_s - self.planned_s) / speed
+        cap = max(1.0, self.max_per_s * self.tick_s, earned)  # a late, longer window earns more
+        self.tokens = min(cap, self.tokens + earned)
+        self.planned_s = until_s
+        refs = frozenset(a.ref for a in self._actions if a.public)
+        ranked = sorted(range(len(window)), key=lambda i: (-priority(window[i], refs), i))
+        kept = set(ranked[: int(self.tokens)])
+        self.tokens -= len(kept)
+        self.pending.extend(window[i] for i in sorted(kept))
+        self.hidden.extend(p.at_s for i, p in enumerate(window) if i not in kept)
+
+    def summary(self, sim_s: float) -> dict[str, float]:
+        """Hidden posts in the last simulated minute and in all, before `sim_s`."""
+        while self.hidden and self.hidden[0] <= sim_s - SUMMARY_WINDOW_S:
+            self.hidden.popleft()
+            self.hidden_before += 1
+        recent = sum(1 for at_s in self.hidden if at_s < sim_s)
+        total = self.hidden_before + recent
+        return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": round(sim_s, 3)}
+
+    def step(
+        self, now: float, status: str, sim_s: float, speed: float, actions: Sequence[Action]
+    ) -> list[tuple[str, object]]:
+        """The events due at real time `now` (seconds), as (name, Post or dict) pairs."""
+        self._take_actions(actions)
+        if status in ("running", "ended"):
+            ahead = sim_s if status == "ended" else sim_s + speed * self.tick_s
+            if ahead > self.planned_s:
+                self._plan(ahead, speed)
+        out: list[tuple[str, object]] = []
+        while self.pending and self.pending[0].at_s < sim_s:
+            out.append(("post", self.pending.popleft()))
+        self.shown_s = max(self.shown_s, sim_s)
+        if self.next_clock is None or now >= self.next_clock or status == "ended":
+            self.next_clock = now + 1 if self.next_clock is None else self.next_clock + 1
+            self.next_clock = max(self.next_clock, now + 0.5)
+            out.append(("feed-summary", self.summary(sim_s)))
+            out.append(("clock", {"status": status, "sim_s": round(sim_s, 3), "speed": speed}))
+        return out
+
+    def wait(self, now: float, status: str, sim_s: float, speed: float) -> float:
+        """Real seconds until the next post is due, the next clock event or the next tick."""
+        wait = min(self.tick_s, (self.next_clock or now) - now)
+        if status == "running" and self.pending:
+            wait = min(wait, (self.pending[0].at_s - sim_s) / speed)
+        return max(0.0, wait)
+
+
+def json_data(name: str, payload: dict) -> str:
+    """The default data of `clock` and `feed-summary` events: compact JSON."""
+    return json.dumps(payload, separators=(",", ":"))
+
+
+def utc_now() -> datetime:
+    """The current real time."""
+    return datetime.now(UTC)
+
+
+class DriverHub:
+    """Starts a drill's driver with its first subscriber and stops it with its last."""
+
+    def __init__(
+        self,
+        broker: Broker,
+        source_for: Callable[[int], DrillSource],
+        render: Callable[[Post], str],
+        *,
+        render_data: Callable[[str, dict], str] = json_data,
+        max_per_s: float = MAX_PER_S,
+        tick_s: float = TICK_S,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.broker = broker
+        self.source_for = source_for
+        self.render = render
+        self.render_data = render_data
+        self.max_per_s = max_per_s
+        self.tick_s = tick_s
+        self.now = now
+        self.owner = uuid.uuid4().hex
+        self.drivers: dict[int, asyncio.Task[None]] = {}
+        self.listeners: Counter[int] = Counter()
+        self.ended: set[int] = set()
+
+    async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
+        """The drill's events from the broker, keeping its driver running while listened to."""
+        self.listeners[drill_id] += 1
+        if drill_id not in self.drivers and drill_id not in self.ended:
+            task = asyncio.create_task(self._drive(drill_id), name=f"drill-{drill_id}-driver")
+            self.drivers[drill_id] = task
+        try:
+            async for event in self.broker.subscribe(drill_id, last_event_id):
+                yield event
+        finally:
+            self.listeners[drill_id] -= 1
+            if self.listeners[drill_id] <= 0:
+                del self.listeners[drill_id]
+                driver = self.drivers.pop(drill_id, None)
+                if driver is not None:
+                    driver.cancel()
+
+    async def close(self) -> None:
+        """Stop every driver."""
+        for task in self.drivers.values():
+            task.cancel()
+        await asyncio.gather(*self.drivers.values(), return_exceptions=True)
+        self.drivers.clear()
+
+    async def _publish(self, drill_id: int, name: str, payload: object) -> None:
+        if isinstance(payload, Post):
+            data = self.render(payload)
+        else:
+            data = self.render_data(name, payload)  # type: ignore[arg-type]
+        await self.broker.publish(drill_id, name, data)
+
+    async def _drive(self, drill_id: int) -> None:
+        """Step the drill's feed while this process holds its lock, until the drill ends."""
+        source = self.source_for(drill_id)
+        feed: Feed | None = None
+        try:
+            while True:
+                if not await self.broker.claim(drill_id, self.owner, LOCK_TTL_MS):
+                    feed = None
+                    await asyncio.sleep(self.tick_s)
+                    continue
+                moment = self.now()
+                status, sim_s, speed = source.clock_reading(moment)
+                if feed is None:
+                    feed = Feed(source.storm(), sim_s, self.max_per_s, self.tick_s)
+                now = moment.timestamp()
+                for name, payload in feed.step(now, status, sim_s, speed, source.actions()):
+                    await self._publish(drill_id, name, payload)
+                if status == "ended":
+                    self.ended.add(drill_id)
+                    return
+                await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("the driver of drill %s failed", drill_id)
+        finally:
+            if self.drivers.get(drill_id) is asyncio.current_task():
+                del self.drivers[drill_id]
+            await self.broker.release(drill_id, self.owner)

@@ -1,0 +1,188 @@
+"""The live-event brokers: replay after an id, fan-out order, slow subscribers, the driver lock."""
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator
+
+import pytest
+
+from app.drills.broker import Event, InMemoryBroker, RedisBroker, make_broker
+from tests.conftest import IN_CI
+
+REDIS_URL = os.environ.get("STORMDRILL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """The brokers run on asyncio."""
+    return "asyncio"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """A reachable Redis for the tests."""
+    return reachable_redis()
+
+
+def reachable_redis() -> str:
+    """The test Redis URL; missing Redis fails in CI and skips elsewhere."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        message = f"Redis not reachable at {REDIS_URL}: {exc}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return REDIS_URL
+
+
+def redis_broker(url: str, prefix: str) -> RedisBroker:
+    """A Redis broker on its own key prefix, blocking briefly so tests end fast."""
+    return RedisBroker.from_url(url, prefix=prefix, block_ms=100)
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def broker(request) -> AsyncIterator[InMemoryBroker | RedisBroker]:
+    """Each broker; the Redis one on a fresh key prefix, deleted afterwards."""
+    if request.param == "memory":
+        yield InMemoryBroker(buffer_size=100, queue_size=10)
+        return
+    url = request.getfixturevalue("redis_url")
+    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
+    found = redis_broker(url, prefix)
+    yield found
+    async for key in found.redis.scan_iter(match=prefix + "*"):
+        await found.redis.delete(key)
+    await found.close()
+
+
+async def take(stream: AsyncIterator[Event], count: int) -> list[Event]:
+    """The next `count` events of a stream, failing after two seconds."""
+
+    async def collect() -> list[Event]:
+        return [await anext(stream) for _ in range(count)]
+
+    return await asyncio.wait_for(collect(), 2)
+
+
+async def started(broker, drill_id: int, last_id: str | None = None) -> AsyncIterator[Event]:
+    """A subscription that is already listening (its first step has run)."""
+    stream = broker.subscribe(drill_id, last_id)
+    first = asyncio.ensure_future(anext(stream))
+    await asyncio.sleep(0.05)
+
+    async def chained() -> AsyncIterator[Event]:
+        yield await first
+        async for event in stream:
+            yield event
+
+    return chained()
+
+
+async def test_ids_increase(broker):
+    ids = [await broker.publish(1, "post", f"<p>{n}</p>") for n in range(5)]
+    key = (lambda i: tuple(map(int, i.split("-")))) if "-" in ids[0] else int
+    assert sorted(ids, key=key) == ids and len(set(ids)) == 5
+
+
+async def test_replay_after_last_event_id_then_live_without_gap_or_duplicate(broker):
+    ids = [await broker.publish(1, "post", f"p{n}") for n in range(4)]
+    stream = broker.subscribe(1, ids[1])
+    replayed = await take(stream, 2)
+    assert [e.data for e in replayed] == ["p2", "p3"]
+    assert [e.id for e in replayed] == ids[2:]
+    await broker.publish(1, "clock", "tick")
+    live = await take(stream, 1)
+    assert (live[0].name, live[0].data) == ("clock", "tick")
+    await stream.aclose()
+
+
+async def test_two_subscribers_get_the_same_events_in_the_same_order(broker):
+    first, second = await started(broker, 3), await started(broker, 3)
+    sent = [await broker.publish(3, name, str(n)) for n, name in enumerate(["post", "kpi"] * 4)]
+    got_first, got_second = await take(first, 8), await take(second, 8)
+    assert got_first == got_second
+    assert [e.id for e in got_first] == sent
+    assert [e.name for e in got_first] == ["post", "kpi"] * 4
+
+
+async def test_a_new_subscriber_without_an_id_gets_only_live_events(broker):
+    await broker.publish(4, "post", "old")
+    stream = await started(broker, 4)
+    await broker.publish(4, "post", "new")
+    assert [e.data for e in await take(stream, 1)] == ["new"]
+
+
+async def test_the_driver_lock_has_one_owner_until_released(broker):
+    assert await broker.claim(5, "a", 1000)
+    assert await broker.claim(5, "a", 1000)
+    assert not await broker.claim(5, "b", 1000)
+    await broker.release(5, "b")
+    assert not await broker.claim(5, "b", 1000)
+    await broker.release(5, "a")
+    assert await broker.claim(5, "b", 1000)
+
+
+async def test_a_slow_subscriber_resumes_from_the_buffer_and_blocks_nobody():
+    broker = InMemoryBroker(buffer_size=1000, queue_size=5)
+    slow, fast = await started(broker, 1), await started(broker, 1)
+    fast_seen: list[Event] = []
+    for n in range(50):
+        await broker.publish(1, "post", str(n))
+        fast_seen.extend(await take(fast, 1))
+    assert [e.data for e in fast_seen] == [str(n) for n in range(50)]
+    assert [e.data for e in await take(slow, 50)] == [str(n) for n in range(50)]
+
+
+async def test_a_replay_older_than_the_buffer_gives_what_is_held():
+    broker = InMemoryBroker(buffer_size=3, first_id=100)
+    ids = [await broker.publish(1, "post", str(n)) for n in range(6)]
+    assert ids == ["101", "102", "103", "104", "105", "106"]
+    assert [e.data for e in await take(broker.subscribe(1, "101"), 3)] == ["3", "4", "5"]
+    assert [e.data for e in await take(broker.subscribe(1, "bogus"), 0)] == []
+    future = await started(broker, 1, "999999")
+    await broker.publish(1, "post", "next")
+    assert [e.data for e in await take(future, 1)] == ["next"]
+
+
+async def test_ids_from_a_new_process_follow_the_old_ones():
+    old, new = InMemoryBroker(), InMemoryBroker()
+    before = await old.publish(1, "post", "x")
+    await new.publish(1, "post", "y")
+    assert [e.data for e in await take(new.subscribe(1, before), 1)] == ["y"]
+
+
+def test_an_event_is_encoded_as_an_sse_frame_once():
+    event = Event("7", "feed-summary", "<p>a</p>\n<p>b</p>")
+    wire = event.encoded()
+    assert wire == b"id: 7\r\nevent: feed-summary\r\ndata: <p>a</p>\r\ndata: <p>b</p>\r\n\r\n"
+    assert event.encoded() is wire
+
+
+async def test_two_redis_brokers_share_events_like_two_processes(redis_url):
+    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
+    one, two = redis_broker(redis_url, prefix), redis_broker(redis_url, prefix)
+    try:
+        listener = await started(two, 9)
+        first = await one.publish(9, "post", "from one")
+        second = await two.publish(9, "action", "from two")
+        got = await take(listener, 2)
+        assert [(e.id, e.data) for e in got] == [(first, "from one"), (second, "from two")]
+        assert await one.claim(9, "process-1", 1000)
+        assert not await two.claim(9, "process-2", 1000)
+        replay = await take(one.subscribe(9, first), 1)
+        assert replay[0].data == "from two"
+    finally:
+        async for key in one.redis.scan_iter(match=prefix + "*"):
+            await one.redis.delete(key)
+        await one.close()
+        await two.close()
+
+
+def test_make_broker_picks_redis_only_with_a_url():
+    assert isinstance(make_broker(None), InMemoryBroker)
+    assert isinstance(make_broker("redis://127.0.0.1:6379/15"), RedisBroker)
