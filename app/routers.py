@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from app.accounts import api as accounts_api
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
+from app.drills import api as drills_api
 from app.plans import api as plans_api
 from app.plans import routes as plans_routes
 from app.plans import routes_items as plans_item_routes
@@ -21,3 +22,4 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(plans_api.router)
     app.include_router(accounts_api.router)
     app.include_router(scoring_api.router)
+    app.include_router(drills_api.router)

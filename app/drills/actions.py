@@ -49,7 +49,7 @@ def record_action(
     now: datetime | None = None,
 ) -> list[DrillAction]:
     """Store a participant's action (and the statement an approval publishes); commit first."""
-    data = action_in.model_dump()
+    data = action_in.model_dump(exclude={"role_key"})
     rules.check_fields(data)
     privileged = member_role in PRIVILEGED
     held = service.roles_of(session=session, drill=drill, user=user)
