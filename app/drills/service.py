@@ -129,6 +129,7 @@ def drill_public(*, session: Session, drill: Drill, now: datetime | None = None)
             **drill.model_dump(),
             "created_at": aware(drill.created_at),
             "status": current.status.value,
+            "speed": current.speed,
             "sim_s": round(current.sim_s, 3),
             "real_elapsed_s": round(current.real_elapsed_s, 3),
         }
