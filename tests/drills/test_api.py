@@ -1,9 +1,8 @@
 """The drills JSON API: set-up, roster, clock, actions, approvals, feed, injects, record."""
 
 import json
-from pathlib import Path
-
 from datetime import timedelta
+from pathlib import Path
 
 import jsonschema
 import pytest
