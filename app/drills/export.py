@@ -91,7 +91,7 @@ def feed(
     """
     current = service.reading(session=session, drill=drill, now=now or utcnow())
     end = current.sim_s if until_s is None else min(until_s, current.sim_s)
-    end = max(end, since_s)
+    end = max(round(end, 3), since_s)
     rows = actions.list_actions(session=session, drill=drill)
     posts = []
     for post in storm_for(drill).stream(storm_actions(rows), since_s, end):
