@@ -75,6 +75,18 @@ def storm_actions(rows: list[DrillAction]) -> list[Action]:
     ]
 
 
+def cut_at(posts: list[dict], at_ms: int) -> tuple[float, list[dict]]:
+    """Posts before the millisecond `at_ms` and where the next call resumes.
+
+    Posts sharing the first left-out post's millisecond wait for the next call, so none is
+    sent twice; if all of them share it, the rest of that millisecond is skipped.
+    """
+    kept = [post for post in posts if post["at_ms"] < at_ms]
+    if kept:
+        return at_ms / 1000, kept
+    return (at_ms + 1) / 1000, posts
+
+
 def feed(
     *,
     session: Session,
@@ -87,7 +99,7 @@ def feed(
     """Posts of [since_s, until_s), never past the clock; `until_s` is the next cursor.
 
     When more than `limit` posts fall in the window, the window stops at the first one left
-    out, so the next call resumes exactly there.
+    out, so the next call resumes exactly there (see `cut_at`).
     """
     current = service.reading(session=session, drill=drill, now=now or utcnow())
     end = current.sim_s if until_s is None else min(until_s, current.sim_s)
@@ -96,7 +108,7 @@ def feed(
     posts = []
     for post in storm_for(drill).stream(storm_actions(rows), since_s, end):
         if len(posts) == limit:
-            end = post.at_s
+            end, posts = cut_at(posts, post.at_ms)
             break
         posts.append(json.loads(post_json(post)))
     timeline = injects.timeline(session=session, drill=drill)
