@@ -149,18 +149,29 @@ def control(
     if kind == clock.ClockEventKind.start and speed is None:
         speed = drill.speed
     events = clock_events(session=session, drill=drill)
+    current = clock.read(events, now, drill.duration_s, drill.speed)
+    if kind == clock.ClockEventKind.end and current.status == clock.ClockStatus.ended:
+        if drill.ended_at is not None:
+            raise Conflict(_("This drill has already ended."), field="clock")
+        return finish(session=session, drill=drill, at=now)
     try:
         clock.apply(events, clock.ClockEvent(now, kind, speed), drill.duration_s)
     except clock.ClockError as exc:
         raise Conflict(str(exc), field="clock") from None
     session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
     if kind == clock.ClockEventKind.end:
-        drill.ended_at = now
-        session.add(drill)
+        return finish(session=session, drill=drill, at=now)
     session.commit()
-    if kind == clock.ClockEventKind.end:
-        plans.mark_drilled(session=session, plan_id=drill.plan_id, at=now)
     return reading(session=session, drill=drill, now=now)
+
+
+def finish(*, session: Session, drill: Drill, at: datetime) -> clock.ClockReading:
+    """Close the drill (also when its clock ran out by itself) and mark the plan as drilled."""
+    drill.ended_at = at
+    session.add(drill)
+    session.commit()
+    plans.mark_drilled(session=session, plan_id=drill.plan_id, at=at)
+    return reading(session=session, drill=drill, now=at)
 
 
 def participants(*, session: Session, drill: Drill) -> list[DrillParticipant]:

@@ -234,3 +234,13 @@ def test_injects_fired_early_and_adhoc(session, factory):
     by_id = {i["id"]: i for i in record["scenario"]["injects"]}
     assert by_id[later["id"]]["at_s"] == 20
     assert by_id["adhoc-1"]["text"] == "Any comment?"
+
+
+def test_ending_a_drill_whose_clock_ran_out(session, factory):
+    team = make_team(session, factory)
+    start(session, team)
+    ended = service.control(session=session, drill=team.drill, kind=ClockEventKind.end, now=at(90))
+    assert (ended.status, ended.sim_s) == (ClockStatus.ended, 600)
+    assert team.drill.ended_at is not None
+    with pytest.raises(Conflict):
+        service.control(session=session, drill=team.drill, kind=ClockEventKind.end, now=at(91))
