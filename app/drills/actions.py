@@ -39,18 +39,10 @@ def acting_role(
     return [by_key[key] for key in held if key in by_key]
 
 
-def record_action(
-    *,
-    session: Session,
-    drill: Drill,
-    user: User,
-    member_role: Role,
-    action_in: ActionCreate,
-    now: datetime | None = None,
-) -> list[DrillAction]:
-    """Store a participant's action (and the statement an approval publishes); commit first."""
-    data = action_in.model_dump(exclude={"role_key"})
-    rules.check_fields(data)
+def allowed_roles(
+    *, session: Session, drill: Drill, user: User, member_role: Role, action_in: ActionCreate
+) -> list[dict]:
+    """The plan roles `user` acts with for this action; Forbidden or Conflict if they may not."""
     privileged = member_role in PRIVILEGED
     held = service.roles_of(session=session, drill=drill, user=user)
     if not held and not privileged:
@@ -65,28 +57,45 @@ def record_action(
         privileged=privileged,
         approval_required=plan["approval_required"],
     )
+    return roles
+
+
+def record_action(
+    *,
+    session: Session,
+    drill: Drill,
+    user: User,
+    member_role: Role,
+    action_in: ActionCreate,
+    now: datetime | None = None,
+) -> list[DrillAction]:
+    """Store a participant's action (and the statement an approval publishes); commit first."""
+    data = action_in.model_dump(exclude={"role_key"})
+    rules.check_fields(data)
+    roles = allowed_roles(
+        session=session, drill=drill, user=user, member_role=member_role, action_in=action_in
+    )
     clock_now = service.reading(session=session, drill=drill, now=now or utcnow())
     if clock_now.status not in (ClockStatus.running, ClockStatus.paused):
         raise Conflict(
             _("The drill is %(status)s: no actions now.", status=clock_now.status.value),
             field="clock",
         )
-    role_key = action_in.role_key or pick_role(action_in.kind, roles)
     seq = next_seq(session=session, drill=drill)
     base: dict[str, Any] = {"drill_id": drill.id, "at_s": round(clock_now.sim_s, 3)}
+    role_key = action_in.role_key or pick_role(action_in.kind, roles)
     stored = [DrillAction(**base, **data, seq=seq, user_id=user.id, role_key=role_key)]
     if action_in.kind == "request_approval":
         stored[0].ref = f"stmt-{seq}"
     elif action_in.kind in ("approve", "reject"):
         request = pending(session=session, drill=drill, ref=action_in.ref)
         if action_in.kind == "approve":
+            published = {"kind": "statement", "text": request.text, "ref": request.ref}
             stored.append(
                 DrillAction(
                     **base,
+                    **published,
                     seq=seq + 1,
-                    kind="statement",
-                    text=request.text,
-                    ref=request.ref,
                     user_id=request.user_id,
                     role_key=request.role_key,
                 )
