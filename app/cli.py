@@ -6,6 +6,7 @@ import typer
 from sqlmodel import Session
 
 from app.core.settings import get_settings
+from app.drills.cli import drill_cli
 from app.plans import cli as plans_cli
 from app.scenarios.cli import app as scenarios_app
 from app.scoring import cli as scoring_cli
@@ -18,6 +19,7 @@ app.add_typer(scenarios_app, name="scenarios")
 app.command("score")(scoring_cli.score)
 app.command("score-schema")(scoring_cli.schema)
 app.add_typer(storm_cli, name="storm")
+app.add_typer(drill_cli, name="drill")
 
 
 @app.command()

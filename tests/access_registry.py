@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from app.accounts import member_service, service, token_service
 from app.accounts.models import Organisation, Role, User
+from tests.drills.helpers import make_drill
 from tests.factories import Factory
 from tests.plans.helpers import plan_id, section_item_id, version_id
 
@@ -78,4 +79,5 @@ REGISTRY: dict[str, PathValue] = {
     "invitation_id": invitation_id,
     "invitation_token": invitation_token,
     "token_id": token_id,
+    "drill_id": lambda session, factory, org: make_drill(session, org).id,
 }

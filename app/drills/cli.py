@@ -1,0 +1,93 @@
+"""`stormdrill drill run`: a whole drill with no browser and no server, written as a record."""
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from app.core.errors import DomainError
+from app.drills.run import RunError, run_drill
+from app.plans import transfer
+from app.plans.drill_record import drill_record_plan
+from app.storm.cli import load_scenario
+
+drill_cli = typer.Typer(help="Run drills from the command line.", no_args_is_help=True)
+
+
+def load_plan(reference: str) -> tuple[dict[str, Any], str | None]:
+    """A plan snapshot from a plan file (YAML or JSON) or a plan version id, and its brand."""
+    path = Path(reference)
+    if path.is_file():
+        fmt = "json" if path.suffix == ".json" else "yaml"
+        document = transfer.parse_document(transfer.loads(path.read_text("utf-8"), fmt))
+        return document.model_dump(mode="json"), None
+    if not reference.isdigit():
+        raise typer.BadParameter(f"no plan file or version id {reference!r}", param_hint="--plan")
+    from sqlmodel import Session
+
+    from app.accounts.models import Organisation
+    from app.core.db import get_engine
+    from app.plans.models import Plan, PlanVersion
+
+    with Session(get_engine()) as session:
+        version = session.get(PlanVersion, int(reference))
+        if version is None:
+            raise typer.BadParameter(f"no plan version {reference}", param_hint="--plan")
+        org = session.get(Organisation, session.get(Plan, version.plan_id).organisation_id)
+        return version.snapshot, org.name
+
+
+def load_actions(path: Path) -> list[dict[str, Any]]:
+    """The team's actions: a YAML or JSON list in the drill-record action format."""
+    data = transfer.loads(path.read_text("utf-8"), "json" if path.suffix == ".json" else "yaml")
+    if isinstance(data, dict) and "actions" in data:
+        data = data["actions"]
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise typer.BadParameter("expected a list of actions", param_hint="--actions")
+    return data
+
+
+@drill_cli.command("run")
+def run(
+    plan: Annotated[str, typer.Option(help="Plan file (YAML/JSON) or plan version id.")],
+    scenario: Annotated[str, typer.Option(help="Library scenario id or scenario file.")],
+    actions: Annotated[Path, typer.Option(help="YAML or JSON list of actions.", exists=True)],
+    out: Annotated[Path, typer.Option(help="Where to write the drill record (JSON).")],
+    seed: Annotated[int, typer.Option(help="The storm's seed.")] = 1,
+    speed: Annotated[str, typer.Option(help="'max' (no waiting) or 1 to 60.")] = "max",
+    language: Annotated[str | None, typer.Option(help="fr or en (default: the plan's).")] = None,
+    brand: Annotated[
+        str | None, typer.Option(help="Organisation name (default: scenario's).")
+    ] = None,
+) -> None:
+    """Run a whole drill headless; the same inputs always give the same record."""
+    pace = None if speed == "max" else _speed(speed)
+    try:
+        snapshot, org_name = load_plan(plan)
+        chosen = load_scenario(scenario)
+        lang = language or (snapshot.get("languages") or ["en"])[0]
+        record = run_drill(
+            plan=drill_record_plan(snapshot, severity=chosen.severity, language=lang),
+            scenario=chosen,
+            seed=seed,
+            language=lang,
+            brand=brand or org_name or chosen.brand.name,
+            actions=load_actions(actions),
+            speed=pace,
+        )
+    except (RunError, DomainError) as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    out.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    typer.echo(f"Wrote {out} ({len(record['actions'])} actions).")
+
+
+def _speed(value: str) -> float:
+    try:
+        pace = float(value)
+    except ValueError:
+        raise typer.BadParameter("max or a number", param_hint="--speed") from None
+    if not 1 <= pace <= 60:
+        raise typer.BadParameter("between 1 and 60", param_hint="--speed")
+    return pace

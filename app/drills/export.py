@@ -1,0 +1,122 @@
+"""What a drill produces: its drill record, and its feed (the storm for the actions so far)."""
+
+import json
+from datetime import datetime
+
+from sqlmodel import Session
+
+from app.core.db import utcnow
+from app.drills import actions, injects, service
+from app.drills.clock import ClockStatus
+from app.drills.models import Drill, DrillAction
+from app.drills.record import build_record, inject_entry, scenario_section
+from app.storm.engine import Storm
+from app.storm.serialize import post_json
+from app.storm.types import Action, action_from_record
+
+_storms: dict[int, Storm] = {}
+MAX_CACHED = 256
+
+
+def action_dict(row: DrillAction) -> dict:
+    """A stored action as a plain mapping in the drill-record shape."""
+    return {**row.model_dump(), "role": row.role_key}
+
+
+def drill_record(*, session: Session, drill: Drill, now: datetime | None = None) -> dict:
+    """The drill record: plan, inline scenario (injects as they happened), seed, actions."""
+    scenario = service.scenario_of(drill)
+    section = scenario_section(
+        scenario, drill.language, injects.fired_times(session=session, drill=drill)
+    )
+    section["injects"] += [
+        inject_entry(
+            key=row.inject_key,
+            at_s=row.at_s,
+            channel=row.channel,
+            actor=row.actor_name,
+            text=row.content,
+            expects=row.expects_response,
+            deadline_s=row.deadline_s,
+        )
+        for row in injects.stored_injects(session=session, drill=drill)
+        if row.source == "adhoc"
+    ]
+    section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
+    current = service.reading(session=session, drill=drill, now=now or utcnow())
+    rows = sorted(actions.list_actions(session=session, drill=drill), key=lambda a: (a.at_s, a.seq))
+    return build_record(
+        language=drill.language,
+        brand=drill.brand,
+        plan=service.plan_section(session=session, drill=drill),
+        scenario=section,
+        seed=drill.seed,
+        duration_s=current.sim_s if current.sim_s > 0 else drill.duration_s,
+        actions=[action_dict(row) for row in rows],
+    )
+
+
+def storm_for(drill: Drill) -> Storm:
+    """The drill's storm, built once per process (it is a pure function of these inputs)."""
+    storm = _storms.get(drill.id)
+    if storm is None:
+        if len(_storms) >= MAX_CACHED:
+            _storms.clear()
+        storm = Storm(service.scenario_of(drill), drill.seed, drill.brand, drill.language)
+        _storms[drill.id] = storm
+    return storm
+
+
+def storm_actions(rows: list[DrillAction]) -> list[Action]:
+    """The team's actions as the storm engine takes them."""
+    return [
+        action_from_record({**action_dict(row), "id": f"act-{row.seq}"})
+        for row in sorted(rows, key=lambda a: (a.at_s, a.seq))
+    ]
+
+
+def cut_at(posts: list[dict], at_ms: int) -> tuple[float, list[dict]]:
+    """Posts before the millisecond `at_ms` and where the next call resumes.
+
+    Posts sharing the first left-out post's millisecond wait for the next call, so none is
+    sent twice; if all of them share it, the rest of that millisecond is skipped.
+    """
+    kept = [post for post in posts if post["at_ms"] < at_ms]
+    if kept:
+        return at_ms / 1000, kept
+    return (at_ms + 1) / 1000, posts
+
+
+def feed(
+    *,
+    session: Session,
+    drill: Drill,
+    since_s: float,
+    until_s: float | None = None,
+    limit: int = 500,
+    now: datetime | None = None,
+) -> dict:
+    """Posts of [since_s, until_s), never past the clock; `until_s` is the next cursor.
+
+    When more than `limit` posts fall in the window, the window stops at the first one left
+    out, so the next call resumes exactly there (see `cut_at`).
+    """
+    current = service.reading(session=session, drill=drill, now=now or utcnow())
+    end = current.sim_s if until_s is None else min(until_s, current.sim_s)
+    end = max(round(end, 3), since_s)
+    rows = actions.list_actions(session=session, drill=drill)
+    posts = []
+    for post in storm_for(drill).stream(storm_actions(rows), since_s, end):
+        if len(posts) == limit:
+            end, posts = cut_at(posts, post.at_ms)
+            break
+        posts.append(json.loads(post_json(post)))
+    timeline = injects.timeline(session=session, drill=drill)
+    return {
+        "since_s": since_s,
+        "until_s": end,
+        "status": current.status.value,
+        "ended": current.status == ClockStatus.ended,
+        "posts": posts,
+        "injects": [entry for entry in timeline if since_s <= entry["at_s"] < end],
+    }

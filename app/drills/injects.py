@@ -1,0 +1,142 @@
+"""Injects during a drill: scenario injects as scheduled or fired early, and ad-hoc ones."""
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from app.core.db import utcnow
+from app.core.errors import Conflict, NotFound
+from app.core.i18n import gettext as _
+from app.drills import service
+from app.drills.clock import ClockStatus
+from app.drills.models import Drill, DrillInject, InjectCreate, InjectSource
+
+
+def stored_injects(*, session: Session, drill: Drill) -> list[DrillInject]:
+    """The injects fired early or written ad hoc, in time order."""
+    return list(
+        session.exec(
+            select(DrillInject)
+            .where(DrillInject.drill_id == drill.id)
+            .order_by(DrillInject.at_s, DrillInject.id)
+        ).all()
+    )
+
+
+def fired_times(*, session: Session, drill: Drill) -> dict[str, float]:
+    """When each scenario inject fired early did fire."""
+    return {
+        row.inject_key: row.at_s
+        for row in stored_injects(session=session, drill=drill)
+        if row.source == InjectSource.scenario
+    }
+
+
+def timeline(*, session: Session, drill: Drill) -> list[dict]:
+    """Every inject of the drill at its (possibly early) time: scenario's and ad-hoc."""
+    scenario = service.scenario_of(drill)
+    fired = fired_times(session=session, drill=drill)
+    entries = []
+    for inject in scenario.injects:
+        at_s = fired.get(inject.id, float(inject.at))
+        shift = at_s - inject.at
+        entries.append(
+            {
+                "id": inject.id,
+                "at_s": at_s,
+                "channel": inject.channel.value,
+                "actor": inject.actor.name,
+                "persona": inject.actor.persona.value,
+                "text": inject.content.get(drill.language),
+                "expects_response": inject.expects_response,
+                "deadline_s": None if inject.deadline is None else inject.deadline + shift,
+                "priority": inject.priority.value,
+                "source": InjectSource.scenario.value,
+                "fired_early": inject.id in fired,
+            }
+        )
+    for row in stored_injects(session=session, drill=drill):
+        if row.source == InjectSource.adhoc:
+            entries.append(
+                {
+                    "id": row.inject_key,
+                    "at_s": row.at_s,
+                    "channel": row.channel,
+                    "actor": row.actor_name,
+                    "persona": row.persona,
+                    "text": row.content,
+                    "expects_response": row.expects_response,
+                    "deadline_s": row.deadline_s,
+                    "priority": row.priority,
+                    "source": InjectSource.adhoc.value,
+                    "fired_early": False,
+                }
+            )
+    return sorted(entries, key=lambda entry: (entry["at_s"], entry["id"]))
+
+
+def _running_sim_s(*, session: Session, drill: Drill, now: datetime | None) -> float:
+    current = service.reading(session=session, drill=drill, now=now or utcnow())
+    if current.status not in (ClockStatus.running, ClockStatus.paused):
+        raise Conflict(
+            _("The drill is %(status)s: no injects now.", status=current.status.value),
+            field="clock",
+        )
+    return round(current.sim_s, 3)
+
+
+def fire_inject(
+    *, session: Session, drill: Drill, inject_key: str, now: datetime | None = None
+) -> DrillInject:
+    """Fire a scenario inject now, before its scheduled time."""
+    inject = next((i for i in service.scenario_of(drill).injects if i.id == inject_key), None)
+    if inject is None:
+        raise NotFound(_("The scenario has no inject “%(id)s”.", id=inject_key), field="inject")
+    at_s = _running_sim_s(session=session, drill=drill, now=now)
+    if inject.at <= at_s or inject_key in fired_times(session=session, drill=drill):
+        raise Conflict(_("This inject has already happened."), field="inject")
+    shift = at_s - inject.at
+    row = DrillInject(
+        drill_id=drill.id,
+        inject_key=inject.id,
+        at_s=at_s,
+        channel=inject.channel.value,
+        actor_name=inject.actor.name,
+        persona=inject.actor.persona.value,
+        content=inject.content.get(drill.language),
+        language=drill.language,
+        expects_response=inject.expects_response,
+        deadline_s=None if inject.deadline is None else inject.deadline + shift,
+        priority=inject.priority.value,
+        source=InjectSource.scenario.value,
+    )
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def create_adhoc_inject(
+    *, session: Session, drill: Drill, inject_in: InjectCreate, now: datetime | None = None
+) -> DrillInject:
+    """An inject the facilitator writes now; its deadline counts from now."""
+    at_s = _running_sim_s(session=session, drill=drill, now=now)
+    count = sum(1 for row in stored_injects(session=session, drill=drill) if row.source == "adhoc")
+    row = DrillInject(
+        drill_id=drill.id,
+        inject_key=f"adhoc-{count + 1}",
+        at_s=at_s,
+        channel=inject_in.channel.value,
+        actor_name=inject_in.actor_name,
+        persona=inject_in.persona.value,
+        content=inject_in.content,
+        language=drill.language,
+        expects_response=inject_in.expects_response,
+        deadline_s=None if inject_in.deadline_s is None else at_s + inject_in.deadline_s,
+        priority=inject_in.priority.value,
+        source=InjectSource.adhoc.value,
+    )
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row

@@ -1,0 +1,109 @@
+"""The drill record (formats/drill-record.md) assembled from plain values, for drills and runs."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from app.drills.rules import RECORD_FIELDS
+from app.scenarios.models import Scenario
+
+FORMAT = "stormdrill.drill-record/1"
+
+
+def inject_entry(
+    *, key: str, at_s: float, channel: str, actor: str, text: str, expects: bool, deadline_s: Any
+) -> dict[str, Any]:
+    """One inject of the record's inline scenario."""
+    entry: dict[str, Any] = {
+        "id": key,
+        "at_s": float(at_s),
+        "channel": channel,
+        "actor": actor,
+        "text": text,
+        "expects_response": expects,
+    }
+    if deadline_s is not None:
+        entry["deadline_s"] = float(deadline_s)
+    return entry
+
+
+def scenario_section(
+    scenario: Scenario, language: str, fired: Mapping[str, float] | None = None
+) -> dict[str, Any]:
+    """The scenario inline, so the record scores anywhere; `fired` moves injects fired early."""
+    fired = fired or {}
+    injects = []
+    for inject in scenario.injects:
+        shift = fired.get(inject.id, inject.at) - inject.at
+        deadline = None if inject.deadline is None else inject.deadline + shift
+        injects.append(
+            inject_entry(
+                key=inject.id,
+                at_s=inject.at + shift,
+                channel=inject.channel.value,
+                actor=inject.actor.name,
+                text=inject.content.get(language),
+                expects=inject.expects_response,
+                deadline_s=deadline,
+            )
+        )
+    return {
+        "id": scenario.id,
+        "title": scenario.title.get(language),
+        "severity": scenario.severity,
+        "duration_s": float(scenario.duration),
+        "crisis_type": scenario.crisis_type.value,
+        "responsibility": scenario.responsibility.value,
+        "facts": [{"id": f.id, "text": f.text.get(language)} for f in scenario.facts],
+        "rumours": [
+            {"id": r.id, "claim": r.claim.get(language), "appears_at_s": float(r.appears_at)}
+            for r in scenario.rumours
+        ],
+        "injects": injects,
+    }
+
+
+def action_entry(action: Mapping[str, Any]) -> dict[str, Any]:
+    """An action in the record's format: at_s, kind, role and the fields it has."""
+    entry: dict[str, Any] = {"at_s": round(float(action["at_s"]), 3), "kind": action["kind"]}
+    if action.get("role"):
+        entry["role"] = action["role"]
+    for name in RECORD_FIELDS:
+        if action.get(name) not in (None, ""):
+            entry[name] = action[name]
+    return entry
+
+
+def with_waits(actions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The actions, each approval decision carrying `waited_s`: how long the request waited."""
+    requested: dict[str, float] = {}
+    out = []
+    for action in actions:
+        if action["kind"] == "request_approval" and action.get("ref"):
+            requested[action["ref"]] = action["at_s"]
+        elif action["kind"] in ("approve", "reject") and action.get("ref") in requested:
+            action = {**action, "waited_s": round(action["at_s"] - requested[action["ref"]], 3)}
+        out.append(action)
+    return out
+
+
+def build_record(
+    *,
+    language: str,
+    brand: str,
+    plan: Mapping[str, Any],
+    scenario: Mapping[str, Any],
+    seed: int,
+    duration_s: float,
+    actions: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """The whole record; actions are expected in time order already."""
+    return {
+        "format": FORMAT,
+        "language": language,
+        "brand": brand,
+        "plan": dict(plan),
+        "scenario": dict(scenario),
+        "seed": seed,
+        "duration_s": float(duration_s),
+        "actions": with_waits(action_entry(a) for a in actions),
+    }

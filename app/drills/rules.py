@@ -1,0 +1,72 @@
+"""Action rules shared by live drills and headless runs: the fields each kind needs, who may act."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from app.core.errors import Conflict, Forbidden, Invalid
+from app.core.i18n import gettext as _
+
+PUBLIC_KINDS = frozenset({"statement", "reply", "correct_rumour"})
+# Each entry is a field, or a tuple of fields of which one is enough.
+REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "statement": ("text",),
+    "reply": ("text", "in_reply_to"),
+    "correct_rumour": ("rumour", "text"),
+    "flag_rumour": (("rumour", "post"),),
+    "escalate": ("to_role",),
+    "request_approval": ("text",),
+    "approve": ("ref",),
+    "reject": ("ref",),
+    "checklist_done": ("item",),
+    "note": ("text",),
+}
+RECORD_FIELDS = ("text", "in_reply_to", "rumour", "post", "to_role", "ref", "item")
+
+
+def check_fields(action: Mapping[str, Any]) -> None:
+    """Refuse an unknown kind, or a kind without a field it needs (the error names the field)."""
+    kind = action.get("kind")
+    if kind not in REQUIRED:
+        raise Invalid(_("Unknown action kind “%(kind)s”.", kind=kind), field="kind")
+    for needed in REQUIRED[kind]:
+        options = needed if isinstance(needed, tuple) else (needed,)
+        if all(not str(action.get(name) or "").strip() for name in options):
+            raise Invalid(
+                _("A %(kind)s action needs “%(field)s”.", kind=kind, field=options[0]),
+                field=options[0],
+            )
+
+
+def check_role(
+    *,
+    kind: str,
+    roles: Sequence[Mapping[str, Any]],
+    privileged: bool,
+    approval_required: bool,
+) -> None:
+    """Who may do what: publishing needs a publishing role (or a trainer), deciding an approver.
+
+    Under `approval_required` a statement goes through request_approval, for everyone.
+    """
+    if kind == "statement" and approval_required:
+        raise Conflict(
+            _("This plan requires approval: submit the statement for approval first."),
+            field="kind",
+        )
+    if kind in PUBLIC_KINDS | {"request_approval"} and not privileged:
+        if not any(role.get("can_publish") for role in roles):
+            raise Forbidden(_("Your role may not publish for the organisation."), field="role")
+    if kind in ("approve", "reject") and not any(role.get("approves") for role in roles):
+        raise Forbidden(_("Only a role that approves statements may decide."), field="role")
+
+
+def pending_request(actions: Sequence[Mapping[str, Any]], ref: str) -> Mapping[str, Any]:
+    """The request_approval named `ref` that nobody has decided yet; Conflict otherwise."""
+    request = next(
+        (a for a in actions if a["kind"] == "request_approval" and a.get("ref") == ref), None
+    )
+    if request is None:
+        raise Invalid(_("No statement awaits approval as “%(ref)s”.", ref=ref), field="ref")
+    if any(a["kind"] in ("approve", "reject") and a.get("ref") == ref for a in actions):
+        raise Conflict(_("This statement was already decided."), field="ref")
+    return request
