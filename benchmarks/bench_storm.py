@@ -103,8 +103,9 @@ def naive_rate(count: int) -> float:
 
 def end_to_end(folder: Path) -> tuple[int, float, float]:
     """Posts, wall seconds and peak memory (MB) of `stormdrill storm preview --jsonl`."""
-    scenario_file = folder / "sample-2h.yaml"
-    scenario_file.write_text(yaml.safe_dump(sample_data(DRILL_S), allow_unicode=True))
+    data = sample_data(DRILL_S)
+    scenario_file = folder / f"{data['id']}.yaml"  # the loader wants the file named after the id
+    scenario_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     command = [
         sys.executable,
         "-c",
