@@ -50,12 +50,13 @@ def text_json(text: str) -> str:
 
 def _middle(language: str, sentiment: str, kind: str) -> str:
     """The cached `"language":…,"sentiment":…,"kind":…,` run."""
-    by_sentiment = _middles.setdefault(language, {}).setdefault(sentiment, {})
-    found = by_sentiment.get(kind)
-    if found is None:
+    try:
+        return _middles[language][sentiment][kind]
+    except KeyError:
+        by_sentiment = _middles.setdefault(language, {}).setdefault(sentiment, {})
         found = f'"language":"{language}","sentiment":"{sentiment}","kind":"{kind}",'
         by_sentiment[kind] = found
-    return found
+        return found
 
 
 def _optional(value: str | None) -> str:
@@ -88,7 +89,8 @@ def post_json(post: Post, extra: str = "") -> str:
     author_text = entry[1] if entry is not None and entry[0] is author else author_json(author)
     return (
         f'{{"id":"{post.id}","at_ms":{post.at_ms},"author":{author_text},'
-        f'"text":{text_json(post.text)},{_middle(post.language, post.sentiment, post.kind)}'
+        f'"text":{_texts.get(post.text) or text_json(post.text)},'
+        f"{_middle(post.language, post.sentiment, post.kind)}"
         f"{_references(post)}"
         f'"likes_max":{post.likes_max},"reposts_max":{post.reposts_max}{extra}}}'
     )
@@ -98,30 +100,46 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
     """Posts as JSON lines with `likes` and `reposts` at `now_s`, `batch` lines per chunk.
 
     `post_json(post, ',"likes":…,"reposts":…')` for each post, inlined: this loop runs for
-    every post of a storm, so it reads the caches directly and formats each line once.
+    every post of a storm, so it reads the post's `__dict__` (the engine leaves fields at their
+    default unset) and the caches directly, and formats each line once.
     """
     lines: list[str] = []
     append, now_ms, exp = lines.append, now_s * 1000, math.exp
     authors, texts, middles = _authors, _texts, _middles
     for post in posts:
-        age_ms = now_ms - post.at_ms
+        d = post.__dict__
+        at_ms, likes_max, reposts_max = d["at_ms"], d["likes_max"], d["reposts_max"]
+        age_ms = now_ms - at_ms
         if age_ms > 0:
-            likes = round(post.likes_max * (1 - exp(-age_ms / LIKES_TAU_MS)))
-            reposts = round(post.reposts_max * (1 - exp(-age_ms / REPOSTS_TAU_MS)))
+            likes = round(likes_max * (1 - exp(-age_ms / LIKES_TAU_MS)))
+            reposts = round(reposts_max * (1 - exp(-age_ms / REPOSTS_TAU_MS)))
         else:
             likes = reposts = 0
-        author = post.author
+        author = d["author"]
         entry = authors.get(id(author))
         author_text = entry[1] if entry is not None and entry[0] is author else author_json(author)
-        text = texts.get(post.text) or text_json(post.text)
+        text = d["text"]
+        text = texts.get(text) or text_json(text)
+        language, sentiment, kind = d["language"], d["sentiment"], d["kind"]
         try:
-            middle = middles[post.language][post.sentiment][post.kind]
+            middle = middles[language][sentiment][kind]
         except KeyError:
-            middle = _middle(post.language, post.sentiment, post.kind)
+            middle = _middle(language, sentiment, kind)
+        get = d.get
+        if (
+            get("reply_to") is None
+            and get("quote_of") is None
+            and get("rumour") is None
+            and get("inject") is None
+            and get("reacts_to") is None
+        ):
+            references = _NULLS
+        else:
+            references = _references(post)
         append(
-            f'{{"id":"{post.id}","at_ms":{post.at_ms},"author":{author_text},'
-            f'"text":{text},{middle}{_references(post)}'
-            f'"likes_max":{post.likes_max},"reposts_max":{post.reposts_max},'
+            f'{{"id":"{d["id"]}","at_ms":{at_ms},"author":{author_text},'
+            f'"text":{text},{middle}{references}'
+            f'"likes_max":{likes_max},"reposts_max":{reposts_max},'
             f'"likes":{likes},"reposts":{reposts}}}'
         )
         if len(lines) >= batch:
