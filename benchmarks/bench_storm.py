@@ -47,15 +47,16 @@ def engine_rate(storm: Storm, until_s: int) -> float:
 def bare_floor_rate(storm: Storm, count: int) -> float:
     """Pooled generation with no audience model: pick a template and an author, fill, build."""
     rng = random.Random(1)
-    rand, fill, new = rng.random, storm.content.fill, object.__new__
-    templates = storm.content.storm
+    rand, new = rng.random, object.__new__
+    # Each template with its own specialised filler, as the engine has them.
+    templates = [(t, storm.content.filler(t.parts)) for t in storm.content.storm]
     pools = storm.content.authors
     start = time.process_time()
     for i in range(count):
-        template = templates[int(rand() * len(templates))]
+        template, filler = templates[int(rand() * len(templates))]
         pool = pools[template.persona]
         index = int(rand() * len(pool.authors))
-        text = template.constant or fill(template.parts, rand, pool.cities[index])
+        text = template.constant or filler(rand, pool.cities[index])
         post = new(Post)
         post.__dict__.update(
             {

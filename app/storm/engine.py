@@ -281,12 +281,13 @@ class Storm:
         )
 
     def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
-        """Templates as tuples for the hot loop: (constant text, parts, author pick, sentiment,
-        rumour, engagement boost)."""
+        """Templates as tuples for the hot loop: (constant text, its own filler, author pick,
+        sentiment, rumour, engagement boost)."""
+        specialise = self.content.filler
         return tuple(
             (
                 c.constant,
-                c.parts,
+                specialise(c.parts),
                 self._picks[c.persona],
                 c.sentiment,
                 c.rumour,
@@ -302,7 +303,7 @@ class Storm:
         fractional part reused for the next choice, and posts built without the dataclass
         __init__ (fields left at their class default are not set).
         """
-        rand, fill, language = rng.random, self.content.fill, self.language
+        rand, language = rng.random, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
@@ -328,7 +329,7 @@ class Storm:
                 kind = "storm"
             if not pool:
                 continue
-            text, parts, pick, sentiment, rumour, boost = pool[int(v * len(pool))]
+            text, filler, pick, sentiment, rumour, boost = pool[int(v * len(pool))]
             table, actors, quote_cut, _persona = pick
             if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                 available = [a for a in actors if a[0] <= at_ms]
@@ -336,7 +337,7 @@ class Storm:
             else:
                 author, city, base = table[int(rand() * cells)]
             if text is None:
-                text = fill(parts, rand, city)
+                text = filler(rand, city)
             y = rand() * 256.0
             likes = int(base * virality[int(y)] * boost)
             values = {
@@ -371,7 +372,7 @@ class Storm:
 
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache) -> None:
         """Replies and quotes reacting to the team's recent public actions."""
-        rand, fill, language = rng.random, self.content.fill, self.language
+        rand, language = rng.random, self.language
         virality, now_ms = VIRALITY, slot * 1000
         base_rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
         anger_term = 0.3 * (plan.anger - 0.5)
@@ -395,7 +396,7 @@ class Storm:
                 pool = self._reply_good if good else self._reply_bad
                 if not pool:
                     continue
-                text, parts, pick, sentiment, _rumour, boost = pool[int(rand() * len(pool))]
+                text, filler, pick, sentiment, _rumour, boost = pool[int(rand() * len(pool))]
                 table, actors = pick[0], pick[1]
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
@@ -403,7 +404,7 @@ class Storm:
                 else:
                     author, city, base = table[int(rand() * AUTHOR_TABLE)]
                 if text is None:
-                    text = fill(parts, rand, city)
+                    text = filler(rand, city)
                 quote = not good and rand() < 0.4
                 likes = int(base * virality[int(rand() * 256)] * boost)
                 post = _new(Post)
