@@ -114,6 +114,9 @@ class Storm:
         self.model = AudienceModel(scenario, self.language, deadline_s)
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
         self.curve = VolumeCurve(scenario)
+        # The curve at every whole second of the scenario (slots are whole seconds): zero after.
+        horizon = max((p.end for p in self.curve.phases), default=0)
+        self._per_second = [self.curve.per_minute(s) for s in range(horizon)]
         self._seed_base = (seed % 2**64) << 32
         self._picks = {persona: self._author_pick(persona) for persona in self.content.authors}
         self._rumour = {r: self._fast(pool) for r, pool in self.content.rumour.items()}
@@ -230,7 +233,8 @@ class Storm:
         """
         _reseed(rng, self._seed_base | slot)
         rng.gauss_next = None  # type: ignore[attr-defined]
-        volume = self.curve.per_minute(slot) * plan.attention * self.volume_scale / 60
+        per_minute = self._per_second[slot] if slot < len(self._per_second) else 0.0
+        volume = per_minute * plan.attention * self.volume_scale / 60
         count = poisson(rng, volume)
         prefix = f"p-{slot:06d}-"
         posts: list[Post] = []
@@ -277,18 +281,17 @@ class Storm:
             tuple(table),
             tuple(self.content.actors.get(persona, ())) or None,
             REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
-            persona,
         )
 
     def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
-        """Templates as tuples for the hot loop: (constant text, its own filler, author pick,
-        sentiment, rumour, engagement boost)."""
+        """Templates as flat tuples for the hot loop: (constant text, its own filler, author
+        table, inject actors, reply-or-quote chance, sentiment, rumour, engagement boost)."""
         specialise = self.content.filler
         return tuple(
             (
                 c.constant,
                 specialise(c.parts),
-                self._picks[c.persona],
+                *self._picks[c.persona],
                 c.sentiment,
                 c.rumour,
                 SENTIMENT_BOOST[c.sentiment],
@@ -329,8 +332,9 @@ class Storm:
                 kind = "storm"
             if not pool:
                 continue
-            text, filler, pick, sentiment, rumour, boost = pool[int(v * len(pool))]
-            table, actors, quote_cut, _persona = pick
+            text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[
+                int(v * len(pool))
+            ]
             if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                 available = [a for a in actors if a[0] <= at_ms]
                 _at, author, city, base = available[int(rand() * len(available))]
@@ -396,8 +400,9 @@ class Storm:
                 pool = self._reply_good if good else self._reply_bad
                 if not pool:
                     continue
-                text, filler, pick, sentiment, _rumour, boost = pool[int(rand() * len(pool))]
-                table, actors = pick[0], pick[1]
+                text, filler, table, actors, _quote, sentiment, _rumour, boost = pool[
+                    int(rand() * len(pool))
+                ]
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
                     _at, author, city, base = available[int(rand() * len(available))]
