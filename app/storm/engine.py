@@ -304,7 +304,8 @@ class Storm:
 
         The engine's hot loop: locals only, lookup tables instead of searches, a uniform's
         fractional part reused for the next choice, and posts built without the dataclass
-        __init__ (fields left at their class default are not set).
+        __init__, filling the instance `__dict__` in place (fields left at their class default
+        are not set).
         """
         rand, language = rng.random, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
@@ -344,17 +345,17 @@ class Storm:
                 text = filler(rand, city)
             y = rand() * 256.0
             likes = int(base * virality[int(y)] * boost)
-            values = {
-                "id": prefix + str(i),
-                "at_ms": at_ms,
-                "author": author,
-                "text": text,
-                "language": language,
-                "sentiment": sentiment,
-                "kind": kind,
-                "likes_max": likes,
-                "reposts_max": likes // 5,
-            }
+            post = new(post_class)
+            values = post.__dict__  # filled in place: cheaper than building a dict to copy
+            values["id"] = prefix + str(i)
+            values["at_ms"] = at_ms
+            values["author"] = author
+            values["text"] = text
+            values["language"] = language
+            values["sentiment"] = sentiment
+            values["kind"] = kind
+            values["likes_max"] = likes
+            values["reposts_max"] = likes // 5
             if rumour is not None:
                 values["rumour"] = rumour
             w = y - int(y)
@@ -370,8 +371,6 @@ class Storm:
                             values["text"] = f"{target.author.handle} {text}"
                         else:
                             values["quote_of"] = target.id
-            post = new(post_class)
-            post.__dict__.update(values)
             append(post)
 
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache) -> None:
