@@ -19,6 +19,7 @@ CACHE_LIMIT = 100_000
 _authors: dict[int, tuple[Author, str]] = {}
 _texts: dict[str, str] = {}
 _middles: dict[str, dict[str, dict[str, str]]] = {}
+_REQUIRED = 9  # id, at_ms, author, text, language, sentiment, kind, likes_max, reposts_max
 _NULLS = '"reply_to":null,"quote_of":null,"rumour":null,"inject":null,"reacts_to":null,'
 
 
@@ -125,17 +126,8 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
             middle = middles[language][sentiment][kind]
         except KeyError:
             middle = _middle(language, sentiment, kind)
-        get = d.get
-        if (
-            get("reply_to") is None
-            and get("quote_of") is None
-            and get("rumour") is None
-            and get("inject") is None
-            and get("reacts_to") is None
-        ):
-            references = _NULLS
-        else:
-            references = _references(post)
+        # The nine fields read above are always set; a tenth is a reference the engine set.
+        references = _NULLS if len(d) == _REQUIRED else _references(post)
         append(
             f'{{"id":"{d["id"]}","at_ms":{at_ms},"author":{author_text},'
             f'"text":{text},{middle}{references}'

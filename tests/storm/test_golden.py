@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.scenarios.loader import load_file
-from app.storm import Action, Storm, post_json
+from app.storm import Action, Post, Storm, engagement_at, post_json
 from app.storm.cli import write_jsonl
+from app.storm.serialize import jsonl_chunks
 from tests.storm.sample import sample_data, sample_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,3 +94,18 @@ def test_the_preview_command_prints_the_recorded_bytes(tmp_path):
     assert jsonl.exit_code == 0 and feed.exit_code == 0
     assert hashlib.sha256(jsonl.output.encode()).hexdigest() == PREVIEW_JSONL
     assert hashlib.sha256(feed.output.encode()).hexdigest() == PREVIEW_FEED
+
+
+def test_jsonl_chunks_match_post_json_for_posts_built_by_their_constructor(storm_en):
+    author = storm_en.posts([], 0, 60)[0].author
+    posts = [
+        Post("p-1", 1000, author, "plain", "en", "neutral", "storm", likes_max=9, reposts_max=1),
+        Post("p-2", 2000, author, 'a "quote"', "fr", "negative", "reply_bad", reply_to="p-1"),
+        Post("i-x", 3000, author, "news", "en", "neutral", "inject", rumour="r", inject="x"),
+    ]
+    counts = [engagement_at(p, 60) for p in posts]
+    expected = [
+        post_json(p, f',"likes":{likes},"reposts":{reposts}')
+        for p, (likes, reposts) in zip(posts, counts, strict=True)
+    ]
+    assert "".join(jsonl_chunks(posts, 60, batch=2)) == "\n".join(expected) + "\n"
