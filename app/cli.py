@@ -1,19 +1,56 @@
-"""The `stormdrill` command line: serve, migrate, demo data, users, and each domain's tools."""
+"""The `stormdrill` command line: serve, migrate, demo data, users, and each domain's tools.
 
+The database, the settings and the plan tools (SQLModel) are imported by the commands that use
+them, so light commands such as `stormdrill storm preview` start quickly.
+"""
+
+from importlib import import_module
 from typing import Annotated
 
+import click
 import typer
-from sqlmodel import Session
+from typer.core import TyperGroup
+from typer.main import get_command_from_info
+from typer.models import CommandInfo
 
-from app.core.settings import get_settings
 from app.drills.cli import drill_cli
-from app.plans import cli as plans_cli
 from app.scenarios.cli import app as scenarios_app
 from app.scoring import cli as scoring_cli
 from app.storm.cli import storm_cli
 
+# Commands whose module is imported only when the command is looked up: name -> (module, function).
+LAZY_COMMANDS = {
+    "export-plan": ("app.plans.cli", "export_plan"),
+    "import-plan": ("app.plans.cli", "import_plan"),
+}
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: LAZY_COMMANDS are built from their module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, the lazy ones last."""
+        listed = super().list_commands(ctx)
+        return listed + [name for name in LAZY_COMMANDS if name not in listed]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command, importing a lazy command's module the first time it is asked for."""
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY_COMMANDS:
+            module, function = LAZY_COMMANDS[cmd_name]
+            command = get_command_from_info(
+                CommandInfo(name=cmd_name, callback=getattr(import_module(module), function)),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+            self.add_command(command, cmd_name)
+        return command
+
+
 app = typer.Typer(
-    help="Stormdrill: rehearse crisis communication on social networks.", no_args_is_help=True
+    cls=LazyGroup,
+    help="Stormdrill: rehearse crisis communication on social networks.",
+    no_args_is_help=True,
 )
 app.add_typer(scenarios_app, name="scenarios")
 app.command("score")(scoring_cli.score)
@@ -30,6 +67,8 @@ def serve(
 ) -> None:
     """Serve the web application."""
     import uvicorn
+
+    from app.core.settings import get_settings
 
     settings = get_settings()
     uvicorn.run(
@@ -58,6 +97,8 @@ def demo(
     force: Annotated[bool, typer.Option(help="Load even if the database has data.")] = False,
 ) -> None:
     """Load the demo organisation, people and content when the database is empty."""
+    from sqlmodel import Session
+
     from app import demo as demo_data
     from app.core.db import get_engine
 
@@ -83,6 +124,8 @@ def create_user(
     ] = "",
 ) -> None:
     """Create a user and give them a role in an organisation."""
+    from sqlmodel import Session
+
     from app.accounts import service as accounts
     from app.accounts.models import Role
     from app.core.db import get_engine
@@ -112,9 +155,6 @@ def create_user(
             raise typer.Exit(2) from None
     typer.echo(f"Created {email} as {member_role.value} in {org}.")
 
-
-app.command("export-plan")(plans_cli.export_plan)
-app.command("import-plan")(plans_cli.import_plan)
 
 if __name__ == "__main__":
     app()

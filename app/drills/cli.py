@@ -8,7 +8,6 @@ import typer
 
 from app.core.errors import DomainError
 from app.drills.run import RunError, run_drill
-from app.plans import transfer
 from app.plans.drill_record import drill_record_plan
 from app.storm.cli import load_scenario
 
@@ -17,6 +16,8 @@ drill_cli = typer.Typer(help="Run drills from the command line.", no_args_is_hel
 
 def load_plan(reference: str) -> tuple[dict[str, Any], str | None]:
     """A plan snapshot from a plan file (YAML or JSON) or a plan version id, and its brand."""
+    from app.plans import transfer  # imports the plan tables: only when a plan is read
+
     path = Path(reference)
     if path.is_file():
         fmt = "json" if path.suffix == ".json" else "yaml"
@@ -40,6 +41,8 @@ def load_plan(reference: str) -> tuple[dict[str, Any], str | None]:
 
 def load_actions(path: Path) -> list[dict[str, Any]]:
     """The team's actions: a YAML or JSON list in the drill-record action format."""
+    from app.plans import transfer
+
     data = transfer.loads(path.read_text("utf-8"), "json" if path.suffix == ".json" else "yaml")
     if isinstance(data, dict) and "actions" in data:
         data = data["actions"]

@@ -4,7 +4,6 @@ The command line's I/O lives here, outside the engine: it reads the scenario and
 then streams the engine's posts to stdout without ever holding the whole storm.
 """
 
-import math
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,8 +16,8 @@ from app.core.errors import NotFound
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, load_file
 from app.scenarios.models import Scenario, parse_duration
-from app.storm.engine import LIKES_TAU_MS, REPOSTS_TAU_MS, Storm, engagement_at
-from app.storm.serialize import post_json
+from app.storm.engine import Storm, engagement_at
+from app.storm.serialize import jsonl_chunks
 from app.storm.types import Action, Post, action_from_record
 
 BATCH = 4096
@@ -79,24 +78,10 @@ def feed_line(post: Post, now_s: float) -> str:
 
 def write_jsonl(posts: Iterable[Post], now_s: float) -> int:
     """Stream posts as JSON lines, with likes and reposts at `now_s`; returns how many."""
-    out, batch, count = sys.stdout, [], 0
-    append, now_ms, exp = batch.append, now_s * 1000, math.exp
-    for post in posts:
-        # engagement_at, inlined: this loop runs for every post of the storm.
-        age_ms = now_ms - post.at_ms
-        if age_ms > 0:
-            likes = round(post.likes_max * (1 - exp(-age_ms / LIKES_TAU_MS)))
-            reposts = round(post.reposts_max * (1 - exp(-age_ms / REPOSTS_TAU_MS)))
-        else:
-            likes = reposts = 0
-        append(post_json(post, f',"likes":{likes},"reposts":{reposts}'))
-        if len(batch) >= BATCH:
-            out.write("\n".join(batch) + "\n")
-            count += len(batch)
-            batch.clear()
-    if batch:
-        out.write("\n".join(batch) + "\n")
-        count += len(batch)
+    out, count = sys.stdout, 0
+    for chunk in jsonl_chunks(posts, now_s, BATCH):
+        out.write(chunk)
+        count += chunk.count("\n")
     out.flush()
     return count
 

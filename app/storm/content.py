@@ -12,7 +12,14 @@ from statistics import NormalDist
 
 from app.scenarios.models import Channel, Inject, Persona, Scenario
 from app.storm.authors import AuthorPools, actor_author, followers_for, verified_for
-from app.storm.text import Compiled, compile_template, compile_text, make_filler, static_values
+from app.storm.text import (
+    Compiled,
+    compile_template,
+    compile_text,
+    make_filler,
+    make_specialiser,
+    static_values,
+)
 from app.storm.types import Author
 
 SENTIMENTS = ("negative", "neutral", "positive")
@@ -56,6 +63,7 @@ class Content:
         values = static_values(scenario, language, brand, brand_handle)
         compiled = [compile_template(t, values) for t in scenario.templates.get(language)]
         self.fill = make_filler(language, scenario.hashtags.get(language))
+        self.filler = make_specialiser(language, scenario.hashtags.get(language))
         self.storm = [c for c in compiled if c.context == "storm"]
         self.by_persona = {p.value: self._sentiment_pools(p.value) for p in Persona}
         self.rumour = {

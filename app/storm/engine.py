@@ -12,7 +12,7 @@ import math
 import random
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter
@@ -44,6 +44,9 @@ ACTOR_FOLLOW_UP = 0.15
 SENTIMENT_BOOST = {"negative": 1.5, "neutral": 1.0, "positive": 0.8}
 _new = object.__new__
 _by_time = attrgetter("at_ms")
+# The C-level seed: `_reseed(rng, n)` then `rng.gauss_next = None` leaves a reused generator in
+# exactly the state of `random.Random(n)`, without building a new object for every slot.
+_reseed = random.Random.__base__.seed
 
 
 def poisson(rng: random.Random, lam: float) -> int:
@@ -111,6 +114,9 @@ class Storm:
         self.model = AudienceModel(scenario, self.language, deadline_s)
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
         self.curve = VolumeCurve(scenario)
+        # The curve at every whole second of the scenario (slots are whole seconds): zero after.
+        horizon = max((p.end for p in self.curve.phases), default=0)
+        self._per_second = [self.curve.per_minute(s) for s in range(horizon)]
         self._seed_base = (seed % 2**64) << 32
         self._picks = {persona: self._author_pick(persona) for persona in self.content.authors}
         self._rumour = {r: self._fast(pool) for r, pool in self.content.rumour.items()}
@@ -136,13 +142,14 @@ class Storm:
         warm = max(0, first - THREAD_WINDOW)
         states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
         recent: deque = deque(maxlen=THREAD_WINDOW)
+        rng, replies = random.Random(), {}
         tick, plan, state = -1, None, None
         for slot in range(warm, last):
             if slot // TICK_S != tick:
                 tick = slot // TICK_S
                 state = next(states)
                 plan = self._plan(state, tick)
-            posts = self._slot(slot, plan, timeline, recent)  # type: ignore[arg-type]
+            posts = self._slot(rng, slot, plan, timeline, recent, replies)  # type: ignore[arg-type]
             if slot < first:
                 continue
             if slot == first or slot == last - 1:
@@ -211,17 +218,30 @@ class Storm:
             for i in range(PERSONA_TABLE)
         )
 
-    def _slot(self, slot: int, plan: Plan, timeline: Timeline, recent: deque) -> list[Post]:
-        """Every post of one second, in time order; kept in `recent` for later threads."""
-        rng = random.Random(self._seed_base | slot)
-        volume = self.curve.per_minute(slot) * plan.attention * self.volume_scale / 60
+    def _slot(
+        self,
+        rng: random.Random,
+        slot: int,
+        plan: Plan,
+        timeline: Timeline,
+        recent: deque,
+        replies: dict,
+    ) -> list[Post]:
+        """Every post of one second, in time order; kept in `recent` for later threads.
+
+        `rng` is reseeded to the slot's own seed; `replies` caches each action's reply constants.
+        """
+        _reseed(rng, self._seed_base | slot)
+        rng.gauss_next = None  # type: ignore[attr-defined]
+        per_minute = self._per_second[slot] if slot < len(self._per_second) else 0.0
+        volume = per_minute * plan.attention * self.volume_scale / 60
         count = poisson(rng, volume)
         prefix = f"p-{slot:06d}-"
         posts: list[Post] = []
         self._ambient(rng, slot, count, plan, prefix, posts, recent)
         replying = timeline.between(slot - REPLY_HORIZON_S, slot)
         if replying:
-            self._replies(rng, slot, volume, plan, replying, prefix, posts)
+            self._replies(rng, slot, volume, plan, replying, prefix, posts, replies)
         for inject_post in self.content.injects.get(slot, ()):
             posts.append(self._inject_post(inject_post))
         recent.append(posts)
@@ -261,25 +281,17 @@ class Storm:
             tuple(table),
             tuple(self.content.actors.get(persona, ())) or None,
             REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
-            persona,
         )
 
-    def _pick_author(self, rand: Callable[[], float], persona: str, now_ms: int) -> tuple:
-        """An author of a persona (author, city, engagement base), or an inject's actor."""
-        table, actors, _quote, _persona = self._picks[persona]
-        if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
-            available = [a for a in actors if a[0] <= now_ms]
-            return available[int(rand() * len(available))][1:]
-        return table[int(rand() * AUTHOR_TABLE)]
-
     def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
-        """Templates as tuples for the hot loop: (constant text, parts, author pick, sentiment,
-        rumour, engagement boost)."""
+        """Templates as flat tuples for the hot loop: (constant text, its own filler, author
+        table, inject actors, reply-or-quote chance, sentiment, rumour, engagement boost)."""
+        specialise = self.content.filler
         return tuple(
             (
                 c.constant,
-                c.parts,
-                self._picks[c.persona],
+                specialise(c.parts),
+                *self._picks[c.persona],
                 c.sentiment,
                 c.rumour,
                 SENTIMENT_BOOST[c.sentiment],
@@ -292,14 +304,18 @@ class Storm:
 
         The engine's hot loop: locals only, lookup tables instead of searches, a uniform's
         fractional part reused for the next choice, and posts built without the dataclass
-        __init__ (fields left at their class default are not set).
+        __init__, filling the instance `__dict__` in place (fields left at their class default
+        are not set).
         """
-        rand, fill, language = rng.random, self.content.fill, self.language
+        rand, language = rng.random, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
         negative, not_positive = plan.negative, plan.not_positive
         base_ms, depth = slot * 1000, len(recent)
+        virality, follow_up, cells = VIRALITY, ACTOR_FOLLOW_UP, AUTHOR_TABLE
+        window, reply_chance = THREAD_WINDOW, REPLY_CHANCE
+        new, post_class, append = _new, Post, posts.append
         for i in range(count):
             x = rand() * 1000.0
             at_ms = int(x)
@@ -317,84 +333,101 @@ class Storm:
                 kind = "storm"
             if not pool:
                 continue
-            text, parts, pick, sentiment, rumour, boost = pool[int(v * len(pool))]
-            table, actors, quote_cut, _persona = pick
-            if actors is not None and actors[0][0] <= at_ms and rand() < ACTOR_FOLLOW_UP:
+            text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[
+                int(v * len(pool))
+            ]
+            if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                 available = [a for a in actors if a[0] <= at_ms]
                 _at, author, city, base = available[int(rand() * len(available))]
             else:
-                author, city, base = table[int(rand() * AUTHOR_TABLE)]
+                author, city, base = table[int(rand() * cells)]
             if text is None:
-                text = fill(parts, rand, city)
+                text = filler(rand, city)
             y = rand() * 256.0
-            likes = int(base * VIRALITY[int(y)] * boost)
-            values = {
-                "id": prefix + str(i),
-                "at_ms": at_ms,
-                "author": author,
-                "text": text,
-                "language": language,
-                "sentiment": sentiment,
-                "kind": kind,
-                "likes_max": likes,
-                "reposts_max": likes // 5,
-            }
+            likes = int(base * virality[int(y)] * boost)
+            post = new(post_class)
+            values = post.__dict__  # filled in place: cheaper than building a dict to copy
+            values["id"] = prefix + str(i)
+            values["at_ms"] = at_ms
+            values["author"] = author
+            values["text"] = text
+            values["language"] = language
+            values["sentiment"] = sentiment
+            values["kind"] = kind
+            values["likes_max"] = likes
+            values["reposts_max"] = likes // 5
             if rumour is not None:
                 values["rumour"] = rumour
             w = y - int(y)
             if w < quote_cut and kind != "silence":
-                z = rand() * THREAD_WINDOW
-                d = 1 + int(z * z / THREAD_WINDOW)
+                z = rand() * window
+                d = 1 + int(z * z / window)
                 if d <= depth:
                     targets = recent[-d]
                     if targets:
                         target = targets[int((z - int(z)) * len(targets))]
-                        if w < REPLY_CHANCE:
+                        if w < reply_chance:
                             values["reply_to"] = target.id
                             values["text"] = f"{target.author.handle} {text}"
                         else:
                             values["quote_of"] = target.id
-            post = _new(Post)
-            post.__dict__.update(values)
-            posts.append(post)
+            append(post)
 
-    def _replies(self, rng, slot, volume, plan, replying, prefix, posts) -> None:
+    def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache) -> None:
         """Replies and quotes reacting to the team's recent public actions."""
-        rand, fill, language = rng.random, self.content.fill, self.language
+        rand, language = rng.random, self.language
+        virality, now_ms = VIRALITY, slot * 1000
+        base_rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
+        anger_term = 0.3 * (plan.anger - 0.5)
         for action in replying:
-            effect = self.model.effect(action)
-            age = slot - action.at_s
-            rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
-            rate *= math.exp(-age / REPLY_DECAY_S) * (1 + effect.bad)
-            rate *= 0.5 if action.kind == "reply" else 1.0
-            edge = 0.5 + 0.8 * (effect.good - effect.bad) - 0.3 * (plan.anger - 0.5)
-            good_chance = clamp(edge, 0.05, 0.95)
-            ref = action.ref
+            constants = cache.get(id(action))
+            if constants is None:
+                effect = self.model.effect(action)
+                constants = cache[id(action)] = (
+                    action.at_s,
+                    1 + effect.bad,
+                    0.5 if action.kind == "reply" else 1.0,
+                    0.8 * (effect.good - effect.bad),
+                    action.ref,
+                )
+            at_s, bad_factor, half, tone, ref = constants
+            rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
+            rate *= half
+            good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
                 pool = self._reply_good if good else self._reply_bad
                 if not pool:
                     continue
-                text, parts, pick, sentiment, _rumour, boost = pool[int(rand() * len(pool))]
-                author, city, base = self._pick_author(rand, pick[3], slot * 1000)
+                text, filler, table, actors, _quote, sentiment, _rumour, boost = pool[
+                    int(rand() * len(pool))
+                ]
+                if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
+                    available = [a for a in actors if a[0] <= now_ms]
+                    _at, author, city, base = available[int(rand() * len(available))]
+                else:
+                    author, city, base = table[int(rand() * AUTHOR_TABLE)]
                 if text is None:
-                    text = fill(parts, rand, city)
+                    text = filler(rand, city)
                 quote = not good and rand() < 0.4
-                likes = int(base * VIRALITY[int(rand() * 256)] * boost)
-                values = {
-                    "id": prefix + str(len(posts)),
-                    "at_ms": slot * 1000 + int(rand() * 1000),
-                    "author": author,
-                    "text": text,
-                    "language": language,
-                    "sentiment": sentiment,
-                    "kind": "reply_good" if good else "reply_bad",
-                    "reacts_to": ref,
-                    "likes_max": likes,
-                    "reposts_max": likes // 5,
-                    ("quote_of" if quote else "reply_to"): ref,
-                }
-                posts.append(new_post(values))
+                likes = int(base * virality[int(rand() * 256)] * boost)
+                post = _new(Post)
+                post.__dict__.update(
+                    {
+                        "id": prefix + str(len(posts)),
+                        "at_ms": now_ms + int(rand() * 1000),
+                        "author": author,
+                        "text": text,
+                        "language": language,
+                        "sentiment": sentiment,
+                        "kind": "reply_good" if good else "reply_bad",
+                        "reacts_to": ref,
+                        "likes_max": likes,
+                        "reposts_max": likes // 5,
+                        ("quote_of" if quote else "reply_to"): ref,
+                    }
+                )
+                posts.append(post)
 
 
 def engagement_at(post: Post, t_s: float) -> tuple[int, int]:

@@ -81,9 +81,7 @@ def clock_text(language: str, minute_of_day: int) -> str:
 
 def make_filler(language: str, hashtags: list[str]) -> Callable:
     """A function filling a compiled template's dynamic slots from a random source."""
-    tags = [t if t.startswith("#") else "#" + t for t in hashtags] or ["#"]
-    count = len(tags)
-    clocks = [clock_text(language, m) for m in range(1440)]
+    tags, count, clocks = _fill_tables(language, hashtags)
 
     def fill(parts: tuple, rand: Callable[[], float], city: str) -> str:
         out = [parts[0]]
@@ -101,3 +99,33 @@ def make_filler(language: str, hashtags: list[str]) -> Callable:
         return "".join(out)
 
     return fill
+
+
+def _fill_tables(language: str, hashtags: list[str]) -> tuple[list[str], int, list[str]]:
+    """The hashtags (with their #), how many, and the 1,440 times of day as written."""
+    tags = [t if t.startswith("#") else "#" + t for t in hashtags] or ["#"]
+    return tags, len(tags), [clock_text(language, m) for m in range(1440)]
+
+
+def make_specialiser(language: str, hashtags: list[str]) -> Callable:
+    """A function turning a template's parts into its own filler `(rand, city) -> text`.
+
+    A template with a single dynamic slot (most of them) gets a closure that draws exactly what
+    `make_filler`'s `fill` draws and concatenates three strings; others call `fill`.
+    """
+    tags, count, clocks = _fill_tables(language, hashtags)
+    fill = make_filler(language, hashtags)
+
+    def specialise(parts: tuple) -> Callable[[Callable[[], float], str], str]:
+        if len(parts) != 3:
+            return lambda rand, city: fill(parts, rand, city)
+        head, code, tail = parts
+        if code == HASHTAG:
+            return lambda rand, city: head + tags[int(rand() * count)] + tail
+        if code == AUTHOR_CITY:
+            return lambda rand, city: head + city + tail
+        if code == NUMBER:
+            return lambda rand, city: head + str(2 + int(rand() * 98)) + tail
+        return lambda rand, city: head + clocks[480 + int(rand() * 840)] + tail
+
+    return specialise
