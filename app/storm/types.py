@@ -4,21 +4,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-PUBLIC_KINDS = frozenset({"statement", "reply", "correct_rumour"})
-ACTION_KINDS = frozenset(
-    {
-        "statement",
-        "reply",
-        "correct_rumour",
-        "flag_rumour",
-        "escalate",
-        "request_approval",
-        "approve",
-        "reject",
-        "checklist_done",
-        "note",
-    }
-)
+from app.scoring.core.record import ACTION_KINDS, PUBLIC_KINDS  # the drill-record format
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
 """The drill record, version 1: pydantic models and a parser whose errors name the field's path."""
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 FORMAT = "stormdrill.drill-record/1"
 KEY_MESSAGE_KINDS = ("holding", "apology", "update", "rumour_correction", "resolution", "other")
-ACTION_KINDS = (
+ActionKind = Literal[
     "statement",
     "reply",
     "correct_rumour",
@@ -17,7 +17,8 @@ ACTION_KINDS = (
     "reject",
     "checklist_done",
     "note",
-)
+]
+ACTION_KINDS: tuple[str, ...] = get_args(ActionKind)
 PUBLIC_KINDS = frozenset({"statement", "reply", "correct_rumour"})
 # The fields each action kind needs beyond at_s and kind; a tuple means "one of these".
 REQUIRED_BY_KIND: dict[str, tuple[str | tuple[str, ...], ...]] = {
@@ -130,18 +131,7 @@ class Action(_Model):
     """One team action; which extra fields it needs depends on its kind."""
 
     at_s: float = Field(ge=0)
-    kind: Literal[
-        "statement",
-        "reply",
-        "correct_rumour",
-        "flag_rumour",
-        "escalate",
-        "request_approval",
-        "approve",
-        "reject",
-        "checklist_done",
-        "note",
-    ]
+    kind: ActionKind
     role: str | None = None
     text: str | None = None
     in_reply_to: str | None = None
