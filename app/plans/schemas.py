@@ -252,7 +252,7 @@ class RolePublic(RoleCreate, ItemPublic):
 
 
 class SeverityPublic(SeverityCreate, ItemPublic):
-    pass
+    """A severity level as the API returns it."""
 
 
 class AudiencePublic(AudienceCreate, ItemPublic):
@@ -268,7 +268,7 @@ class ActionPublic(ActionCreate, ItemPublic):
 
 
 class KpiPublic(KpiCreate, ItemPublic):
-    pass
+    """A KPI as the API returns it."""
 
 
 class PlanBase(Strict):
