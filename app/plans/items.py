@@ -144,6 +144,30 @@ def check_unique(
         raise Invalid(_("This plan already has one with this value."), field=attr)
 
 
+def record_item_change(
+    *,
+    session: Session,
+    plan: Plan,
+    user: User | None,
+    section: Section,
+    row: SQLModel,
+    action: str,
+    fields: dict[str, list[Any]] | None = None,
+) -> None:
+    """Log a change to one item in the plan's history, naming its section (and changed fields)."""
+    detail: dict[str, Any] = {"section": section.slug}
+    if fields is not None:
+        detail["fields"] = fields
+    record_change(
+        session=session,
+        plan=plan,
+        user=user,
+        action=action,
+        summary=section.describe(row),
+        detail=detail,
+    )
+
+
 def create_item(
     *,
     session: Session,
@@ -169,13 +193,8 @@ def create_item(
         row = model(plan_id=plan.id, position=max(last, default=0) + 1, **values)
         session.add(row)
         session.flush()
-        record_change(
-            session=session,
-            plan=plan,
-            user=user,
-            action="item_added",
-            summary=section.describe(row),
-            detail={"section": section.slug},
+        record_item_change(
+            session=session, plan=plan, user=user, section=section, row=row, action="item_added"
         )
     return row
 
@@ -202,13 +221,14 @@ def update_item(
         for name, value in values.items():
             setattr(row, name, value)
         session.add(row)
-        record_change(
+        record_item_change(
             session=session,
             plan=plan,
             user=user,
+            section=section,
+            row=row,
             action="item_updated",
-            summary=section.describe(row),
-            detail={"section": section.slug, "fields": changes},
+            fields=changes,
         )
     return row
 
@@ -250,13 +270,8 @@ def delete_item(
         )
     with atomic(session):
         touch(session=session, plan=plan, user=user)
-        record_change(
-            session=session,
-            plan=plan,
-            user=user,
-            action="item_removed",
-            summary=section.describe(row),
-            detail={"section": section.slug},
+        record_item_change(
+            session=session, plan=plan, user=user, section=section, row=row, action="item_removed"
         )
         session.delete(row)
 
@@ -276,11 +291,6 @@ def move_item(
         for position, item in enumerate(items, start=1):
             item.position = position
             session.add(item)
-        record_change(
-            session=session,
-            plan=plan,
-            user=user,
-            action="item_moved",
-            summary=section.describe(row),
-            detail={"section": section.slug},
+        record_item_change(
+            session=session, plan=plan, user=user, section=section, row=row, action="item_moved"
         )

@@ -45,15 +45,21 @@ class Plan(SQLModel, table=True):
     updated_at: datetime = _timestamp()
 
 
-class PlanRole(SQLModel, table=True):
+class SectionItem(SQLModel):
+    """Columns every section item shares: its plan, its place in the section, its edit version."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = _plan_fk()
+    position: int = 0
+    version: int = 1
+
+
+class PlanRole(SectionItem, table=True):
     """A role of the crisis team, held by a member or an external contact."""
 
     __tablename__ = "plan_role"
     __table_args__ = (UniqueConstraint("plan_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = _plan_fk()
-    position: int = 0
     key: str = Field(max_length=60)
     name: str = Field(max_length=120)
     responsibilities: list[str] = _json_list()
@@ -67,18 +73,14 @@ class PlanRole(SQLModel, table=True):
     backup_contact: str | None = Field(default=None, max_length=120)
     may_publish: bool = False
     approves_statements: bool = False
-    version: int = 1
 
 
-class PlanSeverity(SQLModel, table=True):
+class PlanSeverity(SectionItem, table=True):
     """A severity level: when it applies, the tone, the first-response deadline."""
 
     __tablename__ = "plan_severity"
     __table_args__ = (UniqueConstraint("plan_id", "level"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = _plan_fk()
-    position: int = 0
     level: int
     name: str = Field(max_length=80)
     criteria: str = Field(default="", max_length=2000)
@@ -86,34 +88,26 @@ class PlanSeverity(SQLModel, table=True):
     response_minutes: int = 60
     needs_approval: bool = False
     alert_roles: list[str] = _json_list()
-    version: int = 1
 
 
-class PlanAudience(SQLModel, table=True):
+class PlanAudience(SectionItem, table=True):
     """Someone the plan talks to, and where."""
 
     __tablename__ = "plan_audience"
     __table_args__ = (UniqueConstraint("plan_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = _plan_fk()
-    position: int = 0
     key: str = Field(max_length=60)
     name: str = Field(max_length=120)
     description: str = Field(default="", max_length=2000)
     channels: list[str] = _json_list()
-    version: int = 1
 
 
-class PlanMessage(SQLModel, table=True):
+class PlanMessage(SectionItem, table=True):
     """A key message: a template with placeholders for a kind, audiences, severities, language."""
 
     __tablename__ = "plan_message"
     __table_args__ = (UniqueConstraint("plan_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = _plan_fk()
-    position: int = 0
     key: str = Field(max_length=60)
     title: str = Field(max_length=120)
     kind: str = Field(sa_type=String(30))
@@ -122,39 +116,30 @@ class PlanMessage(SQLModel, table=True):
     max_severity: int = 4
     language: str = Field(default="en", max_length=2)
     text: str = Field(max_length=2000)
-    version: int = 1
 
 
-class PlanAction(SQLModel, table=True):
+class PlanAction(SectionItem, table=True):
     """A checklist action: who does it, by when after the crisis starts, from which severity."""
 
     __tablename__ = "plan_action"
     __table_args__ = (UniqueConstraint("plan_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = _plan_fk()
-    position: int = 0
     key: str = Field(max_length=60)
     title: str = Field(max_length=200)
     owner_role: str | None = Field(default=None, max_length=60)
     due_minutes: int = 60
     from_severity: int = 1
-    version: int = 1
 
 
-class PlanKpi(SQLModel, table=True):
+class PlanKpi(SectionItem, table=True):
     """An indicator to watch: a catalogue metric, its target and its weight."""
 
     __tablename__ = "plan_kpi"
     __table_args__ = (UniqueConstraint("plan_id", "metric"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = _plan_fk()
-    position: int = 0
     metric: str = Field(sa_type=String(40))
     target: float
     weight: float = 1.0
-    version: int = 1
 
 
 class PlanVersion(SQLModel, table=True):
