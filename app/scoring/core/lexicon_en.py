@@ -34,6 +34,19 @@ _FAILED = (
     r"ore careful))"
 )
 
+# Anyone but us, and what a sentence says they did: together in one sentence, they are blame.
+_AGENT = (
+    rf"({_THIRD_PARTY}|(council|regulator|government|authorities|landlord|grid operator|airlin"
+    rf"e|airport|(company|firm|agency|contractor) hired|hackers? (hired|paid))|{_PUBLIC})"
+)
+_ATTRIBUTED = (
+    r"(caused|triggered|led to|resulted in|started the|(is|are|was|were) (solely |entirely |full"
+    r"y |directly )?(responsible for (the|this|these|our) |at fault|to blame)|failed to|neglec"
+    r"ted|ignored|disregarded|did not (follow|read|respect|check|heed|observe|comply|replace|m"
+    r"aintain|notify|inform|tell|warn)|left (a|an|the|their) [a-z -]{1,30} (active|open|unlock"
+    r"ed|unattended|exposed|running|switched on|unsecured))"
+)
+
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
     "known": (
         r"what we know",
@@ -93,7 +106,10 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
 
 TONE_CUES: dict[str, tuple[str, ...]] = {
     "empathy": (
-        r"sorry",
+        (
+            r"sorry(?! (that |if )?(you|anyone|some people|some of you) (feel|felt|were offended|to"
+            r"ok))"
+        ),
         r"we (fully |truly |really )?understand",
         r"we hear you",
         r"(our|my) thoughts",
@@ -153,6 +169,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"sident) should (ever )?(have to|be)"
         ),
         r"(acutely|painfully|deeply|very much|only too) aware",
+        r"(only|not|never) (begin to )?imagine",
     ),
     "accountability": (
         r"apologi[sz]",
@@ -363,12 +380,26 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"led|neglected|forgot|omitted|breached|ignored|did not (follow|inform|notify|respect|"
             rf"check|deliver|apply|tell)|sent the wrong|delivered the wrong|supplied the wrong)"
         ),
+        rf"{_AGENT}\b[^.!?;]{{0,60}}\b{_ATTRIBUTED}",
+        (
+            rf"(caused|triggered|started|damaged|done|carried out|made|imposed|ordered|decided|hire"
+            rf"d|commissioned) by {_DET}{_AGENT}"
+        ),
+        (
+            rf"(findings|evidence|investigations?|checks|signs|everything) (so far )?points? to "
+            rf"{_DET}{_AGENT}"
+        ),
+        (
+            rf"it (was|is) (a|an|the|one of our|our|their) [^.!?;]{{0,40}}{_AGENT}[^.!?;]{{0,30}} ("
+            rf"who|that)"
+        ),
     ),
     "no_comment": (
         r"no comment",
         (
-            r"(not|unable to|won't|will not|cannot|can't|decline to|declines to|refrain from) (mak"
-            r"e any |any )?comment"
+            r"(?<!please do )(not|unable to|won't|will not|cannot|can't|decline to|declines to|"
+            r"refra"
+            r"in from) (make any |any )?comment"
         ),
         r"nothing (further )?to add",
         r"no further (comment|statement)",
@@ -398,6 +429,10 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         ),
         r"not (be )?(say|saying) (anything|any more|anything (more|further|else))",
         r"(do|does|will) not (discuss|talk about|go into)",
+        (
+            r"not (be )?(making|make|issue|issuing|give|giving|provide|providing|offer|offering) (a"
+            r"ny )?(further |more |other |additional )?(statements?|comments?|announcements?)"
+        ),
     ),
     "jargon": (
         r"synerg",
@@ -459,6 +494,15 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"operationali[sz]",
         r"roadmap",
         r"robust (remediation|framework|process|controls?|solution)",
+        r"single point of failure",
+        r"legacy (systems?|middleware|platform|stack|infrastructure|code)",
+        r"middleware",
+        r"(spun|spin|spinning) up",
+        r"redundan(t|cy) (capacity|systems?|servers?|nodes?|links?)",
+        r"actioning",
+        r"end[- ]users?",
+        r"(impact|risk|responsibility|raci) matrix",
+        r"provision(ed|ing)? (capacity|resources|servers|instances)",
     ),
     "legalese": (
         r"pursuant",
@@ -575,6 +619,20 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         ),
         r"get your facts (straight|right)",
         r"(stupid|silly|dumb) (questions?|comments?|complaints?)",
+        (
+            r"(tired|weary|sick|fed up) (of|with) (explaining|answering|repeating|responding|saying"
+            r"|hearing|these)"
+        ),
+        r"(over and over|again and again)",
+        (
+            r"(anyone|anybody|everyone) with (basic |a little |an ounce of |any |half a )?(common s"
+            r"ense|brain)"
+        ),
+        (
+            r"not (exactly |quite )?(a|an|the) (tragedy|apocalypse|armageddon|catastrophe|end of th"
+            r"e world)\b"
+        ),
+        r"sorry (that |if )?(you|anyone|some people|some of you) (feel|felt|were offended|took)",
     ),
 }
 

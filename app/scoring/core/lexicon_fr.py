@@ -38,6 +38,20 @@ _FAILED = (
     r"e|manipule)|ne respectent pas|auraient du)"
 )
 
+# Anyone but us, and what a sentence says they did: together in one sentence, they are blame.
+_AGENT = (
+    rf"({_THIRD_PARTY}|(la mairie|la prefecture|l'etat|le gouvernement|les autorites|le regul"
+    rf"ateur|le bailleur|le proprietaire|le gestionnaire du reseau|compagnie partenaire|edite"
+    rf"ur|(entreprise|societe) (mandatee|exterieure|tierce))|{_PUBLIC})"
+)
+_ATTRIBUTED = (
+    r"((a|ont|avait|avaient) (cause|provoque|declenche|endommage|ignore|neglige|enfreint)|(est|so"
+    r"nt|etait|etaient) (a l'origine|en cause|(seule?s? |entierement |pleinement )?responsables"
+    r"? (de|du|des|d'))|n'(a|ont|avait|avaient) pas (respecte|suivi|lu|tenu compte|verifie|remp"
+    r"lace|entretenu|prevenu|signale|informe)|(a|ont) laisse (un|une|le|la|les|leur) [a-z' -]{"
+    r"1,30} (actif|active|actifs|ouvert|ouverte|allume|allumee|sans surveillance))"
+)
+
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
     "known": (
         r"ce que nous savons",
@@ -96,7 +110,7 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
 
 TONE_CUES: dict[str, tuple[str, ...]] = {
     "empathy": (
-        r"desole",
+        r"desole(?!e?s? (que vous le preniez|si vous vous etes senti|que vous ressentiez))",
         r"navre",
         r"nous (comprenons|entendons)",
         r"nous savons (a quel point|combien)",
@@ -160,6 +174,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"(avons|sommes) (bien |pleinement |parfaitement |tout a fait )?(conscience|conscients)"
             r" (de la|des|du|de l')"
         ),
+        r"(qu'|que )imaginer",
     ),
     "accountability": (
         r"excuses",
@@ -198,6 +213,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"|appreciation)"
         ),
         r"(personne d'autre que nous|nous seuls) (n'est|ne sommes|sommes|est)",
+        r"(cela|ceci|ca|la responsabilite|l'erreur|la faute) nous (incombe|revient)",
     ),
     "transparency": tuple(cue for cues in TRANSPARENCY_CUES.values() for cue in cues),
     "advice": (
@@ -342,6 +358,17 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"c'est (le|la|les|l') [a-z' -]{2,40} qui (a|ont|avait|avaient) (decide|ordonne|impose|"
             r"exige|choisi|commis|cause|provoque)"
         ),
+        rf"{_AGENT}\b[^.!?;]{{0,60}}\b{_ATTRIBUTED}",
+        (
+            rf"(lie|liee|lies|liees|dus?|dues?|imputables?|attribuables?|causee?s?|provoquee?s?|dec"
+            rf"lenchee?s?|endommagee?s?|realisee?s?|effectuee?s?|menee?s?|imposee?s?|decidee?s?|ord"
+            rf"onnee?s?|mandatee?s?) (par|a) [^.!?;]{{0,40}}{_AGENT}"
+        ),
+        rf"c'est (un|une|le|la|l'|notre|nos|les|leur) ?[^.!?;]{{0,40}}{_AGENT}[^.!?;]{{0,30}} qui",
+        (
+            r"si [^.!?;]{0,60}(avai(en)?t|auraient) (ete )?(respecte|suivi|lu|applique|conserve|ver"
+            r"ifie)e?s?"
+        ),
     ),
     "no_comment": (
         r"pas de commentaire",
@@ -382,6 +409,10 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         (
             r"(ne|n') ?(pouvons|pouvions|peux|peut|pourrons) (pas|rien) (en )?dire (de )?(plus|dava"
             r"ntage)"
+        ),
+        (
+            r"ne (ferons|fera|ferai|ferez|ferait) (pas|plus|aucun|aucune)( aucune| aucun| de| d')? "
+            r"?(autres? |nouvelles? )?(declarations?|commentaires?|communications?)"
         ),
     ),
     "jargon": (
@@ -431,6 +462,17 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(du|le|notre|au|votre) si\b",
         r"securisation",
         r"(briques?|socles?|couches?) (applicati|technique|logicielle)",
+        r"point (de defaillance|de rupture) unique",
+        r"middleware",
+        r"provisionn",
+        r"redondan",
+        (
+            r"adress(er|ons|ent|e|ez|ons) (une|la|le|les|un|ce|cette|ces) (revue|sujet|probleme|enj"
+            r"eu|point|problematique)s?"
+        ),
+        r"matrice",
+        r"cote (utilisateurs?|client|metier)",
+        r"(revue|audit) exhaustive?",
     ),
     "legalese": (
         r"conformement (a|aux)",
@@ -518,6 +560,18 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(jeremiades|cris d'orfraie)",
         r"personne ne vous (a|oblige|force)",
         r"(question|remarque|commentaire|plainte)s? (bete|idiote|stupide|debile)s?",
+        r"(las|lasses|lassees|fatigues|fatiguees|marre) de (repeter|expliquer|repondre|redire)",
+        r"(toujours|encore et toujours) la meme chose",
+        r"(betises|aneries|sottises|foutaises|balivernes|fadaises|conneries)",
+        (
+            r"(n'importe qui|quiconque|tout le monde) (avec|dote d') (un minimum de |un peu de )?(b"
+            r"on sens|jugeote|cerveau)"
+        ),
+        r"pas (l'apocalypse|une catastrophe|un cataclysme|la mort|un drame)",
+        (
+            r"(desole|desoles|desolee|desolees) (que vous le preniez|que vous le preniez|si vous vo"
+            r"us etes senti|que vous ressentiez)"
+        ),
     ),
 }
 
@@ -564,7 +618,9 @@ DENIAL_CUES: tuple[str, ...] = (
 
 # As in lexicon_en: "ce n'est pas la faute de nos équipes" is not blame.
 NEGATABLE = frozenset({"blame", "disrespect"})
-NEGATION_BEFORE = r"\b(ne|n'[a-z]+|pas|jamais|ni|sans|aucun|aucune|nullement)\b( [a-z'-]+){0,2}"
+NEGATION_BEFORE = (
+    r"\b(ne|n'(?!importe)[a-z]+|pas|jamais|ni|sans|aucun|aucune|nullement)\b( [a-z'-]+){0,2}"
+)
 
 NEGATIONS = frozenset({"ne", "n", "pas", "aucun", "aucune", "jamais", "rien", "ni", "sans", "faux"})
 
