@@ -23,8 +23,9 @@ _FAILING = (
 )
 _PUBLIC = (
     r"((some|certain|a few|many|a number of|a (small )?(number|handful|minority) of|the|those)"
-    r" )?(customers|users|people|clients|drivers|passengers|guests|consumers|owners|parents|re"
-    r"sidents|motorists|visitors|fans|shoppers|patients|tenants|members of the public)"
+    r" )?(customers?|users?|people|clients?|drivers?|passengers?|guests?|consumers?|owners?|pa"
+    r"rents?|residents?|motorists?|visitors?|fans|shoppers?|patients?|tenants?|riders?|hikers"
+    r"?|swimmers?|skiers?|spectators?|members? of the public)"
 )
 _FAILED = (
     r"((did not|failed to|had not|have not|neglected to|refused to|chose not to|forgot to) (fo"
@@ -40,11 +41,12 @@ _AGENT = (
     rf"e|airport|(company|firm|agency|contractor) hired|hackers? (hired|paid))|{_PUBLIC})"
 )
 _ATTRIBUTED = (
-    r"(caused|triggered|led to|resulted in|started the|(is|are|was|were) (solely |entirely |full"
-    r"y |directly )?(responsible for (the|this|these|our) |at fault|to blame)|failed to|neglec"
-    r"ted|ignored|disregarded|did not (follow|read|respect|check|heed|observe|comply|replace|m"
-    r"aintain|notify|inform|tell|warn)|left (a|an|the|their) [a-z -]{1,30} (active|open|unlock"
-    r"ed|unattended|exposed|running|switched on|unsecured))"
+    r"(caused|triggered|led to|resulted in|started the|disabled|bypassed|tampered with|overrod"
+    r"e|removed (the|a|their) (safety|protective|warning|security)|(is|are|was|were) (solely |"
+    r"entirely |fully |directly )?(responsible for (the|this|these|our) |at fault|to blame)|fa"
+    r"iled to|neglected|ignored|disregarded|did not (follow|read|respect|check|heed|observe|co"
+    r"mply|replace|maintain|notify|inform|tell|warn)|left (a|an|the|their) [a-z -]{1,30} (act"
+    r"ive|open|unlocked|unattended|exposed|running|switched on|unsecured))"
 )
 
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
@@ -170,6 +172,8 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         ),
         r"(acutely|painfully|deeply|very much|only too) aware",
         r"(only|not|never) (begin to )?imagine",
+        r"(we|i) (feel|felt) (terrible|awful|dreadful|horrible|sick|so bad|heartbroken)",
+        r"(nobody|no one|anyone|any customer|any family|any passenger) deserves",
     ),
     "accountability": (
         r"apologi[sz]",
@@ -205,8 +209,9 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         ),
         r"(take|accept|bear) (the |full |all )?blame",
         (
-            r"(no one|nobody) (else|but us|but ourselves|other than us) (is|was|should be) (to blam"
-            r"e|responsible|at fault)"
+            r"(no one|nobody) (else|but us|but ourselves|other than us) (made|took|is|was|shoul"
+            r"d be)"
+            r" (to blame|responsible|at fault|th(is|at|e) (call|decision|choice))"
         ),
         (
             r"(made|was|were|took|it was) (a |the )?(wrong|bad|poor) (call|decision|choice|judgemen"
@@ -224,7 +229,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"stop using",
         r"you (can|should|may|will be able to) ",
         r"if you (have|bought|received|are|were|notice|see|own|used|took|feel)",
-        r"(full )?refunds?",
+        (
+            r"((full|cash|automatic|free|your) refunds?|for a (full )?refund|refunds? (will be|are"
+            r" being|can be|are|within|for|without|in full|automatically)|(be|been|get|are|is) ref"
+            r"unded|(will|we'll|shall|to|we) (refund|reimburse)|offer(s|ing)? (a |full )?refunds?)"
+        ),
         r"replacement",
         r"(hotline|helpline|free number|call centre|call center)",
         r"(check|visit|see) (our|the) (website|faq|page|site|status page|link)",
@@ -256,6 +265,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(update|upgrade|install) (the|your) (app|software|firmware)",
         r"(bring|return|take) (it|them|the product|the item) (back|to)",
         r"are (advised|asked|encouraged) to",
+        r"(support|advice|crisis) line",
     ),
     "respect": (
         r"thank(s| you)",
@@ -323,7 +333,6 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"{_THIRD_PARTY} (is|are|was|were) (solely |entirely |fully )?(responsible|at fault|to"
             rf" blame)"
         ),
-        rf"(operated|run|managed|supplied|installed|made) by {_DET}{_THIRD_PARTY}",
         # Blame, fault or responsibility lying with someone other than us.
         (
             r"(?<!take the )(?<!accept the )(?<!bear the )blam(e|es|ed)\b(?! (ourselves|no one|nobo"
@@ -393,6 +402,14 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"it (was|is) (a|an|the|one of our|our|their) [^.!?;]{{0,40}}{_AGENT}[^.!?;]{{0,30}} ("
             rf"who|that)"
         ),
+        r"not (at|in|by|from|on|with|inside) (any of |one of |the )?(us|our)\b",
+        r"(our )?hands (were|are|have been) tied",
+        rf"(originated|stemmed|came|started|began) (in|at|from|with) [^.!?;]{{0,40}}{_AGENT}",
+        (
+            rf"(faulty|defective|contaminated|substandard|flawed|damaged) [a-z -]{{1,30}} (was |wer"
+            rf"e )?(supplied|made|provided|delivered|manufactured|installed|sold to us) by "
+            rf"{_DET}{_AGENT}"
+        ),
     ),
     "no_comment": (
         r"no comment",
@@ -433,6 +450,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"not (be )?(making|make|issue|issuing|give|giving|provide|providing|offer|offering) (a"
             r"ny )?(further |more |other |additional )?(statements?|comments?|announcements?)"
         ),
+        r"nothing (more |further |else )?to say",
     ),
     "jargon": (
         r"synerg",
@@ -503,6 +521,10 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"end[- ]users?",
         r"(impact|risk|responsibility|raci) matrix",
         r"provision(ed|ing)? (capacity|resources|servers|instances)",
+        r"\b(bgp|tls|ssl|sso|saas|paas|vms?|k8s|kubernetes|sql|ips|waf|cve)\b",
+        r"(edge|compute|worker|storage) nodes?",
+        r"(mis)?rout(ed|ing) (announcements?|tables?|traffic)",
+        r"propagat(ed|ion) (across|through) (our|the)",
     ),
     "legalese": (
         r"pursuant",
@@ -633,6 +655,16 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"e world)\b"
         ),
         r"sorry (that |if )?(you|anyone|some people|some of you) (feel|felt|were offended|took)",
+        r"scroll (up|down)",
+        (
+            r"(answered|explained|said|addressed|covered) (this|that|it)( question| point)? (\w+ )?"
+            r"(a dozen|many|several|ten|countless|multiple|numerous|a hundred|100|so many) times"
+        ),
+        (
+            r"(some|certain|many|a few|those|the) (people|customers|users|of you|passengers|comment"
+            r"ers) (seem|appear) to (think|believe)"
+        ),
+        r"(by|like) magic",
     ),
 }
 

@@ -45,7 +45,8 @@ _AGENT = (
     rf"ur|(entreprise|societe) (mandatee|exterieure|tierce))|{_PUBLIC})"
 )
 _ATTRIBUTED = (
-    r"((a|ont|avait|avaient) (cause|provoque|declenche|endommage|ignore|neglige|enfreint)|(est|so"
+    r"((a|ont|avait|avaient) (cause|provoque|declenche|endommage|ignore|neglige|enfreint|retire"
+    r"|desactive|contourne|demonte|manipule)|(est|so"
     r"nt|etait|etaient) (a l'origine|en cause|(seule?s? |entierement |pleinement )?responsables"
     r"? (de|du|des|d'))|n'(a|ont|avait|avaient) pas (respecte|suivi|lu|tenu compte|verifie|remp"
     r"lace|entretenu|prevenu|signale|informe)|(a|ont) laisse (un|une|le|la|les|leur) [a-z' -]{"
@@ -175,6 +176,8 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r" (de la|des|du|de l')"
         ),
         r"(qu'|que )imaginer",
+        r"personne ne merite",
+        r"nous (nous )?(sentons|sommes) (terriblement |vraiment )?(mal|navres|confus)",
     ),
     "accountability": (
         r"excuses",
@@ -224,7 +227,12 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"ne (le |les |pas )?(consommez|utilisez|cliquez|ouvrez|partagez|buvez|mangez)",
         r"(ne pas|sans) (consommer|utiliser|cliquer|ouvrir)",
         r"rapportez",
-        r"rembourse",
+        (
+            r"(rembourse(e|s|es|ra|rons|rez|r)?\b|remboursements? (sera|seront|sont|integral|integ"
+            r"raux|automatiques?|sous|dans|en|sans)|(un|votre|le) remboursement (integral|automati"
+            r"que|complet)|(proposons|propose|proposer|offrons|offre) (le |un |leur )?rembourseme"
+            r"nt)"
+        ),
         r"(contactez|appelez|consultez|rendez-vous sur)",
         r"changez (votre|vos) mot",
         r"numero (vert|gratuit)",
@@ -240,6 +248,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(un|votre) (medecin|pharmacien)",
         r"(echange|remplacement|remboursement) (gratuit|integral)",
         r"(il est|est) (recommande|conseille|demande) de",
+        r"(ligne|cellule) (d'ecoute|de soutien|psychologique)",
     ),
     "respect": (
         r"merci",
@@ -300,7 +309,6 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"{_THIRD_PARTY} (est|sont|etait|etaient) (seule?s? |entierement |pleinement )?(respon"
             rf"sables?|en cause|fautifs?|a blamer)"
         ),
-        rf"(exploite|gere|fourni|installe|livre|fabrique|opere)e?s? par {_DET}{_THIRD_PARTY}",
         # Fault or responsibility put on someone other than us.
         r"la faute (a|de|aux|du|des)\b(?! (notre|nos|nous)\b)",
         r"(leur|sa|son) (propre )?(faute|responsabilite|negligence|imprudence|erreur)",
@@ -369,6 +377,17 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"si [^.!?;]{0,60}(avai(en)?t|auraient) (ete )?(respecte|suivi|lu|applique|conserve|ver"
             r"ifie)e?s?"
         ),
+        (
+            r"(et )?non (pas )?(sur|chez|dans|par|de|a|au sein de) (l'un de |l'une de |un de |une d"
+            r"e )?(nous|nos|notre)\b"
+        ),
+        r"(nous avons eu |nous avions |avons eu |on a eu )?les mains liees",
+        r"(nos|les) mains (etaient|sont|ont ete) liees",
+        (
+            rf"(defectueu(x|se|ses)|contaminee?s?|non conformes?|endommagee?s?|defaillante?s?) [^.!"
+            rf"?;]{{0,30}}(livree?s?|fournie?s?|fabriquee?s?|installee?s?|posee?s?|vendue?s?) par ["
+            rf"^.!?;]{{0,20}}{_AGENT}"
+        ),
     ),
     "no_comment": (
         r"pas de commentaire",
@@ -414,6 +433,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"ne (ferons|fera|ferai|ferez|ferait) (pas|plus|aucun|aucune)( aucune| aucun| de| d')? "
             r"?(autres? |nouvelles? )?(declarations?|commentaires?|communications?)"
         ),
+        r"(n'avons|n'ai|n'a|n'aurons) rien (d'autre |de plus )?a (dire|declarer|ajouter)",
     ),
     "jargon": (
         r"synergi",
@@ -473,6 +493,9 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"matrice",
         r"cote (utilisateurs?|client|metier)",
         r"(revue|audit) exhaustive?",
+        r"\b(bgp|tls|ssl|sso|saas|sql|waf|cve|dns|api|cdn|ddos)\b",
+        r"noeuds?",
+        r"routage",
     ),
     "legalese": (
         r"conformement (a|aux)",
@@ -572,6 +595,16 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"(desole|desoles|desolee|desolees) (que vous le preniez|que vous le preniez|si vous vo"
             r"us etes senti|que vous ressentiez)"
         ),
+        r"remontez le fil",
+        (
+            r"(repondu|explique|dit|precise)[^.!?;]{0,30}(une dizaine de|des dizaines de|maintes|pl"
+            r"usieurs|mille|cent|cinquante) fois"
+        ),
+        (
+            r"(certains|certaines|d'aucuns|beaucoup|les gens) (clients |internautes |usagers )?(sem"
+            r"blent|paraissent) (croire|penser|oublier)"
+        ),
+        r"tombe(nt)? du ciel",
     ),
 }
 
