@@ -304,8 +304,8 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"there is no (problem|issue) (with|on) our",
         r"(nothing|little) to worry about",
         (
-            r"(followed|complied with|respected) (all|every|the|our) (rules|procedures|protoco"
-            r"ls|standards)"
+            r"(followed|complied with|respected) (all|every|the|our) (rules?|procedures?|proto"
+            r"cols?|standards?)"
         ),
         r"to the letter",
         r"acted (properly|correctly|appropriately|lawfully|responsibly) (at all times|throughout)",
@@ -410,6 +410,14 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"e )?(supplied|made|provided|delivered|manufactured|installed|sold to us) by "
             rf"{_DET}{_AGENT}"
         ),
+        (
+            rf"(the result of|caused by|due to|because of|came from|originated (in|at|from|with)|st"
+            rf"emmed from|traced (back )?to) [^.!?;,]{{0,40}}{_AGENT}"
+        ),
+        (
+            rf"(supplied|provided|given|sent) (to us )?by {_DET}{_AGENT}[^.!?;]{{0,40}}(turned out|"
+            rf"proved|was|were) (to be )?(wrong|incorrect|inaccurate|false|faulty|defective)"
+        ),
     ),
     "no_comment": (
         r"no comment",
@@ -451,6 +459,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"ny )?(further |more |other |additional )?(statements?|comments?|announcements?)"
         ),
         r"nothing (more |further |else )?to say",
+        r"not (be )?comment(ing)? (while|until|as long as|whilst|during)",
     ),
     "jargon": (
         r"synerg",
@@ -525,6 +534,10 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(edge|compute|worker|storage) nodes?",
         r"(mis)?rout(ed|ing) (announcements?|tables?|traffic)",
         r"propagat(ed|ion) (across|through) (our|the)",
+        r"post[- ]incident (review|analysis|report)",
+        r"workflows?",
+        r"\bslas\b",
+        r"load balancers?",
     ),
     "legalese": (
         r"pursuant",
@@ -665,6 +678,8 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"ers) (seem|appear) to (think|believe)"
         ),
         r"(by|like) magic",
+        r"(get a life|((not|never) (going to )?)?hold (your|their) hands?)",
+        r"(try|maybe try|perhaps try) (reading|looking|checking|scrolling)",
     ),
 }
 

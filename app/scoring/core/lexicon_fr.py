@@ -57,7 +57,7 @@ TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
     "known": (
         r"ce que nous savons",
         r"nous avons (eu )?connaissance",
-        r"confirm",
+        r"(confirm(e|ee|ees|es|ons|ent)\b|confirmation (que|de la|du|des|d'un))",
         r"a ce stade",
         r"pour l'instant",
         r"a l'heure (actuelle|ou)",
@@ -388,6 +388,12 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"?;]{{0,30}}(livree?s?|fournie?s?|fabriquee?s?|installee?s?|posee?s?|vendue?s?) par ["
             rf"^.!?;]{{0,20}}{_AGENT}"
         ),
+        rf"{_CAUSE} [^.!?;,]{{0,40}}{_AGENT}",
+        (
+            rf"(fournies?|transmises?|donnees?) par [^.!?;,]{{0,20}}{_AGENT}[^.!?;]{{0,40}}(revelee"
+            rf"s?|averees?|etaient|etait) (fausses?|erronees?|inexactes?|defectueuses?)"
+        ),
+        rf"(est|etait) celle (de|du|des) [^.!?;,]{{0,20}}{_AGENT}",
     ),
     "no_comment": (
         r"pas de commentaire",
@@ -434,6 +440,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"?(autres? |nouvelles? )?(declarations?|commentaires?|communications?)"
         ),
         r"(n'avons|n'ai|n'a|n'aurons) rien (d'autre |de plus )?a (dire|declarer|ajouter)",
+        r"refus\w* de (repondre|commenter|s'exprimer|nous exprimer|se prononcer)",
     ),
     "jargon": (
         r"synergi",
@@ -496,6 +503,9 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(bgp|tls|ssl|sso|saas|sql|waf|cve|dns|api|cdn|ddos)\b",
         r"noeuds?",
         r"routage",
+        r"post[- ]incident",
+        r"workflows?",
+        r"repartiteurs? de charge",
     ),
     "legalese": (
         r"conformement (a|aux)",
@@ -605,6 +615,9 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             r"blent|paraissent) (croire|penser|oublier)"
         ),
         r"tombe(nt)? du ciel",
+        r"(trouver|trouvez|trouve) une occupation",
+        r"((n'allons|ne vais|ne va) pas )?(vous )?(tenir|tiendrons|tenons) (la|votre) main",
+        r"(essayez|essayer) (peut-etre |donc )?de (lire|regarder|relire)",
     ),
 }
 
