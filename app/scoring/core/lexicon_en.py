@@ -9,9 +9,9 @@ tests/scoring/calibration/statements.yaml; change a cue, rerun `python -m app.sc
 _THIRD_PARTY = (
     r"(sub-?contractors?|contractors?|suppliers?|vendors?|partners?|providers?|third[- ]part(y"
     r"|ies)|carriers?|couriers?|manufacturers?|operators?|installers?|hauliers?|distributors?"
-    r"|outsourcers?|freelancers?|(agency|temporary|temp|interim|contract|freelance) (workers?|"
-    r"staff|employees?|drivers?|technicians?|nurses?)|(it|software|security|cleaning|maintena"
-    r"nce|delivery|external|outside) (firm|company|agency|team))"
+    r"|outsourcers?|co-?packers?|freelancers?|(agency|temporary|temp|interim|contract|freelan"
+    r"ce) (workers?|staff|employees?|drivers?|technicians?|nurses?)|(it|software|security|cle"
+    r"aning|maintenance|delivery|external|outside) (firm|company|agency|team))"
 )
 _DET = (
     r"((a|an|the|our|their|its|one of (our|the|its)) )?((external|outside|local|logistics|it|"
@@ -22,10 +22,11 @@ _FAILING = (
     r"(failure|fault|error|mistake|negligence|misconfiguration|oversight|lapse|breach|defect)s?"
 )
 _PUBLIC = (
-    r"((some|certain|a few|many|a number of|a (small )?(number|handful|minority) of|the|those)"
-    r" )?(customers?|users?|people|clients?|drivers?|passengers?|guests?|consumers?|owners?|pa"
-    r"rents?|residents?|motorists?|visitors?|fans|shoppers?|patients?|tenants?|riders?|hikers"
-    r"?|swimmers?|skiers?|spectators?|members? of the public)"
+    r"((some|certain|a few|many|several|a number of|a (small )?(number|handful|minority) of|th"
+    r"e|those) )?(customers?|users?|people|clients?|drivers?|passengers?|guests?|consumers?|o"
+    r"wners?|parents?|residents?|motorists?|visitors?|fans|shoppers?|patients?|tenants?|rider"
+    r"s?|hikers?|swimmers?|skiers?|spectators?|students?|pupils?|members? of the public|(one|"
+    r"a single|an individual|a|an) (employee|member of staff|staff member|worker|colleague))"
 )
 _FAILED = (
     r"((did not|failed to|had not|have not|neglected to|refused to|chose not to|forgot to) (fo"
@@ -44,9 +45,10 @@ _ATTRIBUTED = (
     r"(caused|triggered|led to|resulted in|started the|disabled|bypassed|tampered with|overrod"
     r"e|removed (the|a|their) (safety|protective|warning|security)|(is|are|was|were) (solely |"
     r"entirely |fully |directly )?(responsible for (the|this|these|our) |at fault|to blame)|fa"
-    r"iled to|neglected|ignored|disregarded|did not (follow|read|respect|check|heed|observe|co"
-    r"mply|replace|maintain|notify|inform|tell|warn)|left (a|an|the|their) [a-z -]{1,30} (act"
-    r"ive|open|unlocked|unattended|exposed|running|switched on|unsecured))"
+    r"iled to|neglected|ignored|disregarded|refused (our|to)|rejected our|turned down our|did "
+    r"not (follow|read|respect|check|heed|observe|comply|replace|maintain|notify|inform|tell|w"
+    r"arn|approve|allow|authori[sz]e)|clicked|left (a|an|the|their) [a-z -]{1,30} (active|ope"
+    r"n|unlocked|unattended|exposed|running|switched on|unsecured))"
 )
 
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
@@ -174,6 +176,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(only|not|never) (begin to )?imagine",
         r"(we|i) (feel|felt) (terrible|awful|dreadful|horrible|sick|so bad|heartbroken)",
         r"(nobody|no one|anyone|any customer|any family|any passenger) deserves",
+        r"(we|i) (totally |completely |really |fully )?get it\b",
+        (
+            r"(is|are|was|must be) (so |truly |really |deeply |incredibly )?(frightening|terrifying"
+            r"|scary|distressing|upsetting|heartbreaking|devastating)"
+        ),
     ),
     "accountability": (
         r"apologi[sz]",
@@ -418,6 +425,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"(supplied|provided|given|sent) (to us )?by {_DET}{_AGENT}[^.!?;]{{0,40}}(turned out|"
             rf"proved|was|were) (to be )?(wrong|incorrect|inaccurate|false|faulty|defective)"
         ),
+        (
+            r"(after|by|when|while|through) (ignoring|disregarding|failing to follow|not following|"
+            r"misusing|tampering with|removing|disabling|bypassing)"
+        ),
+        r"(that|which|whom|who) we no longer (work|deal|trade) with",
     ),
     "no_comment": (
         r"no comment",
@@ -460,6 +472,7 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         ),
         r"nothing (more |further |else )?to say",
         r"not (be )?comment(ing)? (while|until|as long as|whilst|during)",
+        r"(would|will|does|do) not (discuss|comment on|talk about)",
     ),
     "jargon": (
         r"synerg",
@@ -680,6 +693,10 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(by|like) magic",
         r"(get a life|((not|never) (going to )?)?hold (your|their) hands?)",
         r"(try|maybe try|perhaps try) (reading|looking|checking|scrolling)",
+        r"(is not|are not|isn't|aren't) (for you|your thing)",
+        r"if you can not (handle|cope with|stand|take)",
+        r"reading comprehension",
+        r"(seems?|appears?) (to be )?(in short supply|optional)",
     ),
 }
 

@@ -6,10 +6,10 @@ normalised text (lower case, accents removed: "désolé" is written "desole").
 
 # Parties a statement can shift the fault to, and the words for their failings (blame cues).
 _THIRD_PARTY = (
-    r"(sous-traitants?|prestataires?|interimaires?|fournisseurs?|partenaires?|transporteurs?|fa"
-    r"bricants?|heb"
-    r"ergeurs?|operateurs?|installateurs?|livreurs?|distributeurs?|tiers|intervenants? exterieu"
-    r"rs?|(entreprises?|societes?|equipes?) (exterieures?|tierces?|sous-traitantes?))"
+    r"(sous-traitants?|prestataires?|interimaires?|fournisseurs?|partenaires?|transporteurs?|f"
+    r"abricants?|hebergeurs?|operateurs?|installateurs?|livreurs?|distributeurs?|faconniers?|"
+    r"tiers|intervenants? exterieurs?|(entreprises?|societes?|equipes?) (exterieures?|tierces"
+    r"?|sous-traitantes?))"
 )
 _DET = (
     r"(d'un |d'une |de notre |de nos |du |de la |des |de l'|un |une |notre |nos |le |la |les "
@@ -19,9 +19,8 @@ _DET = (
 )
 _CAUSE = (
     r"(a cause|en raison|du fait|suite|a la suite|la faute|imputables?|attribuables?|(du|dus|d"
-    r"ue|dues)(?= a)|causee?s?(?= par)|provoquee?s?(?= par)|provient|proviennent|provenant|vien"
-    r"t|viennent|resu"
-    r"lt\w*|s'expliqu\w*|trouve son origine|incombe)"
+    r"ue|dues)(?= a)|causee?s?(?= par)|provoquee?s?(?= par)|provient|proviennent|provenant|vie"
+    r"nt|viennent|result\w*|s'expliqu\w*|trouve son origine|incombe)"
 )
 _FAILING = (
     r"(erreur|defaillance|faute|negligence|manquement|panne|mauvaise manipulation|mauvaise con"
@@ -29,8 +28,9 @@ _FAILING = (
 )
 _PUBLIC = (
     r"((certains|certaines|les|des|quelques|de nombreux|plusieurs|une minorite d'|un petit nom"
-    r"bre d'|ces) )?(clients|utilisateurs|usagers|consommateurs|conducteurs|voyageurs|passagers"
-    r"|parents|riverains|automobilistes|visiteurs|internautes|acheteurs|proprietaires|patients)"
+    r"bre d'|ces) )?(clients|utilisateurs|usagers|consommateurs|conducteurs|voyageurs|passager"
+    r"s|parents|riverains|automobilistes|visiteurs|internautes|acheteurs|proprietaires|patient"
+    r"s|eleves|etudiants|un (seul )?(salarie|employe|collaborateur|agent))"
 )
 _FAILED = (
     r"((n'ont pas|n'avaient pas|n'auraient pas) (respecte|suivi|lu|tenu compte|observe|applique"
@@ -46,11 +46,11 @@ _AGENT = (
 )
 _ATTRIBUTED = (
     r"((a|ont|avait|avaient) (cause|provoque|declenche|endommage|ignore|neglige|enfreint|retire"
-    r"|desactive|contourne|demonte|manipule)|(est|so"
-    r"nt|etait|etaient) (a l'origine|en cause|(seule?s? |entierement |pleinement )?responsables"
-    r"? (de|du|des|d'))|n'(a|ont|avait|avaient) pas (respecte|suivi|lu|tenu compte|verifie|remp"
-    r"lace|entretenu|prevenu|signale|informe)|(a|ont) laisse (un|une|le|la|les|leur) [a-z' -]{"
-    r"1,30} (actif|active|actifs|ouvert|ouverte|allume|allumee|sans surveillance))"
+    r"|desactive|contourne|demonte|manipule|clique|refuse|rejete)|(est|sont|etait|etaient) (a "
+    r"l'origine|en cause|(seule?s? |entierement |pleinement )?responsables? (de|du|des|d'))|n'"
+    r"(a|ont|avait|avaient) pas (respecte|suivi|lu|tenu compte|verifie|remplace|entretenu|prev"
+    r"enu|signale|informe|autorise|accorde|valide)|(a|ont) laisse (un|une|le|la|les|leur) [a-z"
+    r"' -]{1,30} (actif|active|actifs|ouvert|ouverte|allume|allumee|sans surveillance))"
 )
 
 TRANSPARENCY_CUES: dict[str, tuple[str, ...]] = {
@@ -178,6 +178,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(qu'|que )imaginer",
         r"personne ne merite",
         r"nous (nous )?(sentons|sommes) (terriblement |vraiment )?(mal|navres|confus)",
+        r"coeur (brise|serre|lourd)",
+        (
+            r"(c'est|est|etait) (si |vraiment |tellement )?(effrayant|terrifiant|bouleversant|dechi"
+            r"rant|angoissant|terrible)"
+        ),
     ),
     "accountability": (
         r"excuses",
@@ -220,7 +225,10 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "transparency": tuple(cue for cues in TRANSPARENCY_CUES.values() for cue in cues),
     "advice": (
-        r"(veuillez |merci de (?!(l'|nous l'|les |nous les |vous |nous )?avoir))",
+        (
+            r"(veuillez |merci de (?!(l'|nous l'|les |nous les |vous |nous )?avoir|(nous )?(le |l')"
+            r"?(dire|signaler|partager|ecrire)))"
+        ),
         r"vous pouvez",
         r"nous vous (conseillons|recommandons|invitons|demandons)",
         r"si vous (avez|etes|possedez|constatez|remarquez|avez achete|utilisez)",
@@ -388,12 +396,20 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
             rf"?;]{{0,30}}(livree?s?|fournie?s?|fabriquee?s?|installee?s?|posee?s?|vendue?s?) par ["
             rf"^.!?;]{{0,20}}{_AGENT}"
         ),
-        rf"{_CAUSE} [^.!?;,]{{0,40}}{_AGENT}",
+        rf"{_CAUSE} [^.!?;,]{{0,60}}{_AGENT}",
         (
             rf"(fournies?|transmises?|donnees?) par [^.!?;,]{{0,20}}{_AGENT}[^.!?;]{{0,40}}(revelee"
             rf"s?|averees?|etaient|etait) (fausses?|erronees?|inexactes?|defectueuses?)"
         ),
         rf"(est|etait) celle (de|du|des) [^.!?;,]{{0,20}}{_AGENT}",
+        (
+            r"(apres avoir|en) (ignore|ignorant|neglige|negligeant|enfreint|enfreignant|contourne|c"
+            r"ontournant|retire|retirant|desactive|desactivant)"
+        ),
+        (
+            r"(avec (lequel|laquelle|lesquels|lesquelles|qui)|dont) nous ne (travaillons|collaboron"
+            r"s) plus"
+        ),
     ),
     "no_comment": (
         r"pas de commentaire",
@@ -618,6 +634,11 @@ TONE_CUES: dict[str, tuple[str, ...]] = {
         r"(trouver|trouvez|trouve) une occupation",
         r"((n'allons|ne vais|ne va) pas )?(vous )?(tenir|tiendrons|tenons) (la|votre) main",
         r"(essayez|essayer) (peut-etre |donc )?de (lire|regarder|relire)",
+        r"(n'est|ne sont) (peut-etre |visiblement |manifestement )?pas pour vous",
+        r"si vous ne (supportez|tolerez|pouvez) pas",
+        r"(delires?|elucubrations|fantasmes)",
+        r"(lecture attentive|savoir lire|apprendre a lire)",
+        r"semble(nt)? (en option|optionnel)",
     ),
 }
 
