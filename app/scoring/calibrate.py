@@ -1,6 +1,6 @@
 """Tone calibration: precision and recall of the cue lexicon against labelled statements.
 
-Run `python -m app.scoring.calibrate [FILE]`; FILE defaults to the project's calibration set.
+Run `python -m app.scoring.calibrate [FILE]`; FILE defaults to the project's training sets.
 """
 
 import sys
@@ -12,7 +12,9 @@ import yaml
 from app.scoring.core.text import analyse_text
 from app.scoring.core.tone import LABELS, analyse_tone
 
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests/scoring/calibration/statements.yaml"
+CALIBRATION = Path(__file__).resolve().parents[2] / "tests/scoring/calibration"
+# The in-sample (training) sets the lexicon was written against; held-out sets are passed by path.
+TRAINING_SETS = (CALIBRATION / "statements.yaml", CALIBRATION / "statements2.yaml")
 
 
 @dataclass(frozen=True)
@@ -25,9 +27,10 @@ class LabelFigures:
     recall: float | None
 
 
-def load_statements(path: Path = DEFAULT_SET) -> list[dict]:
-    """The labelled statements: each with `lang`, `text` and `labels`."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_statements(path: Path | None = None) -> list[dict]:
+    """The labelled statements of `path`, or of every training set: `lang`, `text`, `labels`."""
+    paths = (path,) if path else TRAINING_SETS
+    return [s for p in paths for s in yaml.safe_load(p.read_text(encoding="utf-8"))]
 
 
 def predicted_labels(text: str, language: str) -> set[str]:
@@ -68,8 +71,8 @@ def render(results: list[LabelFigures]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Print the calibration figures of the given (or default) statement set."""
-    path = Path(argv[0]) if argv else DEFAULT_SET
+    """Print the calibration figures of the given statement set (default: the training sets)."""
+    path = Path(argv[0]) if argv else None
     sys.stdout.write(render(figures(load_statements(path))) + "\n")
     return 0
 

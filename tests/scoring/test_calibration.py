@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.scoring.calibrate import figures, load_statements, main, render
+from app.scoring.calibrate import TRAINING_SETS, figures, load_statements, main, render
 from app.scoring.core import parse_record, score_record
 from app.scoring.core.tone import LABELS
 from tests.scoring.records import with_actions
@@ -33,7 +33,7 @@ def test_tone_precision_and_recall_per_label_meet_the_floor(capsys):
     assert not weak
 
 
-@pytest.mark.parametrize("name", ["holdout", "holdout2"])
+@pytest.mark.parametrize("name", ["holdout", "holdout2", "selfcheck"])
 def test_held_out_figures_are_reported_without_tuning(capsys, name):
     holdout = load_statements(Path(__file__).parent / f"calibration/{name}.yaml")
     assert len(holdout) >= 20
@@ -66,3 +66,9 @@ def test_the_better_log_wins_overall_and_in_its_dimension(pair):
     dimension = pair["dimension"]
     assert better.overall > worse.overall
     assert better.dimensions[dimension].score > worse.dimensions[dimension].score
+
+
+def test_the_training_sets_include_the_second_batch_in_both_languages():
+    batch = load_statements(TRAINING_SETS[1])
+    assert [sum(s["lang"] == lang for s in batch) >= 20 for lang in ("en", "fr")] == [True, True]
+    assert len(load_statements()) == len(load_statements(TRAINING_SETS[0])) + len(batch)

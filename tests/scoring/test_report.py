@@ -74,7 +74,7 @@ def test_findings_are_written_in_the_records_language():
     assert any("rumeur r2" in f.text for f in french.findings if f.kind == "improvement")
     assert "Résultat non évalué" in french.notes[0]
     english = scored("poor-drill-en")
-    assert any("never corrected" in f.text for f in english.findings)
+    assert any("never recovered" in f.text for f in english.findings)
 
 
 def test_the_text_report_is_bilingual_by_the_records_language():

@@ -1,6 +1,8 @@
 """Tone analysis and language detection, statement by statement."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.scoring.core.text import analyse_text, detect_language, normalise
 from app.scoring.core.tone import analyse_tone
@@ -59,3 +61,32 @@ def test_scores_stay_within_bounds_when_every_penalty_applies():
         analysis.labels
     )
     assert analysis.score == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label", "found"),
+    [
+        ("It was the fault of our subcontractor.", "en", "blame", True),
+        ("This is not the fault of our staff; the responsibility is ours.", "en", "blame", False),
+        ("Please don't blame our drivers: the decision was ours.", "en", "blame", False),
+        ("C'est la faute de notre prestataire.", "fr", "blame", True),
+        ("Ce n'est pas la faute de nos équipes, nous l'assumons.", "fr", "blame", False),
+        ("That is a stupid question.", "en", "disrespect", True),
+        ("There are no stupid questions.", "en", "disrespect", False),
+        ("We will not dignify these claims with a response.", "en", "disrespect", True),
+        ("Il n'y a pas de question bête.", "fr", "disrespect", False),
+    ],
+)
+def test_a_negation_just_before_a_blame_or_disrespect_cue_cancels_it(text, language, label, found):
+    assert (label in tone(text, language).labels) is found
+
+
+@given(
+    agent=st.sampled_from(
+        ["supplier", "subcontractor", "logistics partner", "external contractor"]
+    ),
+    negated=st.booleans(),
+)
+def test_fault_put_on_a_third_party_is_blame_unless_negated(agent, negated):
+    text = f"The delay was {'not ' if negated else ''}the fault of our {agent}."
+    assert ("blame" in tone(text).labels) is not negated

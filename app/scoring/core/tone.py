@@ -53,15 +53,27 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     compiled |= {f"aspect:{k}": _compile(v) for k, v in lexicon.TRANSPARENCY_CUES.items()}
     compiled |= {f"kind:{k}": _compile(v) for k, v in lexicon.KIND_CUES.items()}
     compiled["denial"] = _compile(lexicon.DENIAL_CUES)
+    compiled["negated_before"] = re.compile(f"(?:{lexicon.NEGATION_BEFORE})\\s*$")
     return compiled
+
+
+def _negated(normalised: str, start: int, negation: re.Pattern[str]) -> bool:
+    """Whether the clause before a cue ends with a negation ("not the fault of our staff")."""
+    clause = re.split(r"[.!?;:,()]", normalised[max(0, start - 80) : start])[-1]
+    return bool(negation.search(clause))
 
 
 def cue_matches(text: Analysed, name: str) -> tuple[str, ...]:
     """The distinct cue phrases of group `name` (a label, `kind:<k>`, `denial`) found in `text`."""
-    pattern = _patterns(text.language).get(name)
+    patterns = _patterns(text.language)
+    pattern = patterns.get(name)
     if pattern is None:
         return ()
-    return tuple(sorted({m.group(0).strip() for m in pattern.finditer(text.normalised)}))
+    matches = pattern.finditer(text.normalised)
+    if name in LEXICONS[text.language].NEGATABLE:
+        negation = patterns["negated_before"]
+        matches = (m for m in matches if not _negated(text.normalised, m.start(), negation))
+    return tuple(sorted({m.group(0).strip() for m in matches}))
 
 
 @lru_cache(maxsize=4096)
@@ -73,6 +85,10 @@ def analyse_tone(text: Analysed) -> ToneAnalysis:
         for aspect in ("known", "unknown", "next_update")
         if cue_matches(text, f"aspect:{aspect}")
     )
+    if "no_comment" in cues:
+        # A refusal to say more is not transparency, "at this stage" or not.
+        cues.pop("transparency", None)
+        aspects = ()
     score = NEUTRAL + sum(TONE_POINTS[label] for label in cues)
     score += TRANSPARENCY_ASPECT_POINTS * max(0, len(aspects) - 1)
     return ToneAnalysis(
