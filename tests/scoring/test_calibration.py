@@ -33,7 +33,7 @@ def test_tone_precision_and_recall_per_label_meet_the_floor(capsys):
     assert not weak
 
 
-@pytest.mark.parametrize("name", ["holdout", "holdout2", "selfcheck"])
+@pytest.mark.parametrize("name", ["holdout", "holdout2", "holdout3", "selfcheck"])
 def test_held_out_figures_are_reported_without_tuning(capsys, name):
     holdout = load_statements(Path(__file__).parent / f"calibration/{name}.yaml")
     assert len(holdout) >= 20
