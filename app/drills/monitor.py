@@ -1,5 +1,6 @@
 """What the facilitator watches: inject states, each participant's activity, roles by name."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -9,9 +10,12 @@ from app.accounts import member_service
 from app.accounts.models import Organisation
 from app.drills import injects, service
 from app.drills.models import Drill, DrillAction, Roster
+from app.scenarios.models import Scenario
+from app.storm.text import static_values
 
 LOG_LENGTH = 50
 EXCERPT = 140
+SLOT = re.compile(r"\{(\w+)\}")
 
 
 @dataclass
@@ -32,6 +36,15 @@ def excerpt(text: str | None, length: int = EXCERPT) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def filler(scenario: Scenario, language: str):
+    """Fill a scenario text's brand placeholders as the feed does by default (the scenario's brand).
+
+    Per-post slots ({hashtag}, {time}…) have no single value and stay as written.
+    """
+    values = static_values(scenario, language, scenario.brand.name, scenario.brand.handle)
+    return lambda text: SLOT.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 
 
 def member_names(*, session: Session, org: Organisation) -> dict[int, str]:
@@ -61,10 +74,11 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
         )
     ).all()
     answered = set(replies)
+    fill = filler(service.scenario_of(drill), drill.language)
     return [
         {
             **entry,
-            "excerpt": excerpt(entry["text"]),
+            "excerpt": excerpt(fill(entry["text"])),
             "state": inject_state(entry, sim_s=sim_s, answered=answered),
         }
         for entry in injects.timeline(session=session, drill=drill)
