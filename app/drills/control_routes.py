@@ -128,10 +128,11 @@ async def adhoc(
         injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
-        context = {**labels.all_labels(), "drill": drill, "values": values, "errors": errors}
+        refused = {"values": values, "errors": errors}
         if is_htmx(request):
+            context = {**labels.all_labels(), "drill": drill, **refused}
             return render(request, "drills/_adhoc_form.html", context, status_code=422)
-        context = {**console_context(session=session, ctx=ctx, drill=drill), **context}
+        context = {**console_context(session=session, ctx=ctx, drill=drill), **refused}
         return render(request, "drills/control.html", context, status_code=422)
     if is_htmx(request):
         context = {**labels.all_labels(), "drill": drill, "values": ADHOC_DEFAULTS, "errors": {}}

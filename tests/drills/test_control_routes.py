@@ -152,3 +152,23 @@ def test_member_cannot_open_the_console(client, session, factory):
     sign_in(client, team.monitor)
     assert client.get(f"/drills/{team.drill.id}/control").status_code == 403
     assert client.get(f"/drills/{team.drill.id}/roster").status_code == 403
+
+
+def test_forms_work_without_javascript(client, session, factory):
+    team = started_team(session, factory)
+    sign_in(client, team.trainer)
+    url = f"/drills/{team.drill.id}/control"
+    refused = client.post(f"{url}/injects", data={"actor_name": "Ann"})
+    assert refused.status_code == 422
+    assert "Content" in by_id(refused.text, "form-errors").text
+    assert by_id(refused.text, "control-clock").get("data-status") == "running"
+    sent = client.post(
+        f"{url}/injects", data={"actor_name": "Ann", "content": "Hi"}, follow_redirects=False
+    )
+    assert sent.status_code == 303
+    fired = client.post(f"{url}/fire", data={"inject": "owner-call"}, follow_redirects=False)
+    assert fired.status_code == 303
+    page = client.get(url).text
+    assert states(page)["owner-call"] == "fired" and states(page)["adhoc-1"] == "fired"
+    unknown = client.post(f"{url}/fire", data={"inject": "nope"})
+    assert unknown.status_code == 409 and by_id(unknown.text, "inject-error")
