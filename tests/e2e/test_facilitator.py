@@ -1,7 +1,8 @@
 """A trainer sets up a drill, assigns roles, starts it from the facilitator console, fires injects.
 
 A participant waits in the lobby in a second browser context and is sent to the team console
-when the clock starts.
+when the clock starts. The participant is member2 (Sam Patel), not member1: the live server is
+shared by the e2e tests and test_admin_members makes member1 a trainer, who is never sent on.
 """
 
 import os
@@ -44,10 +45,10 @@ def set_up_drill(page: Page, base: str) -> str:
 
 
 def assign_roles(page: Page) -> None:
-    """Léa Martin holds two roles; the others stay unfilled, and are flagged."""
+    """Sam Patel holds two roles; the others stay unfilled, and are flagged."""
     page.get_by_role("link", name="Assign roles").click()
-    page.locator("#role-spokesperson").get_by_label("Léa Martin").check()
-    page.locator("#role-monitor").get_by_label("Léa Martin").check()
+    page.locator("#role-spokesperson").get_by_label("Sam Patel").check()
+    page.locator("#role-monitor").get_by_label("Sam Patel").check()
     page.get_by_role("button", name="Save the roles").click()
     expect(page.locator("#roster-saved")).to_be_visible()
     expect(page.locator("#role-ciso")).to_contain_text("Unfilled")
@@ -62,7 +63,7 @@ def test_trainer_runs_a_drill_from_the_facilitator_console(
     assign_roles(page)
 
     participant = browser.new_context().new_page()
-    sign_in(participant, live_server, "member1@demo.stormdrill.test")
+    sign_in(participant, live_server, "member2@demo.stormdrill.test")
     participant.goto(drill_url)
     expect(participant).to_have_url(f"{drill_url}/lobby")
     roles = participant.locator("#lobby-my-roles")
