@@ -13,7 +13,7 @@ from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
 from app.drills import forms, labels, monitor, service
-from app.drills.clock import ClockEventKind
+from app.drills.clock import MAX_SPEED, MIN_SPEED, ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import LANGUAGES, Drill
 from app.plans import service as plans
@@ -135,6 +135,8 @@ def run_command(*, session: SessionDep, drill: Drill, form: FormData) -> str | N
     try:
         kind = ClockEventKind(str(form.get("command") or ""))
         speed = float(str(form.get("speed") or "0")) if kind == ClockEventKind.speed else None
+        if speed is not None and not MIN_SPEED <= speed <= MAX_SPEED:
+            raise ValueError(speed)
         service.control(session=session, drill=drill, kind=kind, speed=speed)
     except DomainError as exc:
         return exc.message
