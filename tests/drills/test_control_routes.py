@@ -6,7 +6,7 @@ from app.accounts.models import Role
 from app.drills import actions, service
 from app.drills.clock import ClockEventKind
 from app.drills.models import ActionCreate, DrillInject
-from tests.drills.helpers import make_team
+from tests.drills.helpers import at, make_team
 from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
 
@@ -174,3 +174,31 @@ def test_forms_work_without_javascript(client, session, factory):
     assert states(page)["owner-call"] == "fired" and states(page)["adhoc-1"] == "fired"
     unknown = client.post(f"{url}/fire", data={"inject": "nope"})
     assert unknown.status_code == 409 and by_id(unknown.text, "inject-error")
+
+
+def test_answered_and_overdue_injects(client, session, factory):
+    team = make_team(session, factory)
+    service.control(session=session, drill=team.drill, kind=ClockEventKind.start, now=at(0))
+    actions.record_action(
+        session=session,
+        drill=team.drill,
+        user=team.spokesperson,
+        member_role=Role.member,
+        action_in=ActionCreate(kind="reply", text="On it", in_reply_to="manager-alert"),
+        now=at(6),
+    )
+    sign_in(client, team.trainer)
+    board = states(client.get(f"/drills/{team.drill.id}/control/injects").text)
+    assert board["manager-alert"] == "answered"
+    assert board["regular-asks"] == "overdue"
+    assert board["loyalty-email"] == "fired"
+
+
+def test_console_in_french(client, session, factory):
+    team = make_team(session, factory)
+    sign_in(client, team.trainer)
+    client.post("/language", data={"language": "fr", "next": "/"})
+    page = client.get(f"/drills/{team.drill.id}/control").text
+    assert "Console de l'animateur" in page
+    assert "Journaliste" in by_id(page, "inject-local-paper").text
+    assert "À venir" in by_id(page, "inject-local-paper").text
