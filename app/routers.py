@@ -6,6 +6,8 @@ from app.accounts import api as accounts_api
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
 from app.drills import api as drills_api
+from app.drills import control_routes as drills_control_routes
+from app.drills import lobby_routes as drills_lobby_routes
 from app.drills import routes as drills_routes
 from app.plans import api as plans_api
 from app.plans import routes as plans_routes
@@ -19,6 +21,8 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(accounts_routes.router)
     app.include_router(plans_routes.router)
     app.include_router(drills_routes.router)
+    app.include_router(drills_lobby_routes.router)
+    app.include_router(drills_control_routes.router)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)

@@ -1,23 +1,26 @@
-"""Drill pages: the list, the set-up form (trainers) and a drill's page with its clock controls."""
+"""Drill pages: the list, the set-up form (trainers) and the drill's hub page, which dispatches."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from app.accounts.models import Role
+from app.core.db import utcnow
 from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
-from app.core.errors import DomainError
+from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
-from app.drills import service
-from app.drills.clock import ClockEventKind
+from app.drills import forms, labels, monitor, service
+from app.drills.clock import MAX_SPEED, MIN_SPEED, ClockEventKind
 from app.drills.deps import DrillDep
-from app.drills.models import DrillCreate
+from app.drills.models import LANGUAGES, Drill
 from app.plans import service as plans
-from app.plans.forms import FormErrors, errors_of, validate
+from app.plans.forms import FormErrors, errors_of
 from app.scenarios import library
 
 router = APIRouter(prefix="/drills")
-FORM_FIELDS = ("plan_version_id", "scenario_id", "language", "seed", "speed", "title")
 
 
 def can_control(ctx: OrgContext) -> bool:
@@ -32,8 +35,7 @@ def setup_choices(*, session: SessionDep, ctx: OrgContext) -> dict:
         for plan in plans.list_plans(session=session, org=ctx.org)
         for version in plans.list_versions(session=session, plan=plan)
     ]
-    scenarios = [(s.id, s.title.get(ctx.user.language)) for s in library.list_scenarios()]
-    return {"versions": versions, "scenarios": scenarios}
+    return {"versions": versions, "scenarios": library.list_scenarios(), **labels.all_labels()}
 
 
 @router.get("")
@@ -48,19 +50,39 @@ def list_drills(request: Request, ctx: MemberDep, session: SessionDep) -> Respon
 
 @router.get("/new")
 def new_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Response:
-    """The set-up form: plan version, scenario, language, seed (random if empty), speed."""
-    values = {"language": ctx.user.language, "speed": 10}
+    """The set-up form, pre-filled with a random seed, or with a drill's settings to re-run it."""
+    given = {k: v for k, v in request.query_params.items() if k in forms.SETUP_FIELDS and v}
+    values = {"language": ctx.user.language, "speed": "10", "seed": forms.random_seed(), **given}
     context = {**setup_choices(session=session, ctx=ctx), "values": values, "errors": {}}
     return render(request, "drills/new.html", context)
+
+
+@router.get("/new/scenario")
+def scenario_summary(
+    request: Request,
+    ctx: TrainerDep,
+    scenario_id: Annotated[str, Query(max_length=80)] = "",
+    language: Annotated[str, Query(max_length=2)] = "en",
+) -> Response:
+    """The chosen scenario described in the drill's language (the set-up form swaps it in)."""
+    try:
+        scenario = library.load_scenario(scenario_id)
+    except NotFound:
+        scenario = None
+    context = {
+        "scenario": scenario,
+        "drill_language": language if language in LANGUAGES else "en",
+        **labels.all_labels(),
+    }
+    return render(request, "drills/_scenario_summary.html", context)
 
 
 @router.post("")
 async def create_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Response:
     """Create the drill and open its page, or show the form with the refused fields."""
-    form = await request.form()
-    values = {name: str(form.get(name) or "").strip() for name in FORM_FIELDS}
+    values = forms.form_values(await request.form(), forms.SETUP_FIELDS)
     try:
-        drill_in = validate(DrillCreate, {k: v for k, v in values.items() if v})
+        drill_in = forms.setup_input(values, now=utcnow())
         drill = service.create_drill(session=session, org=ctx.org, user=ctx.user, drill_in=drill_in)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
@@ -69,23 +91,58 @@ async def create_drill(request: Request, ctx: TrainerDep, session: SessionDep) -
     return RedirectResponse(f"/drills/{drill.id}", status_code=303)
 
 
-def drill_context(*, session: SessionDep, ctx: OrgContext, drill: DrillDep) -> dict:
+def drill_context(*, session: SessionDep, ctx: OrgContext, drill: Drill) -> dict:
     """What the drill page and its clock partial show."""
+    names = monitor.member_names(session=session, org=ctx.org)
+    roster = service.roster(session=session, drill=drill)
     return {
         "drill": service.drill_public(session=session, drill=drill),
-        "roster": service.roster(session=session, drill=drill),
+        "scenario": service.scenario_of(drill),
+        "roles": monitor.roster_names(roster=roster, names=names),
         "can_control": can_control(ctx),
         "error": None,
+        "rerun": rerun_query(drill),
+        **labels.all_labels(),
+    }
+
+
+def rerun_query(drill: Drill) -> dict:
+    """The set-up form's fields for running the same drill again, same seed."""
+    return {
+        "plan_version_id": drill.plan_version_id,
+        "scenario_id": drill.scenario_id,
+        "language": drill.language,
+        "seed": drill.seed,
+        "speed": f"{drill.speed:g}",
     }
 
 
 @router.get("/{drill_id}")
 def drill_page(request: Request, drill: DrillDep, ctx: MemberDep, session: SessionDep) -> Response:
-    """The drill: its settings, clock, roster and record; the clock partial for htmx."""
+    """The drill's hub for trainers; participants are sent where they wait or act."""
     context = drill_context(session=session, ctx=ctx, drill=drill)
+    status = context["drill"].status
+    if not context["can_control"] and status != "ended":
+        place = "lobby" if status == "scheduled" else "console"
+        return RedirectResponse(f"/drills/{drill.id}/{place}", status_code=303)
     if is_htmx(request):
         return render(request, "drills/_clock.html", context)
     return render(request, "drills/detail.html", context)
+
+
+def run_command(*, session: SessionDep, drill: Drill, form: FormData) -> str | None:
+    """Apply the form's clock command; the reason it was refused, if it was."""
+    try:
+        kind = ClockEventKind(str(form.get("command") or ""))
+        speed = float(str(form.get("speed") or "0")) if kind == ClockEventKind.speed else None
+        if speed is not None and not MIN_SPEED <= speed <= MAX_SPEED:
+            raise ValueError(speed)
+        service.control(session=session, drill=drill, kind=kind, speed=speed)
+    except DomainError as exc:
+        return exc.message
+    except ValueError:
+        return _("Choose a clock command and a speed between 1 and 60.")
+    return None
 
 
 @router.post("/{drill_id}/clock")
@@ -93,16 +150,7 @@ async def control_clock(
     request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed; htmx gets the clock partial back."""
-    form = await request.form()
-    error = None
-    try:
-        kind = ClockEventKind(str(form.get("command") or ""))
-        speed = float(str(form.get("speed") or "0")) if kind == ClockEventKind.speed else None
-        service.control(session=session, drill=drill, kind=kind, speed=speed)
-    except DomainError as exc:
-        error = exc.message
-    except ValueError:
-        error = _("Choose a clock command and a speed between 1 and 60.")
+    error = run_command(session=session, drill=drill, form=await request.form())
     if is_htmx(request):
         context = {**drill_context(session=session, ctx=ctx, drill=drill), "error": error}
         return render(request, "drills/_clock.html", context, status_code=200 if not error else 409)

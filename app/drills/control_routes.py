@@ -1,0 +1,150 @@
+"""The facilitator console: clock, injects (fire early, write ad hoc) and everyone's activity."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.core.deps import OrgContext, SessionDep, TrainerDep
+from app.core.errors import DomainError
+from app.core.templating import is_htmx, render
+from app.drills import forms, injects, labels, monitor, service
+from app.drills.deps import DrillDep
+from app.drills.models import Drill
+from app.drills.routes import run_command
+from app.plans.forms import FormErrors, errors_of
+
+router = APIRouter(prefix="/drills/{drill_id}/control")
+ADHOC_DEFAULTS = {"channel": "social_post", "persona": "journalist", "priority": "normal"}
+
+
+def clock_context(*, session: SessionDep, drill: Drill) -> dict:
+    """The clock reading (the polled readout needs nothing more)."""
+    return {"drill": service.drill_public(session=session, drill=drill), "error": None}
+
+
+def board_context(*, session: SessionDep, drill: Drill) -> dict:
+    """The clock reading and the drill's injects in their current state."""
+    context = clock_context(session=session, drill=drill)
+    board = monitor.inject_board(session=session, drill=drill, sim_s=context["drill"].sim_s)
+    return {**context, "board": board, **labels.all_labels()}
+
+
+def console_context(*, session: SessionDep, ctx: OrgContext, drill: Drill) -> dict:
+    """Everything the console page shows at first render."""
+    names = monitor.member_names(session=session, org=ctx.org)
+    roster = service.roster(session=session, drill=drill)
+    context = board_context(session=session, drill=drill)
+    return {
+        **context,
+        "activity": monitor.activity(
+            session=session, drill=drill, org=ctx.org, board=context["board"]
+        ),
+        "roles": monitor.roster_names(roster=roster, names=names),
+        "values": ADHOC_DEFAULTS,
+        "errors": {},
+        "sent": False,
+    }
+
+
+@router.get("")
+def console(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
+    """The facilitator's page; its parts refresh themselves."""
+    context = console_context(session=session, ctx=ctx, drill=drill)
+    return render(request, "drills/control.html", context)
+
+
+@router.get("/clock")
+def clock_readout(
+    request: Request,
+    drill: DrillDep,
+    ctx: TrainerDep,
+    session: SessionDep,
+    status: Annotated[str, Query(max_length=12)] = "",
+) -> Response:
+    """The polled readout; the whole clock panel instead when the status changed meanwhile."""
+    context = clock_context(session=session, drill=drill)
+    if context["drill"].status == status:
+        return render(request, "drills/_control_readout.html", context)
+    response = render(request, "drills/_control_clock.html", context)
+    response.headers["HX-Retarget"] = "#control-clock"
+    response.headers["HX-Reswap"] = "outerHTML"
+    return response
+
+
+@router.post("/clock")
+async def clock_command(
+    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """Start, pause, resume, end or change speed from the console."""
+    error = run_command(session=session, drill=drill, form=await request.form())
+    status_code = 409 if error else 200
+    if is_htmx(request):
+        context = {**clock_context(session=session, drill=drill), "error": error}
+        response = render(request, "drills/_control_clock.html", context, status_code=status_code)
+        response.headers["HX-Trigger"] = "injects-changed"
+        return response
+    if error:
+        context = {**console_context(session=session, ctx=ctx, drill=drill), "error": error}
+        return render(request, "drills/control.html", context, status_code=409)
+    return RedirectResponse(f"/drills/{drill.id}/control", status_code=303)
+
+
+@router.get("/injects")
+def inject_list(
+    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """The polled list of the drill's injects with their state."""
+    return render(request, "drills/_inject_list.html", board_context(session=session, drill=drill))
+
+
+@router.post("/fire")
+async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
+    """Fire a scenario inject now, ahead of its time."""
+    form = await request.form()
+    error = None
+    try:
+        injects.fire_inject(session=session, drill=drill, inject_key=str(form.get("inject") or ""))
+    except DomainError as exc:
+        error = exc.message
+    status_code = 409 if error else 200
+    if is_htmx(request):
+        context = {**board_context(session=session, drill=drill), "inject_error": error}
+        return render(request, "drills/_inject_list.html", context, status_code=status_code)
+    if error:
+        context = {**console_context(session=session, ctx=ctx, drill=drill), "inject_error": error}
+        return render(request, "drills/control.html", context, status_code=status_code)
+    return RedirectResponse(f"/drills/{drill.id}/control#control-injects", status_code=303)
+
+
+@router.post("/injects")
+async def adhoc(
+    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """Write an ad-hoc inject (a post or a message as any persona), fired at once."""
+    values = forms.adhoc_values(await request.form())
+    try:
+        inject_in = forms.adhoc_input(values)
+        injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
+    except (FormErrors, DomainError) as exc:
+        errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
+        refused = {"values": values, "errors": errors}
+        if is_htmx(request):
+            context = {**labels.all_labels(), "drill": drill, **refused}
+            return render(request, "drills/_adhoc_form.html", context, status_code=422)
+        context = {**console_context(session=session, ctx=ctx, drill=drill), **refused}
+        return render(request, "drills/control.html", context, status_code=422)
+    if is_htmx(request):
+        context = {**labels.all_labels(), "drill": drill, "values": ADHOC_DEFAULTS, "errors": {}}
+        response = render(request, "drills/_adhoc_form.html", {**context, "sent": True})
+        response.headers["HX-Trigger"] = "injects-changed"
+        return response
+    return RedirectResponse(f"/drills/{drill.id}/control#control-injects", status_code=303)
+
+
+@router.get("/activity")
+def activity(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
+    """The polled per-person panel and activity log."""
+    context = board_context(session=session, drill=drill)
+    log = monitor.activity(session=session, drill=drill, org=ctx.org, board=context["board"])
+    return render(request, "drills/_activity.html", {**context, "activity": log})

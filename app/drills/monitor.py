@@ -1,0 +1,155 @@
+"""What the facilitator watches: inject states, each participant's activity, roles by name."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from app.accounts import member_service
+from app.accounts.models import Organisation
+from app.drills import injects, service
+from app.drills.models import Drill, DrillAction, Roster
+from app.scenarios.models import Scenario
+from app.storm.text import static_values
+
+LOG_LENGTH = 50
+EXCERPT = 140
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass
+class Person:
+    """One participant's activity: their roles, actions by kind, last action."""
+
+    user_id: int
+    name: str
+    roles: list[str]
+    counts: Counter = field(default_factory=Counter)
+    last_kind: str | None = None
+    last_at_s: float | None = None
+
+
+def excerpt(text: str | None, length: int = EXCERPT) -> str:
+    """The start of a text, cut at a word, with an ellipsis when cut."""
+    text = " ".join((text or "").split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def filler(scenario: Scenario, language: str):
+    """Fill a scenario text's brand placeholders as the feed does by default (the scenario's brand).
+
+    Per-post slots ({hashtag}, {time}…) have no single value and stay as written.
+    """
+    values = static_values(scenario, language, scenario.brand.name, scenario.brand.handle)
+    return lambda text: SLOT.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def member_names(*, session: Session, org: Organisation) -> dict[int, str]:
+    """Every member of the organisation by user id: their display name."""
+    return {
+        user.id: user.display_name or user.email
+        for _membership, user in member_service.list_members(session=session, org_id=org.id)
+    }
+
+
+def inject_state(entry: dict, *, sim_s: float, answered: set[str]) -> str:
+    """pending (not yet), answered, overdue (deadline passed unanswered) or fired."""
+    if entry["at_s"] > sim_s:
+        return "pending"
+    if entry["id"] in answered:
+        return "answered"
+    if entry["expects_response"] and entry["deadline_s"] is not None:
+        return "overdue" if sim_s > entry["deadline_s"] else "fired"
+    return "fired"
+
+
+def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
+    """The drill's injects in time order, each with its state at `sim_s` and an excerpt."""
+    replies = session.exec(
+        select(DrillAction.in_reply_to).where(
+            DrillAction.drill_id == drill.id, DrillAction.in_reply_to.is_not(None)
+        )
+    ).all()
+    answered = set(replies)
+    fill = filler(service.scenario_of(drill), drill.language)
+    return [
+        {
+            **entry,
+            "excerpt": excerpt(fill(entry["text"])),
+            "state": inject_state(entry, sim_s=sim_s, answered=answered),
+        }
+        for entry in injects.timeline(session=session, drill=drill)
+    ]
+
+
+def roster_names(*, roster: Roster, names: dict[int, str]) -> list[dict]:
+    """Each plan role with the names of its holders (empty: unfilled)."""
+    return [
+        {
+            "key": slot.role_key,
+            "name": slot.name,
+            "holders": [names.get(user_id, "?") for user_id in slot.user_ids],
+            "user_ids": slot.user_ids,
+        }
+        for slot in roster.roles
+    ]
+
+
+def inject_entries(board: list[dict]) -> list[dict]:
+    """The injects that have happened, as entries of the activity log."""
+    return [
+        {
+            "seq": None,
+            "at_s": entry["at_s"],
+            "who": entry["actor"],
+            "role": entry["persona"],
+            "kind": "inject",
+            "source": entry["source"],
+            "fired_early": entry["fired_early"],
+            "excerpt": entry["excerpt"],
+        }
+        for entry in board
+        if entry["state"] != "pending"
+    ]
+
+
+def activity(*, session: Session, drill: Drill, org: Organisation, board: list[dict]) -> dict:
+    """Per-person activity (participants and anyone who acted) and the log, latest first.
+
+    The log mixes the team's actions with the injects that happened (from `board`).
+    """
+    names = member_names(session=session, org=org)
+    roster = service.roster(session=session, drill=drill)
+    role_names = {slot.role_key: slot.name for slot in roster.roles}
+    people: dict[int, Person] = {}
+    for slot in roster.roles:
+        for user_id in slot.user_ids:
+            person = people.setdefault(user_id, Person(user_id, names.get(user_id, "?"), []))
+            person.roles.append(slot.name)
+    rows = session.exec(
+        select(DrillAction).where(DrillAction.drill_id == drill.id).order_by(DrillAction.seq)
+    ).all()
+    for row in rows:
+        if row.user_id is None:
+            continue
+        name = names.get(row.user_id, "?")
+        person = people.setdefault(row.user_id, Person(row.user_id, name, []))
+        person.counts[row.kind] += 1
+        person.last_kind, person.last_at_s = row.kind, row.at_s
+    actions = [
+        {
+            "seq": row.seq,
+            "at_s": row.at_s,
+            "who": names.get(row.user_id, "?") if row.user_id else "?",
+            "role": role_names.get(row.role_key or "", row.role_key or ""),
+            "kind": row.kind,
+            "excerpt": excerpt(row.text or row.rumour or row.item or row.to_role or row.ref),
+        }
+        for row in rows[-LOG_LENGTH:]
+    ]
+    log = sorted(actions + inject_entries(board), key=lambda e: e["at_s"], reverse=True)
+    people_list = sorted(people.values(), key=lambda p: p.name)
+    return {"people": people_list, "log": log[:LOG_LENGTH], "total": len(rows)}
