@@ -11,6 +11,7 @@ from app.core.db import utcnow
 
 ANNOTATION_MAX = 2000
 JUSTIFICATION_MIN = 10
+SUMMARY_MAX = 20_000
 
 
 def _timestamp(nullable: bool = False) -> Any:
@@ -53,6 +54,13 @@ class DrillReview(SQLModel, table=True):
     version: int = 1
     updated_at: datetime = _timestamp()
     updated_by_id: int | None = _user_fk()
+
+
+class SummaryUpdate(SQLModel):
+    """The trainer's summary, with the version it was written against (optimistic lock)."""
+
+    summary: str = Field(default="", max_length=SUMMARY_MAX)
+    version: int
 
 
 class AnnotationCreate(SQLModel):

@@ -13,6 +13,7 @@ from app.storm.types import Action, Post
 
 STEP_S = 60
 EXCERPT_CHARS = 140
+DETAIL_FIELDS = ("in_reply_to", "rumour", "ref", "to_role", "item", "post")
 
 
 def bucket_posts(posts: Iterable[Post], minutes: int) -> dict[str, list[int]]:
@@ -34,14 +35,15 @@ def excerpt(text: str | None) -> str:
 
 
 def action_markers(actions: Sequence[dict]) -> list[dict[str, Any]]:
-    """The record's actions as markers, with the evidence id the score report uses for them."""
+    """The record's actions (full text kept) with the evidence id the score report uses."""
     return [
         {
             "id": f"action:{index}",
             "at_s": action["at_s"],
             "kind": action["kind"],
             "role": action.get("role"),
-            "text": excerpt(action.get("text")),
+            "text": action.get("text") or "",
+            "detail": {k: action[k] for k in DETAIL_FIELDS if action.get(k)},
         }
         for index, action in enumerate(actions)
     ]
@@ -55,7 +57,7 @@ def inject_markers(injects: Sequence[dict]) -> list[dict[str, Any]]:
             "at_s": inject["at_s"],
             "actor": inject.get("actor") or "",
             "channel": inject.get("channel") or "",
-            "text": excerpt(inject.get("text")),
+            "text": inject.get("text") or "",
             "expects_response": bool(inject.get("expects_response")),
         }
         for inject in injects
