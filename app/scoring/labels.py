@@ -86,6 +86,7 @@ SERIES_LABELS = {
     "negative": lazy_gettext("Negative posts per minute"),
     "sentiment": lazy_gettext("Audience sentiment (−1 to 1)"),
     "anger": lazy_gettext("Audience anger (0 to 1)"),
+    "mood": lazy_gettext("Sentiment and anger"),
     "actions": lazy_gettext("Team actions"),
     "injects": lazy_gettext("Injects"),
     "annotations": lazy_gettext("Annotations"),

@@ -103,7 +103,7 @@
       axes: [
         { label: labels.minute },
         { label: labels.volume, scale: "y" },
-        { label: `${labels.sentiment} · ${labels.anger}`, scale: "mood", side: 1, grid: { show: false } },
+        { label: labels.mood, scale: "mood", side: 1, grid: { show: false } },
       ],
       series: [
         { label: labels.minute },
