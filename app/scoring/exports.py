@@ -80,12 +80,12 @@ def attachment(drill: Drill, extension: str, name: str = "review") -> dict[str, 
 
 
 def csv_text(header: list[str], rows: Iterable[list]) -> str:
-    """CSV with a byte-order mark, so spreadsheet programs read the accents right."""
+    """CSV, empty cells for missing values, with a BOM so spreadsheets read the accents."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -175,8 +175,8 @@ def metrics_csv(drill: DrillDep, ctx: MemberDep, session: SessionDep) -> Respons
             row["dimension"],
             row["name"],
             row.get("subject") or "",
-            row["value"] if row["value"] is not None else "",
-            row["target"] if row["target"] is not None else "",
+            row["value"],
+            row["target"],
             row["points"],
             row.get("computed_points", row["points"]),
             row["weight"],
