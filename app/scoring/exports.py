@@ -18,7 +18,7 @@ from app.core.settings import ROOT
 from app.core.templating import render
 from app.drills.deps import DrillDep
 from app.drills.models import Drill
-from app.scoring import labels, view
+from app.scoring import charts, labels, view
 
 router = APIRouter(prefix="/drills/{drill_id}")
 STATIC = (ROOT / "static").resolve()
@@ -26,9 +26,11 @@ PDF_BASE = "http://stormdrill.invalid/"
 
 
 def print_context(request: Request, *, session: Session, drill: Drill) -> dict:
-    """The printable review's context: the page's data, no forms."""
+    """The printable review's context: the page's data, no forms, the timeline as SVG."""
+    context = view.review_context(session=session, drill=drill)
     return {
-        **view.review_context(session=session, drill=drill),
+        **context,
+        "svg": charts.timeline_geometry(context["timeline"], context["annotations"]),
         "drill": drill,
         "can_edit": False,
         "interactive": False,

@@ -11,7 +11,6 @@ from app.plans.sections import SECTIONS
 from app.scoring import charts, labels, review_items
 from app.scoring.core.overrides import apply_overrides, metric_key
 from app.scoring.reviews import review_of
-from app.scoring.timeline import excerpt
 
 
 def effective_report(*, session: Session, drill: Drill) -> dict[str, Any]:
@@ -30,17 +29,12 @@ def metric_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def chart_data(timeline: dict[str, Any], annotations: list[Any]) -> dict[str, Any]:
-    """The timeline for review.js (uPlot), with translated series names and annotation marks."""
-    return {
-        **timeline,
-        "annotations": [
-            {"at_s": a.at_s, "id": f"annotation-{a.id}", "text": excerpt(a.body)}
-            for a in annotations
-            if a.at_s is not None
-        ],
-        "labels": {key: str(text) for key, text in labels.SERIES_LABELS.items()},
-    }
+def chart_data(timeline: dict[str, Any]) -> dict[str, Any]:
+    """The timeline for review.js (uPlot) with translated series names.
+
+    Annotation marks are read from the page itself, so that they follow htmx updates.
+    """
+    return {**timeline, "labels": {key: str(text) for key, text in labels.SERIES_LABELS.items()}}
 
 
 def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
@@ -59,8 +53,7 @@ def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
         "metrics": metric_rows(report),
         "statements": {s["id"]: s for s in report["statements"]},
         "timeline": review.timeline,
-        "chart": chart_data(review.timeline, annotations),
-        "svg": charts.timeline_geometry(review.timeline, annotations),
+        "chart": chart_data(review.timeline),
         "bars": charts.score_bars(report),
         "annotations": annotations,
         "annotations_of": by_target,

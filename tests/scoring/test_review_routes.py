@@ -113,6 +113,7 @@ def test_a_stale_summary_is_refused_with_the_text_kept(client, team):
     )
     assert stale.status_code == 409
     assert by_id(stale.text, "review-summary-text").text == "My other text"
+    assert "Good start" in find_all(stale.text, "figure", **{"class": "saved-meanwhile"})[0].text
     assert "Good start" in client.get(f"/api/drills/{team.drill.id}/review").json()["summary"]
 
 
