@@ -7,6 +7,7 @@ import csv
 import io
 import mimetypes
 from collections.abc import Iterable
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -55,8 +56,8 @@ def static_file(url: str) -> tuple[bytes, str]:
     return path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
-def pdf_of(html: str) -> bytes:
-    """HTML rendered to PDF by WeasyPrint, fetching the app's static files only, no network."""
+def laid_out(html: str) -> Any:
+    """HTML laid out in pages by WeasyPrint, fetching the app's static files only, no network."""
     from weasyprint import HTML  # a heavy import, only when a PDF is asked for
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -65,7 +66,7 @@ def pdf_of(html: str) -> bytes:
             body, mime = static_file(url)
             return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
 
-    return HTML(string=html, base_url=PDF_BASE, url_fetcher=StaticFetcher()).write_pdf()
+    return HTML(string=html, base_url=PDF_BASE, url_fetcher=StaticFetcher()).render()
 
 
 @router.get("/review.pdf")
@@ -73,7 +74,8 @@ def review_pdf(request: Request, drill: DrillDep, ctx: MemberDep, session: Sessi
     """The printable review rendered to PDF by WeasyPrint."""
     context = print_context(request, session=session, drill=drill)
     html = render(request, "scoring/print.html", context).body.decode()
-    return Response(pdf_of(html), media_type="application/pdf", headers=attachment(drill, "pdf"))
+    pdf = laid_out(html).write_pdf()
+    return Response(pdf, media_type="application/pdf", headers=attachment(drill, "pdf"))
 
 
 def attachment(drill: Drill, extension: str, name: str = "review") -> dict[str, str]:

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from app.scoring import review_items
+from app.scoring import exports, review_items
 from app.scoring.models import AnnotationCreate, ImprovementCreate, OverrideCreate, SummaryUpdate
 from tests.factories import sign_in
 from tests.plans.html import by_id
@@ -106,10 +106,31 @@ def test_printable_review_has_everything_the_pdf_needs(client, team):
     assert 'class="timeline-svg"' in html and "<polyline" in html
 
 
-def test_pdf_is_a_real_document(client, team):
+def texts(box):
+    """Every text fragment WeasyPrint laid out under a box."""
+    if isinstance(getattr(box, "text", None), str):
+        yield box.text
+    for child in getattr(box, "children", None) or []:
+        yield from texts(child)
+
+
+def test_pdf_is_a_real_document_with_the_whole_review(client, team):
     sign_in(client, team.monitor)
     response = client.get(f"/drills/{team.drill.id}/review.pdf")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-") and len(response.content) > 20_000
     assert b"%%EOF" in response.content[-64:]
+    html = client.get(f"/drills/{team.drill.id}/review/print").text
+    pages = exports.laid_out(html).pages  # what the PDF's pages hold, laid out by WeasyPrint
+    text = " ".join(" ".join(texts(page._page_box)) for page in pages)
+    for expected in (
+        "Responsiveness",
+        "Time to first public response",
+        "Strengths",
+        "Synthèse : réactifs.",
+        "Message de démenti",
+        NOTE,
+        "« correcte »",
+    ):
+        assert expected in " ".join(text.split()), expected
