@@ -12,7 +12,6 @@ from app.storm.engine import Storm
 from app.storm.types import Action, Post
 
 STEP_S = 60
-EXCERPT_CHARS = 140
 DETAIL_FIELDS = ("in_reply_to", "rumour", "ref", "to_role", "item", "post")
 
 
@@ -26,12 +25,6 @@ def bucket_posts(posts: Iterable[Post], minutes: int) -> dict[str, list[int]]:
         if post.sentiment == "negative":
             negative[minute] += 1
     return {"volume": volume, "negative": negative}
-
-
-def excerpt(text: str | None) -> str:
-    """A one-line excerpt of an action's or inject's text for markers and tooltips."""
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1] + "…"
 
 
 def action_markers(actions: Sequence[dict]) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
-"""Overrides applied to a score report: pure, the computed values always kept."""
+"""Overrides applied to a score report (pure, computed values kept); timeline bucketing."""
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,3 +54,14 @@ def test_raising_a_dimension_never_lowers_the_overall(dimension, value):
     low = apply_overrides(REPORT, {dimension: 0})
     high = apply_overrides(REPORT, {dimension: value})
     assert high["overall"] >= low["overall"]
+
+
+def test_posts_are_counted_while_they_stream():
+    from app.scoring.timeline import bucket_posts
+
+    def stream():
+        for at_ms, sentiment in [(0, "negative"), (59_999, "neutral"), (60_000, "negative")]:
+            yield SimpleNamespace(at_ms=at_ms, sentiment=sentiment)
+        yield SimpleNamespace(at_ms=10 * 60_000, sentiment="positive")  # past the end: last minute
+
+    assert bucket_posts(stream(), 3) == {"volume": [2, 1, 1], "negative": [1, 1, 0]}
