@@ -5,7 +5,8 @@ from sqlmodel import SQLModel
 from app.accounts import models as accounts_models
 from app.drills import models as drills_models
 from app.plans import models as plans_models
+from app.scoring import models as scoring_models
 
 metadata = SQLModel.metadata
 
-__all__ = ["metadata", "accounts_models", "drills_models", "plans_models"]
+__all__ = ["metadata", "accounts_models", "drills_models", "plans_models", "scoring_models"]

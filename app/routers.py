@@ -13,6 +13,8 @@ from app.plans import api as plans_api
 from app.plans import routes as plans_routes
 from app.plans import routes_items as plans_item_routes
 from app.scoring import api as scoring_api
+from app.scoring import exports as scoring_exports
+from app.scoring import routes as scoring_routes
 
 
 def include_routers(app: FastAPI) -> None:
@@ -23,6 +25,8 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(drills_routes.router)
     app.include_router(drills_lobby_routes.router)
     app.include_router(drills_control_routes.router)
+    app.include_router(scoring_routes.router)
+    app.include_router(scoring_exports.router)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)

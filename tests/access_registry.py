@@ -14,9 +14,9 @@ from sqlmodel import Session
 
 from app.accounts import member_service, service, token_service
 from app.accounts.models import Organisation, Role, User
-from tests.drills.helpers import make_drill
 from tests.factories import Factory
 from tests.plans.helpers import plan_id, section_item_id, version_id
+from tests.scoring.review_helpers import annotation_id, org_drill_id, override_id
 
 PathValue = Callable[[Session, Factory, Organisation], int | str]
 
@@ -79,5 +79,9 @@ REGISTRY: dict[str, PathValue] = {
     "invitation_id": invitation_id,
     "invitation_token": invitation_token,
     "token_id": token_id,
-    "drill_id": lambda session, factory, org: make_drill(session, org).id,
+    # A review's annotation or override and drill_id must name the same drill: whichever
+    # maker runs first makes it, the other finds it as the organisation's first drill.
+    "annotation_id": annotation_id,
+    "override_id": override_id,
+    "drill_id": org_drill_id,
 }

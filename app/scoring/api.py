@@ -1,12 +1,15 @@
-"""JSON API of scoring: score any drill record."""
+"""JSON API of scoring: score any drill record; read a drill's review."""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body
+from fastapi.responses import JSONResponse
 
-from app.core.deps import MemberDep
-from app.scoring import service
+from app.core.deps import MemberDep, SessionDep
+from app.drills.deps import DrillDep
+from app.scoring import review_items, reviews, service, view
 from app.scoring.core import ScoreReport
+from app.scoring.models import ReviewPublic
 
 router = APIRouter(prefix="/api", tags=["scoring"])
 
@@ -15,3 +18,30 @@ router = APIRouter(prefix="/api", tags=["scoring"])
 def score(member: MemberDep, record: Annotated[dict[str, Any], Body()]) -> ScoreReport:
     """Score a drill record (format stormdrill.drill-record/1); 422 names the bad field's path."""
     return service.score_payload(payload=record)
+
+
+@router.get("/drills/{drill_id}/review", response_model=ReviewPublic)
+def review(drill: DrillDep, member: MemberDep, session: SessionDep) -> ReviewPublic:
+    """A drill's review (any member of its organisation): report with overrides, and the rest."""
+    found = reviews.review_of(session=session, drill=drill)
+    return ReviewPublic(
+        drill_id=drill.id,
+        scored_at=found.scored_at,
+        summary=found.summary,
+        version=found.version,
+        updated_at=found.updated_at,
+        report=view.effective_report(session=session, drill=drill),
+        computed_report=found.report,
+        timeline=found.timeline,
+        annotations=review_items.list_annotations(session=session, drill=drill),
+        overrides=review_items.list_overrides(session=session, drill=drill),
+        improvements=review_items.list_improvements(session=session, drill=drill),
+    )
+
+
+@router.get("/drills/{drill_id}/review/report")
+def review_report(drill: DrillDep, member: MemberDep, session: SessionDep) -> JSONResponse:
+    """The score report with the trainer's overrides applied, computed values kept beside them."""
+    report = view.effective_report(session=session, drill=drill)
+    headers = {"Content-Disposition": f'inline; filename="drill-{drill.id}-score.json"'}
+    return JSONResponse(report, headers=headers)

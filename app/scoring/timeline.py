@@ -1,0 +1,76 @@
+"""A drill's review timeline: per-minute post volume and mood, with actions and injects marked.
+
+Posts are streamed from the storm and counted into minute buckets as they go, so a drill of
+500,000 posts never holds them in memory.
+"""
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from app.storm.engine import Storm
+from app.storm.types import Action, Post
+
+STEP_S = 60
+DETAIL_FIELDS = ("in_reply_to", "rumour", "ref", "to_role", "item", "post")
+
+
+def bucket_posts(posts: Iterable[Post], minutes: int) -> dict[str, list[int]]:
+    """Posts per minute, and how many of them are negative, counted while streaming."""
+    volume, negative = [0] * minutes, [0] * minutes
+    last = minutes - 1
+    for post in posts:
+        minute = min(post.at_ms // 60_000, last)
+        volume[minute] += 1
+        if post.sentiment == "negative":
+            negative[minute] += 1
+    return {"volume": volume, "negative": negative}
+
+
+def action_markers(actions: Sequence[dict]) -> list[dict[str, Any]]:
+    """The record's actions (full text kept) with the evidence id the score report uses."""
+    return [
+        {
+            "id": f"action:{index}",
+            "at_s": action["at_s"],
+            "kind": action["kind"],
+            "role": action.get("role"),
+            "text": action.get("text") or "",
+            "detail": {k: action[k] for k in DETAIL_FIELDS if action.get(k)},
+        }
+        for index, action in enumerate(actions)
+    ]
+
+
+def inject_markers(injects: Sequence[dict]) -> list[dict[str, Any]]:
+    """The record's injects as markers."""
+    return [
+        {
+            "id": inject["id"],
+            "at_s": inject["at_s"],
+            "actor": inject.get("actor") or "",
+            "channel": inject.get("channel") or "",
+            "text": inject.get("text") or "",
+            "expects_response": bool(inject.get("expects_response")),
+        }
+        for inject in injects
+    ]
+
+
+def build_timeline(
+    *, storm: Storm, storm_actions: Sequence[Action], record: dict, duration_s: float
+) -> dict[str, Any]:
+    """The cached timeline of a review: minute series, audience mood, action and inject marks."""
+    minutes = max(1, math.ceil(duration_s / STEP_S))
+    counts = bucket_posts(storm.stream(storm_actions, 0, duration_s), minutes)
+    audience = storm.audience_series(storm_actions, until_s=(minutes - 1) * STEP_S, step_s=STEP_S)
+    return {
+        "step_s": STEP_S,
+        "duration_s": duration_s,
+        "minutes": list(range(minutes)),
+        **counts,
+        "sentiment": [round(point.sentiment, 4) for point in audience],
+        "anger": [round(point.anger, 4) for point in audience],
+        "actions": action_markers(record["actions"]),
+        "injects": inject_markers(record["scenario"].get("injects", [])),
+    }

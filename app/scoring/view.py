@@ -1,0 +1,65 @@
+"""What the review page, its printable version and its exports show, gathered once."""
+
+from collections import defaultdict
+from typing import Any
+
+from sqlmodel import Session
+
+from app.accounts import member_service
+from app.drills.models import Drill
+from app.plans.sections import SECTIONS
+from app.scoring import charts, labels, review_items
+from app.scoring.core.overrides import apply_overrides, metric_key
+from app.scoring.reviews import review_of
+
+
+def effective_report(*, session: Session, drill: Drill) -> dict[str, Any]:
+    """The cached score report with the trainer's overrides applied, computed values kept."""
+    review = review_of(session=session, drill=drill)
+    overrides = review_items.list_overrides(session=session, drill=drill)
+    return apply_overrides(review.report, {row.metric: row.value for row in overrides})
+
+
+def metric_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every metric of every dimension, flattened, with its override key."""
+    return [
+        {**metric, "dimension": name, "key": metric_key(name, metric)}
+        for name, dimension in report["dimensions"].items()
+        for metric in dimension["metrics"]
+    ]
+
+
+def chart_data(timeline: dict[str, Any]) -> dict[str, Any]:
+    """The timeline for review.js (uPlot) with translated series names.
+
+    Annotation marks are read from the page itself, so that they follow htmx updates.
+    """
+    return {**timeline, "labels": {key: str(text) for key, text in labels.SERIES_LABELS.items()}}
+
+
+def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
+    """Everything the review page and the printable review show."""
+    review = review_of(session=session, drill=drill)
+    overrides = review_items.list_overrides(session=session, drill=drill)
+    report = apply_overrides(review.report, {row.metric: row.value for row in overrides})
+    annotations = review_items.list_annotations(session=session, drill=drill)
+    by_target: dict[str, list] = defaultdict(list)
+    for row in annotations:
+        by_target[f"{row.target_kind}:{row.target_id}"].append(row)
+    members = member_service.list_members(session=session, org_id=drill.organisation_id)
+    return {
+        "review": review,
+        "report": report,
+        "metrics": metric_rows(report),
+        "statements": {s["id"]: s for s in report["statements"]},
+        "timeline": review.timeline,
+        "chart": chart_data(review.timeline),
+        "bars": charts.score_bars(report),
+        "annotations": annotations,
+        "annotations_of": by_target,
+        "overrides": {row.metric: row for row in overrides},
+        "improvements": review_items.list_improvements(session=session, drill=drill),
+        "members": {user.id: user.display_name for _membership, user in members},
+        "sections": {slug: str(section.label) for slug, section in SECTIONS.items()},
+        "L": labels,
+    }
