@@ -11,6 +11,7 @@ from app.plans import api as plans_api
 from app.plans import routes as plans_routes
 from app.plans import routes_items as plans_item_routes
 from app.scoring import api as scoring_api
+from app.scoring import dashboard_routes
 
 
 def include_routers(app: FastAPI) -> None:
@@ -19,6 +20,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(accounts_routes.router)
     app.include_router(plans_routes.router)
     app.include_router(drills_routes.router)
+    app.include_router(dashboard_routes.router)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)
