@@ -11,7 +11,9 @@
     if (!holder || !source || !select || typeof uPlot === "undefined") return;
     const group = JSON.parse(source.textContent)[select.value];
     if (!group) return;
-    const series = [{}].concat(group.labels.map((label, i) => ({
+    const lang = document.documentElement.lang || "en";
+    const day = (t) => new Date(t * 1000).toLocaleDateString(lang, { day: "numeric", month: "short", year: "numeric" });
+    const series = [{ label: holder.dataset.xLabel || "", value: (u, v) => (v == null ? "–" : day(v)) }].concat(group.labels.map((label, i) => ({
       label: label,
       stroke: COLOURS[i % COLOURS.length],
       width: 2,
@@ -24,7 +26,7 @@
       height: 300,
       series: series,
       scales: { y: { range: [0, 100] } },
-      axes: [{}, { label: holder.dataset.yLabel || "", values: (u, ticks) => ticks.map((t) => t.toFixed(0)) }],
+      axes: [{ values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toLocaleDateString(lang, { day: "numeric", month: "short" })) }, { label: holder.dataset.yLabel || "", values: (u, ticks) => ticks.map((t) => t.toFixed(0)) }],
     };
     chart = new uPlot(opts, [group.x].concat(group.y), holder);
   }
