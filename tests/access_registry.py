@@ -16,7 +16,8 @@ from app.accounts import member_service, service, token_service
 from app.accounts.models import Organisation, Role, User
 from tests.drills.helpers import make_drill
 from tests.factories import Factory
-from tests.plans.helpers import plan_id, section_item_id, version_id
+from tests.plans.helpers import plan_id, section_item_id, version_id, walk_plan
+from tests.scoring.review_helpers import item_of
 
 PathValue = Callable[[Session, Factory, Organisation], int | str]
 
@@ -80,4 +81,5 @@ REGISTRY: dict[str, PathValue] = {
     "invitation_token": invitation_token,
     "token_id": token_id,
     "drill_id": lambda session, factory, org: make_drill(session, org).id,
+    "improvement_id": lambda session, factory, org: item_of(session, walk_plan(session, org)).id,
 }
