@@ -123,12 +123,9 @@ def drill_rows(
     """Every drill of `org`, newest first, with the scores of the cached reviews."""
     now = now or utcnow()
     found = drills.list_drills(session=session, org=org)
-    titles = {
-        pid: title
-        for pid, title in session.exec(
-            select(Plan.id, Plan.title).where(Plan.organisation_id == org.id)
-        ).all()
-    }
+    titles = dict(
+        session.exec(select(Plan.id, Plan.title).where(Plan.organisation_id == org.id)).all()
+    )
     by_drill = teams(session=session, drill_ids=[d.id for d in found])
     cached = {
         review.drill_id: review

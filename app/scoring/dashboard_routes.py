@@ -1,4 +1,4 @@
-"""Trainer dashboard pages, and each plan's improvement items (read by members, kept by trainers)."""
+"""Trainer dashboard pages; each plan's improvement items (members read, trainers keep them)."""
 
 import json
 from typing import Annotated

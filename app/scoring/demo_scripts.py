@@ -77,9 +77,10 @@ RECALL_FR: tuple[Step, ...] = (
         "request_approval",
         {
             "label": "attente",
-            "text": "Nous rappelons trois lots du Petit Bellecombe au lait cru (L2417, L2418, L2419) "
-            "après un autocontrôle. Nous sommes sincèrement désolés de l'inquiétude causée. Ne "
-            "consommez pas ces lots : ils sont remboursés en magasin. Prochain point à 15 h.",
+            "text": "Nous rappelons trois lots du Petit Bellecombe au lait cru (L2417, L2418, "
+            "L2419) après un autocontrôle. Nous sommes sincèrement désolés de l'inquiétude "
+            "causée. Ne consommez pas ces lots : ils sont remboursés en magasin. Prochain point "
+            "à 15 h.",
         },
     ),
     (720, "directrice-com", "approve", {"ref": "attente"}),

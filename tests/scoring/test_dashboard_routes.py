@@ -32,7 +32,7 @@ def test_the_dashboard_lists_scored_drills_the_trend_and_missed_kpis(client, ses
     data = json.loads(find_all(page.text, "script", id="trend-data")[0].text)
     assert data["all"]["y"] == [[41.0, 77.0]]
     missed = find_all(page.text, "table", class_="missed-kpis")[0].text
-    assert "Time to correct a rumour" in missed and "1 of 1 drills" in missed
+    assert "Time to correct a rumour" in missed and "1 / 1" in missed
     link = find_all(page.text, "a", href=f"/drills/{first.id}/review")
     assert link
     assert find_all(page.text, "a", href="/dashboard")  # in the nav for trainers
