@@ -48,8 +48,9 @@ def list_drills(request: Request, ctx: MemberDep, session: SessionDep) -> Respon
 
 @router.get("/new")
 def new_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Response:
-    """The set-up form: plan version, scenario, language, seed (random if empty), speed."""
+    """The set-up form: plan version (preselected by `?plan_version_id=`), scenario, language…"""
     values = {"language": ctx.user.language, "speed": 10}
+    values["plan_version_id"] = request.query_params.get("plan_version_id", "")
     context = {**setup_choices(session=session, ctx=ctx), "values": values, "errors": {}}
     return render(request, "drills/new.html", context)
 
