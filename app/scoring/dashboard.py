@@ -118,11 +118,11 @@ def teams(*, session: Session, drill_ids: Sequence[int]) -> dict[int, tuple[tupl
 
 
 def drill_rows(
-    *, session: Session, org: Organisation, now: datetime | None = None
+    *, session: Session, org: Organisation, now: datetime | None = None, only: Drill | None = None
 ) -> list[DrillRow]:
-    """Every drill of `org`, newest first, with the scores of the cached reviews."""
+    """Every drill of `org` (or `only` that one), newest first, with their cached scores."""
     now = now or utcnow()
-    found = drills.list_drills(session=session, org=org)
+    found = [only] if only else drills.list_drills(session=session, org=org)
     titles = dict(
         session.exec(select(Plan.id, Plan.title).where(Plan.organisation_id == org.id)).all()
     )

@@ -1,6 +1,7 @@
 """Trainer dashboard pages; each plan's improvement items (members read, trainers keep them)."""
 
 import json
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -19,6 +20,7 @@ from app.scoring import dashboard, improvements
 from app.scoring.models import ImprovementItem
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 
 def dashboard_context(*, session: SessionDep, ctx: TrainerDep) -> dict:
@@ -52,15 +54,15 @@ def trend_part(request: Request, ctx: TrainerDep, session: SessionDep) -> Respon
 @router.get("/dashboard/drills/{drill_id}/score")
 def score_row(request: Request, ctx: TrainerDep, drill: DrillDep, session: SessionDep) -> Response:
     """Score one pending drill and return its table row; the page then redraws the trend."""
-    row = next(
-        r for r in dashboard.drill_rows(session=session, org=ctx.org) if r.drill.id == drill.id
-    )
+    [row] = dashboard.drill_rows(session=session, org=ctx.org, only=drill)
     failed = False
     if row.pending:
+        drill_id = drill.id
         try:
             row.scored = dashboard.score_drill(session=session, drill=drill)
         except Exception:  # noqa: BLE001 - a broken record must not break the page: say so
             session.rollback()
+            log.exception("scoring drill %s failed", drill_id)
             failed = True
     response = render(request, "scoring/_drill_row.html", {"row": row, "failed": failed})
     if row.scored is not None:
