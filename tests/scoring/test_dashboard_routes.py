@@ -98,3 +98,20 @@ def test_a_trainer_closes_and_reopens_an_item(client, session, factory):
     assert back.status_code == 303
     page = client.get(f"/plans/{plan.id}/improvements")
     assert find_all(page.text, "li", class_="improvement open")
+
+
+def test_a_drill_that_cannot_be_scored_says_so(client, session, factory, monkeypatch):
+    org = factory.org()
+    drill = reviewed_drill(session, org, report_=report(50.0), ended=MAY)
+    session.delete(reviews.cached_review(session=session, drill=drill))
+    session.commit()
+
+    def broken(**_kwargs):
+        raise ValueError("bad record")
+
+    monkeypatch.setattr("app.scoring.dashboard.score_drill", broken)
+    sign_in(client, factory.member(org, Role.trainer))
+    part = client.get(f"/dashboard/drills/{drill.id}/score")
+    assert part.status_code == 200 and "HX-Trigger" not in part.headers
+    [cell] = find_all(part.text, "td", class_="scoring-failed")
+    assert "Scoring failed" in cell.text
