@@ -37,4 +37,6 @@ def test_the_dashboard_in_french(page: Page, live_server: str, console_errors: l
     expect(page.get_by_role("heading", name="Tableau de bord du formateur")).to_be_visible()
     expect(page.locator("#trend-chart canvas")).to_have_count(1)
     expect(page.get_by_role("link", name="Préparer un exercice")).to_be_visible()
+    page.get_by_role("button", name="English").click()  # the choice is saved: leave it as found
+    expect(page.get_by_role("heading", name="Trainer dashboard")).to_be_visible()
     assert console_errors == []
