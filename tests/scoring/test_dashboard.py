@@ -2,9 +2,12 @@
 
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.accounts.models import Role
 from app.drills import service as drills
-from app.drills.models import AssignIn, Assignment
+from app.drills.models import AssignIn, Assignment, Drill
 from app.plans import service as plans
 from app.scoring import dashboard, reviews
 from app.scoring.models import MetricOverride
@@ -116,3 +119,47 @@ def test_rows_are_the_organisations_own_drills_only(session, factory):
     trainer = factory.member(other, Role.trainer)
     reviewed_drill(session, other, report_=report(70.0), ended=MAY, user=trainer)
     assert dashboard.drill_rows(session=session, org=org) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 400), st.floats(0, 100)), min_size=1, max_size=6),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_chart_data_keeps_every_point_at_its_date(series_points):
+    series = [
+        dashboard.Series(f"S{i}", [(MAY + timedelta(days=d), score, None) for d, score in points])
+        for i, points in enumerate(series_points)
+    ]
+    data = dashboard.chart_data({"g": series})["g"]
+    assert data["x"] == sorted(set(data["x"]))
+    for column, points in zip(data["y"], series_points, strict=True):
+        assert len(column) == len(data["x"])
+        by_x = dict(zip(data["x"], column, strict=True))
+        for day, score in dict(points).items():
+            assert by_x[int((MAY + timedelta(days=day)).timestamp())] == score
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["a", "b", "c"]), st.booleans()), max_size=6))
+def test_missed_kpis_count_within_totals_most_missed_first(kpi_sets):
+    rows = [
+        dashboard.DrillRow(
+            drill=Drill(id=i, title=f"D{i}", ended_at=MAY + timedelta(days=i), created_at=MAY),
+            plan_title="P",
+            status="ended",
+            team=(),
+            team_label="",
+            scored=dashboard.scored_of(report(50.0, kpis), []),
+        )
+        for i, kpis in enumerate(kpi_sets)
+    ]
+    missed = dashboard.missed_kpis(rows)
+    assert all(0 < m.missed <= m.total for m in missed)
+    shares = [m.missed / m.total for m in missed]
+    assert shares == sorted(shares, reverse=True)
+    for m in missed:
+        assert m.total == sum(m.metric in kpis for kpis in kpi_sets)
