@@ -25,6 +25,7 @@ from app.scoring import improvements, reviews
 from app.scoring.demo_scripts import DEMO_DRILLS, DemoDrill
 from app.scoring.models import ImprovementCreate, MetricOverride, ReviewAnnotation
 
+TRAINER = "trainer@demo.stormdrill.test"
 SUMMARIES = (
     "Première prise en main : réponse tardive et sans empathie, rumeur non traitée. "
     "À retravailler : le message d'attente et la veille.",
@@ -45,8 +46,8 @@ def users_by_email(*, session: Session, emails: set[str]) -> dict[str, User]:
 def play(
     *, session: Session, org: Organisation, plan: Plan, spec: DemoDrill, now: datetime
 ) -> Drill:
-    """Set up, staff, run and end one demo drill at its (past) moment."""
-    version = plans.list_versions(session=session, plan=plan)[-1]
+    """Set up (as the trainer), staff, run and end one demo drill at its (past) moment."""
+    version = plans.list_versions(session=session, plan=plan)[0]
     start = now - timedelta(days=spec.ended_days_ago, seconds=spec.cut_s)
     drill_in = DrillCreate(
         plan_version_id=version.id,
@@ -56,14 +57,24 @@ def play(
         speed=1,
         scheduled_at=start,
     )
-    drill = drills.create_drill(session=session, org=org, user=None, drill_in=drill_in)
+    people = users_by_email(session=session, emails={*spec.team.values(), TRAINER})
+    drill = drills.create_drill(session=session, org=org, user=people[TRAINER], drill_in=drill_in)
     drill.created_at = start - timedelta(days=3)
-    people = users_by_email(session=session, emails=set(spec.team.values()))
     assignments = [Assignment(user_id=people[e].id, role_key=r) for r, e in spec.team.items()]
     drills.assign(
         session=session, org=org, drill=drill, assign_in=AssignIn(assignments=assignments)
     )
     drills.control(session=session, drill=drill, kind=ClockEventKind.start, speed=1, now=start)
+    act_out(session=session, drill=drill, spec=spec, people=people, start=start)
+    end = start + timedelta(seconds=spec.cut_s)
+    drills.control(session=session, drill=drill, kind=ClockEventKind.end, now=end)
+    return drill
+
+
+def act_out(
+    *, session: Session, drill: Drill, spec: DemoDrill, people: dict[str, User], start: datetime
+) -> None:
+    """Record the team's steps at their clock times; approvals name the request's stored ref."""
     refs: dict[str, str] = {}
     for at_s, role, kind, fields in sorted(spec.steps, key=lambda step: step[0]):
         values = {**fields, "ref": refs.get(fields.get("ref"), fields.get("ref"))}
@@ -78,9 +89,6 @@ def play(
         )
         if label:
             refs[label] = stored[0].ref
-    end = start + timedelta(seconds=spec.cut_s)
-    drills.control(session=session, drill=drill, kind=ClockEventKind.end, now=end)
-    return drill
 
 
 def annotate(*, session: Session, drill: Drill, trainer: User) -> None:
@@ -207,7 +215,7 @@ def load_drills(*, session: Session, org: Organisation, by_file: dict[str, Plan]
         play(session=session, org=org, plan=by_file[spec.plan_file], spec=spec, now=now)
         for spec in DEMO_DRILLS
     ]
-    emails = {"author": "author@demo.stormdrill.test", "trainer": "trainer@demo.stormdrill.test"}
+    emails = {"author": "author@demo.stormdrill.test", "trainer": TRAINER}
     found = users_by_email(session=session, emails=set(emails.values()))
     people = {name: found[email] for name, email in emails.items()}
     summarise(session=session, played=played, trainer=people["trainer"])
