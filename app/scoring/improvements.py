@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
 from app.accounts.models import Organisation, User
@@ -89,7 +90,11 @@ def reconcile(*, session: Session, plan_ids: Iterable[int]) -> int:
             session.add(item)
             closed += 1
     if closed:
-        session.commit()
+        try:
+            session.commit()
+        except OperationalError:  # SQLite busy with another writer: the next read retries
+            session.rollback()
+            return 0
     return closed
 
 
