@@ -1,4 +1,4 @@
-"""Demo data for a first start: an organisation, its people, and (from other domains) content."""
+"""Demo data for a first start: an organisation, its people, plans, and reviewed drills."""
 
 from dataclasses import dataclass
 
@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from app.accounts import service as accounts
 from app.accounts.models import Organisation, Role
 from app.plans import demo as plans_demo
+from app.scoring import demo as scoring_demo
 
 DEMO_PASSWORD = "stormdrill-demo"
 
@@ -49,5 +50,7 @@ def load_demo(session: Session) -> list[DemoLogin]:
         if person.role == Role.author:
             author = user
     session.commit()
-    plans_demo.load_examples(session=session, org=org, user=author)
+    plans = plans_demo.load_examples(session=session, org=org, user=author, drilled=False)
+    by_file = dict(zip(plans_demo.LAST_DRILLED_DAYS_AGO, plans, strict=True))
+    scoring_demo.load_drills(session=session, org=org, by_file=by_file)
     return list(DEMO_PEOPLE)

@@ -15,6 +15,7 @@ from app.plans import routes_items as plans_item_routes
 from app.scoring import api as scoring_api
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
+from app.scoring import dashboard_routes
 
 
 def include_routers(app: FastAPI) -> None:
@@ -27,6 +28,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(drills_control_routes.router)
     app.include_router(scoring_routes.router)
     app.include_router(scoring_exports.router)
+    app.include_router(dashboard_routes.router)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)

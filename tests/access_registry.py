@@ -15,8 +15,8 @@ from sqlmodel import Session
 from app.accounts import member_service, service, token_service
 from app.accounts.models import Organisation, Role, User
 from tests.factories import Factory
-from tests.plans.helpers import plan_id, section_item_id, version_id
-from tests.scoring.review_helpers import annotation_id, org_drill_id, override_id
+from tests.plans.helpers import plan_id, section_item_id, version_id, walk_plan
+from tests.scoring.review_helpers import annotation_id, item_of, org_drill_id, override_id
 
 PathValue = Callable[[Session, Factory, Organisation], int | str]
 
@@ -84,4 +84,5 @@ REGISTRY: dict[str, PathValue] = {
     "annotation_id": annotation_id,
     "override_id": override_id,
     "drill_id": org_drill_id,
+    "improvement_id": lambda session, factory, org: item_of(session, walk_plan(session, org)).id,
 }

@@ -1,12 +1,13 @@
 """Translations with Babel catalogues; the request's language lives in a context variable."""
 
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
 from babel.numbers import format_decimal
 from babel.support import LazyProxy, Translations
@@ -75,6 +76,13 @@ def format_datetime(value: datetime | None, format: str = "medium") -> str:
     if value is None:
         return ""
     return _format_datetime(value, format=format, locale=current_language.get())
+
+
+def format_date(value: date | None, format: str = "medium") -> str:
+    """A calendar date written the way the current language writes it."""
+    if value is None:
+        return ""
+    return _format_date(value, format=format, locale=current_language.get())
 
 
 def format_number(value: float | int | None) -> str:

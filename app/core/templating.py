@@ -16,6 +16,7 @@ env = templates.env
 env.add_extension("jinja2.ext.i18n")
 env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
 env.filters["datetime"] = i18n.format_datetime
+env.filters["date"] = i18n.format_date
 env.filters["number"] = i18n.format_number
 env.globals["LANGUAGES"] = i18n.LANGUAGE_NAMES
 

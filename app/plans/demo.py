@@ -16,8 +16,13 @@ EXAMPLES = ROOT / "examples"
 LAST_DRILLED_DAYS_AGO = {"plan-fr.yaml": 104, "plan-en.yaml": 21}
 
 
-def load_examples(*, session: Session, org: Organisation, user: User | None) -> list[Plan]:
-    """Import both examples, approve them (freezing v1) and set when they were last drilled."""
+def load_examples(
+    *, session: Session, org: Organisation, user: User | None, drilled: bool = True
+) -> list[Plan]:
+    """Import both examples, approve them (freezing v1) and set when they were last drilled.
+
+    With `drilled=False` the caller's own (demo) drills set it when they end.
+    """
     plans = []
     for name, days_ago in LAST_DRILLED_DAYS_AGO.items():
         data = transfer.loads((EXAMPLES / name).read_text(encoding="utf-8"), "yaml")
@@ -26,8 +31,9 @@ def load_examples(*, session: Session, org: Organisation, user: User | None) -> 
             service.change_status(
                 session=session, org=org, user=user, plan=plan, status=status, version=plan.version
             )
-        service.mark_drilled(
-            session=session, plan_id=plan.id, at=utcnow() - timedelta(days=days_ago)
-        )
+        if drilled:
+            service.mark_drilled(
+                session=session, plan_id=plan.id, at=utcnow() - timedelta(days=days_ago)
+            )
         plans.append(plan)
     return plans

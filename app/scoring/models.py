@@ -165,6 +165,8 @@ class ImprovementItem(SQLModel, table=True):
     )
     created_by_id: int | None = _user_fk()
     created_at: datetime = _timestamp()
+    # Added by the dashboard (0005): plan changes before a manual reopen no longer fulfil it.
+    reopened_at: datetime | None = _timestamp(nullable=True)
 
 
 class ImprovementPublic(SQLModel):

@@ -49,3 +49,14 @@ def test_htmx_clock_controls_return_the_partial(client, session, factory):
     assert plain.status_code == 303
     reading = service.reading(session=session, drill=team.drill)
     assert reading.status == "ended"
+
+
+def test_the_form_preselects_the_plan_version_the_dashboard_links_to(client, session, factory):
+    org = factory.org()
+    trainer = factory.member(org, Role.trainer)
+    other = approved_version_id(session, org, trainer)
+    wanted = approved_version_id(session, org, trainer)
+    sign_in(client, trainer)
+    form = client.get(f"/drills/new?plan_version_id={wanted}").text
+    chosen = {o.get("value") for o in find_all(form, "option") if "selected" in o.attrs}
+    assert str(wanted) in chosen and str(other) not in chosen

@@ -1,4 +1,7 @@
-"""Review factories for tests and the route walk: drills run and ended, annotations, overrides."""
+"""Review factories for tests and the route walk: drills run and ended, cached reviews,
+annotations, overrides, improvement items."""
+
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -6,8 +9,8 @@ from app.accounts.models import Organisation, Role
 from app.drills import actions, service
 from app.drills.clock import ClockEventKind, ClockStatus
 from app.drills.models import ActionCreate, Drill
-from app.scoring import review_items
-from app.scoring.models import AnnotationCreate, OverrideCreate
+from app.scoring import improvements, review_items
+from app.scoring.models import AnnotationCreate, DrillReview, ImprovementCreate, OverrideCreate
 from tests.drills.helpers import Team, at, make_drill, make_team
 from tests.factories import Factory
 
@@ -71,3 +74,48 @@ def override_id(session: Session, factory: Factory, org: Organisation) -> int:
     return review_items.set_override(
         session=session, drill=drill, user=user, override_in=override
     ).id
+
+
+def report(overall: float, kpis: dict[str, bool] | None = None, **dimensions: float) -> dict:
+    """A small score report: overall score, dimension scores, KPI rows met or missed."""
+    from app.scoring.core.report import hseep_rating
+
+    return {
+        "overall": overall,
+        "rating": hseep_rating(overall),
+        "dimensions": {
+            key: {"score": score, "rating": hseep_rating(score), "metrics": []}
+            for key, score in dimensions.items()
+        },
+        "kpis": [
+            {"metric": metric, "target": 1.0, "actual": 0.5, "met": met, "assessed": True}
+            for metric, met in (kpis or {}).items()
+        ],
+    }
+
+
+def reviewed_drill(
+    session: Session, org, *, report_: dict, ended: datetime, user=None, **overrides
+) -> Drill:
+    """A drill of `org` that ran and ended at `ended`, with `report_` cached as its review."""
+    drill = make_drill(session, org, user, **overrides)
+    start = ended - timedelta(seconds=60)
+    service.control(session=session, drill=drill, kind=ClockEventKind.start, now=start)
+    service.control(session=session, drill=drill, kind=ClockEventKind.end, now=ended)
+    session.add(DrillReview(drill_id=drill.id, report=report_, timeline={}))
+    session.commit()
+    return drill
+
+
+def item_of(session: Session, plan, *, section: str = "messages", created: datetime | None = None):
+    """An open improvement item of `plan` in `section`, written at `created` (default now)."""
+    return improvements.add_item(
+        session=session,
+        plan=plan,
+        drill=None,
+        user=None,
+        item_in=ImprovementCreate(
+            section=section, title="Add a rumour-correction message", due_on=date(2026, 12, 1)
+        ),
+        now=created,
+    )
