@@ -13,9 +13,9 @@ from app.plans import api as plans_api
 from app.plans import routes as plans_routes
 from app.plans import routes_items as plans_item_routes
 from app.scoring import api as scoring_api
+from app.scoring import dashboard_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
-from app.scoring import dashboard_routes
 
 
 def include_routers(app: FastAPI) -> None:

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
+from app.accounts import service as accounts
 from app.accounts.models import Organisation, User
 from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
@@ -150,9 +151,13 @@ def add_item(
     item_in: ImprovementCreate,
     now: datetime | None = None,
 ) -> ImprovementItem:
-    """A new open item of the plan (the review page's form has its own; the demo uses this)."""
+    """A new open item of the plan: a known section, an owner from the plan's organisation."""
     if item_in.section not in SECTIONS:
-        raise Invalid(_("Choose a section of the plan."), field="section")
+        raise Invalid(_("Choose one of the plan's sections."), field="section")
+    if item_in.owner_id is not None and not accounts.get_membership(
+        session=session, user_id=item_in.owner_id, org_id=plan.organisation_id
+    ):
+        raise Invalid(_("The owner must be a member of the organisation."), field="owner_id")
     item = ImprovementItem(
         **item_in.model_dump(),
         plan_id=plan.id,

@@ -6,13 +6,13 @@ nothing half-written.
 
 from sqlmodel import Session, select
 
-from app.accounts import service as accounts
 from app.accounts.models import User
 from app.core.db import utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.drills.models import Drill
-from app.plans.sections import SECTIONS
+from app.plans import service as plans
+from app.scoring import improvements
 from app.scoring.core.overrides import override_keys
 from app.scoring.models import (
     AnnotationCreate,
@@ -138,20 +138,11 @@ def save_summary(
 def add_improvement(
     *, session: Session, drill: Drill, user: User, item_in: ImprovementCreate
 ) -> ImprovementItem:
-    """A corrective action for the drill's plan: a known section, an owner of the organisation."""
-    if item_in.section not in SECTIONS:
-        raise Invalid(_("Choose one of the plan's sections."), field="section")
-    if item_in.owner_id is not None and not accounts.get_membership(
-        session=session, user_id=item_in.owner_id, org_id=drill.organisation_id
-    ):
-        raise Invalid(_("The owner must be a member of the organisation."), field="owner_id")
-    row = ImprovementItem(
-        **item_in.model_dump(), drill_id=drill.id, plan_id=drill.plan_id, created_by_id=user.id
+    """A corrective action decided in the drill's review, tracked against the drill's plan."""
+    plan = plans.find_plan(session=session, plan_id=drill.plan_id)
+    return improvements.add_item(
+        session=session, plan=plan, drill=drill, user=user, item_in=item_in
     )
-    session.add(row)
-    session.commit()
-    session.refresh(row)
-    return row
 
 
 def list_improvements(*, session: Session, drill: Drill) -> list[ImprovementItem]:
