@@ -47,6 +47,9 @@ def review_of(*, session: Session, drill: Drill) -> DrillReview:
     if drills.reading(session=session, drill=drill).status != ClockStatus.ended:
         raise Conflict(_("A drill can be reviewed once it has ended."), field="drill")
     report, timeline = compute(session=session, drill=drill)
+    # End the read transaction scoring ran in: on SQLite, a deferred transaction that read
+    # before another writer committed cannot become a writer (busy at once, no waiting).
+    session.commit()
     now = utcnow()
     review = DrillReview(
         drill_id=drill.id, report=report, timeline=timeline, scored_at=now, updated_at=now
