@@ -108,4 +108,4 @@ def test_jsonl_chunks_match_post_json_for_posts_built_by_their_constructor(storm
         post_json(p, f',"likes":{likes},"reposts":{reposts}')
         for p, (likes, reposts) in zip(posts, counts, strict=True)
     ]
-    assert "".join(jsonl_chunks(posts, 60, batch=2)) == "\n".join(expected) + "\n"
+    assert b"".join(jsonl_chunks(posts, 60, batch=2)) == ("\n".join(expected) + "\n").encode()
