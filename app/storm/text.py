@@ -8,6 +8,7 @@ post's text is one `"".join` over a few chunks (or a constant string when nothin
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from math import floor
 
 from app.scenarios.models import PostTemplate, Scenario
 
@@ -88,13 +89,13 @@ def make_filler(language: str, hashtags: list[str]) -> Callable:
         for i in range(1, len(parts), 2):
             code = parts[i]
             if code == HASHTAG:
-                out.append(tags[int(rand() * count)])
+                out.append(tags[floor(rand() * count)])
             elif code == AUTHOR_CITY:
                 out.append(city)
             elif code == NUMBER:
-                out.append(str(2 + int(rand() * 98)))
+                out.append(str(2 + floor(rand() * 98)))
             else:
-                out.append(clocks[480 + int(rand() * 840)])
+                out.append(clocks[480 + floor(rand() * 840)])
             out.append(parts[i + 1])
         return "".join(out)
 
@@ -121,11 +122,11 @@ def make_specialiser(language: str, hashtags: list[str]) -> Callable:
             return lambda rand, city: fill(parts, rand, city)
         head, code, tail = parts
         if code == HASHTAG:
-            return lambda rand, city: head + tags[int(rand() * count)] + tail
+            return lambda rand, city: head + tags[floor(rand() * count)] + tail
         if code == AUTHOR_CITY:
             return lambda rand, city: head + city + tail
         if code == NUMBER:
-            return lambda rand, city: head + str(2 + int(rand() * 98)) + tail
-        return lambda rand, city: head + clocks[480 + int(rand() * 840)] + tail
+            return lambda rand, city: head + str(2 + floor(rand() * 98)) + tail
+        return lambda rand, city: head + clocks[480 + floor(rand() * 840)] + tail
 
     return specialise
