@@ -10,18 +10,20 @@ from typing import Annotated
 import click
 import typer
 from typer.core import TyperGroup
-from typer.main import get_command_from_info
+from typer.main import get_command_from_info, get_group
 from typer.models import CommandInfo
 
-from app.drills.cli import drill_cli
 from app.scenarios.cli import app as scenarios_app
-from app.scoring import cli as scoring_cli
 from app.storm.cli import storm_cli
 
-# Commands whose module is imported only when the command is looked up: name -> (module, function).
+# Commands whose module is imported only when the command is looked up: name -> (module, name
+# of a function, or of a Typer app for a group of commands).
 LAZY_COMMANDS = {
+    "drill": ("app.drills.cli", "drill_cli"),
     "export-plan": ("app.plans.cli", "export_plan"),
     "import-plan": ("app.plans.cli", "import_plan"),
+    "score": ("app.scoring.cli", "score"),
+    "score-schema": ("app.scoring.cli", "schema"),
 }
 
 
@@ -37,12 +39,17 @@ class LazyGroup(TyperGroup):
         """A command, importing a lazy command's module the first time it is asked for."""
         command = super().get_command(ctx, cmd_name)
         if command is None and cmd_name in LAZY_COMMANDS:
-            module, function = LAZY_COMMANDS[cmd_name]
-            command = get_command_from_info(
-                CommandInfo(name=cmd_name, callback=getattr(import_module(module), function)),
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
-            )
+            module, name = LAZY_COMMANDS[cmd_name]
+            target = getattr(import_module(module), name)
+            if isinstance(target, typer.Typer):
+                command = get_group(target)
+                command.name = cmd_name
+            else:
+                command = get_command_from_info(
+                    CommandInfo(name=cmd_name, callback=target),
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                )
             self.add_command(command, cmd_name)
         return command
 
@@ -53,10 +60,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(scenarios_app, name="scenarios")
-app.command("score")(scoring_cli.score)
-app.command("score-schema")(scoring_cli.schema)
 app.add_typer(storm_cli, name="storm")
-app.add_typer(drill_cli, name="drill")
 
 
 @app.command()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from math import floor
 from pathlib import Path
 
 import yaml
@@ -53,9 +54,9 @@ def bare_floor_rate(storm: Storm, count: int) -> float:
     pools = storm.content.authors
     start = time.process_time()
     for i in range(count):
-        template, filler = templates[int(rand() * len(templates))]
+        template, filler = templates[floor(rand() * len(templates))]
         pool = pools[template.persona]
-        index = int(rand() * len(pool.authors))
+        index = floor(rand() * len(pool.authors))
         text = template.constant or filler(rand, pool.cities[index])
         post = new(Post)  # built as the engine builds its posts
         values = post.__dict__

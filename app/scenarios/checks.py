@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from string import Formatter
 
 from app.scenarios.models import (
+    HASHTAG_SLOTS,
     LANGUAGES,
     SLOTS,
     PostTemplate,
     Scenario,
     TemplateContext,
+    brand_tag,
     format_duration,
 )
 
@@ -156,9 +158,18 @@ def _placeholders(scenario: Scenario) -> Iterator[Finding]:
         for language in LANGUAGES:
             for problem in placeholder_problems(inject.content.get(language), defined):
                 yield ("injects", i, "content", language), problem
+    for language in LANGUAGES:
+        for i, tag in enumerate(scenario.hashtags.get(language)):
+            hint = "a hashtag holds no other slot"
+            for problem in placeholder_problems(tag, set(HASHTAG_SLOTS), hint):
+                yield ("hashtags", language, i), problem
+    if not brand_tag(scenario.brand.name):
+        yield ("brand", "name"), "the name has no letter or digit to make {brand_tag} from"
 
 
-def placeholder_problems(text: str, defined: set[str]) -> list[str]:
+def placeholder_problems(
+    text: str, defined: set[str], hint: str = "add it under brand.placeholders"
+) -> list[str]:
     """What is wrong with the `{slots}` of `text`, given the slot names `defined`."""
     try:
         fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(text)]
@@ -172,8 +183,7 @@ def placeholder_problems(text: str, defined: set[str]) -> list[str]:
             problems.append(f"{{{name}}} is not a plain slot; write a slot as {{name}}")
         elif name not in defined:
             problems.append(
-                f"unknown placeholder {{{name}}} (defined: {', '.join(sorted(defined))}; "
-                "add it under brand.placeholders)"
+                f"unknown placeholder {{{name}}} (defined: {', '.join(sorted(defined))}; {hint})"
             )
     return problems
 

@@ -5,14 +5,31 @@ as whole seconds. Every text a participant reads exists in French and English.
 """
 
 import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 LANGUAGES = ("en", "fr")
-SLOTS = ("brand", "brand_handle", "hashtag", "author_city", "number", "time")
+SLOTS = ("brand", "brand_handle", "brand_tag", "hashtag", "author_city", "number", "time")
 """Template slots the engine always fills; `brand.placeholders` adds the others."""
+HASHTAG_SLOTS = ("brand_tag",)
+"""The only slot a hashtag may hold: the others can be blank, spaced or change per post."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+def brand_tag(name: str) -> str:
+    """The brand as one hashtag-safe token: "Café d'Émile" → "CafeDEmile".
+
+    Accents are dropped (as people type tags), every word starts with a capital, and what is
+    neither a letter nor a digit (spaces, apostrophes, hyphens, underscores) goes.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(word[0].upper() + word[1:] for word in _WORD.findall(plain))
+
+
 _DURATION = re.compile(r"^\s*(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?\s*$")
 
 

@@ -77,11 +77,15 @@ def feed_line(post: Post, now_s: float) -> str:
 
 
 def write_jsonl(posts: Iterable[Post], now_s: float) -> int:
-    """Stream posts as JSON lines, with likes and reposts at `now_s`; returns how many."""
-    out, count = sys.stdout, 0
+    """Stream posts as JSON lines, with likes and reposts at `now_s`; returns how many.
+
+    The chunks are UTF-8 already: they go to stdout's binary buffer, one `write` per chunk.
+    """
+    sys.stdout.flush()
+    out, count = sys.stdout.buffer, 0
     for chunk in jsonl_chunks(posts, now_s, BATCH):
         out.write(chunk)
-        count += chunk.count("\n")
+        count += chunk.count(b"\n")
     out.flush()
     return count
 

@@ -18,6 +18,7 @@ from app.storm.text import (
     compile_text,
     make_filler,
     make_specialiser,
+    static_text,
     static_values,
 )
 from app.storm.types import Author
@@ -62,8 +63,9 @@ class Content:
     ) -> None:
         values = static_values(scenario, language, brand, brand_handle)
         compiled = [compile_template(t, values) for t in scenario.templates.get(language)]
-        self.fill = make_filler(language, scenario.hashtags.get(language))
-        self.filler = make_specialiser(language, scenario.hashtags.get(language))
+        self.hashtags = [static_text(tag, values) for tag in scenario.hashtags.get(language)]
+        self.fill = make_filler(language, self.hashtags)
+        self.filler = make_specialiser(language, self.hashtags)
         self.storm = [c for c in compiled if c.context == "storm"]
         self.by_persona = {p.value: self._sentiment_pools(p.value) for p in Persona}
         self.rumour = {
@@ -82,7 +84,6 @@ class Content:
             )
             for persona, pool in pools.pools.items()
         }
-        self.hashtags = scenario.hashtags.get(language)
         self.injects = self._inject_posts(scenario, seed, language, values, pools.cities)
         self.actors: dict[str, list[tuple[int, Author, str, float]]] = {}
         for second, posts in sorted(self.injects.items()):

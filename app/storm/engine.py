@@ -1,11 +1,13 @@
 """The storm engine: the posts of any time window, from a scenario, a seed and the team's actions.
 
-Determinism: time is cut into one-second slots; slot s draws from its own `random.Random`
-seeded by (seed, s), and from the audience state of its tick, which depends only on actions made
-before the tick. Replies and quotes between posts point into the THREAD_WINDOW previous slots,
-which a window regenerates (without emitting) before its start; what a slot draws never depends
-on those earlier slots, only which ids its replies name. So [a, c) equals [a, b) + [b, c), and
-an action at t changes nothing before t.
+Determinism: time is cut into one-second slots, grouped in ticks of TICK_S slots; each tick
+draws from its own `random.Random` seeded by (seed, tick), slot after slot, and from the audience
+state of the tick, which depends only on actions made before the tick. Replies and quotes between
+posts point into the THREAD_WINDOW previous slots. A window regenerates (without emitting) from
+the tick boundary at or before THREAD_WINDOW slots ahead of its start, so every slot it emits sees
+the same draws and the same earlier posts whatever the window. So [a, c) equals [a, b) + [b, c);
+and since a slot's draws depend only on the actions before it (its tick's state, the replies of
+earlier slots), an action at t changes nothing before t.
 """
 
 import math
@@ -14,7 +16,8 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from math import floor
 from operator import attrgetter
 
 from app.scenarios.models import Scenario
@@ -85,6 +88,8 @@ class Plan:
     not_positive: float
     persona_table: tuple[tuple[tuple, ...], ...]
     storm_scale: float
+    to_neutral: float  # rescale a uniform that fell in the neutral band to [0, 1)
+    to_positive: float  # the same for the positive band
 
 
 class Storm:
@@ -139,7 +144,7 @@ class Storm:
         timeline = Timeline(actions)
         first, last = max(0, math.floor(start_s)), math.ceil(end_s)
         start_ms, end_ms = round(start_s * 1000), round(end_s * 1000)
-        warm = max(0, first - THREAD_WINDOW)
+        warm = max(0, first - THREAD_WINDOW) // TICK_S * TICK_S
         states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
         recent: deque = deque(maxlen=THREAD_WINDOW)
         rng, replies = random.Random(), {}
@@ -149,6 +154,8 @@ class Storm:
                 tick = slot // TICK_S
                 state = next(states)
                 plan = self._plan(state, tick)
+                _reseed(rng, self._seed_base | tick)
+                rng.gauss_next = None  # type: ignore[attr-defined]
             posts = self._slot(rng, slot, plan, timeline, recent, replies)  # type: ignore[arg-type]
             if slot < first:
                 continue
@@ -203,6 +210,8 @@ class Storm:
             not_positive=1 - positive,
             persona_table=self._persona_tables[phase.id],
             storm_scale=PERSONA_TABLE / (1 - cuts[-1]) if cuts else PERSONA_TABLE,
+            to_neutral=1 / (1 - positive - negative),
+            to_positive=1 / positive,
         )
 
     def _persona_table(self, weights: dict) -> tuple:
@@ -229,23 +238,23 @@ class Storm:
     ) -> list[Post]:
         """Every post of one second, in time order; kept in `recent` for later threads.
 
-        `rng` is reseeded to the slot's own seed; `replies` caches each action's reply constants.
+        `rng` is the tick's generator; `replies` caches each action's reply constants.
         """
-        _reseed(rng, self._seed_base | slot)
-        rng.gauss_next = None  # type: ignore[attr-defined]
         per_minute = self._per_second[slot] if slot < len(self._per_second) else 0.0
         volume = per_minute * plan.attention * self.volume_scale / 60
         count = poisson(rng, volume)
         prefix = f"p-{slot:06d}-"
         posts: list[Post] = []
         self._ambient(rng, slot, count, plan, prefix, posts, recent)
+        # Ambient posts come out in time order: only replies and injects need a sort.
         replying = timeline.between(slot - REPLY_HORIZON_S, slot)
+        injects = self.content.injects.get(slot)
         if replying:
             self._replies(rng, slot, volume, plan, replying, prefix, posts, replies)
-        for inject_post in self.content.injects.get(slot, ()):
-            posts.append(self._inject_post(inject_post))
+        if injects:
+            posts.extend(map(self._inject_post, injects))
         recent.append(posts)
-        if len(posts) > 1:
+        if replying or injects:
             posts.sort(key=_by_time)
         return posts
 
@@ -300,51 +309,60 @@ class Storm:
         )
 
     def _ambient(self, rng, slot, count, plan, prefix, posts, recent) -> None:
-        """The slot's ambient posts: rumour, silence or storm templates, threads and quotes.
+        """The slot's ambient posts, in time order: rumour, silence or storm templates, threads
+        and quotes.
 
-        The engine's hot loop: locals only, lookup tables instead of searches, a uniform's
-        fractional part reused for the next choice, and posts built without the dataclass
-        __init__, filling the instance `__dict__` in place (fields left at their class default
-        are not set).
+        The engine's hot loop: locals only, lookup tables instead of searches, the slot's times
+        drawn first and sorted (floats sort in C; posts by key would not), a uniform's remainder
+        reused for the next choice (time → kind or persona; sentiment → template → author;
+        virality → thread), and posts built without the dataclass __init__, filling the
+        instance `__dict__` in place (fields left at their class default are not set).
         """
         rand, language = rng.random, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
         negative, not_positive = plan.negative, plan.not_positive
+        to_neutral, to_positive = plan.to_neutral, plan.to_positive
         base_ms, depth = slot * 1000, len(recent)
         virality, follow_up, cells = VIRALITY, ACTOR_FOLLOW_UP, AUTHOR_TABLE
         window, reply_chance = THREAD_WINDOW, REPLY_CHANCE
         new, post_class, append = _new, Post, posts.append
-        for i in range(count):
-            x = rand() * 1000.0
-            at_ms = int(x)
+        times = [rand() for _ in repeat(None, count)]
+        times.sort()
+        for i, x in enumerate(times):
+            x *= 1000.0
+            at_ms = floor(x)
             u = x - at_ms
             at_ms += base_ms
+            v = rand()
             if u < kind_total:
                 kind_index = bisect_right(kind_cuts, u)
                 pool, kind = kind_pools[kind_index], kind_names[kind_index]
-                v = rand()
             else:
-                pools = persona_table[int((u - kind_total) * storm_scale)]
-                v = rand()
-                pool = pools[0 if v < negative else 1 if v < not_positive else 2]
-                v = rand()
+                pools = persona_table[floor((u - kind_total) * storm_scale)]
+                if v < negative:
+                    pool, v = pools[0], v / negative
+                elif v < not_positive:
+                    pool, v = pools[1], (v - negative) * to_neutral
+                else:
+                    pool, v = pools[2], (v - not_positive) * to_positive
                 kind = "storm"
             if not pool:
                 continue
-            text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[
-                int(v * len(pool))
-            ]
+            v *= len(pool)
+            index = floor(v)
+            text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[index]
             if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                 available = [a for a in actors if a[0] <= at_ms]
-                _at, author, city, base = available[int(rand() * len(available))]
+                _at, author, city, base = available[floor(rand() * len(available))]
             else:
-                author, city, base = table[int(rand() * cells)]
+                author, city, base = table[floor((v - index) * cells)]
             if text is None:
                 text = filler(rand, city)
             y = rand() * 256.0
-            likes = int(base * virality[int(y)] * boost)
+            cell = floor(y)
+            likes = floor(base * virality[cell] * boost)
             post = new(post_class)
             values = post.__dict__  # filled in place: cheaper than building a dict to copy
             values["id"] = prefix + str(i)
@@ -358,14 +376,14 @@ class Storm:
             values["reposts_max"] = likes // 5
             if rumour is not None:
                 values["rumour"] = rumour
-            w = y - int(y)
+            w = y - cell
             if w < quote_cut and kind != "silence":
                 z = rand() * window
-                d = 1 + int(z * z / window)
+                d = 1 + floor(z * z / window)
                 if d <= depth:
                     targets = recent[-d]
                     if targets:
-                        target = targets[int((z - int(z)) * len(targets))]
+                        target = targets[floor((z - floor(z)) * len(targets))]
                         if w < reply_chance:
                             values["reply_to"] = target.id
                             values["text"] = f"{target.author.handle} {text}"
@@ -400,22 +418,22 @@ class Storm:
                 if not pool:
                     continue
                 text, filler, table, actors, _quote, sentiment, _rumour, boost = pool[
-                    int(rand() * len(pool))
+                    floor(rand() * len(pool))
                 ]
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
-                    _at, author, city, base = available[int(rand() * len(available))]
+                    _at, author, city, base = available[floor(rand() * len(available))]
                 else:
-                    author, city, base = table[int(rand() * AUTHOR_TABLE)]
+                    author, city, base = table[floor(rand() * AUTHOR_TABLE)]
                 if text is None:
                     text = filler(rand, city)
                 quote = not good and rand() < 0.4
-                likes = int(base * virality[int(rand() * 256)] * boost)
+                likes = floor(base * virality[floor(rand() * 256)] * boost)
                 post = _new(Post)
                 post.__dict__.update(
                     {
                         "id": prefix + str(len(posts)),
-                        "at_ms": now_ms + int(rand() * 1000),
+                        "at_ms": now_ms + floor(rand() * 1000),
                         "author": author,
                         "text": text,
                         "language": language,

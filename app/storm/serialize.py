@@ -97,14 +97,16 @@ def post_json(post: Post, extra: str = "") -> str:
     )
 
 
-def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iterator[str]:
-    """Posts as JSON lines with `likes` and `reposts` at `now_s`, `batch` lines per chunk.
+def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iterator[bytes]:
+    """Posts as UTF-8 JSON lines with `likes` and `reposts` at `now_s`, `batch` lines per chunk.
 
     `post_json(post, ',"likes":…,"reposts":…')` for each post, inlined: this loop runs for
     every post of a storm, so it reads the post's `__dict__` (the engine leaves fields at their
-    default unset) and the caches directly, and formats each line once.
+    default unset) and the caches directly, and formats each line once. Each line is encoded on
+    its own and the chunk joined as bytes: one emoji in a `str` chunk would make the whole
+    chunk four bytes per character, and joining and encoding it would cost more than the lines.
     """
-    lines: list[str] = []
+    lines: list[bytes] = []
     append, now_ms, exp = lines.append, now_s * 1000, math.exp
     authors, texts, middles = _authors, _texts, _middles
     for post in posts:
@@ -132,10 +134,10 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
             f'{{"id":"{d["id"]}","at_ms":{at_ms},"author":{author_text},'
             f'"text":{text},{middle}{references}'
             f'"likes_max":{likes_max},"reposts_max":{reposts_max},'
-            f'"likes":{likes},"reposts":{reposts}}}'
+            f'"likes":{likes},"reposts":{reposts}}}\n'.encode()
         )
         if len(lines) >= batch:
-            yield "\n".join(lines) + "\n"
+            yield b"".join(lines)
             lines.clear()
     if lines:
-        yield "\n".join(lines) + "\n"
+        yield b"".join(lines)

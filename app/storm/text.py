@@ -1,15 +1,17 @@
 """Post templates compiled once per drill into literal chunks and dynamic slot codes.
 
-Static slots ({brand}, {brand_handle}, {product} and the other brand placeholders) are filled at
-compile time; only {hashtag}, {author_city}, {number} and {time} are left for each post, so a
-post's text is one `"".join` over a few chunks (or a constant string when nothing is dynamic).
+Static slots ({brand}, {brand_handle}, {brand_tag}, {product} and the other brand placeholders)
+are filled at compile time, and so is the {brand_tag} of hashtags; only {hashtag},
+{author_city}, {number} and {time} are left for each post, so a post's text is one `"".join`
+over a few chunks (or a constant string when nothing is dynamic).
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from math import floor
 
-from app.scenarios.models import PostTemplate, Scenario
+from app.scenarios.models import PostTemplate, Scenario, brand_tag
 
 HASHTAG, AUTHOR_CITY, NUMBER, TIME = range(4)
 DYNAMIC = {"hashtag": HASHTAG, "author_city": AUTHOR_CITY, "number": NUMBER, "time": TIME}
@@ -40,8 +42,17 @@ def at_handle(handle: str) -> str:
 def static_values(scenario: Scenario, language: str, brand: str, brand_handle: str) -> dict:
     """The values of the slots that do not change from post to post."""
     values = {key: text.get(language) for key, text in scenario.brand.placeholders.items()}
-    values.update(brand=brand, brand_handle=at_handle(brand_handle))
+    values.update(
+        brand=brand,
+        brand_handle=at_handle(brand_handle),
+        brand_tag=brand_tag(brand) or brand_tag(brand_handle),
+    )
     return values
+
+
+def static_text(text: str, values: dict[str, str]) -> str:
+    """A text whose slots are all static (a hashtag's {brand_tag}), filled."""
+    return "".join(part for part in compile_text(text, values) if isinstance(part, str))
 
 
 def compile_text(text: str, values: dict[str, str]) -> tuple[str | int, ...]:
@@ -88,13 +99,13 @@ def make_filler(language: str, hashtags: list[str]) -> Callable:
         for i in range(1, len(parts), 2):
             code = parts[i]
             if code == HASHTAG:
-                out.append(tags[int(rand() * count)])
+                out.append(tags[floor(rand() * count)])
             elif code == AUTHOR_CITY:
                 out.append(city)
             elif code == NUMBER:
-                out.append(str(2 + int(rand() * 98)))
+                out.append(str(2 + floor(rand() * 98)))
             else:
-                out.append(clocks[480 + int(rand() * 840)])
+                out.append(clocks[480 + floor(rand() * 840)])
             out.append(parts[i + 1])
         return "".join(out)
 
@@ -121,11 +132,11 @@ def make_specialiser(language: str, hashtags: list[str]) -> Callable:
             return lambda rand, city: fill(parts, rand, city)
         head, code, tail = parts
         if code == HASHTAG:
-            return lambda rand, city: head + tags[int(rand() * count)] + tail
+            return lambda rand, city: head + tags[floor(rand() * count)] + tail
         if code == AUTHOR_CITY:
             return lambda rand, city: head + city + tail
         if code == NUMBER:
-            return lambda rand, city: head + str(2 + int(rand() * 98)) + tail
-        return lambda rand, city: head + clocks[480 + int(rand() * 840)] + tail
+            return lambda rand, city: head + str(2 + floor(rand() * 98)) + tail
+        return lambda rand, city: head + clocks[480 + floor(rand() * 840)] + tail
 
     return specialise

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.scenarios.checks import placeholder_problems
-from app.scenarios.models import SLOTS, format_duration, parse_duration
+from app.scenarios.models import SLOTS, brand_tag, format_duration, parse_duration
 
 
 @given(st.integers(min_value=0, max_value=10 * 3600))
@@ -33,3 +33,20 @@ def test_slot_problems_are_named():
     assert "malformed" in placeholder_problems("oops }", {"brand"})[0]
     assert "not a plain slot" in placeholder_problems("{brand:>5}", {"brand"})[0]
     assert "not a plain slot" in placeholder_problems("{0}", {"brand"})[0]
+
+
+def test_brand_tag_makes_one_hashtag_token_of_a_brand_name():
+    assert brand_tag("Maison Dupont") == "MaisonDupont"
+    assert brand_tag("Café Cerise") == "CafeCerise"
+    assert brand_tag("Maréville") == "Mareville"
+    assert brand_tag("l'Atelier d'Émile") == "LAtelierDEmile"
+    assert brand_tag("7-Eleven") == "7Eleven"
+    assert brand_tag("Cirrane_Air") == "CirraneAir"
+    assert brand_tag("!!") == ""
+
+
+@given(st.text(max_size=40))
+def test_a_brand_tag_is_letters_and_digits_only_and_stable(name: str):
+    tag = brand_tag(name)
+    assert all(c.isalnum() for c in tag)
+    assert brand_tag(tag) == tag

@@ -223,6 +223,22 @@ CASES = [
         "content:",
     ),
     (
+        "slot in a hashtag",
+        '["#CafeTest"]',
+        '["#{hashtag}Test"]',
+        "hashtags.en.0",
+        "unknown placeholder {hashtag} (defined: brand_tag; a hashtag holds no other slot)",
+        "hashtags:",
+    ),
+    (
+        "brand name without a tag",
+        "name: Café Test",
+        'name: "!!"',
+        "brand.name",
+        "no letter or digit to make {brand_tag}",
+        "name:",
+    ),
+    (
         "malformed braces",
         "no {product} at",
         "no {product at",
@@ -263,6 +279,15 @@ def line_of(text: str, marker: str) -> int:
 
 def test_the_reference_file_is_valid(write):
     assert load_file(write(VALID)).id == "mini"
+
+
+def test_brand_tag_is_a_slot_of_templates_injects_and_hashtags(write):
+    text = (
+        VALID.replace('["#CafeTest"]', '["#{brand_tag}", "#Boycott{brand_tag}"]')
+        .replace("love {brand_handle}", "love {brand_handle} #{brand_tag}")
+        .replace('"Is {brand} closed?"', '"Is {brand} closed? #{brand_tag}"')
+    )
+    assert load_file(write(text)).hashtags.en == ["#{brand_tag}", "#Boycott{brand_tag}"]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.scenarios import library
 from app.scenarios.models import Shape
 from app.storm import Action, Storm, avatar_svg, engagement_at
 from app.storm.volume import shape_value
@@ -34,6 +35,18 @@ def test_the_brand_name_replaces_the_scenarios(scenario):
     assert "Fromagerie Dupuis" in joined and "Laiterie Morvan" not in joined
     assert "@FromagerieDupu" in joined
     assert "{" not in joined
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_hashtags_carry_the_drills_brand_as_a_tag(language):
+    scenario = library.load_scenario("strike")  # hashtags #{brand_tag}Strike, #{brand_tag}…
+    posts = Storm(scenario, 3, "Maison Dupré", language, volume_scale=5).posts([], 0, 1800)
+    tags = {word for p in posts for word in p.text.split() if word.startswith("#")}
+    assert {
+        "#MaisonDupre",
+        f"#{'MaisonDupreStrike' if language == 'en' else 'GreveMaisonDupre'}",
+    } <= tags
+    assert not any("Cirrane" in tag or "{" in tag for tag in tags)
 
 
 def test_slots_are_filled_in_the_drills_language(hour_fr, hour_en):

@@ -1,15 +1,33 @@
-"""The scoring core: drill record in, score report out. Pure: no web, no database, no clock."""
+"""The scoring core: drill record in, score report out. Pure: no web, no database, no clock.
 
-from app.scoring.core.record import (
-    AudienceOutcome,
-    DrillRecord,
-    RecordError,
-    parse_outcome,
-    parse_record,
-)
-from app.scoring.core.report import ScoreReport
-from app.scoring.core.scorer import report_json, score_record
+Its names are imported on first use (PEP 562), so a module that needs only the record's action
+vocabulary (the storm engine, `stormdrill storm preview`) does not load the scorer.
+"""
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.scoring.core.record import (
+        AudienceOutcome,
+        DrillRecord,
+        RecordError,
+        parse_outcome,
+        parse_record,
+    )
+    from app.scoring.core.report import ScoreReport
+    from app.scoring.core.scorer import report_json, score_record
+
+_HOMES = {
+    "AudienceOutcome": "record",
+    "DrillRecord": "record",
+    "RecordError": "record",
+    "parse_outcome": "record",
+    "parse_record": "record",
+    "ScoreReport": "report",
+    "report_json": "scorer",
+    "score_record": "scorer",
+}
 __all__ = [
     "AudienceOutcome",
     "DrillRecord",
@@ -20,3 +38,10 @@ __all__ = [
     "report_json",
     "score_record",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """One of the core's names, imported from its module on first use."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
