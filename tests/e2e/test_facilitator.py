@@ -32,7 +32,7 @@ def shot(page: Page, name: str) -> None:
 def set_up_drill(page: Page, base: str) -> str:
     """The trainer's new drill of the tutorial scenario at 1×; returns its page's URL."""
     page.goto(f"{base}/drills/new")
-    english_plan = page.locator("#f-plan_version_id option", has_text="Customer data breach")
+    english_plan = page.locator("#f-plan_version_id option", has_text="Customer data breach").last
     page.get_by_label("Approved plan version").select_option(english_plan.get_attribute("value"))
     page.get_by_label("Scenario", exact=True).select_option("tutorial")
     expect(page.locator("#scenario-summary")).to_contain_text("Café Cerise")
