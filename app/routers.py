@@ -6,6 +6,7 @@ from app.accounts import api as accounts_api
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
 from app.drills import api as drills_api
+from app.drills import console_routes as drills_console_routes
 from app.drills import routes as drills_routes
 from app.plans import api as plans_api
 from app.plans import routes as plans_routes
@@ -19,6 +20,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(accounts_routes.router)
     app.include_router(plans_routes.router)
     app.include_router(drills_routes.router)
+    app.include_router(drills_console_routes.router)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)

@@ -78,7 +78,11 @@ def published_on_approval(request: Mapping[str, Any]) -> dict[str, Any]:
     The request's `rumour` or `in_reply_to` says which, so a correction or a reply submitted
     for approval goes out as such, with the same ref (the scoring matches it to its approval).
     """
-    published: dict[str, Any] = {"kind": "statement", "text": request["text"], "ref": request["ref"]}
+    published: dict[str, Any] = {
+        "kind": "statement",
+        "text": request["text"],
+        "ref": request["ref"],
+    }
     if request.get("rumour"):
         published.update(kind="correct_rumour", rumour=request["rumour"])
     elif request.get("in_reply_to"):
