@@ -17,7 +17,6 @@ from app.drills.models import Drill, DrillAction
 from app.scoring.core.context import DEFAULT_DEADLINE_S, SEVERITY_DEADLINE_S
 
 PLACEHOLDER = re.compile(r"\{(brand|organisation|organization)\}")
-INBOX_CHANNELS = ("journalist_dm", "email", "phone_call", "internal_message", "social_post")
 
 
 def fill(text: str, *, brand: str) -> str:
@@ -50,9 +49,14 @@ def inbox(
     return sorted(entries, key=lambda e: -e["at_s"])
 
 
+def to_team(entry: dict) -> bool:
+    """Whether an inject belongs in the inbox: it expects an answer or is addressed to the team."""
+    return entry["expects_response"] or entry["channel"] != "social_post"
+
+
 def next_inject_s(timeline: list[dict], sim_s: float) -> float | None:
     """When the next inject reaches the team (the inbox refreshes itself then)."""
-    upcoming = [e["at_s"] for e in timeline if e["at_s"] > sim_s and e["expects_response"]]
+    upcoming = [e["at_s"] for e in timeline if e["at_s"] > sim_s and to_team(e)]
     return min(upcoming) if upcoming else None
 
 
@@ -134,7 +138,9 @@ def console_data(
     role_names = {role["id"]: role["name"] for role in plan["roles"]}
     box = inbox(drill=drill, timeline=timeline, rows=rows, sim_s=current.sim_s)
     items = checklist(plan=plan, rows=rows, sim_s=current.sim_s, role_names=role_names)
-    open_items = sum(e["state"] != "answered" for e in box) + sum(i["overdue"] for i in items)
+    open_items = sum(e["state"] in ("open", "overdue") for e in box) + sum(
+        i["overdue"] for i in items
+    )
     return {
         "sim_s": current.sim_s,
         "status": current.status.value,

@@ -17,6 +17,8 @@ clock changes on its next tick, then publishes on the drill's broker stream:
   panel that depends on it listens with `hx-trigger="sse:<name>"` and fetches its own partial,
   since what it shows depends on who looks (only approvers get the Approve button).
 - `clock`: the clock reading, as JSON of the same shape as the driver's `clock` events.
+- `post`: an ad-hoc inject written as a social post (pass `inject=row`), since the storm only
+  knows the scenario's injects.
 
 Outside the application's lifespan (plain test clients) there is no live layer: nothing is sent.
 """
@@ -33,10 +35,11 @@ from app.core import i18n
 from app.core.templating import env
 from app.drills import service
 from app.drills.live import json_data
-from app.drills.models import Drill, DrillAction
-from app.drills.posts import sim_time
+from app.drills.models import Drill, DrillAction, DrillInject, InjectSource
+from app.drills.posts import render_post, sim_time
 from app.drills.rules import PUBLIC_KINDS
 from app.drills.runtime import live_of
+from app.storm.types import Author, Post
 
 TOPICS_OF_KIND = {
     "request_approval": ("approvals",),
@@ -90,6 +93,7 @@ async def changed(
     drill: Drill,
     actions: Sequence[DrillAction] = (),
     topics: Iterable[str] = (),
+    inject: DrillInject | None = None,
 ) -> None:
     """Refresh the drill's live cache and publish what changed (see the module docstring)."""
     live = live_of(app)
@@ -102,6 +106,12 @@ async def changed(
     names = topics_for(actions) + [name for name in topics if name != "clock"]
     for name in dict.fromkeys(names):
         await live.broker.publish(drill.id, name, json_data(name, {"drill": drill.id}))
+    if (
+        inject is not None
+        and inject.source == InjectSource.adhoc
+        and inject.channel == "social_post"
+    ):
+        await live.broker.publish(drill.id, "post", render_post(adhoc_post(inject)))
     if "clock" in topics:
         current = service.reading(session=session, drill=drill)
         payload = {
@@ -110,6 +120,16 @@ async def changed(
             "speed": current.speed,
         }
         await live.broker.publish(drill.id, "clock", json_data("clock", payload))
+
+
+def adhoc_post(row: DrillInject) -> Post:
+    """An ad-hoc social-post inject as a feed post."""
+    handle = "@" + "".join(ch for ch in row.actor_name.lower() if ch.isalnum())[:20]
+    author = Author(row.actor_name, handle, row.persona, 0, False)
+    return Post(
+        id=f"i-{row.inject_key}", at_ms=round(row.at_s * 1000), author=author, text=row.content,
+        language=row.language, sentiment="neutral", kind="inject", inject=row.inject_key,
+    )  # fmt: skip
 
 
 def changed_from_thread(app: FastAPI, **arguments: object) -> None:

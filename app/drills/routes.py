@@ -8,7 +8,7 @@ from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
-from app.drills import service
+from app.drills import notify, service
 from app.drills.clock import ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import DrillCreate
@@ -99,6 +99,7 @@ async def control_clock(
         kind = ClockEventKind(str(form.get("command") or ""))
         speed = float(str(form.get("speed") or "0")) if kind == ClockEventKind.speed else None
         service.control(session=session, drill=drill, kind=kind, speed=speed)
+        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
     except DomainError as exc:
         error = exc.message
     except ValueError:
