@@ -80,13 +80,9 @@ def context_for(
     }
 
 
-@router.get("/{drill_id}/console")
-def console_page(
-    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
-) -> Response:
-    """The team console; its live parts arrive over /events."""
-    context = context_for(session=session, drill=drill, ctx=ctx)
-    context["summary_forms"] = [
+def page_extras(*, session: SessionDep, drill: Drill, context: dict[str, Any]) -> dict[str, Any]:
+    """What only the whole page needs: the activity so far and the feed's plural labels."""
+    forms = [
         ngettext(
             "+%(num)s post in the last minute not shown",
             "+%(num)s posts in the last minute not shown",
@@ -95,13 +91,24 @@ def console_page(
         )
         for n in (1, 2)
     ]
-    context["queued_label"] = ngettext(
-        "Show %(num)s new post", "Show %(num)s new posts", 2, num="{n}"
+    rows = list(reversed(context["rows"]))
+    return {
+        **context,
+        "summary_forms": forms,
+        "queued_label": ngettext("Show %(num)s new post", "Show %(num)s new posts", 2, num="{n}"),
+        "activity": notify.activity_html(session=session, drill=drill, rows=rows),
+    }
+
+
+@router.get("/{drill_id}/console")
+def console_page(
+    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+) -> Response:
+    """The team console; its live parts arrive over /events."""
+    context = context_for(session=session, drill=drill, ctx=ctx)
+    return render(
+        request, "drills/console.html", page_extras(session=session, drill=drill, context=context)
     )
-    context["activity"] = notify.activity_html(
-        session=session, drill=drill, rows=list(reversed(context["rows"]))
-    )
-    return render(request, "drills/console.html", context)
 
 
 def panel(name: str):
@@ -161,15 +168,19 @@ async def act(
 
 
 def answer(
-    request: Request, drill: Drill, partial: str, context: dict, status: int = 200
+    request: Request,
+    session: SessionDep,
+    drill: Drill,
+    partial: str,
+    context: dict,
+    status: int = 200,
 ) -> Response:
     """htmx gets the partial back; a plain form post goes back to the console."""
     if is_htmx(request):
         return render(request, partial, context, status_code=status)
     if status >= 400:
-        return render(
-            request, "drills/console.html", {**context, "activity": ""}, status_code=status
-        )
+        context = page_extras(session=session, drill=drill, context=context)
+        return render(request, "drills/console.html", context, status_code=status)
     return RedirectResponse(f"/drills/{drill.id}/console", status_code=303)
 
 
@@ -188,9 +199,9 @@ async def compose(
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         context = context_for(session=session, drill=drill, ctx=ctx, values=values, errors=errors)
-        return answer(request, drill, "drills/_console_composer.html", context, 422)
+        return answer(request, session, drill, "drills/_console_composer.html", context, 422)
     context = context_for(session=session, drill=drill, ctx=ctx, sent=True)
-    return answer(request, drill, "drills/_console_composer.html", context)
+    return answer(request, session, drill, "drills/_console_composer.html", context)
 
 
 @router.post("/{drill_id}/console/approvals")
@@ -219,7 +230,9 @@ async def decide(
     context = context_for(
         session=session, drill=drill, ctx=ctx, errors=errors, failed_ref=ref, comment=comment
     )
-    return answer(request, drill, "drills/_console_approvals.html", context, 422 if errors else 200)
+    return answer(
+        request, session, drill, "drills/_console_approvals.html", context, 422 if errors else 200
+    )
 
 
 @router.post("/{drill_id}/console/checklist")
@@ -238,7 +251,9 @@ async def tick(request: Request, drill: DrillDep, ctx: ConsoleDep, session: Sess
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
     context = context_for(session=session, drill=drill, ctx=ctx, errors=errors)
-    return answer(request, drill, "drills/_console_checklist.html", context, 422 if errors else 200)
+    return answer(
+        request, session, drill, "drills/_console_checklist.html", context, 422 if errors else 200
+    )
 
 
 @router.get("/{drill_id}/events")

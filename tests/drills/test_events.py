@@ -70,8 +70,15 @@ def test_posts_stream_rendered_and_resume_after_last_event_id(client, session, f
 
 def test_notify_publishes_the_activity_line_and_the_panels(client, session, factory):
     team = running_team(session, factory)
-    row = DrillAction(drill_id=team.drill.id, seq=1, at_s=75.0, kind="request_approval",
-                      text="Holding line", user_id=team.spokesperson.id, role_key="spokesperson")  # fmt: skip
+    row = DrillAction(
+        drill_id=team.drill.id,
+        seq=1,
+        at_s=75.0,
+        kind="request_approval",
+        text="Holding line",
+        user_id=team.spokesperson.id,
+        role_key="spokesperson",
+    )
     session.add(row)
     session.commit()
     client.portal.call(
@@ -97,7 +104,10 @@ def test_an_adhoc_social_post_becomes_a_feed_post():
                       language="fr", source="adhoc")  # fmt: skip
     post = notify.adhoc_post(row)
     assert (post.id, post.at_ms, post.inject, post.author.handle) == (
-        "i-adhoc-1", 90500, "adhoc-1", "@anareporter"
+        "i-adhoc-1",
+        90500,
+        "adhoc-1",
+        "@anareporter",
     )
 
 
