@@ -163,6 +163,8 @@ def console_data(
             {**m, "text": fill(m["text"], brand=drill.brand)} for m in plan["key_messages"]
         ],
         "rumours": [
-            (r.id, r.claim.get(drill.language)) for r in service.scenario_of(drill).rumours
+            (r.id, r.claim.get(drill.language))
+            for r in service.scenario_of(drill).rumours
+            if r.appears_at <= current.sim_s
         ],
     }

@@ -39,7 +39,7 @@
     const inbox = $("#console-inbox");
     if (inbox && inbox.dataset.nextAtS && sim >= Number(inbox.dataset.nextAtS)) {
       delete inbox.dataset.nextAtS;
-      htmx.trigger(inbox, "inbox-due");
+      htmx.trigger(inbox.parentElement, "inbox-due");
     }
   }
 
@@ -147,8 +147,11 @@
     count.classList.toggle("overdue", n > 280);
   }
 
-  function fillTarget(field, value) {
+  function fillTarget(field, value, label) {
     const input = $(field);
+    if (input && input.tagName === "SELECT" && ![...input.options].some((o) => o.value === value)) {
+      input.add(new Option(label || value, value));  // a rumour that surfaced after the page loaded
+    }
     if (input) input.value = value;
     $("#composer-text")?.focus();
   }
@@ -157,7 +160,10 @@
     const reply = event.target.closest(".post-reply");
     if (reply) fillTarget("#composer-reply", reply.dataset.replyTo);
     const correct = event.target.closest(".post-correct");
-    if (correct) fillTarget("#composer-rumour", correct.dataset.rumour);
+    if (correct) {
+      const text = correct.closest(".post")?.querySelector(".post-text")?.textContent || "";
+      fillTarget("#composer-rumour", correct.dataset.rumour, text.slice(0, 70));
+    }
     if (event.target.closest("#feed-queued")) showQueued();
     const pause = event.target.closest("#feed-pause");
     if (pause) {
@@ -189,7 +195,9 @@
     const form = event.target.closest("#composer-form");
     if (!form) return;
     event.preventDefault();
-    form.requestSubmit(form.querySelector("[data-primary]") || undefined);
+    // A click, not requestSubmit: htmx sends the clicked button's name and value with the form.
+    const primary = form.querySelector("[data-primary]");
+    if (primary) primary.click();
   });
 
   document.addEventListener("DOMContentLoaded", () => {
