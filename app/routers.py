@@ -21,6 +21,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(plans_routes.router)
     app.include_router(drills_routes.router)
     app.include_router(drills_console_routes.router)
+    app.include_router(drills_console_routes.avatars)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)

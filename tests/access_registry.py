@@ -80,4 +80,5 @@ REGISTRY: dict[str, PathValue] = {
     "invitation_token": invitation_token,
     "token_id": token_id,
     "drill_id": lambda session, factory, org: make_drill(session, org).id,
+    "handle": lambda session, factory, org: "some_author",
 }

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import MemberDep, OrgContext, SessionDep
+from app.core.deps import MemberDep, OrgContext, Public, SessionDep
 from app.core.errors import DomainError, Forbidden
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
@@ -20,8 +20,11 @@ from app.drills.models import ActionCreate, Drill
 from app.drills.runtime import live_of
 from app.drills.sse import event_stream
 from app.plans.forms import FormErrors, errors_of, validate
+from app.storm import avatar_svg
 
 router = APIRouter(prefix="/drills")
+avatars = APIRouter(prefix="/avatars")
+AVATAR_MAX_AGE_S = 7 * 24 * 3600
 COMPOSER_FIELDS = ("text", "in_reply_to", "rumour", "to_role", "key_message")
 LIVE_STATUSES = ("running", "paused")
 
@@ -268,3 +271,13 @@ def events(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionD
         return Response(status_code=204)
     live.cache.load(session=session, drill=drill)
     return event_stream(live.hub, drill.id, request.headers.get("last-event-id"))
+
+
+@avatars.get("/{handle}.svg", dependencies=[Public])
+def avatar(handle: str) -> Response:
+    """A feed author's generated avatar: a pure function of the handle, cached by browsers."""
+    return Response(
+        avatar_svg("@" + handle[:60]),
+        media_type="image/svg+xml",
+        headers={"Cache-Control": f"public, max-age={AVATAR_MAX_AGE_S}, immutable"},
+    )
