@@ -95,12 +95,26 @@ def facilitator_fires_adhoc_inject(facilitator: Page, drill_id: int) -> None:
     })  # fmt: skip
 
 
-def clock_command(facilitator: Page, base: str, drill_id: int, command: str) -> None:
-    """Start or end the drill from its page, as the facilitator."""
+def feed_controls_work(page: Page) -> None:
+    """The rumour filter hides other posts; paused, new posts wait behind a button."""
+    page.locator(".feed-filter[value=rumour]").check()
+    expect(page.locator("#feed-posts .post[data-rumour='']:visible")).to_have_count(0)
+    page.locator(".feed-filter[value=rumour]").uncheck()
+    page.locator("#feed-pause").click()
+    expect(page.locator("#feed-pause")).to_have_attribute("aria-pressed", "true")
+    queued = page.locator("#feed-queued")
+    expect(queued).to_be_visible(timeout=20_000)
+    queued.click()
+    expect(queued).to_be_hidden()
+    page.locator("#feed-pause").click()
+
+
+def clock_command(facilitator: Page, base: str, drill_id: int, command: str, status: str) -> None:
+    """Start, pause or end the drill from its page, as the facilitator."""
     facilitator.goto(f"{base}/drills/{drill_id}")
     facilitator.locator(f"#drill-clock button[name=command][value={command}]").click()
-    expect(facilitator.locator("#drill-clock [data-status]")).not_to_have_attribute(
-        "data-status", "scheduled"
+    expect(facilitator.locator("#drill-clock [data-status]")).to_have_attribute(
+        "data-status", status
     )
 
 
@@ -116,7 +130,7 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     )
     approver = signed_in(browser.new_context(), live_server, "member1@demo.stormdrill.test", errors)
 
-    clock_command(facilitator, live_server, drill_id, "start")
+    clock_command(facilitator, live_server, drill_id, "start", "running")
     console = f"{live_server}/drills/{drill_id}/console"
     for page in (spokesperson, approver):
         page.goto(console)
@@ -125,6 +139,13 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     expect(spokesperson.locator("button[name=intent][value=publish][data-primary]")).to_have_count(
         0
     )
+
+    feed_controls_work(approver)
+    correct = spokesperson.locator("#feed-posts .post-correct").first
+    expect(correct).to_be_attached(timeout=30_000)  # the rumour surfaces at 3 min (6 s real)
+    # The whole drill lasts 20 real seconds: pause it so a slow machine cannot end it early.
+    clock_command(facilitator, live_server, drill_id, "pause", "paused")
+    expect(spokesperson.locator("#console-status")).to_have_class("badge status-paused")
 
     spokesperson.locator("#composer-text").fill(HOLDING)
     expect(spokesperson.locator("#composer-count")).to_contain_text(f"{len(HOLDING)}/280")
@@ -140,8 +161,6 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
             HOLDING, timeout=10_000
         )
 
-    correct = spokesperson.locator("#feed-posts .post-correct").first
-    expect(correct).to_be_attached(timeout=30_000)
     correct.evaluate("button => button.click()")
     expect(spokesperson.locator("#composer-rumour")).to_have_value("health-inspection")
     spokesperson.locator("#composer-text").fill(CORRECTION)
@@ -153,7 +172,7 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     facilitator_fires_adhoc_inject(facilitator, drill_id)
     expect(spokesperson.locator("#console-inbox")).to_contain_text("Radio Loire", timeout=10_000)
 
-    clock_command(facilitator, live_server, drill_id, "end")
+    clock_command(facilitator, live_server, drill_id, "end", "ended")
     expect(spokesperson.locator("#console-status")).to_have_attribute(
         "class", "badge status-ended", timeout=15_000
     )
