@@ -16,6 +16,7 @@ from app.drills.clock import ClockReading
 from app.drills.models import Drill, DrillAction
 from app.scoring.core.context import DEFAULT_DEADLINE_S, SEVERITY_DEADLINE_S
 
+ROUNDING_S = 0.001  # stored times are rounded to the millisecond, possibly up
 PLACEHOLDER = re.compile(r"\{(brand|organisation|organization)\}")
 
 
@@ -32,21 +33,24 @@ def answered_refs(rows: list[DrillAction]) -> set[str]:
 def inbox(
     *, drill: Drill, timeline: list[dict], rows: list[DrillAction], sim_s: float
 ) -> list[dict]:
-    """Injects that reached the team and expect an answer, newest first, with their state."""
+    """Injects that reached the team and expect an answer or are addressed to it, newest first."""
     answered = answered_refs(rows)
     entries = []
     for entry in timeline:
-        if entry["at_s"] > sim_s or not entry["expects_response"]:
+        if entry["at_s"] > sim_s + ROUNDING_S or not to_team(entry):
             continue
-        done = entry["id"] in answered or f"i-{entry['id']}" in answered
-        deadline = entry["deadline_s"]
-        state = (
-            "answered"
-            if done
-            else ("overdue" if deadline is not None and sim_s > deadline else "open")
-        )
-        entries.append({**entry, "state": state})
+        entries.append({**entry, "state": inbox_state(entry, answered, sim_s)})
     return sorted(entries, key=lambda e: -e["at_s"])
+
+
+def inbox_state(entry: dict, answered: set[str], sim_s: float) -> str:
+    """answered, overdue or open; info for a message that expects no answer."""
+    if entry["id"] in answered or f"i-{entry['id']}" in answered:
+        return "answered"
+    if not entry["expects_response"]:
+        return "info"
+    deadline = entry["deadline_s"]
+    return "overdue" if deadline is not None and sim_s > deadline else "open"
 
 
 def to_team(entry: dict) -> bool:
@@ -56,7 +60,7 @@ def to_team(entry: dict) -> bool:
 
 def next_inject_s(timeline: list[dict], sim_s: float) -> float | None:
     """When the next inject reaches the team (the inbox refreshes itself then)."""
-    upcoming = [e["at_s"] for e in timeline if e["at_s"] > sim_s and to_team(e)]
+    upcoming = [e["at_s"] for e in timeline if e["at_s"] > sim_s + ROUNDING_S and to_team(e)]
     return min(upcoming) if upcoming else None
 
 

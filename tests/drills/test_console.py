@@ -6,8 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.db import utcnow
-from app.drills import actions, service
+from app.drills import actions, injects, service
 from app.drills.clock import ClockEventKind
+from app.drills.models import InjectCreate
 from tests.drills.helpers import make_team
 from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
@@ -155,3 +156,14 @@ def test_a_drill_not_running_has_no_event_stream(client, session, factory):
     assert client.get(f"/drills/{team.drill.id}/events").status_code == 204
     page = client.get(f"/drills/{team.drill.id}/console").text
     assert by_id(page, "console").get("sse-connect") is None
+
+
+def test_an_adhoc_message_reaches_the_inbox_of_a_paused_drill(client, session, team):
+    service.control(session=session, drill=team.drill, kind=ClockEventKind.pause)
+    inject_in = InjectCreate(
+        channel="email", actor_name="Ada Mail", content="Any news?", expects_response=False
+    )
+    injects.create_adhoc_inject(session=session, drill=team.drill, inject_in=inject_in)
+    sign_in(client, team.spokesperson)
+    inbox = by_id(client.get(f"/drills/{team.drill.id}/console/inbox").text, "console-inbox")
+    assert "Ada Mail" in inbox.text and "For information" in inbox.text
