@@ -95,22 +95,27 @@ def facilitator_fires_adhoc_inject(facilitator: Page, drill_id: int) -> None:
     })  # fmt: skip
 
 
-def feed_controls_work(page: Page) -> None:
-    """The rumour filter hides other posts; paused, new posts wait behind a button."""
+def rumour_filter_works(page: Page) -> None:
+    """The rumour filter hides every other post."""
     page.locator(".feed-filter[value=rumour]").check()
     expect(page.locator("#feed-posts .post[data-rumour='']:visible")).to_have_count(0)
+    expect(page.locator("#feed-posts .post:visible").first).to_be_visible()
     page.locator(".feed-filter[value=rumour]").uncheck()
+
+
+def paused_scroll_queues_posts(page: Page) -> None:
+    """With auto-scroll paused, new posts wait behind a "N new posts" button."""
     page.locator("#feed-pause").click()
     expect(page.locator("#feed-pause")).to_have_attribute("aria-pressed", "true")
     queued = page.locator("#feed-queued")
-    expect(queued).to_be_visible(timeout=20_000)
+    expect(queued).to_be_visible(timeout=10_000)
     queued.click()
     expect(queued).to_be_hidden()
     page.locator("#feed-pause").click()
 
 
 def clock_command(facilitator: Page, base: str, drill_id: int, command: str, status: str) -> None:
-    """Start, pause or end the drill from its page, as the facilitator."""
+    """Start, pause, resume or end the drill from its page, as the facilitator."""
     facilitator.goto(f"{base}/drills/{drill_id}")
     facilitator.locator(f"#drill-clock button[name=command][value={command}]").click()
     expect(facilitator.locator("#drill-clock [data-status]")).to_have_attribute(
@@ -140,12 +145,12 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
         0
     )
 
-    feed_controls_work(approver)
     correct = spokesperson.locator("#feed-posts .post-correct").first
     expect(correct).to_be_attached(timeout=30_000)  # the rumour surfaces at 3 min (6 s real)
     # The whole drill lasts 20 real seconds: pause it so a slow machine cannot end it early.
     clock_command(facilitator, live_server, drill_id, "pause", "paused")
     expect(spokesperson.locator("#console-status")).to_have_class("badge status-paused")
+    rumour_filter_works(approver)
 
     spokesperson.locator("#composer-text").fill(HOLDING)
     expect(spokesperson.locator("#composer-count")).to_contain_text(f"{len(HOLDING)}/280")
@@ -172,6 +177,8 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     facilitator_fires_adhoc_inject(facilitator, drill_id)
     expect(spokesperson.locator("#console-inbox")).to_contain_text("Radio Loire", timeout=10_000)
 
+    clock_command(facilitator, live_server, drill_id, "resume", "running")
+    paused_scroll_queues_posts(approver)
     clock_command(facilitator, live_server, drill_id, "end", "ended")
     expect(spokesperson.locator("#console-status")).to_have_attribute(
         "class", "badge status-ended", timeout=15_000
