@@ -7,9 +7,10 @@ from datetime import timedelta
 from app.core.db import utcnow
 from app.drills import notify, service
 from app.drills.clock import ClockEventKind
+from app.drills.export import storm_for
 from app.drills.models import DrillAction, DrillInject
 from app.drills.runtime import live_of
-from tests.drills.helpers import make_team
+from tests.drills.helpers import make_drill, make_team
 from tests.factories import sign_in
 from tests.plans.html import by_id
 
@@ -115,3 +116,11 @@ def test_without_a_live_layer_nothing_is_sent(app, session, factory):
     team = make_team(session, factory)
     assert live_of(app) is None
     asyncio.run(notify.changed(app, session=session, drill=team.drill, topics=("clock",)))
+
+
+def test_the_storm_cache_follows_the_drill_inputs_not_only_its_id(session, factory):
+    org = factory.org()
+    first = make_drill(session, org, scenario_id="tutorial")
+    storm = storm_for(first)
+    first.scenario_id, first.seed = "product-recall", 99
+    assert storm_for(first).scenario.id == "product-recall" and storm_for(first) is not storm
