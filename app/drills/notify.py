@@ -11,8 +11,8 @@ checklist tick, an inject fired or written, a clock control), the route that mad
 arguments). It reloads the drill in the live cache, so the feed's driver sees new actions and
 clock changes on its next tick, then publishes on the drill's broker stream:
 
-- `team-action`: each new action as an `<li>` from drills/_activity.html, rendered once in the
-  drill's language; consoles put it at the top of their activity list (`sse-swap`).
+- `team-action`: each new action as an `<li>` from drills/_console_activity.html, rendered
+  once in the drill's language; consoles put it at the top of their activity list (`sse-swap`).
 - `approvals`, `checklist`, `inject`, `statements`, `kpis`: a small JSON note; the console
   panel that depends on it listens with `hx-trigger="sse:<name>"` and fetches its own partial,
   since what it shows depends on who looks (only approvers get the Approve button).
@@ -72,7 +72,7 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
     }
     token = i18n.current_language.set(drill.language)
     try:
-        template = env.get_template("drills/_activity.html")
+        template = env.get_template("drills/_console_activity.html")
         return "".join(
             template.render(
                 action=row,
