@@ -1,5 +1,8 @@
 """The FastAPI application factory."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
@@ -9,7 +12,18 @@ from app.core.db import make_engine
 from app.core.deps import csrf_protect
 from app.core.middleware import LanguageMiddleware
 from app.core.settings import ROOT, Settings, get_settings
+from app.drills.runtime import start_live, stop_live
 from app.routers import include_routers
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The live drills' broker and driver hub exist while the application serves."""
+    await start_live(app)
+    try:
+        yield
+    finally:
+        await stop_live(app)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -20,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Rehearse crisis communication on social networks.",
         dependencies=[Depends(csrf_protect)],
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)

@@ -6,6 +6,7 @@ from app.accounts import api as accounts_api
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
 from app.drills import api as drills_api
+from app.drills import console_routes as drills_console_routes
 from app.drills import control_routes as drills_control_routes
 from app.drills import lobby_routes as drills_lobby_routes
 from app.drills import routes as drills_routes
@@ -29,6 +30,8 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(scoring_routes.router)
     app.include_router(scoring_exports.router)
     app.include_router(dashboard_routes.router)
+    app.include_router(drills_console_routes.router)
+    app.include_router(drills_console_routes.avatars)
     for router in plans_item_routes.routers:
         app.include_router(router)
     app.include_router(plans_api.router)

@@ -14,7 +14,6 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import uvicorn
-from jinja2 import Environment
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
@@ -22,6 +21,7 @@ from starlette.routing import Route
 
 from app.drills.broker import InMemoryBroker
 from app.drills.live import DriverHub, json_data
+from app.drills.posts import render_post
 from app.drills.sse import event_stream
 from app.scenarios.library import load_scenario
 from app.storm import Storm
@@ -31,12 +31,7 @@ SCENARIO = "service-outage"  # the library's busiest storm: about 170 posts a mi
 PEAK_S = 3900.0
 SPEED = 10.0
 BARE_RATE = 12  # the full server's rate: 10 posts, a clock and a summary per second
-POST_HTML = Environment(autoescape=True).from_string(
-    '<article id="post-{{ p.id }}" class="post post--{{ p.author.persona }}" '
-    'data-due="{{ "%.6f"|format(due) }}"><header><strong>{{ p.author.name }}</strong> '
-    "<span>{{ p.author.handle }}</span>{% if p.author.verified %} ✔{% endif %}</header>"
-    "<p>{{ p.text }}</p><footer>{{ p.likes_max }} ♥ · {{ p.reposts_max }} ⟳</footer></article>"
-)
+ARTICLE = "<article "
 
 
 class PeakSource:
@@ -59,14 +54,15 @@ class PeakSource:
 
 
 def full_app(drills: int) -> Starlette:
-    """Drivers, storm, rendering and sse-starlette, as the drills routes will use them."""
+    """Drivers, storm, the drills' post rendering and sse-starlette, as the routes use them."""
     start = datetime.now(UTC) + timedelta(seconds=1)
     storm = Storm(load_scenario(SCENARIO), 1, None, "en")  # shared: each driver streams its own
     sources = {d: PeakSource(storm, start) for d in range(drills)}
 
     def render(post: Post) -> str:
+        """The drills' own post rendering, with the due time the client measures from."""
         due = start.timestamp() + (post.at_s - PEAK_S) / SPEED
-        return POST_HTML.render(p=post, due=due)
+        return render_post(post).replace(ARTICLE, f'{ARTICLE}data-due="{due:.6f}" ', 1)
 
     def render_data(name: str, payload: dict) -> str:
         return json_data(name, {**payload, "due": time.time()})

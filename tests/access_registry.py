@@ -85,4 +85,5 @@ REGISTRY: dict[str, PathValue] = {
     "override_id": override_id,
     "drill_id": org_drill_id,
     "improvement_id": lambda session, factory, org: item_of(session, walk_plan(session, org)).id,
+    "handle": lambda session, factory, org: "some_author",
 }

@@ -90,7 +90,7 @@ def record_action(
     elif action_in.kind in ("approve", "reject"):
         request = pending(session=session, drill=drill, ref=action_in.ref)
         if action_in.kind == "approve":
-            published = {"kind": "statement", "text": request.text, "ref": request.ref}
+            published = rules.published_on_approval(request.model_dump())
             stored.append(
                 DrillAction(
                     **base,

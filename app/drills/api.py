@@ -3,12 +3,12 @@
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from app.core.deps import MemberDep, SessionDep, TrainerDep
-from app.drills import actions, export, injects, service
+from app.drills import actions, export, injects, notify, service
 from app.drills.clock import ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import (
@@ -72,52 +72,58 @@ def assign(drill: DrillDep, assign_in: AssignIn, ctx: TrainerDep, session: Sessi
 
 
 def _control(
-    session: Session, drill: Drill, kind: ClockEventKind, speed: float | None = None
+    request: Request,
+    session: Session,
+    drill: Drill,
+    kind: ClockEventKind,
+    speed: float | None = None,
 ) -> DrillPublic:
     service.control(session=session, drill=drill, kind=kind, speed=speed)
+    notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
     return service.drill_public(session=session, drill=drill)
 
 
 @router.post("/{drill_id}/start", response_model=DrillPublic)
-def start(drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
+def start(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """Start the clock at the drill's speed."""
-    return _control(session, drill, ClockEventKind.start)
+    return _control(request, session, drill, ClockEventKind.start)
 
 
 @router.post("/{drill_id}/pause", response_model=DrillPublic)
-def pause(drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
+def pause(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """Pause the clock."""
-    return _control(session, drill, ClockEventKind.pause)
+    return _control(request, session, drill, ClockEventKind.pause)
 
 
 @router.post("/{drill_id}/resume", response_model=DrillPublic)
-def resume(drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
+def resume(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """Resume a paused clock."""
-    return _control(session, drill, ClockEventKind.resume)
+    return _control(request, session, drill, ClockEventKind.resume)
 
 
 @router.post("/{drill_id}/end", response_model=DrillPublic)
-def end(drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
+def end(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """End the drill (the plan is marked as drilled)."""
-    return _control(session, drill, ClockEventKind.end)
+    return _control(request, session, drill, ClockEventKind.end)
 
 
 @router.post("/{drill_id}/speed", response_model=DrillPublic)
 def set_speed(
-    drill: DrillDep, speed_in: SpeedIn, ctx: TrainerDep, session: SessionDep
+    request: Request, drill: DrillDep, speed_in: SpeedIn, ctx: TrainerDep, session: SessionDep
 ) -> DrillPublic:
     """Change the clock's speed (1× to 60×), even mid-drill."""
-    return _control(session, drill, ClockEventKind.speed, speed_in.speed)
+    return _control(request, session, drill, ClockEventKind.speed, speed_in.speed)
 
 
 @router.post("/{drill_id}/actions", response_model=list[ActionPublic], status_code=201)
 def post_action(
-    drill: DrillDep, action_in: ActionCreate, ctx: MemberDep, session: SessionDep
+    request: Request, drill: DrillDep, action_in: ActionCreate, ctx: MemberDep, session: SessionDep
 ) -> list[ActionPublic]:
     """Record an action; stored before this answers (an approval also returns its statement)."""
     rows = actions.record_action(
         session=session, drill=drill, user=ctx.user, member_role=ctx.role, action_in=action_in
     )
+    notify.changed_from_thread(request.app, session=session, drill=drill, actions=rows)
     return [ActionPublic.model_validate(row.model_dump()) for row in rows]
 
 
@@ -150,19 +156,23 @@ def list_injects(drill: DrillDep, session: SessionDep) -> list[dict[str, Any]]:
 
 @router.post("/{drill_id}/injects", status_code=201)
 def create_inject(
-    drill: DrillDep, inject_in: InjectCreate, ctx: TrainerDep, session: SessionDep
+    request: Request, drill: DrillDep, inject_in: InjectCreate, ctx: TrainerDep, session: SessionDep
 ) -> dict[str, Any]:
     """An ad-hoc inject, now."""
     row = injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
+    notify.changed_from_thread(
+        request.app, session=session, drill=drill, topics=("inject",), inject=row
+    )
     return row.model_dump(mode="json")
 
 
 @router.post("/{drill_id}/injects/fire", status_code=201)
 def fire_inject(
-    drill: DrillDep, fire_in: FireIn, ctx: TrainerDep, session: SessionDep
+    request: Request, drill: DrillDep, fire_in: FireIn, ctx: TrainerDep, session: SessionDep
 ) -> dict[str, Any]:
     """Fire a scenario inject now, ahead of its time."""
     row = injects.fire_inject(session=session, drill=drill, inject_key=fire_in.inject)
+    notify.changed_from_thread(request.app, session=session, drill=drill, topics=("inject",))
     return row.model_dump(mode="json")
 
 

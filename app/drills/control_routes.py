@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from app.core.deps import OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
-from app.drills import forms, injects, labels, monitor, service
+from app.drills import forms, injects, labels, monitor, notify, service
 from app.drills.deps import DrillDep
 from app.drills.models import Drill
 from app.drills.routes import run_command
@@ -78,6 +78,8 @@ async def clock_command(
 ) -> Response:
     """Start, pause, resume, end or change speed from the console."""
     error = run_command(session=session, drill=drill, form=await request.form())
+    if error is None:
+        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
     status_code = 409 if error else 200
     if is_htmx(request):
         context = {**clock_context(session=session, drill=drill), "error": error}
@@ -105,6 +107,7 @@ async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: Sess
     error = None
     try:
         injects.fire_inject(session=session, drill=drill, inject_key=str(form.get("inject") or ""))
+        await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
     except DomainError as exc:
         error = exc.message
     status_code = 409 if error else 200
@@ -125,7 +128,10 @@ async def adhoc(
     values = forms.adhoc_values(await request.form())
     try:
         inject_in = forms.adhoc_input(values)
-        injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
+        row = injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
+        await notify.changed(
+            request.app, session=session, drill=drill, topics=("inject",), inject=row
+        )
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         refused = {"values": values, "errors": errors}

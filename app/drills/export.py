@@ -14,7 +14,7 @@ from app.storm.engine import Storm
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
 
-_storms: dict[int, Storm] = {}
+_storms: dict[tuple, Storm] = {}
 MAX_CACHED = 256
 
 
@@ -58,12 +58,14 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
 
 def storm_for(drill: Drill) -> Storm:
     """The drill's storm, built once per process (it is a pure function of these inputs)."""
-    storm = _storms.get(drill.id)
+    # Keyed by every input, not the id alone: ids come back after a rollback or a fresh database.
+    key = (drill.id, drill.scenario_id, drill.seed, drill.brand, drill.language)
+    storm = _storms.get(key)
     if storm is None:
         if len(_storms) >= MAX_CACHED:
             _storms.clear()
         storm = Storm(service.scenario_of(drill), drill.seed, drill.brand, drill.language)
-        _storms[drill.id] = storm
+        _storms[key] = storm
     return storm
 
 

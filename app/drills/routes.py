@@ -12,7 +12,7 @@ from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
-from app.drills import forms, labels, monitor, service
+from app.drills import forms, labels, monitor, notify, service
 from app.drills.clock import MAX_SPEED, MIN_SPEED, ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import LANGUAGES, Drill
@@ -151,6 +151,8 @@ async def control_clock(
 ) -> Response:
     """Start, pause, resume, end or change speed; htmx gets the clock partial back."""
     error = run_command(session=session, drill=drill, form=await request.form())
+    if error is None:
+        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
     if is_htmx(request):
         context = {**drill_context(session=session, ctx=ctx, drill=drill), "error": error}
         return render(request, "drills/_clock.html", context, status_code=200 if not error else 409)

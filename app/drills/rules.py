@@ -70,3 +70,21 @@ def pending_request(actions: Sequence[Mapping[str, Any]], ref: str) -> Mapping[s
     if any(a["kind"] in ("approve", "reject") and a.get("ref") == ref for a in actions):
         raise Conflict(_("This statement was already decided."), field="ref")
     return request
+
+
+def published_on_approval(request: Mapping[str, Any]) -> dict[str, Any]:
+    """What approving a request publishes: a rumour correction, a reply or a statement.
+
+    The request's `rumour` or `in_reply_to` says which, so a correction or a reply submitted
+    for approval goes out as such, with the same ref (the scoring matches it to its approval).
+    """
+    published: dict[str, Any] = {
+        "kind": "statement",
+        "text": request["text"],
+        "ref": request["ref"],
+    }
+    if request.get("rumour"):
+        published.update(kind="correct_rumour", rumour=request["rumour"])
+    elif request.get("in_reply_to"):
+        published.update(kind="reply", in_reply_to=request["in_reply_to"])
+    return published

@@ -65,15 +65,8 @@ def replay_one(
     elif action["kind"] in ("approve", "reject"):
         request = rules.pending_request(done, action["ref"])
         if action["kind"] == "approve":
-            stored.append(
-                {
-                    "at_s": float(at_s),
-                    "kind": "statement",
-                    "role": request.get("role"),
-                    "text": request["text"],
-                    "ref": request["ref"],
-                }
-            )
+            published = rules.published_on_approval(request)
+            stored.append({"at_s": float(at_s), "role": request.get("role"), **published})
     return stored
 
 

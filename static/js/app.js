@@ -1,7 +1,9 @@
 // Small progressive enhancements; every page works without this file.
 document.addEventListener("DOMContentLoaded", () => {
   document.body.addEventListener("htmx:afterSwap", (event) => {
-    const invalid = event.detail.target.querySelector("[aria-invalid='true']");
+    // Swaps made by htmx.swap (server-sent events) carry no detail.target: use the event's.
+    const target = event.detail.target || event.target;
+    const invalid = target.querySelector("[aria-invalid='true']");
     if (invalid) invalid.focus();
   });
 });

@@ -1,0 +1,105 @@
+"""Running drills as the live feed reads them: clock log and team actions held in memory.
+
+Drivers read a `CachedSource` on the event loop, so a read never touches the database. The
+cache is refreshed right after a change is committed in this process (`app.drills.notify`),
+and by `refresh_forever` every REFRESH_S seconds in a worker thread, so that with Redis (several
+processes) a change committed by another process reaches this one's driver within that delay.
+"""
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from app.drills import actions, clock, service
+from app.drills.export import storm_actions, storm_for
+from app.drills.models import Drill
+from app.storm.engine import Storm
+from app.storm.types import Action
+
+REFRESH_S = 2.0
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a driver needs of one drill, read from the database at one moment."""
+
+    events: tuple[clock.ClockEvent, ...]
+    duration_s: int
+    speed: float
+    actions: list[Action]
+    storm: Storm
+
+
+class LiveCache:
+    """The snapshots of the drills this process serves live, by drill id."""
+
+    def __init__(self) -> None:
+        self.snapshots: dict[int, Snapshot] = {}
+
+    def load(self, *, session: Session, drill: Drill) -> Snapshot:
+        """Read the drill's clock log and actions now and keep them (call off the event loop)."""
+        snapshot = Snapshot(
+            events=tuple(service.clock_events(session=session, drill=drill)),
+            duration_s=drill.duration_s,
+            speed=drill.speed,
+            actions=storm_actions(actions.list_actions(session=session, drill=drill)),
+            storm=storm_for(drill),
+        )
+        self.snapshots[drill.id] = snapshot
+        return snapshot
+
+    def reload(self, engine: Engine, drill_ids: list[int]) -> None:
+        """Refresh the given drills from the database with a session of its own."""
+        with Session(engine) as session:
+            for drill_id in drill_ids:
+                drill = session.get(Drill, drill_id)
+                if drill is not None:
+                    self.load(session=session, drill=drill)
+
+    def source(self, drill_id: int) -> "CachedSource":
+        """The DrillSource a driver reads (the drill must have been loaded first)."""
+        return CachedSource(self, drill_id)
+
+
+class CachedSource:
+    """A DrillSource answering from the cache's latest snapshot of one drill."""
+
+    def __init__(self, cache: LiveCache, drill_id: int) -> None:
+        self.cache = cache
+        self.drill_id = drill_id
+
+    def _snapshot(self) -> Snapshot:
+        return self.cache.snapshots[self.drill_id]
+
+    def clock_reading(self, now: datetime) -> tuple[str, float, float]:
+        """(status, simulated seconds, speed) at real time `now`, from the cached clock log."""
+        snap = self._snapshot()
+        current = clock.read(snap.events, now, snap.duration_s, snap.speed)
+        return current.status.value, current.sim_s, current.speed
+
+    def actions(self) -> list[Action]:
+        """The team's actions as last cached."""
+        return self._snapshot().actions
+
+    def storm(self) -> Storm:
+        """The drill's storm."""
+        return self._snapshot().storm
+
+
+async def refresh_forever(cache: LiveCache, engine: Engine, drill_ids, every_s: float) -> None:
+    """Reload the drills being driven, off the event loop, until cancelled."""
+    while True:
+        await asyncio.sleep(every_s)
+        ids = sorted(drill_ids())
+        if not ids:
+            continue
+        try:
+            await run_in_threadpool(cache.reload, engine, ids)
+        except Exception:
+            log.exception("refreshing the live drills %s failed", ids)

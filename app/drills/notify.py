@@ -1,0 +1,137 @@
+"""Everything a participant does appears for the others at once: call this after each commit.
+
+After any change to a drill is committed (an action, an approval request or decision, a
+checklist tick, an inject fired or written, a clock control), the route that made it calls
+
+    await notify.changed(request.app, session=session, drill=drill, actions=rows)
+    await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
+    await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+
+(a sync route, running in a worker thread, calls `notify.changed_from_thread` with the same
+arguments). It reloads the drill in the live cache, so the feed's driver sees new actions and
+clock changes on its next tick, then publishes on the drill's broker stream:
+
+- `team-action`: each new action as an `<li>` from drills/_console_activity.html, rendered
+  once in the drill's language; consoles put it at the top of their activity list (`sse-swap`).
+- `approvals`, `checklist`, `inject`, `statements`, `kpis`: a small JSON note; the console
+  panel that depends on it listens with `hx-trigger="sse:<name>"` and fetches its own partial,
+  since what it shows depends on who looks (only approvers get the Approve button).
+- `clock`: the clock reading, as JSON of the same shape as the driver's `clock` events.
+- `post`: an ad-hoc inject written as a social post (pass `inject=row`), since the storm only
+  knows the scenario's injects.
+
+Outside the application's lifespan (plain test clients) there is no live layer: nothing is sent.
+"""
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+
+import anyio.from_thread
+from fastapi import FastAPI
+from sqlmodel import Session
+
+from app.accounts.models import User
+from app.core import i18n
+from app.core.templating import env
+from app.drills import service
+from app.drills.live import json_data
+from app.drills.models import Drill, DrillAction, DrillInject, InjectSource
+from app.drills.posts import render_post, sim_time
+from app.drills.rules import PUBLIC_KINDS
+from app.drills.runtime import live_of
+from app.storm.types import Author, Post
+
+TOPICS_OF_KIND = {
+    "request_approval": ("approvals",),
+    "approve": ("approvals", "statements", "inject", "kpis"),
+    "reject": ("approvals",),
+    "checklist_done": ("checklist", "kpis"),
+}
+PUBLIC_TOPICS = ("statements", "inject", "kpis")
+
+
+def topics_for(rows: Sequence[DrillAction]) -> list[str]:
+    """The panels that new actions change, in a stable order, without repeats."""
+    found: list[str] = []
+    for row in rows:
+        names = TOPICS_OF_KIND.get(row.kind, PUBLIC_TOPICS if row.kind in PUBLIC_KINDS else ())
+        found += [name for name in names if name not in found]
+    return found
+
+
+def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]) -> str:
+    """The activity lines of new actions, in the drill's language."""
+    roles = {
+        role["id"]: role["name"]
+        for role in service.plan_section(session=session, drill=drill)["roles"]
+    }
+    names = {
+        row.user_id: (user.display_name if (user := session.get(User, row.user_id)) else "")
+        for row in rows
+        if row.user_id is not None
+    }
+    token = i18n.current_language.set(drill.language)
+    try:
+        template = env.get_template("drills/_console_activity.html")
+        return "".join(
+            template.render(
+                action=row,
+                who=names.get(row.user_id, ""),
+                role=roles.get(row.role_key or "", ""),
+                time=sim_time(row.at_s),
+            )
+            for row in rows
+        )
+    finally:
+        i18n.current_language.reset(token)
+
+
+async def changed(
+    app: FastAPI,
+    *,
+    session: Session,
+    drill: Drill,
+    actions: Sequence[DrillAction] = (),
+    topics: Iterable[str] = (),
+    inject: DrillInject | None = None,
+) -> None:
+    """Refresh the drill's live cache and publish what changed (see the module docstring)."""
+    live = live_of(app)
+    if live is None:
+        return
+    live.cache.load(session=session, drill=drill)
+    if actions:
+        html = activity_html(session=session, drill=drill, rows=actions)
+        await live.broker.publish(drill.id, "team-action", html)
+    names = topics_for(actions) + [name for name in topics if name != "clock"]
+    for name in dict.fromkeys(names):
+        await live.broker.publish(drill.id, name, json_data(name, {"drill": drill.id}))
+    if (
+        inject is not None
+        and inject.source == InjectSource.adhoc
+        and inject.channel == "social_post"
+    ):
+        await live.broker.publish(drill.id, "post", render_post(adhoc_post(inject)))
+    if "clock" in topics:
+        current = service.reading(session=session, drill=drill)
+        payload = {
+            "status": current.status.value,
+            "sim_s": round(current.sim_s, 3),
+            "speed": current.speed,
+        }
+        await live.broker.publish(drill.id, "clock", json_data("clock", payload))
+
+
+def adhoc_post(row: DrillInject) -> Post:
+    """An ad-hoc social-post inject as a feed post."""
+    handle = "@" + "".join(ch for ch in row.actor_name.lower() if ch.isalnum())[:20]
+    author = Author(row.actor_name, handle, row.persona, 0, False)
+    return Post(
+        id=f"i-{row.inject_key}", at_ms=round(row.at_s * 1000), author=author, text=row.content,
+        language=row.language, sentiment="neutral", kind="inject", inject=row.inject_key,
+    )  # fmt: skip
+
+
+def changed_from_thread(app: FastAPI, **arguments: object) -> None:
+    """`changed` for sync routes, which FastAPI runs in a worker thread."""
+    anyio.from_thread.run(partial(changed, app, **arguments))  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""A feed post as HTML: rendered once per drill from `drills/_post.html`, in the post's language.
+
+The live driver renders every displayed post once for all its readers, at up to ten posts a
+second per drill, so the labels are translated once per language and avatars are served as
+cached images (`/avatars/<handle>.svg`) rather than inlined in every event.
+"""
+
+from functools import lru_cache
+from urllib.parse import quote
+
+from app.core import i18n
+from app.core.i18n import gettext as _
+from app.core.templating import env
+from app.drills.live import HIGH_REACH
+from app.storm.types import Post
+
+TEAM_PREFIX = "act-"  # storm ids of the team's own actions (see export.storm_actions)
+
+
+@lru_cache(maxsize=8)
+def labels(language: str) -> dict[str, object]:
+    """The post's fixed words in `language`, translated once."""
+    token = i18n.current_language.set(language)
+    try:
+        return {
+            "personas": {
+                "angry_customer": _("Angry customer"),
+                "worried_customer": _("Worried customer"),
+                "journalist": _("Journalist"),
+                "influencer": _("Influencer"),
+                "troll": _("Troll"),
+                "bot": _("Bot"),
+                "employee": _("Employee"),
+                "regulator": _("Regulator"),
+                "supporter": _("Supporter"),
+                "activist": _("Activist"),
+                "local_resident": _("Local resident"),
+                "expert": _("Expert"),
+            },
+            "verified": _("Verified account"),
+            "followers": _("Followers"),
+            "to_us": _("Replying to us"),
+            "reply_in_thread": _("Reply in a thread"),
+            "quote": _("Quote"),
+            "rumour": _("Rumour"),
+            "inject": _("Inject"),
+            "reply": _("Reply"),
+            "correct": _("Correct"),
+        }
+    finally:
+        i18n.current_language.reset(token)
+
+
+@lru_cache(maxsize=4096)
+def avatar_url(handle: str) -> str:
+    """Where the author's generated avatar is served (authors recur: cached)."""
+    return "/avatars/" + quote(handle.lstrip("@"), safe="") + ".svg"
+
+
+def reach(followers: int) -> str:
+    """Follower counts the way feeds show them: 950, 12.3k, 1.2M."""
+    if followers >= 1_000_000:
+        return f"{followers / 1_000_000:.1f}M"
+    if followers >= 1_000:
+        return f"{followers / 1_000:.1f}k"
+    return str(followers)
+
+
+def sim_time(seconds: float) -> str:
+    """Simulated time as T+mm:ss."""
+    whole = int(seconds)
+    return f"T+{whole // 60:02d}:{whole % 60:02d}"
+
+
+def to_us(post: Post) -> bool:
+    """Whether the post answers, quotes or reacts to something the team published."""
+    targets = (post.reply_to, post.quote_of, post.reacts_to)
+    return any(t and t.startswith(TEAM_PREFIX) for t in targets)
+
+
+def render_post(post: Post) -> str:
+    """The post's HTML in its own language (the drill's), whoever will read it."""
+    language = post.language if post.language in i18n.LANGUAGES else "en"
+    return env.get_template("drills/_post.html").render(
+        post=post,
+        t=labels(language),
+        avatar=avatar_url(post.author.handle),
+        reach=reach(post.author.followers),
+        high_reach=post.author.followers >= HIGH_REACH,
+        to_us=to_us(post),
+        time=sim_time(post.at_s),
+    )

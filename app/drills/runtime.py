@@ -1,0 +1,59 @@
+"""The live layer of a running application: broker, driver hub and cache, in `app.state.live`."""
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+
+from fastapi import FastAPI
+
+from app.drills.broker import Broker, RedisBroker, make_broker
+from app.drills.live import DriverHub
+from app.drills.livecache import REFRESH_S, LiveCache, refresh_forever
+from app.drills.posts import render_post
+
+
+@dataclass
+class Live:
+    """One process's live drills: where events go, who drives the feeds, what they read."""
+
+    broker: Broker
+    hub: DriverHub
+    cache: LiveCache
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+
+def make_live(broker: Broker) -> Live:
+    """A live layer on `broker`: posts rendered once per drill, drills read from the cache."""
+    cache = LiveCache()
+    return Live(broker=broker, hub=DriverHub(broker, cache.source, render_post), cache=cache)
+
+
+def live_of(app: FastAPI) -> Live | None:
+    """The application's live layer; None outside its lifespan (plain test clients)."""
+    return getattr(app.state, "live", None)
+
+
+async def start_live(app: FastAPI) -> Live:
+    """Create the live layer (Redis-backed when settings.redis_url is set) and its refresher."""
+    live = make_live(make_broker(app.state.settings.redis_url))
+    refresher = refresh_forever(
+        live.cache, app.state.engine, lambda: list(live.hub.drivers), REFRESH_S
+    )
+    live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
+    app.state.live = live
+    return live
+
+
+async def stop_live(app: FastAPI) -> None:
+    """Stop the drivers and the refresher, close the broker."""
+    live = live_of(app)
+    if live is None:
+        return
+    for task in live.tasks:
+        task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(*live.tasks)
+    await live.hub.close()
+    if isinstance(live.broker, RedisBroker):
+        await live.broker.close()
+    del app.state.live

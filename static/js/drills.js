@@ -1,0 +1,225 @@
+// The team console: simulated clock and countdowns, feed filters and pause, composer helpers.
+// The server streams HTML (htmx-ext-sse swaps it in); this file only keeps the page alive.
+(() => {
+  "use strict";
+  const MAX_POSTS = 300;
+  const SPARK_POINTS = 60;
+  const state = { status: "scheduled", simS: 0, speed: 1, at: performance.now() };
+  const volume = [];
+  let paused = false;
+  let queued = 0;
+
+  const $ = (selector) => document.querySelector(selector);
+  const plural = (template, n) => template.replace("{n}", String(n));
+
+  function simNow() {
+    if (state.status !== "running") return state.simS;
+    return state.simS + ((performance.now() - state.at) / 1000) * state.speed;
+  }
+
+  function clockText(seconds) {
+    const whole = Math.max(0, Math.floor(seconds));
+    const mm = String(Math.floor(whole / 60)).padStart(2, "0");
+    return `${mm}:${String(whole % 60).padStart(2, "0")}`;
+  }
+
+  function tick() {
+    const sim = simNow();
+    const clock = $("#console-clock");
+    if (clock) clock.textContent = `T+${clockText(sim)}`;
+    document.querySelectorAll("[data-deadline-s]").forEach((el) => {
+      const left = Number(el.dataset.deadlineS) - sim;
+      el.textContent = left >= 0 ? clockText(left) : el.dataset.overdue;
+      el.classList.toggle("overdue", left < 0);
+    });
+    document.querySelectorAll("[data-since-s]").forEach((el) => {
+      el.textContent = clockText(sim - Number(el.dataset.sinceS));
+    });
+    document.querySelectorAll("meter[data-live='1']").forEach((el) => { el.value = sim; });
+    const inbox = $("#console-inbox");
+    if (inbox && inbox.dataset.nextAtS && sim >= Number(inbox.dataset.nextAtS)) {
+      delete inbox.dataset.nextAtS;
+      htmx.trigger(inbox.parentElement, "inbox-due");
+    }
+  }
+
+  function onClock(event) {
+    const data = JSON.parse(event.data);
+    const before = state.status;
+    Object.assign(state, { status: data.status, simS: data.sim_s, speed: data.speed, at: performance.now() });
+    const badge = $("#console-status");
+    if (badge) {
+      const labels = JSON.parse(badge.dataset.labels);
+      badge.textContent = labels[data.status] || data.status;
+      badge.className = `badge status-${data.status}`;
+    }
+    const speed = $("#console-speed");
+    if (speed) speed.textContent = String(data.speed);
+    if (data.status === "ended" && before !== "ended") window.setTimeout(() => window.location.reload(), 500);
+  }
+
+  function matches(post) {
+    const wanted = [...document.querySelectorAll(".feed-filter:checked")].map((box) => box.value);
+    const tests = {
+      journalist: post.dataset.persona === "journalist",
+      "high-reach": post.dataset.highReach === "1",
+      rumour: post.dataset.rumour !== "",
+      "to-us": post.dataset.toUs === "1",
+    };
+    const search = ($("#feed-search")?.value || "").trim().toLowerCase();
+    const found = !search || post.textContent.toLowerCase().includes(search);
+    return found && wanted.every((name) => tests[name]);
+  }
+
+  function applyFilters() {
+    document.querySelectorAll("#feed-posts .post").forEach((post) => {
+      post.classList.toggle("filtered", !matches(post));
+    });
+  }
+
+  function showQueued() {
+    document.querySelectorAll("#feed-posts .post.queued").forEach((post) => post.classList.remove("queued"));
+    queued = 0;
+    const button = $("#feed-queued");
+    if (button) button.hidden = true;
+  }
+
+  function onPost() {
+    const list = $("#feed-posts");
+    const post = list.firstElementChild;
+    if (!post) return;
+    post.classList.toggle("filtered", !matches(post));
+    if (paused) {
+      post.classList.add("queued");
+      queued += 1;
+      const button = $("#feed-queued");
+      button.textContent = plural(button.dataset.label, queued);
+      button.hidden = false;
+    } else {
+      list.scrollTop = 0;
+    }
+    while (list.children.length > MAX_POSTS) list.lastElementChild.remove();
+    updateSentiment();
+  }
+
+  function updateSentiment() {
+    const posts = [...document.querySelectorAll("#feed-posts .post")].slice(0, 50);
+    if (!posts.length) return;
+    const score = posts.reduce((sum, p) => sum + ({ positive: 1, negative: -1 }[p.dataset.sentiment] || 0), 0);
+    const value = score / posts.length;
+    const meter = $("#kpi-sentiment");
+    const label = $("#kpi-sentiment-label");
+    if (meter) meter.value = value;
+    if (label) label.textContent = value.toFixed(2);
+  }
+
+  function onSummary(event) {
+    const data = JSON.parse(event.data);
+    const hidden = data.hidden_last_minute;
+    const summary = $("#feed-summary");
+    if (summary) {
+      const one = new Intl.PluralRules(document.documentElement.lang).select(hidden) === "one";
+      summary.textContent = hidden ? plural(one ? summary.dataset.one : summary.dataset.many, hidden) : "";
+    }
+    const shown = [...document.querySelectorAll("#feed-posts .post")]
+      .filter((p) => Number(p.dataset.atS) > data.sim_s - 60).length;
+    volume.push(shown + hidden);
+    if (volume.length > SPARK_POINTS) volume.shift();
+    drawVolume();
+  }
+
+  function drawVolume() {
+    const line = $("#kpi-volume polyline");
+    if (!line || !volume.length) return;
+    const top = Math.max(1, ...volume);
+    const step = 120 / (SPARK_POINTS - 1);
+    line.setAttribute("points", volume.map((v, i) => `${(i * step).toFixed(1)},${(29 - (v / top) * 28).toFixed(1)}`).join(" "));
+    const label = $("#kpi-volume-label");
+    if (label) label.textContent = String(volume[volume.length - 1]);
+  }
+
+  function countChars() {
+    const text = $("#composer-text");
+    const count = $("#composer-count");
+    if (!text || !count) return;
+    const n = text.value.length;
+    count.textContent = n > 280 ? `${n}/280 · ${count.dataset.over}` : `${n}/280`;
+    count.classList.toggle("overdue", n > 280);
+  }
+
+  function fillTarget(field, value, label) {
+    const input = $(field);
+    if (input && input.tagName === "SELECT" && ![...input.options].some((o) => o.value === value)) {
+      input.add(new Option(label || value, value));  // a rumour that surfaced after the page loaded
+    }
+    if (input) input.value = value;
+    $("#composer-text")?.focus();
+  }
+
+  document.addEventListener("click", (event) => {
+    const reply = event.target.closest(".post-reply");
+    if (reply) fillTarget("#composer-reply", reply.dataset.replyTo);
+    const correct = event.target.closest(".post-correct");
+    if (correct) {
+      const text = correct.closest(".post")?.querySelector(".post-text")?.textContent || "";
+      fillTarget("#composer-rumour", correct.dataset.rumour, text.slice(0, 70));
+    }
+    if (event.target.closest("#feed-queued")) showQueued();
+    const pause = event.target.closest("#feed-pause");
+    if (pause) {
+      paused = !paused;
+      pause.setAttribute("aria-pressed", String(paused));
+      pause.textContent = paused ? pause.dataset.resume : pause.dataset.pause;
+      if (!paused) showQueued();
+    }
+  });
+
+  document.addEventListener("change", (event) => {
+    if (event.target.matches(".feed-filter")) applyFilters();
+    if (event.target.matches("#composer-message")) {
+      const option = event.target.selectedOptions[0];
+      if (option && option.dataset.text) {
+        $("#composer-text").value = option.dataset.text;
+        countChars();
+      }
+    }
+  });
+
+  document.addEventListener("input", (event) => {
+    if (event.target.matches("#feed-search")) applyFilters();
+    if (event.target.matches("#composer-text")) countChars();
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    const form = event.target.closest("#composer-form");
+    if (!form) return;
+    event.preventDefault();
+    // A click, not requestSubmit: htmx sends the clicked button's name and value with the form.
+    const primary = form.querySelector("[data-primary]");
+    if (primary) primary.click();
+  });
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const root = $("#console");
+    if (!root) return;
+    Object.assign(state, {
+      status: root.dataset.status,
+      simS: Number(root.dataset.simS),
+      speed: Number(root.dataset.speed),
+      at: performance.now(),
+    });
+    root.addEventListener("htmx:sseOpen", (event) => {
+      const source = event.detail.source;
+      source.addEventListener("clock", onClock);
+      source.addEventListener("feed-summary", onSummary);
+    });
+    root.addEventListener("htmx:sseMessage", (event) => {
+      if (event.target.id === "feed-posts") onPost();
+    });
+    document.body.addEventListener("htmx:afterSwap", () => { countChars(); drawVolume(); updateSentiment(); tick(); });
+    countChars();
+    tick();
+    window.setInterval(tick, 250);
+  });
+})();
