@@ -11,6 +11,7 @@ from urllib.parse import quote
 from app.core import i18n
 from app.core.i18n import gettext as _
 from app.core.templating import env
+from app.drills import labels as drill_labels
 from app.drills.live import HIGH_REACH
 from app.storm.types import Post
 
@@ -23,20 +24,7 @@ def labels(language: str) -> dict[str, object]:
     token = i18n.current_language.set(language)
     try:
         return {
-            "personas": {
-                "angry_customer": _("Angry customer"),
-                "worried_customer": _("Worried customer"),
-                "journalist": _("Journalist"),
-                "influencer": _("Influencer"),
-                "troll": _("Troll"),
-                "bot": _("Bot"),
-                "employee": _("Employee"),
-                "regulator": _("Regulator"),
-                "supporter": _("Supporter"),
-                "activist": _("Activist"),
-                "local_resident": _("Local resident"),
-                "expert": _("Expert"),
-            },
+            "personas": drill_labels.personas(),
             "verified": _("Verified account"),
             "followers": _("Followers"),
             "to_us": _("Replying to us"),
