@@ -72,6 +72,8 @@ def record_action(
     """Store a participant's action (and the statement an approval publishes); commit first."""
     data = action_in.model_dump(exclude={"role_key"})
     rules.check_fields(data)
+    known = [a["key"] for a in service.audiences(session=session, drill=drill)]
+    rules.check_audience(data, known)
     roles = allowed_roles(
         session=session, drill=drill, user=user, member_role=member_role, action_in=action_in
     )

@@ -163,6 +163,7 @@ def console_data(
             role["id"]: [names.get(p.user_id, "") for p in held if p.role_key == role["id"]]
             for role in plan["roles"]
         },
+        "audiences": service.audiences(session=session, drill=drill),
         "key_messages": [
             {**m, "text": fill(m["text"], brand=drill.brand)} for m in plan["key_messages"]
         ],

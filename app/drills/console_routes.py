@@ -25,7 +25,7 @@ from app.storm import avatar_svg
 router = APIRouter(prefix="/drills")
 avatars = APIRouter(prefix="/avatars")
 AVATAR_MAX_AGE_S = 7 * 24 * 3600
-COMPOSER_FIELDS = ("text", "in_reply_to", "rumour", "to_role", "key_message")
+COMPOSER_FIELDS = ("text", "in_reply_to", "rumour", "to_role", "key_message", "audience")
 LIVE_STATUSES = ("running", "paused")
 
 
@@ -143,6 +143,7 @@ def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:
             "text": text,
             "in_reply_to": reply_to or None,
             "rumour": rumour or None,
+            "audience": values["audience"] or None,
         }
     if intent == "approval":
         return {
@@ -150,6 +151,7 @@ def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:
             "text": text,
             "in_reply_to": reply_to or None,
             "rumour": rumour or None,
+            "audience": values["audience"] or None,
         }
     if intent == "escalate":
         return {"kind": "escalate", "to_role": values["to_role"], "text": text or None}

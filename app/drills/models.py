@@ -169,6 +169,7 @@ class ActionFields(SQLModel):
     to_role: str | None = Field(default=None, max_length=60)
     item: str | None = Field(default=None, max_length=120)
     post: str | None = Field(default=None, max_length=120)
+    audience: str | None = Field(default=None, max_length=60)
 
 
 class ActionCreate(ActionFields):

@@ -20,7 +20,7 @@ REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "checklist_done": ("item",),
     "note": ("text",),
 }
-RECORD_FIELDS = ("text", "in_reply_to", "rumour", "post", "to_role", "ref", "item")
+RECORD_FIELDS = ("text", "in_reply_to", "rumour", "post", "to_role", "ref", "item", "audience")
 
 
 def check_fields(action: Mapping[str, Any]) -> None:
@@ -35,6 +35,23 @@ def check_fields(action: Mapping[str, Any]) -> None:
                 _("A %(kind)s action needs “%(field)s”.", kind=kind, field=options[0]),
                 field=options[0],
             )
+
+
+def check_audience(action: Mapping[str, Any], known: Sequence[str] | None) -> None:
+    """An audience only on what the public reads, and one of the plan's (the error names it).
+
+    `known` None skips the second check: a headless run's plan file may list no audiences.
+    """
+    audience = action.get("audience")
+    if not audience:
+        return
+    if action.get("kind") not in PUBLIC_KINDS | {"request_approval"}:
+        raise Invalid(_("Only a public message has an audience."), field="audience")
+    if known is not None and audience not in known:
+        raise Invalid(
+            _("“%(audience)s” is not one of the plan's audiences.", audience=audience),
+            field="audience",
+        )
 
 
 def check_role(
@@ -83,6 +100,8 @@ def published_on_approval(request: Mapping[str, Any]) -> dict[str, Any]:
         "text": request["text"],
         "ref": request["ref"],
     }
+    if request.get("audience"):
+        published["audience"] = request["audience"]
     if request.get("rumour"):
         published.update(kind="correct_rumour", rumour=request["rumour"])
     elif request.get("in_reply_to"):

@@ -50,6 +50,7 @@ def replay_one(
     if not isinstance(at_s, int | float) or not 0 <= at_s <= duration_s:
         raise Invalid(f"at_s must be a number of seconds within 0..{duration_s:g}", field="at_s")
     rules.check_fields(action)
+    rules.check_audience(action, None)
     role = action.get("role")
     if role is not None and role not in roles:
         raise Invalid(f"the plan has no role {role!r}", field="role")

@@ -105,6 +105,15 @@ def plan_section(*, session: Session, drill: Drill) -> dict:
     )
 
 
+def audiences(*, session: Session, drill: Drill) -> list[dict]:
+    """The plan version's audiences (key, name, channels): whom a public statement addresses."""
+    version = session.get(PlanVersion, drill.plan_version_id)
+    return [
+        {"key": a["key"], "name": a["name"], "channels": a.get("channels", [])}
+        for a in version.snapshot.get("audiences", [])
+    ]
+
+
 def clock_events(*, session: Session, drill: Drill) -> list[clock.ClockEvent]:
     """The drill's clock log, in order."""
     rows = session.exec(

@@ -180,6 +180,8 @@
       const option = event.target.selectedOptions[0];
       if (option && option.dataset.text) {
         $("#composer-text").value = option.dataset.text;
+        const audience = $("#composer-audience");
+        if (audience && option.dataset.audience) audience.value = option.dataset.audience;
         countChars();
       }
     }

@@ -27,6 +27,9 @@ PLAN_DOCUMENT = {
         {"level": 1, "name": "Minor", "needs_approval": False},
         {"level": 3, "name": "Serious", "needs_approval": True},
     ],
+    "audiences": [
+        {"key": "customers", "name": "Customers", "channels": ["X", "email"]},
+    ],
     "key_messages": [
         {"key": "holding", "title": "Holding", "kind": "holding", "text": "We are on it."},
     ],

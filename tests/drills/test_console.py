@@ -102,6 +102,29 @@ def test_a_refused_action_names_the_field_and_keeps_the_input(client, session, t
     assert actions.list_actions(session=session, drill=team.drill) == []
 
 
+def test_a_statement_is_written_for_one_of_the_plans_audiences(client, session, team):
+    token = sign_in(client, team.spokesperson)
+    page = client.get(f"/drills/{team.drill.id}/console").text
+    options = {o.get("value"): o.text for o in find_all(page, "option")}
+    assert "Customers" in options["customers"] and "email" in options["customers"]
+    refused = client.post(
+        f"/drills/{team.drill.id}/console/actions",
+        data={"csrf_token": token, "intent": "publish", "text": "Hello", "audience": "pets"},
+        headers={"HX-Request": "true"},
+    )
+    assert refused.status_code == 422
+    assert by_id(refused.text, "composer-audience").get("aria-invalid") == "true"
+    assert "pets" in by_id(refused.text, "composer-audience-error").text
+    assert actions.list_actions(session=session, drill=team.drill) == []
+    client.post(
+        f"/drills/{team.drill.id}/console/actions",
+        data={"csrf_token": token, "intent": "publish", "text": "Hello", "audience": "customers"},
+        headers={"HX-Request": "true"},
+    )
+    rows = actions.list_actions(session=session, drill=team.drill)
+    assert [(r.kind, r.audience) for r in rows] == [("statement", "customers")]
+
+
 def test_a_statement_needing_approval_waits_for_the_approver(client, session, serious):
     drill = serious.drill
     token = sign_in(client, serious.spokesperson)

@@ -199,6 +199,34 @@ def test_approval_flow_publishes_on_approve(session, factory):
     assert approve_entry["waited_s"] == 30
 
 
+def test_a_statement_names_one_of_the_plans_audiences(session, factory):
+    team = make_team(session, factory, scenario_id="data-breach")
+    start(session, team)
+    with pytest.raises(Invalid) as refused:
+        act(
+            session, team, team.spokesperson, 1, kind="request_approval", text="Hi", audience="pets"
+        )
+    assert refused.value.field == "audience"
+    with pytest.raises(Invalid) as refused:
+        act(session, team, team.spokesperson, 1, kind="note", text="Internal", audience="customers")
+    assert refused.value.field == "audience"
+    assert actions.list_actions(session=session, drill=team.drill) == []
+    (request,) = act(
+        session,
+        team,
+        team.spokesperson,
+        2,
+        kind="request_approval",
+        text="Hi",
+        audience="customers",
+    )
+    _, statement = act(session, team, team.approver, 3, kind="approve", ref=request.ref)
+    assert statement.audience == "customers"
+    record = export.drill_record(session=session, drill=team.drill, now=at(4))
+    published = next(a for a in record["actions"] if a["kind"] == "statement")
+    assert published["audience"] == "customers"
+
+
 def test_reject_publishes_nothing(session, factory):
     team = make_team(session, factory, scenario_id="data-breach")
     start(session, team)

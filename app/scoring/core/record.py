@@ -140,6 +140,7 @@ class Action(_Model):
     to_role: str | None = None
     ref: str | None = None
     item: str | None = None
+    audience: str | None = None
 
 
 class OutcomePoint(_Model):
