@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from math import floor
 from operator import add, attrgetter, mul, sub
 
@@ -148,7 +148,14 @@ class Storm:
         return list(self.stream(actions, start_s, end_s))
 
     def stream(self, actions: Sequence[Action], start_s: float, end_s: float) -> Iterator[Post]:
-        """The posts of [start_s, end_s), in time order, one slot at a time."""
+        """The posts of [start_s, end_s), in time order, one slot at a time (chained in C: no
+        Python frame resumes per post)."""
+        return chain.from_iterable(self._slot_posts(actions, start_s, end_s))
+
+    def _slot_posts(
+        self, actions: Sequence[Action], start_s: float, end_s: float
+    ) -> Iterator[list[Post]]:
+        """The posts of [start_s, end_s), one list per slot, in time order."""
         if end_s <= start_s or end_s <= 0:
             return
         timeline = Timeline(actions)
@@ -169,7 +176,7 @@ class Storm:
                     continue
                 if slot == first or slot == last - 1:
                     posts = [p for p in posts if start_ms <= p.at_ms < end_ms]
-                yield from posts
+                yield posts
 
     def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
         """The audience at time t_s."""
