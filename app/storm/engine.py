@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from math import floor
-from operator import add, attrgetter, mul, sub
+from operator import attrgetter
 
 from app.scenarios.models import Scenario
 from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
@@ -329,12 +329,11 @@ class Storm:
             append, base_ms, depth = posts.append, slot * 1000, len(recent)
             times = [rand() for _ in repeat(None, count)]
             times.sort()
-            times = list(map(mul, times, repeat(1000.0, count)))
-            whole = list(map(floor, times))
-            fractions = map(sub, times, whole)
-            for suffix, at_ms, u in zip(
-                _suffixes(count), map(add, whole, repeat(base_ms)), fractions, strict=False
-            ):
+            for suffix, x in zip(_suffixes(count), times, strict=False):
+                x *= 1000.0
+                at_ms = floor(x)
+                u = x - at_ms
+                at_ms += base_ms
                 v = rand()
                 if u < kind_total:
                     kind_index = bisect_right(kind_cuts, u)
