@@ -72,10 +72,16 @@ _SUFFIXES: list[str] = [str(i) for i in range(1024)]
 
 
 def _suffixes(count: int) -> list[str]:
-    """The post id suffixes "0", "1", … of a slot with `count` posts, made once for all slots."""
-    if count > len(_SUFFIXES):
-        _SUFFIXES.extend(map(str, range(len(_SUFFIXES), count)))
-    return _SUFFIXES
+    """The post id suffixes "0", "1", … of a slot with `count` posts, made once for all slots.
+
+    A larger table replaces the shared one whole (never extended in place), so a stream in
+    another thread reads either table, both right.
+    """
+    global _SUFFIXES  # noqa: PLW0603
+    table = _SUFFIXES
+    if count > len(table):
+        table = _SUFFIXES = [str(i) for i in range(max(count, 2 * len(table)))]
+    return table
 
 
 def new_post(values: dict) -> Post:
