@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from math import floor
 from operator import attrgetter
 
@@ -66,6 +66,22 @@ def poisson(rng: random.Random, lam: float) -> int:
         p *= lam / k
         total += p
     return k
+
+
+_SUFFIXES: list[str] = [str(i) for i in range(1024)]
+
+
+def _suffixes(count: int) -> list[str]:
+    """The post id suffixes "0", "1", … of a slot with `count` posts, made once for all slots.
+
+    A larger table replaces the shared one whole (never extended in place), so a stream in
+    another thread reads either table, both right.
+    """
+    global _SUFFIXES  # noqa: PLW0603
+    table = _SUFFIXES
+    if count > len(table):
+        table = _SUFFIXES = [str(i) for i in range(max(count, 2 * len(table)))]
+    return table
 
 
 def new_post(values: dict) -> Post:
@@ -138,7 +154,14 @@ class Storm:
         return list(self.stream(actions, start_s, end_s))
 
     def stream(self, actions: Sequence[Action], start_s: float, end_s: float) -> Iterator[Post]:
-        """The posts of [start_s, end_s), in time order, one slot at a time."""
+        """The posts of [start_s, end_s), in time order, one slot at a time (chained in C: no
+        Python frame resumes per post)."""
+        return chain.from_iterable(self._slot_posts(actions, start_s, end_s))
+
+    def _slot_posts(
+        self, actions: Sequence[Action], start_s: float, end_s: float
+    ) -> Iterator[list[Post]]:
+        """The posts of [start_s, end_s), one list per slot, in time order."""
         if end_s <= start_s or end_s <= 0:
             return
         timeline = Timeline(actions)
@@ -148,20 +171,18 @@ class Storm:
         states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
         recent: deque = deque(maxlen=THREAD_WINDOW)
         rng, replies = random.Random(), {}
-        tick, plan, state = -1, None, None
-        for slot in range(warm, last):
-            if slot // TICK_S != tick:
-                tick = slot // TICK_S
-                state = next(states)
-                plan = self._plan(state, tick)
-                _reseed(rng, self._seed_base | tick)
-                rng.gauss_next = None  # type: ignore[attr-defined]
-            posts = self._slot(rng, slot, plan, timeline, recent, replies)  # type: ignore[arg-type]
-            if slot < first:
-                continue
-            if slot == first or slot == last - 1:
-                posts = [p for p in posts if start_ms <= p.at_ms < end_ms]
-            yield from posts
+        for tick in range(warm // TICK_S, (last - 1) // TICK_S + 1):
+            plan = self._plan(next(states), tick)
+            _reseed(rng, self._seed_base | tick)
+            rng.gauss_next = None  # type: ignore[attr-defined]
+            slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
+            ticked = self._tick(rng, slots, plan, timeline, recent, replies)
+            for slot, posts in zip(slots, ticked, strict=True):
+                if slot < first:
+                    continue
+                if slot == first or slot == last - 1:
+                    posts = [p for p in posts if start_ms <= p.at_ms < end_ms]
+                yield posts
 
     def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
         """The audience at time t_s."""
@@ -227,37 +248,6 @@ class Storm:
             for i in range(PERSONA_TABLE)
         )
 
-    def _slot(
-        self,
-        rng: random.Random,
-        slot: int,
-        plan: Plan,
-        timeline: Timeline,
-        recent: deque,
-        replies: dict,
-    ) -> list[Post]:
-        """Every post of one second, in time order; kept in `recent` for later threads.
-
-        `rng` is the tick's generator; `replies` caches each action's reply constants.
-        """
-        per_minute = self._per_second[slot] if slot < len(self._per_second) else 0.0
-        volume = per_minute * plan.attention * self.volume_scale / 60
-        count = poisson(rng, volume)
-        prefix = f"p-{slot:06d}-"
-        posts: list[Post] = []
-        self._ambient(rng, slot, count, plan, prefix, posts, recent)
-        # Ambient posts come out in time order: only replies and injects need a sort.
-        replying = timeline.between(slot - REPLY_HORIZON_S, slot)
-        injects = self.content.injects.get(slot)
-        if replying:
-            self._replies(rng, slot, volume, plan, replying, prefix, posts, replies)
-        if injects:
-            posts.extend(map(self._inject_post, injects))
-        recent.append(posts)
-        if replying or injects:
-            posts.sort(key=_by_time)
-        return posts
-
     def _inject_post(self, item: InjectPost) -> Post:
         """The feed post of an inject, at its exact time."""
         return new_post(
@@ -308,15 +298,18 @@ class Storm:
             for c in pool
         )
 
-    def _ambient(self, rng, slot, count, plan, prefix, posts, recent) -> None:
-        """The slot's ambient posts, in time order: rumour, silence or storm templates, threads
-        and quotes.
+    def _tick(self, rng, slots, plan, timeline, recent, cache) -> Iterator[list[Post]]:
+        """Every post of each slot of one tick, slot after slot, each slot's in time order;
+        kept in `recent` for later threads. `rng` is the tick's generator; `cache` holds each
+        action's reply constants.
 
-        The engine's hot loop: locals only, lookup tables instead of searches, the slot's times
-        drawn first and sorted (floats sort in C; posts by key would not), a uniform's remainder
+        The engine's hot loop, set up once per tick: locals only, lookup tables instead of
+        searches, a slot's times drawn first and sorted (floats sort in C; posts by key would
+        not) and split into milliseconds and remainders by C-level maps, a uniform's remainder
         reused for the next choice (time → kind or persona; sentiment → template → author;
         virality → thread), and posts built without the dataclass __init__, filling the
-        instance `__dict__` in place (fields left at their class default are not set).
+        instance `__dict__` in place (fields left at their class default are not set). Ambient
+        posts come out in time order: only a slot with replies or injects sorts its posts.
         """
         rand, language = rng.random, self.language
         kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
@@ -324,72 +317,95 @@ class Storm:
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
         negative, not_positive = plan.negative, plan.not_positive
         to_neutral, to_positive = plan.to_neutral, plan.to_positive
-        base_ms, depth = slot * 1000, len(recent)
         virality, follow_up, cells = VIRALITY, ACTOR_FOLLOW_UP, AUTHOR_TABLE
         window, reply_chance = THREAD_WINDOW, REPLY_CHANCE
-        new, post_class, append = _new, Post, posts.append
-        times = [rand() for _ in repeat(None, count)]
-        times.sort()
-        for i, x in enumerate(times):
-            x *= 1000.0
-            at_ms = floor(x)
-            u = x - at_ms
-            at_ms += base_ms
-            v = rand()
-            if u < kind_total:
-                kind_index = bisect_right(kind_cuts, u)
-                pool, kind = kind_pools[kind_index], kind_names[kind_index]
-            else:
-                pools = persona_table[floor((u - kind_total) * storm_scale)]
-                if v < negative:
-                    pool, v = pools[0], v / negative
-                elif v < not_positive:
-                    pool, v = pools[1], (v - negative) * to_neutral
+        new, post_class = _new, Post
+        per_second, horizon, volume_scale = (
+            self._per_second,
+            len(self._per_second),
+            self.volume_scale,
+        )
+        attention, injected, between = plan.attention, self.content.injects, timeline.between
+        for slot in slots:
+            per_minute = per_second[slot] if slot < horizon else 0.0
+            volume = per_minute * attention * volume_scale / 60
+            count = poisson(rng, volume)
+            prefix = f"p-{slot:06d}-"
+            posts: list[Post] = []
+            append, base_ms, depth = posts.append, slot * 1000, len(recent)
+            times = [rand() for _ in repeat(None, count)]
+            times.sort()
+            for suffix, x in zip(_suffixes(count), times, strict=False):
+                x *= 1000.0
+                at_ms = floor(x)
+                u = x - at_ms
+                at_ms += base_ms
+                v = rand()
+                if u < kind_total:
+                    kind_index = bisect_right(kind_cuts, u)
+                    pool, kind = kind_pools[kind_index], kind_names[kind_index]
                 else:
-                    pool, v = pools[2], (v - not_positive) * to_positive
-                kind = "storm"
-            if not pool:
-                continue
-            v *= len(pool)
-            index = floor(v)
-            text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[index]
-            if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
-                available = [a for a in actors if a[0] <= at_ms]
-                _at, author, city, base = available[floor(rand() * len(available))]
-            else:
-                author, city, base = table[floor((v - index) * cells)]
-            if text is None:
-                text = filler(rand, city)
-            y = rand() * 256.0
-            cell = floor(y)
-            likes = floor(base * virality[cell] * boost)
-            post = new(post_class)
-            values = post.__dict__  # filled in place: cheaper than building a dict to copy
-            values["id"] = prefix + str(i)
-            values["at_ms"] = at_ms
-            values["author"] = author
-            values["text"] = text
-            values["language"] = language
-            values["sentiment"] = sentiment
-            values["kind"] = kind
-            values["likes_max"] = likes
-            values["reposts_max"] = likes // 5
-            if rumour is not None:
-                values["rumour"] = rumour
-            w = y - cell
-            if w < quote_cut and kind != "silence":
-                z = rand() * window
-                d = 1 + floor(z * z / window)
-                if d <= depth:
-                    targets = recent[-d]
-                    if targets:
-                        target = targets[floor((z - floor(z)) * len(targets))]
-                        if w < reply_chance:
-                            values["reply_to"] = target.id
-                            values["text"] = f"{target.author.handle} {text}"
-                        else:
-                            values["quote_of"] = target.id
-            append(post)
+                    pools = persona_table[floor((u - kind_total) * storm_scale)]
+                    if v < negative:
+                        pool, v = pools[0], v / negative
+                    elif v < not_positive:
+                        pool, v = pools[1], (v - negative) * to_neutral
+                    else:
+                        pool, v = pools[2], (v - not_positive) * to_positive
+                    kind = "storm"
+                if not pool:
+                    continue
+                v *= len(pool)
+                index = floor(v)
+                text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[index]
+                if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
+                    available = [a for a in actors if a[0] <= at_ms]
+                    _at, author, city, base = available[floor(rand() * len(available))]
+                else:
+                    author, city, base = table[floor((v - index) * cells)]
+                if text is None:
+                    text = filler(rand, city)
+                y = rand() * 256.0
+                cell = floor(y)
+                likes = floor(base * virality[cell] * boost)
+                post = new(post_class)
+                values = post.__dict__  # filled in place: cheaper than building a dict to copy
+                values["id"] = prefix + suffix
+                values["at_ms"] = at_ms
+                values["author"] = author
+                values["text"] = text
+                values["language"] = language
+                values["sentiment"] = sentiment
+                values["kind"] = kind
+                values["likes_max"] = likes
+                values["reposts_max"] = likes // 5
+                if rumour is not None:
+                    values["rumour"] = rumour
+                w = y - cell
+                if w < quote_cut and kind != "silence":
+                    z = rand() * window
+                    d = 1 + floor(z * z / window)
+                    if d <= depth:
+                        targets = recent[-d]
+                        if targets:
+                            target = targets[floor((z - floor(z)) * len(targets))]
+                            if w < reply_chance:
+                                values["reply_to"] = target.id
+                                values["text"] = f"{target.author.handle} {text}"
+                            else:
+                                values["quote_of"] = target.id
+                append(post)
+            # Ambient posts come out in time order: only replies and injects need a sort.
+            replying = between(slot - REPLY_HORIZON_S, slot)
+            injects = injected.get(slot)
+            if replying:
+                self._replies(rng, slot, volume, plan, replying, prefix, posts, cache)
+            if injects:
+                posts.extend(map(self._inject_post, injects))
+            recent.append(posts)
+            if replying or injects:
+                posts.sort(key=_by_time)
+            yield posts
 
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache) -> None:
         """Replies and quotes reacting to the team's recent public actions."""

@@ -92,7 +92,7 @@ def clock_text(language: str, minute_of_day: int) -> str:
 
 def make_filler(language: str, hashtags: list[str]) -> Callable:
     """A function filling a compiled template's dynamic slots from a random source."""
-    tags, count, clocks = _fill_tables(language, hashtags)
+    tags, count, clocks, numbers = _fill_tables(language, hashtags)
 
     def fill(parts: tuple, rand: Callable[[], float], city: str) -> str:
         out = [parts[0]]
@@ -103,7 +103,7 @@ def make_filler(language: str, hashtags: list[str]) -> Callable:
             elif code == AUTHOR_CITY:
                 out.append(city)
             elif code == NUMBER:
-                out.append(str(2 + floor(rand() * 98)))
+                out.append(numbers[floor(rand() * 98)])
             else:
                 out.append(clocks[480 + floor(rand() * 840)])
             out.append(parts[i + 1])
@@ -112,31 +112,56 @@ def make_filler(language: str, hashtags: list[str]) -> Callable:
     return fill
 
 
-def _fill_tables(language: str, hashtags: list[str]) -> tuple[list[str], int, list[str]]:
-    """The hashtags (with their #), how many, and the 1,440 times of day as written."""
+def _fill_tables(language: str, hashtags: list[str]) -> tuple[list[str], int, list[str], list]:
+    """The hashtags (with their #), how many, the 1,440 times of day as written, and the
+    numbers 2 to 99 as text."""
     tags = [t if t.startswith("#") else "#" + t for t in hashtags] or ["#"]
-    return tags, len(tags), [clock_text(language, m) for m in range(1440)]
+    numbers = [str(2 + k) for k in range(98)]
+    return tags, len(tags), [clock_text(language, m) for m in range(1440)], numbers
 
 
 def make_specialiser(language: str, hashtags: list[str]) -> Callable:
     """A function turning a template's parts into its own filler `(rand, city) -> text`.
 
-    A template with a single dynamic slot (most of them) gets a closure that draws exactly what
-    `make_filler`'s `fill` draws and concatenates three strings; others call `fill`.
+    A template with one dynamic slot (most of them) gets a closure that draws exactly what
+    `make_filler`'s `fill` draws and concatenates three strings; one with two or three slots a
+    closure calling a small filler per slot, left to right (the same draws in the same order);
+    others call `fill`.
     """
-    tags, count, clocks = _fill_tables(language, hashtags)
+    tags, count, clocks, numbers = _fill_tables(language, hashtags)
     fill = make_filler(language, hashtags)
+    slot_fillers = {
+        HASHTAG: lambda rand, city: tags[floor(rand() * count)],
+        AUTHOR_CITY: lambda rand, city: city,
+        NUMBER: lambda rand, city: numbers[floor(rand() * 98)],
+        TIME: lambda rand, city: clocks[480 + floor(rand() * 840)],
+    }
 
     def specialise(parts: tuple) -> Callable[[Callable[[], float], str], str]:
-        if len(parts) != 3:
-            return lambda rand, city: fill(parts, rand, city)
-        head, code, tail = parts
-        if code == HASHTAG:
-            return lambda rand, city: head + tags[floor(rand() * count)] + tail
-        if code == AUTHOR_CITY:
-            return lambda rand, city: head + city + tail
-        if code == NUMBER:
-            return lambda rand, city: head + str(2 + floor(rand() * 98)) + tail
-        return lambda rand, city: head + clocks[480 + floor(rand() * 840)] + tail
+        if len(parts) == 3:
+            return _one_slot(parts, tags, count, clocks, numbers)
+        if len(parts) == 5:
+            a, first, b, second, c = parts
+            f1, f2 = slot_fillers[first], slot_fillers[second]
+            return lambda rand, city: a + f1(rand, city) + b + f2(rand, city) + c
+        if len(parts) == 7:
+            a, first, b, second, c, third, d = parts
+            f1, f2, f3 = slot_fillers[first], slot_fillers[second], slot_fillers[third]
+            return lambda rand, city: (
+                a + f1(rand, city) + b + f2(rand, city) + c + f3(rand, city) + d
+            )
+        return lambda rand, city: fill(parts, rand, city)
 
     return specialise
+
+
+def _one_slot(parts: tuple, tags: list, count: int, clocks: list, numbers: list) -> Callable:
+    """The filler of a template with exactly one dynamic slot: three strings concatenated."""
+    head, code, tail = parts
+    if code == HASHTAG:
+        return lambda rand, city: head + tags[floor(rand() * count)] + tail
+    if code == AUTHOR_CITY:
+        return lambda rand, city: head + city + tail
+    if code == NUMBER:
+        return lambda rand, city: head + numbers[floor(rand() * 98)] + tail
+    return lambda rand, city: head + clocks[480 + floor(rand() * 840)] + tail

@@ -99,6 +99,22 @@ class Post:
 POST_FIELDS = tuple(Post.__dataclass_fields__)
 
 
+def _share_keys() -> None:
+    """Put every field in the key table that CPython shares between the instance dicts of Post.
+
+    The table grows with the first instance dicts: once an instance adds a key out of turn, a
+    later one adding a key the table lacks gets a dict of its own (three times larger, and a
+    resize for every post). The engine and its replies set different optional fields, so one
+    instance made here, with them all, keeps every post on the shared table.
+    """
+    values = object.__new__(Post).__dict__
+    for name in POST_FIELDS:
+        values[name] = None
+
+
+_share_keys()
+
+
 @dataclass(frozen=True)
 class Audience:
     """The audience model's state at one moment; `sentiment` runs from -1 (hostile) to 1."""

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from app.scenarios import library
 from app.scenarios.models import Shape
 from app.storm import Action, Storm, avatar_svg, engagement_at
+from app.storm.engine import _suffixes
 from app.storm.volume import shape_value
 
 
@@ -170,3 +171,11 @@ def test_actions_from_records_are_read_and_checked():
         action_from_record({"at_s": 1, "kind": "shout"})
     with pytest.raises(ValueError, match="at_s"):
         action_from_record({"kind": "note"})
+
+
+def test_id_suffixes_grow_past_the_first_table():
+    """A slot with more posts than the shared suffix table still numbers them 0, 1, 2…"""
+    table = _suffixes(3000)
+    assert len(table) >= 3000
+    assert table[:3000] == [str(i) for i in range(3000)]
+    assert _suffixes(5) is table
