@@ -3,6 +3,9 @@ end-to-end streaming of `stormdrill storm preview --jsonl`, and recomputation af
 
 Rates are measured in CPU time of this process (`time.process_time`), so a busy machine does not
 distort them as much as wall time would; the end-to-end figure is wall time, start-up included.
+Each figure is the best of a few runs (as `timeit` advises: slower runs measure the machine's
+other work, not the code); the engine and the floor are interleaved, run for run, on a fresh
+storm each time, so both see the same conditions.
 """
 
 import random
@@ -26,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NAME = "storm"
 DRILL_S = 7200
 SCALE = 200  # the 2-hour sample scaled to about 580,000 posts
+REPEATS = 3  # runs of the engine and the floor, best kept
+PREVIEW_REPEATS = 2  # runs of the end-to-end preview, best kept
 GOOD = (
     "We are deeply sorry. Here is what we know: three lots. Do not consume them. Next update 3pm."
 )
@@ -142,14 +147,28 @@ def recompute_seconds(storm: Storm, at_s: int) -> float:
     return (time.process_time() - start) / 5
 
 
+def engine_and_floor() -> tuple[float, float]:
+    """The engine's and the floor's best rates over REPEATS interleaved runs."""
+    engine = floor = 0.0
+    for _ in range(REPEATS):
+        storm = Storm(sample_scenario(DRILL_S), 3, None, "en", volume_scale=SCALE)
+        engine = max(engine, engine_rate(storm, 2400))
+        floor = max(floor, bare_floor_rate(storm, 300_000))
+    return engine, floor
+
+
+def best_end_to_end() -> tuple[int, float, float, float]:
+    """The preview run with the best wall time of PREVIEW_REPEATS."""
+    with tempfile.TemporaryDirectory() as folder:
+        runs = [end_to_end(Path(folder)) for _ in range(PREVIEW_REPEATS)]
+    return min(runs, key=lambda run: run[1])
+
+
 def run() -> list[Result]:
     """All storm figures, each against its goal."""
-    storm = Storm(sample_scenario(DRILL_S), 3, None, "en", volume_scale=SCALE)
-    engine = engine_rate(storm, 2400)
-    floor = bare_floor_rate(storm, 300_000)
+    engine, floor = engine_and_floor()
     naive = naive_rate(6_000)
-    with tempfile.TemporaryDirectory() as folder:
-        posts, wall, cpu, peak = end_to_end(Path(folder))
+    posts, wall, cpu, peak = best_end_to_end()
     drill = Storm(sample_scenario(DRILL_S), 5, None, "en", volume_scale=20)
     drill.posts([], 0, DRILL_S)
     early, late = recompute_seconds(drill, 300), recompute_seconds(drill, 7000)
