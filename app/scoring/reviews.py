@@ -62,3 +62,16 @@ def review_of(*, session: Session, drill: Drill) -> DrillReview:
         return cached_review(session=session, drill=drill)  # type: ignore[return-value]
     session.refresh(review)
     return review
+
+
+def rescore(*, session: Session, drill: Drill) -> DrillReview:
+    """Score the drill again from its record (after the scoring rules changed, say), keeping
+    the trainer's summary, annotations, overrides and improvement items."""
+    review = review_of(session=session, drill=drill)
+    report, timeline = compute(session=session, drill=drill)
+    session.commit()  # end the read transaction first, as in review_of
+    review.report, review.timeline, review.scored_at = report, timeline, utcnow()
+    session.add(review)
+    session.commit()
+    session.refresh(review)
+    return review

@@ -17,7 +17,7 @@ from app.core.templating import is_htmx, render
 from app.drills.deps import DrillDep
 from app.drills.models import Drill
 from app.plans.forms import FormErrors, errors_of, validate
-from app.scoring import review_items, view
+from app.scoring import review_items, reviews, view
 from app.scoring.labels import anchor
 from app.scoring.models import (
     AnnotationCreate,
@@ -145,6 +145,13 @@ def remove_override(
     """Drop an override: the computed value counts again."""
     review_items.remove_override(session=session, drill=drill, override_id=override_id)
     return answer(request, "review-scores", "scores", session=session, drill=drill, ctx=ctx)
+
+
+@router.post("/rescore")
+def rescore(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
+    """Score the drill again from its record; the trainer's notes and overrides stay."""
+    reviews.rescore(session=session, drill=drill)
+    return RedirectResponse(f"/drills/{drill.id}/review", status_code=303)
 
 
 @router.post("/summary")

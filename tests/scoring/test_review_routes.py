@@ -138,3 +138,28 @@ def test_improvement_form_names_the_field_and_keeps_the_input(client, session, t
         and "2026-12-31" in table
         and "Key messages" in table
     )
+
+
+def test_scoring_again_refreshes_the_report_and_keeps_the_trainers_work(client, session, team):
+    token = sign_in(client, team.trainer)
+    review = reviews.review_of(session=session, drill=team.drill)
+    first_scored, overall = review.scored_at, review.report["overall"]
+    client.post(
+        url(team, "/annotations"),
+        data={
+            "csrf_token": token,
+            "target_kind": "action",
+            "target_id": "action:1",
+            "body": "Keep",
+        },
+    )
+    review.report = {**review.report, "overall": -1}  # as if scored by older rules
+    session.add(review)
+    session.commit()
+    answer = client.post(url(team, "/rescore"), data={"csrf_token": token}, follow_redirects=False)
+    assert answer.status_code == 303
+    session.refresh(review)
+    assert review.report["overall"] == overall and review.scored_at > first_scored
+    assert "Keep" in by_id(client.get(url(team)).text, "ann-action-1").text
+    member_token = sign_in(client, team.monitor)
+    assert client.post(url(team, "/rescore"), data={"csrf_token": member_token}).status_code == 403
