@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from app.accounts.models import User
 from app.core.db import utcnow
-from app.drills import actions, injects, rules, service
+from app.drills import actions, injects, monitor, rules, service
 from app.drills.clock import ClockReading
 from app.drills.models import Drill, DrillAction
 from app.scoring.core.context import DEFAULT_DEADLINE_S, SEVERITY_DEADLINE_S
@@ -140,7 +140,9 @@ def console_data(
         if (u := session.get(User, uid))
     }
     role_names = {role["id"]: role["name"] for role in plan["roles"]}
-    box = inbox(drill=drill, timeline=timeline, rows=rows, sim_s=current.sim_s)
+    scenario_text = monitor.filler(drill)
+    shown = [{**entry, "text": scenario_text(entry["text"])} for entry in timeline]
+    box = inbox(drill=drill, timeline=shown, rows=rows, sim_s=current.sim_s)
     items = checklist(plan=plan, rows=rows, sim_s=current.sim_s, role_names=role_names)
     open_items = sum(e["state"] in ("open", "overdue") for e in box) + sum(
         i["overdue"] for i in items

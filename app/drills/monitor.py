@@ -2,16 +2,15 @@
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from app.accounts import member_service
 from app.accounts.models import Organisation
-from app.drills import injects, service
+from app.drills import export, injects, service
 from app.drills.models import Drill, DrillAction, Roster
-from app.scenarios.models import Scenario
-from app.storm.text import static_values
 
 LOG_LENGTH = 50
 EXCERPT = 140
@@ -38,12 +37,12 @@ def excerpt(text: str | None, length: int = EXCERPT) -> str:
     return text[:length].rsplit(" ", 1)[0] + "…"
 
 
-def filler(scenario: Scenario, language: str):
-    """Fill a scenario text's brand placeholders as the feed does by default (the scenario's brand).
+def filler(drill: Drill) -> Callable[[str], str]:
+    """Fill a scenario text's static slots as the drill's feed does: its brand, handle and tag.
 
     Per-post slots ({hashtag}, {time}…) have no single value and stay as written.
     """
-    values = static_values(scenario, language, scenario.brand.name, scenario.brand.handle)
+    values = export.storm_for(drill).content.values
     return lambda text: SLOT.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 
 
@@ -74,7 +73,7 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
         )
     ).all()
     answered = set(replies)
-    fill = filler(service.scenario_of(drill), drill.language)
+    fill = filler(drill)
     return [
         {
             **entry,

@@ -62,6 +62,7 @@ class Content:
         self, scenario: Scenario, seed: int, language: str, brand: str, brand_handle: str
     ) -> None:
         values = static_values(scenario, language, brand, brand_handle)
+        self.values = values  # the static slots' values, for texts shown outside the feed
         compiled = [compile_template(t, values) for t in scenario.templates.get(language)]
         self.hashtags = [static_text(tag, values) for tag in scenario.hashtags.get(language)]
         self.fill = make_filler(language, self.hashtags)

@@ -3,7 +3,7 @@
 import pytest
 
 from app.drills.monitor import excerpt, filler, inject_state
-from app.scenarios import library
+from tests.drills.helpers import make_drill
 
 ENTRY = {"id": "ask", "at_s": 60.0, "expects_response": True, "deadline_s": 180.0}
 
@@ -35,7 +35,7 @@ def test_excerpt_cuts_at_a_word():
     assert cut == "word word word word…"
 
 
-def test_filler_fills_brand_placeholders_and_keeps_per_post_slots():
-    scenario = library.load_scenario("viral-customer-incident")
-    fill = filler(scenario, "fr")
-    assert fill("Chez {brand} à {time}") == f"Chez {scenario.brand.name} à {{time}}"
+def test_filler_fills_the_drills_brand_as_the_feed_does_and_keeps_per_post_slots(session, factory):
+    drill = make_drill(session, factory.org(name="Maison Dupont"), scenario_id="tutorial")
+    fill = filler(drill)
+    assert fill("Chez {brand} à {time} #{brand_tag}") == "Chez Maison Dupont à {time} #MaisonDupont"
