@@ -98,7 +98,10 @@ def page_extras(*, session: SessionDep, drill: Drill, context: dict[str, Any]) -
     return {
         **context,
         "summary_forms": forms,
-        "queued_label": ngettext("Show %(num)s new post", "Show %(num)s new posts", 2, num="{n}"),
+        "queued_labels": [
+            ngettext("Show %(num)s new post", "Show %(num)s new posts", count, num="{n}")
+            for count in (1, 2)
+        ],
         "activity": notify.activity_html(session=session, drill=drill, rows=rows),
     }
 

@@ -11,6 +11,11 @@
 
   const $ = (selector) => document.querySelector(selector);
   const plural = (template, n) => template.replace("{n}", String(n));
+  // An element's data-one or data-many label for n, by the page language's plural rules.
+  const counted = (element, n) => {
+    const one = new Intl.PluralRules(document.documentElement.lang).select(n) === "one";
+    return plural(one ? element.dataset.one : element.dataset.many, n);
+  };
 
   function simNow() {
     if (state.status !== "running") return state.simS;
@@ -93,7 +98,7 @@
       post.classList.add("queued");
       queued += 1;
       const button = $("#feed-queued");
-      button.textContent = plural(button.dataset.label, queued);
+      button.textContent = counted(button, queued);
       button.hidden = false;
     } else {
       list.scrollTop = 0;
@@ -118,8 +123,7 @@
     const hidden = data.hidden_last_minute;
     const summary = $("#feed-summary");
     if (summary) {
-      const one = new Intl.PluralRules(document.documentElement.lang).select(hidden) === "one";
-      summary.textContent = hidden ? plural(one ? summary.dataset.one : summary.dataset.many, hidden) : "";
+      summary.textContent = hidden ? counted(summary, hidden) : "";
     }
     const shown = [...document.querySelectorAll("#feed-posts .post")]
       .filter((p) => Number(p.dataset.atS) > data.sim_s - 60).length;

@@ -7,6 +7,7 @@ corrected, the facilitator writes an ad-hoc inject, the drill ends and its recor
 """
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -114,8 +115,15 @@ def paused_scroll_queues_posts(page: Page) -> None:
     expect(page.locator("#feed-pause")).to_have_attribute("aria-pressed", "true")
     queued = page.locator("#feed-queued")
     expect(queued).to_be_visible(timeout=10_000)
+    waiting = page.locator("#feed-posts .post.queued")
+    ids = [post.get_attribute("id") for post in waiting.all()]
+    assert ids and page.locator("#feed-posts .post.queued:visible").count() == 0
     queued.click()
-    expect(queued).to_be_hidden()
+    # Posts keep streaming while auto-scroll stays paused, so the button may come back with
+    # newer ones: what must hold is that every post it held is now shown.
+    for post_id in ids:
+        expect(page.locator(f"#{post_id}")).to_be_visible()
+        expect(page.locator(f"#{post_id}")).not_to_have_class(re.compile(r"\bqueued\b"))
     page.locator("#feed-pause").click()
 
 
