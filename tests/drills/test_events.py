@@ -11,35 +11,21 @@ from app.drills.export import storm_for
 from app.drills.models import DrillAction, DrillInject
 from app.drills.runtime import live_of
 from tests.drills.helpers import make_drill, make_team
+from tests.drills.sse_client import read_sse
 from tests.factories import sign_in
 from tests.plans.html import by_id
 
 EVENT = re.compile(rb"id: (\d+)\r\nevent: ([a-z-]+)\r\n")
 
 
-async def read_sse(app, path: str, cookie: str, until: bytes, last_id: str | None = None) -> bytes:
-    """Call the ASGI app directly (in its own event loop) until `until` shows up in the body."""
-    body, done = bytearray(), asyncio.Event()
+async def read_events(
+    app, path: str, cookie: str, until: bytes, last_id: str | None = None
+) -> bytes:
+    """The drill's event stream as a signed-in browser reads it, until `until` shows up."""
     headers = [(b"cookie", cookie.encode())]
     if last_id:
         headers.append((b"last-event-id", last_id.encode()))
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
-        "headers": headers, "client": ("127.0.0.1", 1), "server": ("testserver", 80),
-    }  # fmt: skip
-
-    async def receive():
-        await done.wait()
-        return {"type": "http.disconnect"}
-
-    async def send(message):
-        body.extend(message.get("body", b""))
-        if until in body:
-            done.set()
-
-    await asyncio.wait_for(app(scope, receive, send), 15)
-    return bytes(body)
+    return await read_sse(app, path, headers, until, timeout_s=15)
 
 
 def running_team(session, factory):
@@ -56,7 +42,7 @@ def test_posts_stream_rendered_and_resume_after_last_event_id(client, session, f
     sign_in(client, team.spokesperson)
     cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
     path = f"/drills/{team.drill.id}/events"
-    body = client.portal.call(read_sse, client.app, path, cookie, b"event: post\r\n")
+    body = client.portal.call(read_events, client.app, path, cookie, b"event: post\r\n")
     frames = EVENT.findall(body)
     first_post = next(int(number) for number, name in frames if name == b"post")
     data = body.split(b"event: post\r\ndata: ", 1)[1].split(b"\r\n\r\n", 1)[0].decode()
@@ -64,7 +50,7 @@ def test_posts_stream_rendered_and_resume_after_last_event_id(client, session, f
     assert article.get("class").startswith("post sentiment-")
     assert article.get("data-persona") and article.get("lang") == "en"
     resumed = client.portal.call(
-        read_sse, client.app, path, cookie, b"\r\n\r\n", str(first_post - 1)
+        read_events, client.app, path, cookie, b"\r\n\r\n", str(first_post - 1)
     )
     assert resumed.startswith(f"id: {first_post}\r\nevent: post\r\n".encode())
 

@@ -20,6 +20,7 @@ from app.drills.live import DriverHub, Feed, priority
 from app.drills.sse import event_stream
 from app.storm import Storm
 from app.storm.types import Action, Author, Post
+from tests.drills.sse_client import read_sse
 from tests.drills.test_broker import reachable_redis, redis_broker
 from tests.storm.sample import sample_scenario
 
@@ -234,28 +235,6 @@ def demo_app(broker: InMemoryBroker) -> Starlette:
         return event_stream(broker, int(request.path_params["drill_id"]), last_id, ping_s=1)
 
     return Starlette(routes=[Route("/drills/{drill_id:int}/events", events)])
-
-
-async def read_sse(app: Starlette, path: str, headers: list, until: bytes) -> bytes:
-    """Call the ASGI app directly and collect the body until `until` appears."""
-    body, done = bytearray(), asyncio.Event()
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
-        "headers": headers, "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-    }  # fmt: skip
-
-    async def receive():
-        await done.wait()
-        return {"type": "http.disconnect"}
-
-    async def send(message):
-        body.extend(message.get("body", b""))
-        if until in body:
-            done.set()
-
-    await asyncio.wait_for(app(scope, receive, send), 5)
-    return bytes(body)
 
 
 @pytest.mark.anyio
