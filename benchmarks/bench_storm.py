@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NAME = "storm"
 DRILL_S = 7200
 SCALE = 200  # the 2-hour sample scaled to about 580,000 posts
-REPEATS = 3  # runs of the engine and the floor, best kept
-PREVIEW_REPEATS = 2  # runs of the end-to-end preview, best kept
+REPEATS = 7  # runs of the engine and the floor, best kept
+PREVIEW_REPEATS = 3  # runs of the end-to-end preview, best kept
 GOOD = (
     "We are deeply sorry. Here is what we know: three lots. Do not consume them. Next update 3pm."
 )

@@ -26,8 +26,12 @@ from app.storm.types import Author
 SENTIMENTS = ("negative", "neutral", "positive")
 FEED_CHANNELS = (Channel.social_post, Channel.news_article)
 NEGATIVE_PERSONAS = frozenset({"angry_customer", "troll", "activist"})
-# 256 quantiles of a log-normal (sigma 1): a post's virality, drawn by one uniform.
-VIRALITY = tuple(2.718281828459045 ** NormalDist().inv_cdf((i + 0.5) / 256) for i in range(256))
+# 2^VIRALITY_BITS quantiles of a log-normal (sigma 1): a post's virality, drawn as random bits.
+VIRALITY_BITS = 8
+VIRALITY = tuple(
+    2.718281828459045 ** NormalDist().inv_cdf((i + 0.5) / (1 << VIRALITY_BITS))
+    for i in range(1 << VIRALITY_BITS)
+)
 
 
 @dataclass(frozen=True)

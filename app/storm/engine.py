@@ -18,12 +18,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from math import floor
-from operator import attrgetter
+from operator import attrgetter, call
 
 from app.scenarios.models import Scenario
 from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
 from app.storm.authors import SKEW, plain_handle
-from app.storm.content import VIRALITY, Content, InjectPost
+from app.storm.content import VIRALITY, VIRALITY_BITS, Content, InjectPost
 from app.storm.text import Compiled
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
@@ -32,12 +32,23 @@ THREAD_WINDOW = 30
 LIKES_TAU_MS = 900_000
 REPOSTS_TAU_MS = 1_200_000
 PERSONA_TABLE = 1024
-AUTHOR_TABLE = 1024
+# Table cells drawn as random bits (`getrandbits`: one C call, no float, no floor): a post's
+# author cell, virality cell, thread level (against the template's reply-or-quote chance) and
+# thread depth cell.
+AUTHOR_BITS, THREAD_BITS = 10, 12
+AUTHOR_TABLE, THREAD_LEVELS = 1 << AUTHOR_BITS, 1 << THREAD_BITS
 REPLY_SHARE = 0.25
 REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
 REPLY_HORIZON_S = 1200
 REPLY_CHANCE = 0.2
+REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
+# How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
+# [0, THREAD_WINDOW), mostly the last few seconds, tabulated over AUTHOR_TABLE cells.
+THREAD_DEPTHS = tuple(
+    1 + floor(((i + 0.5) / AUTHOR_TABLE * THREAD_WINDOW) ** 2 / THREAD_WINDOW)
+    for i in range(AUTHOR_TABLE)
+)
 QUOTE_CHANCE = {"journalist": 0.25, "influencer": 0.25, "activist": 0.2, "expert": 0.15}
 DEFAULT_QUOTE_CHANCE = 0.05
 RUMOUR_SHARE = 0.6
@@ -53,11 +64,11 @@ _reseed = random.Random.__base__.seed
 
 
 def poisson(rng: random.Random, lam: float) -> int:
-    """A Poisson draw: inversion for small means, a rounded normal above 40."""
+    """A Poisson draw: inversion for small means, transformed rejection (PTRS) from 10 up."""
     if lam <= 0:
         return 0
-    if lam > 40:
-        return max(0, int(rng.gauss(lam, math.sqrt(lam)) + 0.5))
+    if lam >= 10:
+        return _transformed_rejection(rng.random, lam)
     u = rng.random()
     p = math.exp(-lam)
     total, k = p, 0
@@ -66,6 +77,29 @@ def poisson(rng: random.Random, lam: float) -> int:
         p *= lam / k
         total += p
     return k
+
+
+def _transformed_rejection(rand, lam: float) -> int:
+    """Hörmann's PTRS (Insurance: Mathematics and Economics 12, 1993): two uniforms per try,
+    about 1.15 tries, the log-factorial test only in the rare border cases. Exact, unlike a
+    rounded normal, and far fewer steps than inversion, which walks k up to the mean."""
+    root = math.sqrt(lam)
+    b = 0.931 + 2.53 * root
+    a = -0.059 + 0.02483 * b
+    inverse_alpha = 1.1239 + 1.1328 / (b - 3.4)
+    v_r = 0.9277 - 3.6224 / (b - 2)
+    while True:
+        u = rand() - 0.5
+        v = rand()
+        us = 0.5 - abs(u)
+        k = floor((2 * a / us + b) * u + lam + 0.43)
+        if us >= 0.07 and v <= v_r:
+            return k
+        if k < 0 or (us < 0.013 and v > us):
+            continue
+        log_accept = math.log(v * inverse_alpha / (a / (us * us) + b))
+        if log_accept <= -lam + k * math.log(lam) - math.lgamma(k + 1):
+            return k
 
 
 _SUFFIXES: list[str] = [str(i) for i in range(1024)]
@@ -99,7 +133,6 @@ class Plan:
     attention: float
     kind_cuts: tuple[float, ...]
     kind_pools: tuple[tuple, ...]
-    kind_names: tuple[str, ...]
     negative: float
     not_positive: float
     persona_table: tuple[tuple[tuple, ...], ...]
@@ -139,14 +172,15 @@ class Storm:
         horizon = max((p.end for p in self.curve.phases), default=0)
         self._per_second = [self.curve.per_minute(s) for s in range(horizon)]
         self._seed_base = (seed % 2**64) << 32
-        self._picks = {persona: self._author_pick(persona) for persona in self.content.authors}
-        self._rumour = {r: self._fast(pool) for r, pool in self.content.rumour.items()}
-        self._reply_good = self._fast(self.content.reply_good)
-        self._reply_bad = self._fast(self.content.reply_bad)
+        self._picks: dict[str, tuple] = {}  # persona → author choice
+        self._rumour = {r: self._fast(pool, "rumour") for r, pool in self.content.rumour.items()}
+        self._reply_good = self._fast(self.content.reply_good, "reply_good")
+        self._reply_bad = self._fast(self.content.reply_bad, "reply_bad")
         self._storm = {
-            p: tuple(map(self._fast, pools)) for p, pools in self.content.by_persona.items()
+            p: tuple(self._fast(pool, "storm") for pool in pools)
+            for p, pools in self.content.by_persona.items()
         }
-        self._silence = self._fast(self.content.silence)
+        self._silence = self._fast(self.content.silence, "silence")
         self._persona_tables = {p.id: self._persona_table(p.personas) for p in scenario.phases}
 
     def posts(self, actions: Sequence[Action], start_s: float, end_s: float) -> list[Post]:
@@ -154,14 +188,14 @@ class Storm:
         return list(self.stream(actions, start_s, end_s))
 
     def stream(self, actions: Sequence[Action], start_s: float, end_s: float) -> Iterator[Post]:
-        """The posts of [start_s, end_s), in time order, one slot at a time (chained in C: no
-        Python frame resumes per post)."""
-        return chain.from_iterable(self._slot_posts(actions, start_s, end_s))
+        """The posts of [start_s, end_s), in time order, one tick at a time (chained in C: no
+        Python frame resumes per post or per slot)."""
+        return chain.from_iterable(chain.from_iterable(self._tick_posts(actions, start_s, end_s)))
 
-    def _slot_posts(
+    def _tick_posts(
         self, actions: Sequence[Action], start_s: float, end_s: float
-    ) -> Iterator[list[Post]]:
-        """The posts of [start_s, end_s), one list per slot, in time order."""
+    ) -> Iterator[list[list[Post]]]:
+        """The posts of [start_s, end_s), one list of slot lists per tick, in time order."""
         if end_s <= start_s or end_s <= 0:
             return
         timeline = Timeline(actions)
@@ -177,12 +211,15 @@ class Storm:
             rng.gauss_next = None  # type: ignore[attr-defined]
             slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
             ticked = self._tick(rng, slots, plan, timeline, recent, replies)
-            for slot, posts in zip(slots, ticked, strict=True):
-                if slot < first:
-                    continue
-                if slot == first or slot == last - 1:
-                    posts = [p for p in posts if start_ms <= p.at_ms < end_ms]
-                yield posts
+            if slots.start > first and slots.stop < last:
+                yield ticked
+                continue
+            kept = [posts for slot, posts in zip(slots, ticked, strict=True) if slot >= first]
+            if kept and slots.start <= first:
+                kept[0] = [p for p in kept[0] if p.at_ms >= start_ms]
+            if kept and slots.stop == last:
+                kept[-1] = [p for p in kept[-1] if p.at_ms < end_ms]
+            yield kept
 
     def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
         """The audience at time t_s."""
@@ -204,18 +241,16 @@ class Storm:
     def _plan(self, state: State, tick: int) -> Plan:
         """Choice thresholds for the slots of one tick."""
         content, t_s = self.content, tick * TICK_S
-        shares, pools, names = [], [], []
+        shares, pools = [], []
         rumour_total = sum(state.reach)
         scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * rumour_total or 1.0))
         for rumour, reach in zip(self.model.rumours, state.reach, strict=True):
             if self._rumour[rumour.id] and reach > 0:
                 shares.append(RUMOUR_SHARE * reach * scale)
                 pools.append(self._rumour[rumour.id])
-                names.append("rumour")
         if content.silence and self.model.silent(state, t_s):
             shares.append(SILENCE_SHARE)
             pools.append(self._silence)
-            names.append("silence")
         anger, trust = state.anger, state.trust
         negative = clamp(0.1 + 0.8 * anger - 0.2 * (trust - 0.5), 0.05, 0.95)
         positive = clamp(0.05 + 0.3 * trust * (1 - anger), 0.01, 1 - negative - 0.01)
@@ -226,7 +261,6 @@ class Storm:
             attention=state.attention,
             kind_cuts=cuts,
             kind_pools=tuple(pools),
-            kind_names=tuple(names),
             negative=negative,
             not_positive=1 - positive,
             persona_table=self._persona_tables[phase.id],
@@ -268,72 +302,95 @@ class Storm:
 
     def _author_pick(self, persona: str) -> tuple:
         """A persona's author choice: AUTHOR_TABLE cells skewed towards the pool's most active
-        (cell i holds author n·((i+0.5)/AUTHOR_TABLE)^SKEW), the inject actors who may follow
-        up, and the chance a post of this persona replies to or quotes another."""
+        (cell i holds author n·((i+0.5)/AUTHOR_TABLE)^SKEW), and the inject actors who may
+        follow up, each with their engagement base."""
         pool = self.content.authors[persona]
         size = len(pool.authors)
-        table = []
-        for i in range(AUTHOR_TABLE):
-            index = min(size - 1, int(size * ((i + 0.5) / AUTHOR_TABLE) ** SKEW))
-            table.append((pool.authors[index], pool.cities[index], pool.bases[index]))
-        return (
-            tuple(table),
-            tuple(self.content.actors.get(persona, ())) or None,
-            REPLY_CHANCE + QUOTE_CHANCE.get(persona, DEFAULT_QUOTE_CHANCE),
-        )
+        # One tuple per author, shared by its cells: the tables stay small enough for the cache.
+        entries = [
+            (author, city, base)
+            for author, city, base in zip(pool.authors, pool.cities, pool.bases, strict=True)
+        ]
+        table = [
+            entries[min(size - 1, int(size * ((i + 0.5) / AUTHOR_TABLE) ** SKEW))]
+            for i in range(AUTHOR_TABLE)
+        ]
+        return tuple(table), tuple(self.content.actors.get(persona, ())) or None
 
-    def _fast(self, pool: list[Compiled]) -> tuple[tuple, ...]:
+    def _fast(self, pool: list[Compiled], kind: str) -> tuple[tuple, ...]:
         """Templates as flat tuples for the hot loop: (constant text, its own filler, author
-        table, inject actors, reply-or-quote chance, sentiment, rumour, engagement boost)."""
+        table, inject actors, reply-or-quote chance, the scale turning a uniform below it into
+        a quote's thread draw, sentiment, rumour, kind, engagement boost). Silence posts start
+        no thread."""
         specialise = self.content.filler
-        return tuple(
-            (
-                c.constant,
-                specialise(c.parts),
-                *self._picks[c.persona],
-                c.sentiment,
-                c.rumour,
-                SENTIMENT_BOOST[c.sentiment],
+        fast = []
+        for c in pool:
+            if c.persona not in self._picks:
+                self._picks[c.persona] = self._author_pick(c.persona)
+            threads = (
+                0
+                if kind == "silence"
+                else round(
+                    (REPLY_CHANCE + QUOTE_CHANCE.get(c.persona, DEFAULT_QUOTE_CHANCE))
+                    * THREAD_LEVELS
+                )
             )
-            for c in pool
-        )
+            fast.append(
+                (
+                    c.constant,
+                    specialise(c.parts),
+                    *self._picks[c.persona],
+                    threads,
+                    c.sentiment,
+                    c.rumour,
+                    kind,
+                    SENTIMENT_BOOST[c.sentiment],
+                )
+            )
+        return tuple(fast)
 
-    def _tick(self, rng, slots, plan, timeline, recent, cache) -> Iterator[list[Post]]:
-        """Every post of each slot of one tick, slot after slot, each slot's in time order;
-        kept in `recent` for later threads. `rng` is the tick's generator; `cache` holds each
-        action's reply constants.
+    def _tick(self, rng, slots, plan, timeline, recent, cache) -> list[list[Post]]:
+        """Every post of each slot of one tick, one list per slot, each in time order; kept in
+        `recent` for later threads. `rng` is the tick's generator; `cache` holds each action's
+        reply constants.
 
         The engine's hot loop, set up once per tick: locals only, lookup tables instead of
-        searches, a slot's times drawn first and sorted (floats sort in C; posts by key would
-        not) and split into milliseconds and remainders by C-level maps, a uniform's remainder
-        reused for the next choice (time → kind or persona; sentiment → template → author;
-        virality → thread), and posts built without the dataclass __init__, filling the
-        instance `__dict__` in place (fields left at their class default are not set). Ambient
-        posts come out in time order: only a slot with replies or injects sorts its posts.
+        searches, a slot's times drawn first (in C) and sorted (floats sort in C; posts by key
+        would not), a time's fractional millisecond reused to pick the kind or persona, one
+        uniform for the sentiment then (rescaled to its band) the template, and table cells
+        drawn as random bits (author, virality, thread level and depth: no float, no floor).
+        Posts are built without the dataclass __init__, filling the instance `__dict__` in place
+        (fields left at their class default are not set). Ambient posts come out in time order:
+        only a slot with replies or injects sorts its posts.
         """
         rand, language = rng.random, self.language
-        kind_cuts, kind_pools, kind_names = plan.kind_cuts, plan.kind_pools, plan.kind_names
+        kind_cuts, kind_pools = plan.kind_cuts, plan.kind_pools
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
         negative, not_positive = plan.negative, plan.not_positive
         to_neutral, to_positive = plan.to_neutral, plan.to_positive
-        virality, follow_up, cells = VIRALITY, ACTOR_FOLLOW_UP, AUTHOR_TABLE
-        window, reply_chance = THREAD_WINDOW, REPLY_CHANCE
-        new, post_class = _new, Post
-        per_second, horizon, volume_scale = (
-            self._per_second,
-            len(self._per_second),
-            self.volume_scale,
+        virality, follow_up = VIRALITY, ACTOR_FOLLOW_UP
+        reply_level, getrandbits = REPLY_LEVEL, rng.getrandbits
+        author_bits, virality_bits, thread_bits, depths = (
+            AUTHOR_BITS,
+            VIRALITY_BITS,
+            THREAD_BITS,
+            THREAD_DEPTHS,
         )
-        attention, injected, between = plan.attention, self.content.injects, timeline.between
+        new, post_class = _new, Post
+        per_second, horizon = self._per_second, len(self._per_second)
+        rate_scale = plan.attention * self.volume_scale / 60  # posts per second per post/min
+        injected, between = self.content.injects, timeline.between
+        # Only a tick within REPLY_HORIZON_S of an action looks for actions slot by slot.
+        answering = between(slots.start - REPLY_HORIZON_S, slots.stop)
+        ticked: list[list[Post]] = []
         for slot in slots:
-            per_minute = per_second[slot] if slot < horizon else 0.0
-            volume = per_minute * attention * volume_scale / 60
+            volume = (per_second[slot] if slot < horizon else 0.0) * rate_scale
             count = poisson(rng, volume)
             prefix = f"p-{slot:06d}-"
             posts: list[Post] = []
             append, base_ms, depth = posts.append, slot * 1000, len(recent)
-            times = [rand() for _ in repeat(None, count)]
+            times = list(map(call, repeat(rand, count)))  # drawn in C: no frame per draw
             times.sort()
             for suffix, x in zip(_suffixes(count), times, strict=False):
                 x *= 1000.0
@@ -342,8 +399,7 @@ class Storm:
                 at_ms += base_ms
                 v = rand()
                 if u < kind_total:
-                    kind_index = bisect_right(kind_cuts, u)
-                    pool, kind = kind_pools[kind_index], kind_names[kind_index]
+                    pool = kind_pools[bisect_right(kind_cuts, u)]
                 else:
                     pools = persona_table[floor((u - kind_total) * storm_scale)]
                     if v < negative:
@@ -352,22 +408,19 @@ class Storm:
                         pool, v = pools[1], (v - negative) * to_neutral
                     else:
                         pool, v = pools[2], (v - not_positive) * to_positive
-                    kind = "storm"
                 if not pool:
                     continue
-                v *= len(pool)
-                index = floor(v)
-                text, filler, table, actors, quote_cut, sentiment, rumour, boost = pool[index]
+                text, filler, table, actors, threads, sentiment, rumour, kind, boost = pool[
+                    floor(v * len(pool))
+                ]
                 if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                     available = [a for a in actors if a[0] <= at_ms]
                     _at, author, city, base = available[floor(rand() * len(available))]
                 else:
-                    author, city, base = table[floor((v - index) * cells)]
+                    author, city, base = table[getrandbits(author_bits)]
                 if text is None:
                     text = filler(rand, city)
-                y = rand() * 256.0
-                cell = floor(y)
-                likes = floor(base * virality[cell] * boost)
+                likes = floor(base * virality[getrandbits(virality_bits)] * boost)
                 post = new(post_class)
                 values = post.__dict__  # filled in place: cheaper than building a dict to copy
                 values["id"] = prefix + suffix
@@ -381,22 +434,21 @@ class Storm:
                 values["reposts_max"] = likes // 5
                 if rumour is not None:
                     values["rumour"] = rumour
-                w = y - cell
-                if w < quote_cut and kind != "silence":
-                    z = rand() * window
-                    d = 1 + floor(z * z / window)
+                level = getrandbits(thread_bits)
+                if level < threads:
+                    d = depths[getrandbits(author_bits)]
                     if d <= depth:
                         targets = recent[-d]
                         if targets:
-                            target = targets[floor((z - floor(z)) * len(targets))]
-                            if w < reply_chance:
+                            target = targets[floor(rand() * len(targets))]
+                            if level < reply_level:
                                 values["reply_to"] = target.id
                                 values["text"] = f"{target.author.handle} {text}"
                             else:
                                 values["quote_of"] = target.id
                 append(post)
             # Ambient posts come out in time order: only replies and injects need a sort.
-            replying = between(slot - REPLY_HORIZON_S, slot)
+            replying = answering and between(slot - REPLY_HORIZON_S, slot)
             injects = injected.get(slot)
             if replying:
                 self._replies(rng, slot, volume, plan, replying, prefix, posts, cache)
@@ -405,7 +457,8 @@ class Storm:
             recent.append(posts)
             if replying or injects:
                 posts.sort(key=_by_time)
-            yield posts
+            ticked.append(posts)
+        return ticked
 
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache) -> None:
         """Replies and quotes reacting to the team's recent public actions."""
@@ -433,34 +486,30 @@ class Storm:
                 pool = self._reply_good if good else self._reply_bad
                 if not pool:
                     continue
-                text, filler, table, actors, _quote, sentiment, _rumour, boost = pool[
-                    floor(rand() * len(pool))
-                ]
+                template = pool[floor(rand() * len(pool))]
+                text, filler, table, actors, _, sentiment, _, kind, boost = template
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
                     _at, author, city, base = available[floor(rand() * len(available))]
                 else:
-                    author, city, base = table[floor(rand() * AUTHOR_TABLE)]
+                    author, city, base = table[rng.getrandbits(AUTHOR_BITS)]
                 if text is None:
                     text = filler(rand, city)
                 quote = not good and rand() < 0.4
-                likes = floor(base * virality[floor(rand() * 256)] * boost)
+                likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
                 post = _new(Post)
-                post.__dict__.update(
-                    {
-                        "id": prefix + str(len(posts)),
-                        "at_ms": now_ms + floor(rand() * 1000),
-                        "author": author,
-                        "text": text,
-                        "language": language,
-                        "sentiment": sentiment,
-                        "kind": "reply_good" if good else "reply_bad",
-                        "reacts_to": ref,
-                        "likes_max": likes,
-                        "reposts_max": likes // 5,
-                        ("quote_of" if quote else "reply_to"): ref,
-                    }
-                )
+                values = post.__dict__
+                values["id"] = prefix + str(len(posts))
+                values["at_ms"] = now_ms + floor(rand() * 1000)
+                values["author"] = author
+                values["text"] = text
+                values["language"] = language
+                values["sentiment"] = sentiment
+                values["kind"] = kind
+                values["reacts_to"] = ref
+                values["likes_max"] = likes
+                values["reposts_max"] = likes // 5
+                values["quote_of" if quote else "reply_to"] = ref
                 posts.append(post)
 
 

@@ -21,6 +21,8 @@ _texts: dict[str, str] = {}
 _middles: dict[str, dict[str, dict[str, str]]] = {}
 _REQUIRED = 9  # id, at_ms, author, text, language, sentiment, kind, likes_max, reposts_max
 _NULLS = '"reply_to":null,"quote_of":null,"rumour":null,"inject":null,"reacts_to":null,'
+# The references run of a post whose only reference is its rumour (None: no reference at all).
+_rumour_runs: dict[str | None, str] = {None: _NULLS}
 
 
 def author_json(author: Author) -> str:
@@ -83,6 +85,16 @@ def _references(post: Post) -> str:
     )
 
 
+def _rumour_run(rumour: str) -> str:
+    """The cached references run of a post that belongs to a rumour and references nothing else."""
+    found = _rumour_runs.get(rumour)
+    if found is None:
+        found = _rumour_runs[rumour] = _NULLS.replace(
+            '"rumour":null', f'"rumour":{_optional(rumour)}'
+        )
+    return found
+
+
 def post_json(post: Post, extra: str = "") -> str:
     """A post as one line of canonical JSON; `extra` is appended inside the object as is."""
     author = post.author
@@ -108,7 +120,7 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
     """
     lines: list[bytes] = []
     append, now_ms, exp = lines.append, now_s * 1000, math.exp
-    authors, texts, middles = _authors, _texts, _middles
+    authors, texts, middles, rumour_runs = _authors, _texts, _middles, _rumour_runs
     for post in posts:
         d = post.__dict__
         at_ms, likes_max, reposts_max = d["at_ms"], d["likes_max"], d["reposts_max"]
@@ -128,8 +140,15 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
             middle = middles[language][sentiment][kind]
         except KeyError:
             middle = _middle(language, sentiment, kind)
-        # The nine fields read above are always set; a tenth is a reference the engine set.
-        references = _NULLS if len(d) == _REQUIRED else _references(post)
+        # The nine fields read above are always set; any other is a reference the engine set.
+        # Most posts have none, or only their rumour: those runs are cached.
+        rumour = d.get("rumour")
+        if rumour is None:
+            references = _NULLS if len(d) == _REQUIRED else _references(post)
+        elif len(d) == _REQUIRED + 1:
+            references = rumour_runs.get(rumour) or _rumour_run(rumour)
+        else:
+            references = _references(post)
         append(
             f'{{"id":"{d["id"]}","at_ms":{at_ms},"author":{author_text},'
             f'"text":{text},{middle}{references}'

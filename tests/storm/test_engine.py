@@ -1,16 +1,18 @@
 """What the posts look like: authors, threads, injects, text, engagement, volume curves."""
 
+import math
+import random
 import statistics
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.scenarios import library
 from app.scenarios.models import Shape
 from app.storm import Action, Storm, avatar_svg, engagement_at
-from app.storm.engine import _suffixes
+from app.storm.engine import THREAD_WINDOW, _suffixes, poisson
 from app.storm.volume import shape_value
 
 
@@ -179,3 +181,43 @@ def test_id_suffixes_grow_past_the_first_table():
     assert len(table) >= 3000
     assert table[:3000] == [str(i) for i in range(3000)]
     assert _suffixes(5) is table
+
+
+@settings(max_examples=40, deadline=None)
+@given(lam=st.floats(min_value=0.05, max_value=600), seed=st.integers(0, 2**32))
+def test_post_counts_are_poisson_on_both_sides_of_the_sampler_switch(lam, seed):
+    """Inversion below 10, transformed rejection above: both give the mean and the variance."""
+    rng = random.Random(seed)
+    draws = [poisson(rng, lam) for _ in range(4000)]
+    mean, variance = statistics.fmean(draws), statistics.pvariance(draws)
+    assert all(isinstance(k, int) and k >= 0 for k in draws)
+    assert abs(mean - lam) < 5 * math.sqrt(lam / len(draws)) + 0.01
+    assert abs(variance - lam) < 0.15 * lam + 0.05
+
+
+def test_a_zero_or_negative_rate_draws_no_post():
+    rng = random.Random(1)
+    assert {poisson(rng, lam) for lam in (0, -3.5)} == {0}
+
+
+def test_threads_mostly_reach_the_last_seconds(hour_en):
+    at_ms = {p.id: p.at_ms for p in hour_en}
+    ambient = [p for p in hour_en if p.id.startswith("p-") and (p.reply_to or p.quote_of)]
+    back_s = [(p.at_ms // 1000) - at_ms[p.reply_to or p.quote_of] // 1000 for p in ambient]
+    assert all(1 <= s <= THREAD_WINDOW for s in back_s)
+    assert statistics.median(back_s) <= 8 < max(back_s)
+
+
+def test_threads_come_in_the_persona_share(scenario):
+    """Where every slot has posts to answer, a persona replies or quotes at its own rate:
+    journalists and influencers 45% of the time, bots and customers 25%."""
+    posts = Storm(scenario, 3, None, "en", volume_scale=20).posts([], 300, 1500)
+
+    def threaded(persona: str) -> float:
+        own = [p for p in posts if p.kind == "storm" and p.author.persona == persona]
+        assert len(own) >= 90
+        return sum(1 for p in own if p.reply_to or p.quote_of) / len(own)
+
+    assert 0.33 < threaded("journalist") < 0.57
+    assert 0.15 < threaded("bot") < 0.35
+    assert 0.2 < threaded("angry_customer") < 0.3
