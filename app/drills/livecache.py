@@ -4,10 +4,14 @@ Drivers read a `CachedSource` on the event loop, so a read never touches the dat
 cache is refreshed right after a change is committed in this process (`app.drills.notify`),
 and by `refresh_forever` every REFRESH_S seconds in a worker thread, so that with Redis (several
 processes) a change committed by another process reaches this one's driver within that delay.
+The same loop forgets the drills no driver has read for IDLE_S seconds, so a long-running
+server holds the drills being played, not every drill it ever served.
 """
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +26,7 @@ from app.storm.engine import Storm
 from app.storm.types import Action
 
 REFRESH_S = 2.0
+IDLE_S = 60.0  # a snapshot no driver refreshed for this long is dropped
 log = logging.getLogger(__name__)
 
 
@@ -39,8 +44,10 @@ class Snapshot:
 class LiveCache:
     """The snapshots of the drills this process serves live, by drill id."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.snapshots: dict[int, Snapshot] = {}
+        self.loaded_at: dict[int, float] = {}
+        self.clock = clock
 
     def load(self, *, session: Session, drill: Drill) -> Snapshot:
         """Read the drill's clock log and actions now and keep them (call off the event loop)."""
@@ -52,7 +59,24 @@ class LiveCache:
             storm=storm_for(drill),
         )
         self.snapshots[drill.id] = snapshot
+        self.loaded_at[drill.id] = self.clock()
         return snapshot
+
+    def prune(self, driven: set[int], idle_s: float = IDLE_S) -> list[int]:
+        """Forget the drills not driven here and not loaded for `idle_s` seconds; returns them.
+
+        The grace period covers the moment between a console's event route loading its drill
+        and the driver it starts reading it.
+        """
+        cutoff = self.clock() - idle_s
+        idle = [
+            drill_id
+            for drill_id, at in self.loaded_at.items()
+            if drill_id not in driven and at < cutoff
+        ]
+        for drill_id in idle:
+            del self.snapshots[drill_id], self.loaded_at[drill_id]
+        return idle
 
     def reload(self, engine: Engine, drill_ids: list[int]) -> None:
         """Refresh the given drills from the database with a session of its own."""
@@ -93,10 +117,11 @@ class CachedSource:
 
 
 async def refresh_forever(cache: LiveCache, engine: Engine, drill_ids, every_s: float) -> None:
-    """Reload the drills being driven, off the event loop, until cancelled."""
+    """Reload the drills being driven and forget idle ones, off the event loop, until cancelled."""
     while True:
         await asyncio.sleep(every_s)
         ids = sorted(drill_ids())
+        cache.prune(set(ids))
         if not ids:
             continue
         try:

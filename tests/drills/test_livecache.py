@@ -1,0 +1,72 @@
+"""The live cache holds the drills being played, and lets go of the others."""
+
+import asyncio
+
+import pytest
+from sqlmodel import Session
+
+from app.drills.livecache import IDLE_S, LiveCache, refresh_forever
+from tests.drills.helpers import make_team
+
+
+class Clock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_an_idle_drill_is_forgotten_and_a_driven_one_kept(session: Session, factory):
+    clock = Clock()
+    cache = LiveCache(clock=clock)
+    played = make_team(session, factory).drill
+    left = make_team(session, factory).drill
+    cache.load(session=session, drill=played)
+    cache.load(session=session, drill=left)
+
+    clock.now += IDLE_S / 2
+    assert cache.prune({played.id}) == []  # both still within the grace period
+
+    clock.now += IDLE_S
+    assert cache.prune({played.id}) == [left.id]
+    assert set(cache.snapshots) == {played.id}
+    assert cache.source(played.id).storm() is cache.snapshots[played.id].storm
+
+
+def test_a_reload_restarts_the_grace_period(session: Session, factory):
+    clock = Clock()
+    cache = LiveCache(clock=clock)
+    drill = make_team(session, factory).drill
+    cache.load(session=session, drill=drill)
+    clock.now += IDLE_S - 1
+    cache.load(session=session, drill=drill)
+    clock.now += IDLE_S - 1
+    assert cache.prune(set()) == []
+    clock.now += 2
+    assert cache.prune(set()) == [drill.id]
+    assert cache.snapshots == {} and cache.loaded_at == {}
+
+
+@pytest.mark.anyio
+async def test_the_refresh_loop_reloads_driven_drills_and_prunes_the_rest():
+    calls: list[tuple] = []
+
+    class Recording:
+        def prune(self, driven: set[int]) -> list[int]:
+            calls.append(("prune", driven))
+            return []
+
+        def reload(self, engine, ids: list[int]) -> None:
+            calls.append(("reload", ids))
+
+    driven = [{3, 1}, set()]
+    task = asyncio.create_task(
+        refresh_forever(Recording(), None, lambda: driven[0] if len(calls) < 2 else driven[1], 0)
+    )
+    while len(calls) < 3:
+        await asyncio.sleep(0.01)
+    task.cancel()
+    assert calls[:3] == [("prune", {1, 3}), ("reload", [1, 3]), ("prune", set())]
