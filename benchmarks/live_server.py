@@ -48,6 +48,10 @@ class PeakSource:
         """No team actions."""
         return []
 
+    def fired(self) -> dict[str, float]:
+        """No inject fired early."""
+        return {}
+
     def storm(self) -> Storm:
         """The drill's storm."""
         return self._storm

@@ -108,7 +108,8 @@ def feed(
     end = max(round(end, 3), since_s)
     rows = actions.list_actions(session=session, drill=drill)
     posts = []
-    for post in storm_for(drill).stream(storm_actions(rows), since_s, end):
+    fired = injects.fired_times(session=session, drill=drill)
+    for post in storm_for(drill).stream(storm_actions(rows), since_s, end, fired):
         if len(posts) == limit:
             end, posts = cut_at(posts, post.at_ms)
             break

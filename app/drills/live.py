@@ -16,7 +16,7 @@ import json
 import logging
 import uuid
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 
 
 class DrillSource(Protocol):
-    """What a driver needs from a drill: its clock, its team's actions and its storm."""
+    """What a driver needs from a drill: its clock, its team's actions, the scenario injects
+    fired early, and its storm."""
 
     def clock_reading(self, now: datetime) -> tuple[str, float, float]:
         """(status, simulated seconds, speed) at real time `now`."""
@@ -42,6 +43,10 @@ class DrillSource(Protocol):
 
     def actions(self) -> list[Action]:
         """The team's actions so far, in the order they were stored."""
+        ...
+
+    def fired(self) -> Mapping[str, float]:
+        """The scenario injects fired ahead of their time: inject id → simulated second."""
         ...
 
     def storm(self) -> Storm:
@@ -76,12 +81,14 @@ class Feed:
         self.tokens = 0.0
         self.next_clock: float | None = None
         self._actions: tuple[Action, ...] = ()
+        self._fired: dict[str, float] = {}
         self._posts: Iterator[Post] = iter(())
         self._peek: Post | None = None
         self._restart(start_s)
 
     def _restart(self, from_s: float) -> None:
-        self._posts = self.storm.stream(self._actions, from_s, float(self.storm.scenario.duration))
+        end_s = float(self.storm.scenario.duration)
+        self._posts = self.storm.stream(self._actions, from_s, end_s, self._fired)
         self._peek = next(self._posts, None)
 
     def _take_actions(self, actions: Sequence[Action]) -> None:
@@ -90,11 +97,24 @@ class Feed:
             return
         new = [a.at_s for a in actions[len(self._actions) :] if a.public]
         self._actions = tuple(actions)
-        if not new or min(new) >= self.planned_s:
-            if new:
-                self._restart(self.planned_s)
+        if new:
+            self._regenerate_from(min(new))
+
+    def _take_fired(self, fired: Mapping[str, float]) -> None:
+        """Regenerate the lookahead from the earliest newly fired inject on: its post moves."""
+        if fired == self._fired:
             return
-        cut = max(min(new), self.shown_s)
+        changed = [at_s for key, at_s in fired.items() if self._fired.get(key) != at_s]
+        self._fired = dict(fired)
+        if changed:
+            self._regenerate_from(min(changed))
+
+    def _regenerate_from(self, first_s: float) -> None:
+        """Drop the posts planned from `first_s` on (never those shown) and pull them again."""
+        if first_s >= self.planned_s:
+            self._restart(self.planned_s)
+            return
+        cut = max(first_s, self.shown_s)
         while self.pending and self.pending[-1].at_s >= cut:
             self.pending.pop()
         while self.hidden and self.hidden[-1] >= cut:
@@ -129,10 +149,17 @@ class Feed:
         return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": round(sim_s, 3)}
 
     def step(
-        self, now: float, status: str, sim_s: float, speed: float, actions: Sequence[Action]
+        self,
+        now: float,
+        status: str,
+        sim_s: float,
+        speed: float,
+        actions: Sequence[Action],
+        fired: Mapping[str, float] | None = None,
     ) -> list[tuple[str, object]]:
         """The events due at real time `now` (seconds), as (name, Post or dict) pairs."""
         self._take_actions(actions)
+        self._take_fired(fired or {})
         if status in ("running", "ended"):
             ahead = sim_s if status == "ended" else sim_s + speed * self.tick_s
             if ahead > self.planned_s:
@@ -238,7 +265,8 @@ class DriverHub:
                 if feed is None:
                     feed = Feed(source.storm(), sim_s, self.max_per_s, self.tick_s)
                 now = moment.timestamp()
-                for name, payload in feed.step(now, status, sim_s, speed, source.actions()):
+                due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
+                for name, payload in due:
                     await self._publish(drill_id, name, payload)
                 if status == "ended":
                     self.ended.add(drill_id)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.drills import actions, clock, service
+from app.drills import actions, clock, injects, service
 from app.drills.export import storm_actions, storm_for
 from app.drills.models import Drill
 from app.storm.engine import Storm
@@ -38,6 +38,7 @@ class Snapshot:
     duration_s: int
     speed: float
     actions: list[Action]
+    fired: dict[str, float]
     storm: Storm
 
 
@@ -56,6 +57,7 @@ class LiveCache:
             duration_s=drill.duration_s,
             speed=drill.speed,
             actions=storm_actions(actions.list_actions(session=session, drill=drill)),
+            fired=injects.fired_times(session=session, drill=drill),
             storm=storm_for(drill),
         )
         self.snapshots[drill.id] = snapshot
@@ -110,6 +112,10 @@ class CachedSource:
     def actions(self) -> list[Action]:
         """The team's actions as last cached."""
         return self._snapshot().actions
+
+    def fired(self) -> dict[str, float]:
+        """The scenario injects fired early, as last cached."""
+        return self._snapshot().fired
 
     def storm(self) -> Storm:
         """The drill's storm."""

@@ -12,6 +12,7 @@ from app.core.errors import Conflict
 from app.core.i18n import gettext as _
 from app.drills import actions as drill_actions
 from app.drills import export
+from app.drills import injects as drill_injects
 from app.drills import service as drills
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill
@@ -35,6 +36,7 @@ def compute(*, session: Session, drill: Drill) -> tuple[dict, dict]:
         storm_actions=export.storm_actions(rows),
         record=record,
         duration_s=record["duration_s"],
+        fired=drill_injects.fired_times(session=session, drill=drill),
     )
     return report, timeline
 

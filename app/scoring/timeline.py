@@ -5,7 +5,7 @@ Posts are streamed from the storm and counted into minute buckets as they go, so
 """
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from app.storm.engine import Storm
@@ -58,11 +58,18 @@ def inject_markers(injects: Sequence[dict]) -> list[dict[str, Any]]:
 
 
 def build_timeline(
-    *, storm: Storm, storm_actions: Sequence[Action], record: dict, duration_s: float
+    *,
+    storm: Storm,
+    storm_actions: Sequence[Action],
+    record: dict,
+    duration_s: float,
+    fired: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """The cached timeline of a review: minute series, audience mood, action and inject marks."""
+    """The cached timeline of a review: minute series, audience mood, action and inject marks.
+
+    `fired`: the scenario injects fired early (id → second), as the drill's feed had them."""
     minutes = max(1, math.ceil(duration_s / STEP_S))
-    counts = bucket_posts(storm.stream(storm_actions, 0, duration_s), minutes)
+    counts = bucket_posts(storm.stream(storm_actions, 0, duration_s, fired), minutes)
     audience = storm.audience_series(storm_actions, until_s=(minutes - 1) * STEP_S, step_s=STEP_S)
     return {
         "step_s": STEP_S,

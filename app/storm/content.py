@@ -90,6 +90,9 @@ class Content:
             for persona, pool in pools.pools.items()
         }
         self.injects = self._inject_posts(scenario, seed, language, values, pools.cities)
+        self.inject_times = {
+            post.inject.id: second for second, posts in self.injects.items() for post in posts
+        }
         self.actors: dict[str, list[tuple[int, Author, str, float]]] = {}
         for second, posts in sorted(self.injects.items()):
             for post in posts:

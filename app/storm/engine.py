@@ -14,9 +14,9 @@ import math
 import random
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, repeat, starmap
 from math import floor
 from operator import attrgetter, call
 
@@ -182,18 +182,54 @@ class Storm:
         }
         self._silence = self._fast(self.content.silence, "silence")
         self._persona_tables = {p.id: self._persona_table(p.personas) for p in scenario.phases}
+        self._scheduled = {
+            second: [(item, second * 1000) for item in items]
+            for second, items in self.content.injects.items()
+        }
 
-    def posts(self, actions: Sequence[Action], start_s: float, end_s: float) -> list[Post]:
+    def posts(
+        self,
+        actions: Sequence[Action],
+        start_s: float,
+        end_s: float,
+        fired: Mapping[str, float] | None = None,
+    ) -> list[Post]:
         """The posts of [start_s, end_s), in time order."""
-        return list(self.stream(actions, start_s, end_s))
+        return list(self.stream(actions, start_s, end_s, fired))
 
-    def stream(self, actions: Sequence[Action], start_s: float, end_s: float) -> Iterator[Post]:
+    def stream(
+        self,
+        actions: Sequence[Action],
+        start_s: float,
+        end_s: float,
+        fired: Mapping[str, float] | None = None,
+    ) -> Iterator[Post]:
         """The posts of [start_s, end_s), in time order, one tick at a time (chained in C: no
-        Python frame resumes per post or per slot)."""
-        return chain.from_iterable(chain.from_iterable(self._tick_posts(actions, start_s, end_s)))
+        Python frame resumes per post or per slot).
+
+        `fired` holds the scenario injects a facilitator fired ahead of their time (inject id
+        → simulated second): their feed post appears then, and not at the scheduled time.
+        """
+        ticks = self._tick_posts(actions, start_s, end_s, self._injects_by_slot(fired or {}))
+        return chain.from_iterable(chain.from_iterable(ticks))
+
+    def _injects_by_slot(self, fired: Mapping[str, float]) -> dict[int, list[tuple]]:
+        """The feed injects of each slot, as (inject, millisecond), the early ones moved."""
+        moved = {
+            key: at_s for key, at_s in fired.items() if self.content.inject_times.get(key, 0) > at_s
+        }
+        if not moved:
+            return self._scheduled
+        by_slot: dict[int, list[tuple]] = {}
+        for _second, items in sorted(self._scheduled.items()):
+            for item, at_ms in items:
+                if item.inject.id in moved:
+                    at_ms = round(max(0.0, moved[item.inject.id]) * 1000)
+                by_slot.setdefault(at_ms // 1000, []).append((item, at_ms))
+        return by_slot
 
     def _tick_posts(
-        self, actions: Sequence[Action], start_s: float, end_s: float
+        self, actions: Sequence[Action], start_s: float, end_s: float, injected: dict
     ) -> Iterator[list[list[Post]]]:
         """The posts of [start_s, end_s), one list of slot lists per tick, in time order."""
         if end_s <= start_s or end_s <= 0:
@@ -210,7 +246,7 @@ class Storm:
             _reseed(rng, self._seed_base | tick)
             rng.gauss_next = None  # type: ignore[attr-defined]
             slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
-            ticked = self._tick(rng, slots, plan, timeline, recent, replies)
+            ticked = self._tick(rng, slots, plan, timeline, recent, replies, injected)
             if slots.start > first and slots.stop < last:
                 yield ticked
                 continue
@@ -282,12 +318,12 @@ class Storm:
             for i in range(PERSONA_TABLE)
         )
 
-    def _inject_post(self, item: InjectPost) -> Post:
-        """The feed post of an inject, at its exact time."""
+    def _inject_post(self, item: InjectPost, at_ms: int) -> Post:
+        """The feed post of an inject, at its exact time (its scheduled one unless fired early)."""
         return new_post(
             {
                 "id": f"i-{item.inject.id}",
-                "at_ms": item.inject.at * 1000,
+                "at_ms": at_ms,
                 "author": item.author,
                 "text": item.text,
                 "language": self.language,
@@ -349,10 +385,10 @@ class Storm:
             )
         return tuple(fast)
 
-    def _tick(self, rng, slots, plan, timeline, recent, cache) -> list[list[Post]]:
+    def _tick(self, rng, slots, plan, timeline, recent, cache, injected) -> list[list[Post]]:
         """Every post of each slot of one tick, one list per slot, each in time order; kept in
         `recent` for later threads. `rng` is the tick's generator; `cache` holds each action's
-        reply constants.
+        reply constants; `injected` the feed injects of each slot.
 
         The engine's hot loop, set up once per tick: locals only, lookup tables instead of
         searches, a slot's times drawn first (in C) and sorted (floats sort in C; posts by key
@@ -380,7 +416,7 @@ class Storm:
         new, post_class = _new, Post
         per_second, horizon = self._per_second, len(self._per_second)
         rate_scale = plan.attention * self.volume_scale / 60  # posts per second per post/min
-        injected, between = self.content.injects, timeline.between
+        between = timeline.between
         # Only a tick within REPLY_HORIZON_S of an action looks for actions slot by slot.
         answering = between(slots.start - REPLY_HORIZON_S, slots.stop)
         ticked: list[list[Post]] = []
@@ -453,7 +489,7 @@ class Storm:
             if replying:
                 self._replies(rng, slot, volume, plan, replying, prefix, posts, cache)
             if injects:
-                posts.extend(map(self._inject_post, injects))
+                posts.extend(starmap(self._inject_post, injects))
             recent.append(posts)
             if replying or injects:
                 posts.sort(key=_by_time)

@@ -1,8 +1,11 @@
 """The facilitator console: clock, inject list, firing early, ad-hoc injects, activity."""
 
+from datetime import timedelta
+
 from sqlmodel import select
 
 from app.accounts.models import Role
+from app.core.db import utcnow
 from app.drills import actions, service
 from app.drills.clock import ClockEventKind
 from app.drills.models import ActionCreate, DrillInject
@@ -202,3 +205,23 @@ def test_console_in_french(client, session, factory):
     assert "Console de l'animateur" in page
     assert "Journaliste" in by_id(page, "inject-local-paper").text
     assert "À venir" in by_id(page, "inject-local-paper").text
+
+
+def test_a_feed_inject_fired_early_is_in_the_feed_from_then_on(client, session, factory):
+    team = make_team(session, factory)
+    service.control(
+        session=session,
+        drill=team.drill,
+        kind=ClockEventKind.start,
+        now=utcnow() - timedelta(seconds=40 / team.drill.speed),  # 40 simulated seconds in
+    )
+    sign_in(client, team.trainer)
+    url = f"/drills/{team.drill.id}/control/fire"
+    fired = client.post(url, data={"inject": "foodie-rumour"}, follow_redirects=False)
+    assert fired.status_code == 303
+    row = session.exec(select(DrillInject).where(DrillInject.drill_id == team.drill.id)).one()
+    assert row.inject_key == "foodie-rumour" and 40 <= row.at_s < 60  # scheduled at 3m15s
+    feed = client.get(f"/api/drills/{team.drill.id}/feed").json()
+    posts = [p for p in feed["posts"] if p["inject"] == "foodie-rumour"]
+    assert [p["at_ms"] for p in posts] == [round(row.at_s * 1000)]
+    assert posts[0]["rumour"] and posts[0]["kind"] == "inject"

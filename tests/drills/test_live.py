@@ -45,6 +45,7 @@ class FakeSource:
     offset_s: float = PEAK_S
     end_s: float = 3600.0
     acts: list[Action] = field(default_factory=list)
+    early: dict[str, float] = field(default_factory=dict)
 
     def clock_reading(self, now: datetime) -> tuple[str, float, float]:
         sim_s = self.offset_s + (now - self.start).total_seconds() * self.speed
@@ -55,19 +56,30 @@ class FakeSource:
     def actions(self) -> list[Action]:
         return self.acts
 
+    def fired(self) -> dict[str, float]:
+        return self.early
+
     def storm(self) -> Storm:
         return self.storm_
 
 
-def run_feed(feed: Feed, source: FakeSource, seconds: float, tick: float = 0.2, act=None):
-    """Step a feed every `tick` real seconds; return (real time, sim time, name, payload)s."""
+def run_feed(
+    feed: Feed, source: FakeSource, seconds: float, tick: float = 0.2, act=None, fire=None
+):
+    """Step a feed every `tick` real seconds; return (real time, sim time, name, payload)s.
+
+    `act` = (step, action) adds an action at that step, `fire` = (step, inject id) fires that
+    scenario inject then, at the simulated time of that step."""
     out = []
     for n in range(round(seconds / tick) + 1):
         now = START + timedelta(seconds=n * tick)
         if act is not None and n == act[0]:
             source.acts.append(act[1])
         status, sim_s, speed = source.clock_reading(now)
-        for name, payload in feed.step(now.timestamp(), status, sim_s, speed, source.acts):
+        if fire is not None and n == fire[0]:
+            source.early[fire[1]] = sim_s
+        due = feed.step(now.timestamp(), status, sim_s, speed, source.acts, source.fired())
+        for name, payload in due:
             out.append((n * tick, sim_s, name, payload))
     return out
 
@@ -110,6 +122,18 @@ def test_an_action_regenerates_the_posts_after_it(storm):
     expected = storm.posts([REPLY], PEAK_S, PEAK_S + 60)
     assert [p.id for p in shown] == [p.id for p in expected]
     assert [p.id for p in shown] != [p.id for p in storm.posts([], PEAK_S, PEAK_S + 60)]
+
+
+def test_an_inject_fired_early_shows_when_fired_and_not_at_its_time(storm):
+    source = FakeSource(storm, START, offset_s=1400.0)
+    feed = Feed(storm, 1400.0, max_per_s=1e9)
+    shown = posts_of(run_feed(feed, source, 15, fire=(10, "article")))
+    fired_at = source.early["article"]
+    assert 1400 < fired_at < 1500 < source.clock_reading(START + timedelta(seconds=15))[1]
+    articles = [p for p in shown if p.inject == "article"]
+    assert [p.at_s for p in articles] == [fired_at]
+    expected = storm.posts([], 1400.0, shown[-1].at_s + 0.001, {"article": fired_at})
+    assert [p.id for p in shown] == [p.id for p in expected]
 
 
 @cache

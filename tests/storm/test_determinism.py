@@ -79,3 +79,18 @@ def test_a_late_action_recomputes_from_a_snapshot_with_the_same_result():
     SHARED.posts([], 0, 3600)
     late = SHARED.posts(acts, 3000, 3060)
     assert dump(late) == dump(Storm(SCENARIO, 11, "Laiterie Morvan", "en").posts(acts, 3000, 3060))
+
+
+@FAST
+@given(
+    acts=actions,
+    points=st.lists(times, min_size=3, max_size=3, unique=True),
+    fired_at=st.integers(min_value=0, max_value=1_499_000).map(lambda ms: ms / 1000),
+)
+def test_windows_compose_with_an_inject_fired_early(acts, points, fired_at):
+    a, b, c = sorted(points)
+    fired = {"article": fired_at}
+    whole = SHARED.posts(acts, a, c, fired)
+    assert dump(whole) == dump(SHARED.posts(acts, a, b, fired) + SHARED.posts(acts, b, c, fired))
+    before = [p for p in SHARED.posts(acts, 0, fired_at) if p.at_s < fired_at]
+    assert dump(before) == dump(SHARED.posts(acts, 0, fired_at, fired))

@@ -221,3 +221,18 @@ def test_threads_come_in_the_persona_share(scenario):
     assert 0.33 < threaded("journalist") < 0.57
     assert 0.15 < threaded("bot") < 0.35
     assert 0.2 < threaded("angry_customer") < 0.3
+
+
+def test_an_inject_fired_early_appears_when_fired_and_not_again(storm_en, hour_en):
+    moved = storm_en.posts([], 0, 3600, fired={"article": 700.25})
+    article = [p for p in moved if p.inject == "article"]
+    assert [p.at_ms for p in article] == [700_250]
+    assert [p.at_ms for p in moved] == sorted(p.at_ms for p in moved)
+    assert [p for p in moved if p.at_ms < 700_250] == [p for p in hour_en if p.at_ms < 700_250]
+    scheduled = next(p for p in hour_en if p.inject == "article")
+    assert (article[0].text, article[0].author) == (scheduled.text, scheduled.author)
+
+
+def test_firing_is_ignored_for_injects_already_past_or_not_in_the_feed(storm_en, hour_en):
+    late = {"first-post": 40.0, "press-call": 30.0, "unknown": 5.0}
+    assert storm_en.posts([], 0, 3600, fired=late) == hour_en
