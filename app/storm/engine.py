@@ -35,8 +35,8 @@ PERSONA_TABLE = 1024
 # Table cells drawn as random bits (`getrandbits`: one C call, no float, no floor): a post's
 # author cell, virality cell, thread level (against the template's reply-or-quote chance) and
 # thread depth cell.
-AUTHOR_BITS, THREAD_BITS = 10, 12
-AUTHOR_TABLE, THREAD_LEVELS = 1 << AUTHOR_BITS, 1 << THREAD_BITS
+AUTHOR_BITS, THREAD_BITS, DEPTH_BITS = 10, 12, 10
+AUTHOR_TABLE, THREAD_LEVELS, DEPTH_CELLS = 1 << AUTHOR_BITS, 1 << THREAD_BITS, 1 << DEPTH_BITS
 REPLY_SHARE = 0.25
 REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
@@ -44,10 +44,10 @@ REPLY_HORIZON_S = 1200
 REPLY_CHANCE = 0.2
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
-# [0, THREAD_WINDOW), mostly the last few seconds, tabulated over AUTHOR_TABLE cells.
+# [0, THREAD_WINDOW), mostly the last few seconds, tabulated over DEPTH_CELLS cells.
 THREAD_DEPTHS = tuple(
-    1 + floor(((i + 0.5) / AUTHOR_TABLE * THREAD_WINDOW) ** 2 / THREAD_WINDOW)
-    for i in range(AUTHOR_TABLE)
+    1 + floor(((i + 0.5) / DEPTH_CELLS * THREAD_WINDOW) ** 2 / THREAD_WINDOW)
+    for i in range(DEPTH_CELLS)
 )
 QUOTE_CHANCE = {"journalist": 0.25, "influencer": 0.25, "activist": 0.2, "expert": 0.15}
 DEFAULT_QUOTE_CHANCE = 0.05
@@ -407,10 +407,11 @@ class Storm:
         to_neutral, to_positive = plan.to_neutral, plan.to_positive
         virality, follow_up = VIRALITY, ACTOR_FOLLOW_UP
         reply_level, getrandbits = REPLY_LEVEL, rng.getrandbits
-        author_bits, virality_bits, thread_bits, depths = (
+        author_bits, virality_bits, thread_bits, depth_bits, depths = (
             AUTHOR_BITS,
             VIRALITY_BITS,
             THREAD_BITS,
+            DEPTH_BITS,
             THREAD_DEPTHS,
         )
         new, post_class = _new, Post
@@ -472,7 +473,7 @@ class Storm:
                     values["rumour"] = rumour
                 level = getrandbits(thread_bits)
                 if level < threads:
-                    d = depths[getrandbits(author_bits)]
+                    d = depths[getrandbits(depth_bits)]
                     if d <= depth:
                         targets = recent[-d]
                         if targets:
