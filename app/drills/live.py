@@ -2,7 +2,8 @@
 
 A driver reads the drill's clock about every 200 ms, pulls the storm's posts up to a little
 past the current simulated time, keeps at most N of them per real second for display (the
-rest are counted into `feed-summary` events), renders each displayed post once and publishes
+rest are counted into `feed-summary` events, which also carry the simulated audience's
+sentiment and anger from the storm's model), renders each displayed post once and publishes
 it when the clock reaches it, and publishes a `clock` event each real second. Given the same
 clock readings it publishes the same events. Only the holder of the broker's driver lock
 drives a drill, so with Redis one process does the work for all.
@@ -148,6 +149,12 @@ class Feed:
         total = self.hidden_before + recent
         return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": round(sim_s, 3)}
 
+    def mood(self, sim_s: float) -> dict[str, float]:
+        """The simulated audience's sentiment (-1 to 1) and anger at `sim_s`: what the
+        console's gauge shows, and what the review's timeline will show for this moment."""
+        audience = self.storm.audience(self._actions, sim_s)
+        return {"sentiment": audience.sentiment, "anger": audience.anger}
+
     def step(
         self,
         now: float,
@@ -171,7 +178,7 @@ class Feed:
         if self.next_clock is None or now >= self.next_clock or status == "ended":
             self.next_clock = now + 1 if self.next_clock is None else self.next_clock + 1
             self.next_clock = max(self.next_clock, now + 0.5)
-            out.append(("feed-summary", self.summary(sim_s)))
+            out.append(("feed-summary", {**self.summary(sim_s), **self.mood(sim_s)}))
             out.append(("clock", {"status": status, "sim_s": round(sim_s, 3), "speed": speed}))
         return out
 

@@ -8,6 +8,7 @@
   const volume = [];
   let paused = false;
   let queued = 0;
+  let sentiment = null;  // the audience model's, from the last feed summary
 
   const $ = (selector) => document.querySelector(selector);
   const plural = (template, n) => template.replace("{n}", String(n));
@@ -104,18 +105,22 @@
       list.scrollTop = 0;
     }
     while (list.children.length > MAX_POSTS) list.lastElementChild.remove();
-    updateSentiment();
   }
 
-  function updateSentiment() {
-    const posts = [...document.querySelectorAll("#feed-posts .post")].slice(0, 50);
-    if (!posts.length) return;
-    const score = posts.reduce((sum, p) => sum + ({ positive: 1, negative: -1 }[p.dataset.sentiment] || 0), 0);
-    const value = score / posts.length;
+  // The simulated audience's mood, as the storm's model has it (the review's timeline shows the
+  // same); kept to draw again when the KPI panel is swapped in anew.
+  function showMood(data) {
+    if (typeof data.sentiment !== "number") return;
+    sentiment = data.sentiment;
+    drawMood();
+  }
+
+  function drawMood() {
+    if (sentiment === null) return;
     const meter = $("#kpi-sentiment");
     const label = $("#kpi-sentiment-label");
-    if (meter) meter.value = value;
-    if (label) label.textContent = value.toFixed(2);
+    if (meter) meter.value = sentiment;
+    if (label) label.textContent = sentiment.toFixed(2);
   }
 
   function onSummary(event) {
@@ -130,6 +135,7 @@
     volume.push(shown + hidden);
     if (volume.length > SPARK_POINTS) volume.shift();
     drawVolume();
+    showMood(data);
   }
 
   function drawVolume() {
@@ -223,7 +229,7 @@
     root.addEventListener("htmx:sseMessage", (event) => {
       if (event.target.id === "feed-posts") onPost();
     });
-    document.body.addEventListener("htmx:afterSwap", () => { countChars(); drawVolume(); updateSentiment(); tick(); });
+    document.body.addEventListener("htmx:afterSwap", () => { countChars(); drawVolume(); drawMood(); tick(); });
     countChars();
     tick();
     window.setInterval(tick, 250);

@@ -307,3 +307,15 @@ async def test_with_redis_one_of_two_processes_drives_a_drill(storm, anyio_backe
             await brokers[0].redis.delete(key)
         for broker in brokers:
             await broker.close()
+
+
+def test_the_summary_carries_the_audience_models_mood(storm):
+    """The console's sentiment gauge shows the simulated audience, as the review will."""
+    source = FakeSource(storm, START)
+    events = run_feed(Feed(storm, PEAK_S), source, 3, act=(5, REPLY))
+    summaries = [(sim_s, p) for _, sim_s, name, p in events if name == "feed-summary"]
+    for sim_s, summary in summaries:
+        acts = [REPLY] if sim_s > REPLY.at_s else []
+        audience = storm.audience(acts, sim_s)
+        assert (summary["sentiment"], summary["anger"]) == (audience.sentiment, audience.anger)
+        assert -1 <= summary["sentiment"] <= 1

@@ -154,6 +154,8 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     for page in (spokesperson, approver):
         page.goto(console)
     expect(spokesperson.locator("#feed-posts .post").first).to_be_visible(timeout=30_000)
+    # The sentiment gauge shows the audience model's mood, from the feed summary events.
+    expect(spokesperson.locator("#kpi-sentiment-label")).to_have_text(re.compile(r"^-?[01]\.\d\d$"))
     expect(spokesperson.locator("button[name=intent][value=approval]")).to_be_visible()
     expect(spokesperson.locator("button[name=intent][value=publish][data-primary]")).to_have_count(
         0
