@@ -534,19 +534,21 @@ class Storm:
                     text = filler(rand, city)
                 quote = not good and rand() < 0.4
                 likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
-                post = _new(Post)
-                values = post.__dict__
-                values["id"] = prefix + str(len(posts))
-                values["at_ms"] = now_ms + floor(rand() * 1000)
-                values["author"] = author
-                values["text"] = text
-                values["language"] = language
-                values["sentiment"] = sentiment
-                values["kind"] = kind
-                values["reacts_to"] = ref
-                values["likes_max"] = likes
-                values["reposts_max"] = likes // 5
-                values["quote_of" if quote else "reply_to"] = ref
+                post = new_post(
+                    {
+                        "id": prefix + str(len(posts)),
+                        "at_ms": now_ms + floor(rand() * 1000),
+                        "author": author,
+                        "text": text,
+                        "language": language,
+                        "sentiment": sentiment,
+                        "kind": kind,
+                        "reacts_to": ref,
+                        "likes_max": likes,
+                        "reposts_max": likes // 5,
+                        ("quote_of" if quote else "reply_to"): ref,
+                    }
+                )
                 posts.append(post)
 
 

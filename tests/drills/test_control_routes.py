@@ -25,9 +25,11 @@ def states(html: str) -> dict[str, str]:
     }
 
 
-def started_team(session, factory):
+def started_team(session, factory, sim_s: float = 0):
+    """A drill with its roster, started `sim_s` simulated seconds ago."""
     team = make_team(session, factory)
-    service.control(session=session, drill=team.drill, kind=ClockEventKind.start)
+    now = utcnow() - timedelta(seconds=sim_s / team.drill.speed)
+    service.control(session=session, drill=team.drill, kind=ClockEventKind.start, now=now)
     return team
 
 
@@ -208,13 +210,7 @@ def test_console_in_french(client, session, factory):
 
 
 def test_a_feed_inject_fired_early_is_in_the_feed_from_then_on(client, session, factory):
-    team = make_team(session, factory)
-    service.control(
-        session=session,
-        drill=team.drill,
-        kind=ClockEventKind.start,
-        now=utcnow() - timedelta(seconds=40 / team.drill.speed),  # 40 simulated seconds in
-    )
+    team = started_team(session, factory, sim_s=40)
     sign_in(client, team.trainer)
     url = f"/drills/{team.drill.id}/control/fire"
     fired = client.post(url, data={"inject": "foodie-rumour"}, follow_redirects=False)
