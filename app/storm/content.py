@@ -93,12 +93,7 @@ class Content:
         self.inject_times = {
             post.inject.id: second for second, posts in self.injects.items() for post in posts
         }
-        self.actors: dict[str, list[tuple[int, Author, str, float]]] = {}
-        for second, posts in sorted(self.injects.items()):
-            for post in posts:
-                self.actors.setdefault(post.author.persona, []).append(
-                    (second * 1000, post.author, pools.cities[0], engagement_base(post.author))
-                )
+        self.actor_city = pools.cities[0]  # where the inject actors' follow-ups come from
 
     def _sentiment_pools(self, persona: str) -> tuple[list[Compiled], ...]:
         """Storm templates per sentiment for a persona, falling back to the nearest match."""

@@ -22,26 +22,29 @@ from operator import attrgetter, call
 
 from app.scenarios.models import Scenario
 from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
-from app.storm.authors import SKEW, plain_handle
+from app.storm.authors import plain_handle
 from app.storm.content import VIRALITY, VIRALITY_BITS, Content, InjectPost
-from app.storm.text import Compiled
+from app.storm.pools import (
+    AUTHOR_BITS,
+    DEPTH_BITS,
+    DEPTH_CELLS,
+    PERSONA_TABLE,
+    REPLY_CHANCE,
+    THREAD_BITS,
+    THREAD_LEVELS,
+    Pools,
+    build_pools,
+)
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
 THREAD_WINDOW = 30
 LIKES_TAU_MS = 900_000
 REPOSTS_TAU_MS = 1_200_000
-PERSONA_TABLE = 1024
-# Table cells drawn as random bits (`getrandbits`: one C call, no float, no floor): a post's
-# author cell, virality cell, thread level (against the template's reply-or-quote chance) and
-# thread depth cell.
-AUTHOR_BITS, THREAD_BITS, DEPTH_BITS = 10, 12, 10
-AUTHOR_TABLE, THREAD_LEVELS, DEPTH_CELLS = 1 << AUTHOR_BITS, 1 << THREAD_BITS, 1 << DEPTH_BITS
 REPLY_SHARE = 0.25
 REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
 REPLY_HORIZON_S = 1200
-REPLY_CHANCE = 0.2
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
 # [0, THREAD_WINDOW), mostly the last few seconds, tabulated over DEPTH_CELLS cells.
@@ -49,13 +52,11 @@ THREAD_DEPTHS = tuple(
     1 + floor(((i + 0.5) / DEPTH_CELLS * THREAD_WINDOW) ** 2 / THREAD_WINDOW)
     for i in range(DEPTH_CELLS)
 )
-QUOTE_CHANCE = {"journalist": 0.25, "influencer": 0.25, "activist": 0.2, "expert": 0.15}
-DEFAULT_QUOTE_CHANCE = 0.05
 RUMOUR_SHARE = 0.6
 RUMOUR_SHARE_CAP = 0.5
 SILENCE_SHARE = 0.15
 ACTOR_FOLLOW_UP = 0.15
-SENTIMENT_BOOST = {"negative": 1.5, "neutral": 1.0, "positive": 0.8}
+MAX_POOLS = 16  # lookup tables kept for distinct sets of injects fired early
 _new = object.__new__
 _by_time = attrgetter("at_ms")
 # The C-level seed: `_reseed(rng, n)` then `rng.gauss_next = None` leaves a reused generator in
@@ -172,16 +173,8 @@ class Storm:
         horizon = max((p.end for p in self.curve.phases), default=0)
         self._per_second = [self.curve.per_minute(s) for s in range(horizon)]
         self._seed_base = (seed % 2**64) << 32
-        self._picks: dict[str, tuple] = {}  # persona → author choice
-        self._rumour = {r: self._fast(pool, "rumour") for r, pool in self.content.rumour.items()}
-        self._reply_good = self._fast(self.content.reply_good, "reply_good")
-        self._reply_bad = self._fast(self.content.reply_bad, "reply_bad")
-        self._storm = {
-            p: tuple(self._fast(pool, "storm") for pool in pools)
-            for p, pools in self.content.by_persona.items()
-        }
-        self._silence = self._fast(self.content.silence, "silence")
-        self._persona_tables = {p.id: self._persona_table(p.personas) for p in scenario.phases}
+        # The lookup tables, by the injects fired early (none: the scenario's schedule).
+        self._pools: dict[tuple, Pools] = {(): build_pools(self.content, scenario.phases, {})}
         self._scheduled = {
             second: [(item, second * 1000) for item in items]
             for second, items in self.content.injects.items()
@@ -210,26 +203,43 @@ class Storm:
         `fired` holds the scenario injects a facilitator fired ahead of their time (inject id
         → simulated second): their feed post appears then, and not at the scheduled time.
         """
-        ticks = self._tick_posts(actions, start_s, end_s, self._injects_by_slot(fired or {}))
+        moved = {
+            key: round(max(0.0, at_s) * 1000)
+            for key, at_s in (fired or {}).items()
+            if self.content.inject_times.get(key, 0) > at_s
+        }
+        injected, pools = self._injects_by_slot(moved), self._pools_for(moved)
+        ticks = self._tick_posts(actions, start_s, end_s, injected, pools)
         return chain.from_iterable(chain.from_iterable(ticks))
 
-    def _injects_by_slot(self, fired: Mapping[str, float]) -> dict[int, list[tuple]]:
+    def _injects_by_slot(self, moved_ms: Mapping[str, int]) -> dict[int, list[tuple]]:
         """The feed injects of each slot, as (inject, millisecond), the early ones moved."""
-        moved = {
-            key: at_s for key, at_s in fired.items() if self.content.inject_times.get(key, 0) > at_s
-        }
-        if not moved:
+        if not moved_ms:
             return self._scheduled
         by_slot: dict[int, list[tuple]] = {}
         for _second, items in sorted(self._scheduled.items()):
             for item, at_ms in items:
-                if item.inject.id in moved:
-                    at_ms = round(max(0.0, moved[item.inject.id]) * 1000)
+                at_ms = moved_ms.get(item.inject.id, at_ms)
                 by_slot.setdefault(at_ms // 1000, []).append((item, at_ms))
         return by_slot
 
+    def _pools_for(self, moved_ms: Mapping[str, int]) -> Pools:
+        """The lookup tables with the inject actors placed where their injects appear."""
+        key = tuple(sorted(moved_ms.items()))
+        pools = self._pools.get(key)
+        if pools is None:
+            if len(self._pools) > MAX_POOLS:
+                self._pools = {(): self._pools[()]}
+            pools = self._pools[key] = build_pools(self.content, self.scenario.phases, moved_ms)
+        return pools
+
     def _tick_posts(
-        self, actions: Sequence[Action], start_s: float, end_s: float, injected: dict
+        self,
+        actions: Sequence[Action],
+        start_s: float,
+        end_s: float,
+        injected: dict,
+        pools: Pools,
     ) -> Iterator[list[list[Post]]]:
         """The posts of [start_s, end_s), one list of slot lists per tick, in time order."""
         if end_s <= start_s or end_s <= 0:
@@ -242,11 +252,11 @@ class Storm:
         recent: deque = deque(maxlen=THREAD_WINDOW)
         rng, replies = random.Random(), {}
         for tick in range(warm // TICK_S, (last - 1) // TICK_S + 1):
-            plan = self._plan(next(states), tick)
+            plan = self._plan(next(states), tick, pools)
             _reseed(rng, self._seed_base | tick)
             rng.gauss_next = None  # type: ignore[attr-defined]
             slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
-            ticked = self._tick(rng, slots, plan, timeline, recent, replies, injected)
+            ticked = self._tick(rng, slots, plan, timeline, recent, replies, injected, pools)
             if slots.start > first and slots.stop < last:
                 yield ticked
                 continue
@@ -274,19 +284,19 @@ class Storm:
         times = [i * step_s for i in range(count)]
         return [self.model.audience(by_tick[math.floor(t / TICK_S)], t) for t in times]
 
-    def _plan(self, state: State, tick: int) -> Plan:
+    def _plan(self, state: State, tick: int, pools: Pools) -> Plan:
         """Choice thresholds for the slots of one tick."""
         content, t_s = self.content, tick * TICK_S
-        shares, pools = [], []
+        shares, kinds = [], []
         rumour_total = sum(state.reach)
         scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * rumour_total or 1.0))
         for rumour, reach in zip(self.model.rumours, state.reach, strict=True):
-            if self._rumour[rumour.id] and reach > 0:
+            if pools.rumour[rumour.id] and reach > 0:
                 shares.append(RUMOUR_SHARE * reach * scale)
-                pools.append(self._rumour[rumour.id])
+                kinds.append(pools.rumour[rumour.id])
         if content.silence and self.model.silent(state, t_s):
             shares.append(SILENCE_SHARE)
-            pools.append(self._silence)
+            kinds.append(pools.silence)
         anger, trust = state.anger, state.trust
         negative = clamp(0.1 + 0.8 * anger - 0.2 * (trust - 0.5), 0.05, 0.95)
         positive = clamp(0.05 + 0.3 * trust * (1 - anger), 0.01, 1 - negative - 0.01)
@@ -296,26 +306,13 @@ class Storm:
             anger=anger,
             attention=state.attention,
             kind_cuts=cuts,
-            kind_pools=tuple(pools),
+            kind_pools=tuple(kinds),
             negative=negative,
             not_positive=1 - positive,
-            persona_table=self._persona_tables[phase.id],
+            persona_table=pools.persona_tables[phase.id],
             storm_scale=PERSONA_TABLE / (1 - cuts[-1]) if cuts else PERSONA_TABLE,
             to_neutral=1 / (1 - positive - negative),
             to_positive=1 / positive,
-        )
-
-    def _persona_table(self, weights: dict) -> tuple:
-        """PERSONA_TABLE cells, each a persona's (negative, neutral, positive) template pools, in
-        proportion to the phase's persona weights: one uniform picks a persona by indexing."""
-        chosen = [(p.value, w) for p, w in weights.items() if w > 0] or [("angry_customer", 1.0)]
-        total = sum(w for _p, w in chosen)
-        cuts = list(accumulate(w / total for _p, w in chosen))
-        return tuple(
-            self._storm[
-                chosen[min(bisect_right(cuts, (i + 0.5) / PERSONA_TABLE), len(cuts) - 1)][0]
-            ]
-            for i in range(PERSONA_TABLE)
         )
 
     def _inject_post(self, item: InjectPost, at_ms: int) -> Post:
@@ -336,59 +333,13 @@ class Storm:
             }
         )
 
-    def _author_pick(self, persona: str) -> tuple:
-        """A persona's author choice: AUTHOR_TABLE cells skewed towards the pool's most active
-        (cell i holds author n·((i+0.5)/AUTHOR_TABLE)^SKEW), and the inject actors who may
-        follow up, each with their engagement base."""
-        pool = self.content.authors[persona]
-        size = len(pool.authors)
-        # One tuple per author, shared by its cells: the tables stay small enough for the cache.
-        entries = [
-            (author, city, base)
-            for author, city, base in zip(pool.authors, pool.cities, pool.bases, strict=True)
-        ]
-        table = [
-            entries[min(size - 1, int(size * ((i + 0.5) / AUTHOR_TABLE) ** SKEW))]
-            for i in range(AUTHOR_TABLE)
-        ]
-        return tuple(table), tuple(self.content.actors.get(persona, ())) or None
-
-    def _fast(self, pool: list[Compiled], kind: str) -> tuple[tuple, ...]:
-        """Templates as flat tuples for the hot loop: (constant text, its own filler, author
-        table, inject actors, reply-or-quote chance, the scale turning a uniform below it into
-        a quote's thread draw, sentiment, rumour, kind, engagement boost). Silence posts start
-        no thread."""
-        specialise = self.content.filler
-        fast = []
-        for c in pool:
-            if c.persona not in self._picks:
-                self._picks[c.persona] = self._author_pick(c.persona)
-            threads = (
-                0
-                if kind == "silence"
-                else round(
-                    (REPLY_CHANCE + QUOTE_CHANCE.get(c.persona, DEFAULT_QUOTE_CHANCE))
-                    * THREAD_LEVELS
-                )
-            )
-            fast.append(
-                (
-                    c.constant,
-                    specialise(c.parts),
-                    *self._picks[c.persona],
-                    threads,
-                    c.sentiment,
-                    c.rumour,
-                    kind,
-                    SENTIMENT_BOOST[c.sentiment],
-                )
-            )
-        return tuple(fast)
-
-    def _tick(self, rng, slots, plan, timeline, recent, cache, injected) -> list[list[Post]]:
+    def _tick(
+        self, rng, slots, plan, timeline, recent, cache, injected, tables
+    ) -> list[list[Post]]:
         """Every post of each slot of one tick, one list per slot, each in time order; kept in
         `recent` for later threads. `rng` is the tick's generator; `cache` holds each action's
-        reply constants; `injected` the feed injects of each slot.
+        reply constants; `injected` the feed injects of each slot; `tables` the lookup tables
+        (their reply pools: the others are in `plan`).
 
         The engine's hot loop, set up once per tick: locals only, lookup tables instead of
         searches, a slot's times drawn first (in C) and sorted (floats sort in C; posts by key
@@ -488,7 +439,7 @@ class Storm:
             replying = answering and between(slot - REPLY_HORIZON_S, slot)
             injects = injected.get(slot)
             if replying:
-                self._replies(rng, slot, volume, plan, replying, prefix, posts, cache)
+                self._replies(rng, slot, volume, plan, replying, prefix, posts, cache, tables)
             if injects:
                 posts.extend(starmap(self._inject_post, injects))
             recent.append(posts)
@@ -497,7 +448,7 @@ class Storm:
             ticked.append(posts)
         return ticked
 
-    def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache) -> None:
+    def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, tables) -> None:
         """Replies and quotes reacting to the team's recent public actions."""
         rand, language = rng.random, self.language
         virality, now_ms = VIRALITY, slot * 1000
@@ -520,7 +471,7 @@ class Storm:
             good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
-                pool = self._reply_good if good else self._reply_bad
+                pool = tables.reply_good if good else tables.reply_bad
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]

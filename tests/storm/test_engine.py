@@ -236,3 +236,16 @@ def test_an_inject_fired_early_appears_when_fired_and_not_again(storm_en, hour_e
 def test_firing_is_ignored_for_injects_already_past_or_not_in_the_feed(storm_en, hour_en):
     late = {"first-post": 40.0, "press-call": 30.0, "unknown": 5.0}
     assert storm_en.posts([], 0, 3600, fired=late) == hour_en
+
+
+def test_the_actor_of_an_inject_fired_early_follows_up_from_then_on(scenario):
+    storm = Storm(scenario, 7, "Laiterie Morvan", "en", volume_scale=20)
+    handle = next(p for p in storm.posts([], 1490, 1510) if p.inject == "article").author.handle
+
+    def follow_ups(fired):
+        posts = storm.posts([], 600, 1500, fired)
+        return [p.at_ms for p in posts if p.author.handle == handle and p.kind != "inject"]
+
+    assert follow_ups(None) == []
+    early = follow_ups({"article": 700})
+    assert early and min(early) > 700_000
