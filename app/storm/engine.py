@@ -424,11 +424,14 @@ class Storm:
                     values["rumour"] = rumour
                 level = getrandbits(thread_bits)
                 if level < threads:
+                    # Both draws come whatever the history holds, so a slot regenerated with a
+                    # shorter history (a window's warm-up) draws what it drew the first time.
                     d = depths[getrandbits(depth_bits)]
+                    pick = rand()
                     if d <= depth:
                         targets = recent[-d]
                         if targets:
-                            target = targets[floor(rand() * len(targets))]
+                            target = targets[floor(pick * len(targets))]
                             if level < reply_level:
                                 values["reply_to"] = target.id
                                 values["text"] = f"{target.author.handle} {text}"

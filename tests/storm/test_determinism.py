@@ -1,5 +1,6 @@
 """Determinism: same inputs give the same bytes, windows compose, actions change only the future."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +95,14 @@ def test_windows_compose_with_an_inject_fired_early(acts, points, fired_at):
     assert dump(whole) == dump(SHARED.posts(acts, a, b, fired) + SHARED.posts(acts, b, c, fired))
     before = [p for p in SHARED.posts(acts, 0, fired_at) if p.at_s < fired_at]
     assert dump(before) == dump(SHARED.posts(acts, 0, fired_at, fired))
+
+
+@pytest.mark.parametrize("fired", [None, {"article": 1420.0}])
+def test_windows_compose_in_a_dense_storm(fired):
+    """At twenty times the volume every slot has posts to thread to, so a window's warm-up
+    (slots regenerated with less history) must draw exactly what the first pass drew."""
+    dense = Storm(SCENARIO, 7, "Laiterie Morvan", "en", volume_scale=20)
+    whole = dense.posts([], 1400, 1480, fired)
+    for cut in (1410, 1420, 1437.5, 1450):
+        parts = dense.posts([], 1400, cut, fired) + dense.posts([], cut, 1480, fired)
+        assert dump(parts) == dump(whole)

@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "ba7feb8e2ca16397d8a9ffb74b1b3b8d",
-    ("data-breach", "en", 2026, True): "62d130c1c2553b35390c52cc79bdf549",
-    ("data-breach", "en", 7, False): "a9bcae7536130ad95b817f2c138aa9f6",
-    ("data-breach", "en", 7, True): "459e6fe153a1beedebc1c3c2d78b4310",
-    ("data-breach", "fr", 2026, False): "45a66a1c355d7fbdbc077d334bc9320c",
-    ("data-breach", "fr", 2026, True): "cb746ad96666318f5c86c6134d66e722",
-    ("data-breach", "fr", 7, False): "5520f17e54cff9deb1f1691b98420555",
-    ("data-breach", "fr", 7, True): "f1314ad3bb27ba12ef0582714e310b97",
-    ("sample", "en", 2026, False): "01137a9f3e375db00a1d2b0143469ddb",
-    ("sample", "en", 2026, True): "57b4523c8047562d37055627ad9da43c",
-    ("sample", "en", 7, False): "634e1322be26c78c63daa4e710188f50",
-    ("sample", "en", 7, True): "d17a889ffcbec8b36ca7ca0134d96df7",
-    ("sample", "fr", 2026, False): "5e4ab9bfaf88d7b568a38c15e6d80b03",
-    ("sample", "fr", 2026, True): "1e93e7b822a866685e05e833a71fafcc",
-    ("sample", "fr", 7, False): "8c550ad2296b27ccd27545568a9566d3",
-    ("sample", "fr", 7, True): "2d11fa4b64a1d1752a5f6084922dd641",
+    ("data-breach", "en", 2026, False): "8fb2f22fa977640a9607f62bb82ea5e9",
+    ("data-breach", "en", 2026, True): "b9d95e5905ff8afe197ab451f5e83e7b",
+    ("data-breach", "en", 7, False): "a67d7ceeacfeb2e23dc12d98c0997d0a",
+    ("data-breach", "en", 7, True): "162bcd9ff8b26c1b4d48ce7f44d008a7",
+    ("data-breach", "fr", 2026, False): "3d7b23bc473fcc2b648001dd70e8a6e6",
+    ("data-breach", "fr", 2026, True): "2e7e6e6e3e69bf2c850293c3b6421bc5",
+    ("data-breach", "fr", 7, False): "a88847c15f8ddd275450e6bca647bd0d",
+    ("data-breach", "fr", 7, True): "6a285ff56c50129571418c76374a54ff",
+    ("sample", "en", 2026, False): "e92d212508f7761b79cde3234ecc70d2",
+    ("sample", "en", 2026, True): "8827316b005b148abf11619ebf65bded",
+    ("sample", "en", 7, False): "7e6d5b5d94ecef2a81caa03cc8e8ba92",
+    ("sample", "en", 7, True): "01d05cd47918444910f266427c63caf9",
+    ("sample", "fr", 2026, False): "fc09d2087934279319e16635d84805c4",
+    ("sample", "fr", 2026, True): "517cbc41556e642caf1c6e804c7e51ca",
+    ("sample", "fr", 7, False): "655917d2127cee1970e50bfe2dbe374e",
+    ("sample", "fr", 7, True): "dea73cdf1beaa09b34bdf2af95f2a3f6",
 }
-PREVIEW_JSONL = "f77e59258f23513eb26296731f2de4c2330088f11b9aaf7a0062f83dd7d14f3f"
-PREVIEW_FEED = "0fde4de0baeb80aee2e74178a1d88d43b21726c393c6b62e16f4678b2639556a"
-STREAMED = "b8f63f4155768628fa19e0b07c94c5280bd939fd5b1bcee0e89fbd5c81b08412"
+PREVIEW_JSONL = "2ea0c6ac0d9dc4be88e1809dda8073cf2b674a65d1c969e27bb462044e828949"
+PREVIEW_FEED = "ec1c83bae7ef38e30fec4142f4796419aaeb939aed01fd379d767d38e8adae1f"
+STREAMED = "31a7beafc3bb037f1a4b9f2643661dab2363c04973fa02987e9cf4c262b8696e"
 
 
 def scenario_for(name: str):
