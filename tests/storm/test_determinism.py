@@ -106,3 +106,11 @@ def test_windows_compose_in_a_dense_storm(fired):
     for cut in (1410, 1420, 1437.5, 1450):
         parts = dense.posts([], 1400, cut, fired) + dense.posts([], cut, 1480, fired)
         assert dump(parts) == dump(whole)
+
+
+def test_an_action_changes_nothing_before_it_in_a_dense_storm():
+    dense = Storm(SCENARIO, 7, "Laiterie Morvan", "en", volume_scale=20)
+    act = Action(at_s=1433.25, kind="statement", text=STATEMENTS[0])
+    before = [p for p in dense.posts([act], 1400, 1480) if p.at_s < act.at_s]
+    assert dump(before) == dump(dense.posts([], 1400, act.at_s))
+    assert dump(dense.posts([act], 1400, 1480)) != dump(dense.posts([], 1400, 1480))
