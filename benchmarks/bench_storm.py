@@ -10,6 +10,7 @@ storm each time, so both see the same conditions.
 
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -127,17 +128,35 @@ def end_to_end(folder: Path) -> tuple[int, float, float, float]:
         "--jsonl",
     ]
     start = time.perf_counter()
+    lines = peak_kb = 0
     with subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT) as process:
-        out = process.stdout
-        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: out.read(1 << 20), b""))
-        # This child's own usage: RUSAGE_CHILDREN's peak would be the largest of every child so
-        # far (the live benchmark's servers, when the benchmarks run together).
+        status_file = Path(f"/proc/{process.pid}/status")
+        for chunk in iter(lambda: process.stdout.read(1 << 20), b""):
+            lines += chunk.count(b"\n")
+            peak_kb = max(peak_kb, high_water_kb(status_file))
+        # This child's own CPU time (RUSAGE_CHILDREN would add every earlier child's).
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait
     if process.returncode:
         raise RuntimeError(f"storm preview failed with exit code {process.returncode}")
     elapsed = time.perf_counter() - start
-    return lines, elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return lines, elapsed, usage.ru_utime + usage.ru_stime, peak_kb / 1024
+
+
+def high_water_kb(status_file: Path) -> int:
+    """A running process's peak resident memory so far (VmHWM, kB), 0 once it has gone.
+
+    Read from /proc while it streams, not from `ru_maxrss`: Linux counts in a child's
+    `ru_maxrss` the memory of the parent it was forked from (the benchmark process, large
+    after the live benchmark), while VmHWM belongs to the program the child runs. The preview's
+    memory stays flat while it streams, so the last reading is its peak.
+    """
+    try:
+        text = status_file.read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", text, re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def recompute_seconds(storm: Storm, at_s: int) -> float:
