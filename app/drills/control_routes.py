@@ -1,5 +1,7 @@
 """The facilitator console: clock, injects (fire early, write ad hoc) and everyone's activity."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -72,6 +74,33 @@ def clock_readout(
     return response
 
 
+def answer(
+    request: Request,
+    *,
+    session: SessionDep,
+    ctx: OrgContext,
+    drill: Drill,
+    fragment: str,
+    context: Callable[[], dict],
+    refusal: dict | None = None,
+    status: int = 200,
+    anchor: str = "",
+    trigger: str | None = None,
+) -> Response:
+    """htmx gets the `fragment` template back (with `trigger` as HX-Trigger); a refused plain
+    form gets the whole console with the `refusal` shown; an accepted one goes back to it.
+    `context` is called only when the fragment is rendered."""
+    if is_htmx(request):
+        response = render(request, fragment, {**context(), **(refusal or {})}, status_code=status)
+        if trigger:
+            response.headers["HX-Trigger"] = trigger
+        return response
+    if status >= 400:
+        page = {**console_context(session=session, ctx=ctx, drill=drill), **(refusal or {})}
+        return render(request, "drills/control.html", page, status_code=status)
+    return RedirectResponse(f"/drills/{drill.id}/control{anchor}", status_code=303)
+
+
 @router.post("/clock")
 async def clock_command(
     request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
@@ -80,16 +109,17 @@ async def clock_command(
     error = run_command(session=session, drill=drill, form=await request.form())
     if error is None:
         await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
-    status_code = 409 if error else 200
-    if is_htmx(request):
-        context = {**clock_context(session=session, drill=drill), "error": error}
-        response = render(request, "drills/_control_clock.html", context, status_code=status_code)
-        response.headers["HX-Trigger"] = "injects-changed"
-        return response
-    if error:
-        context = {**console_context(session=session, ctx=ctx, drill=drill), "error": error}
-        return render(request, "drills/control.html", context, status_code=409)
-    return RedirectResponse(f"/drills/{drill.id}/control", status_code=303)
+    return answer(
+        request,
+        session=session,
+        ctx=ctx,
+        drill=drill,
+        fragment="drills/_control_clock.html",
+        context=partial(clock_context, session=session, drill=drill),
+        refusal={"error": error},
+        status=409 if error else 200,
+        trigger="injects-changed",
+    )
 
 
 @router.get("/injects")
@@ -110,14 +140,17 @@ async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: Sess
         await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
     except DomainError as exc:
         error = exc.message
-    status_code = 409 if error else 200
-    if is_htmx(request):
-        context = {**board_context(session=session, drill=drill), "inject_error": error}
-        return render(request, "drills/_inject_list.html", context, status_code=status_code)
-    if error:
-        context = {**console_context(session=session, ctx=ctx, drill=drill), "inject_error": error}
-        return render(request, "drills/control.html", context, status_code=status_code)
-    return RedirectResponse(f"/drills/{drill.id}/control#control-injects", status_code=303)
+    return answer(
+        request,
+        session=session,
+        ctx=ctx,
+        drill=drill,
+        fragment="drills/_inject_list.html",
+        context=partial(board_context, session=session, drill=drill),
+        refusal={"inject_error": error},
+        status=409 if error else 200,
+        anchor="#control-injects",
+    )
 
 
 @router.post("/injects")
@@ -126,6 +159,10 @@ async def adhoc(
 ) -> Response:
     """Write an ad-hoc inject (a post or a message as any persona), fired at once."""
     values = forms.adhoc_values(await request.form())
+    form = {**labels.all_labels(), "drill": drill}
+    reply = partial(
+        answer, request, session=session, ctx=ctx, drill=drill, fragment="drills/_adhoc_form.html"
+    )
     try:
         inject_in = forms.adhoc_input(values)
         row = injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
@@ -134,18 +171,10 @@ async def adhoc(
         )
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
-        refused = {"values": values, "errors": errors}
-        if is_htmx(request):
-            context = {**labels.all_labels(), "drill": drill, **refused}
-            return render(request, "drills/_adhoc_form.html", context, status_code=422)
-        context = {**console_context(session=session, ctx=ctx, drill=drill), **refused}
-        return render(request, "drills/control.html", context, status_code=422)
-    if is_htmx(request):
-        context = {**labels.all_labels(), "drill": drill, "values": ADHOC_DEFAULTS, "errors": {}}
-        response = render(request, "drills/_adhoc_form.html", {**context, "sent": True})
-        response.headers["HX-Trigger"] = "injects-changed"
-        return response
-    return RedirectResponse(f"/drills/{drill.id}/control#control-injects", status_code=303)
+        refusal = {"values": values, "errors": errors}
+        return reply(context=lambda: form, refusal=refusal, status=422)
+    sent = {**form, "values": ADHOC_DEFAULTS, "errors": {}, "sent": True}
+    return reply(context=lambda: sent, anchor="#control-injects", trigger="injects-changed")
 
 
 @router.get("/activity")

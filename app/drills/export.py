@@ -107,14 +107,14 @@ def feed(
     end = current.sim_s if until_s is None else min(until_s, current.sim_s)
     end = max(round(end, 3), since_s)
     rows = actions.list_actions(session=session, drill=drill)
+    timeline = injects.timeline(session=session, drill=drill)
+    fired = {entry["id"]: entry["at_s"] for entry in timeline if entry["fired_early"]}
     posts = []
-    fired = injects.fired_times(session=session, drill=drill)
     for post in storm_for(drill).stream(storm_actions(rows), since_s, end, fired):
         if len(posts) == limit:
             end, posts = cut_at(posts, post.at_ms)
             break
         posts.append(json.loads(post_json(post)))
-    timeline = injects.timeline(session=session, drill=drill)
     return {
         "since_s": since_s,
         "until_s": end,

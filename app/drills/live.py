@@ -82,6 +82,7 @@ class Feed:
         self.tokens = 0.0
         self.next_clock: float | None = None
         self._actions: tuple[Action, ...] = ()
+        self._team_refs: frozenset[str] = frozenset()  # what the team published, for priority
         self._fired: dict[str, float] = {}
         self._posts: Iterator[Post] = iter(())
         self._peek: Post | None = None
@@ -98,6 +99,7 @@ class Feed:
             return
         new = [a.at_s for a in actions[len(self._actions) :] if a.public]
         self._actions = tuple(actions)
+        self._team_refs = frozenset(a.ref for a in self._actions if a.public)
         if new:
             self._regenerate_from(min(new))
 
@@ -133,7 +135,7 @@ class Feed:
         cap = max(1.0, self.max_per_s * self.tick_s, earned)  # a late, longer window earns more
         self.tokens = min(cap, self.tokens + earned)
         self.planned_s = until_s
-        refs = frozenset(a.ref for a in self._actions if a.public)
+        refs = self._team_refs
         ranked = sorted(range(len(window)), key=lambda i: (-priority(window[i], refs), i))
         kept = set(ranked[: int(self.tokens)])
         self.tokens -= len(kept)

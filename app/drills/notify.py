@@ -32,6 +32,7 @@ from sqlmodel import Session
 
 from app.accounts.models import User
 from app.core import i18n
+from app.core.db import utcnow
 from app.core.templating import env
 from app.drills import service
 from app.drills.live import json_data
@@ -113,12 +114,9 @@ async def changed(
     ):
         await live.broker.publish(drill.id, "post", render_post(adhoc_post(inject)))
     if "clock" in topics:
-        current = service.reading(session=session, drill=drill)
-        payload = {
-            "status": current.status.value,
-            "sim_s": round(current.sim_s, 3),
-            "speed": current.speed,
-        }
+        # Read from the clock log just cached, not from the database again.
+        status, sim_s, speed = live.cache.source(drill.id).clock_reading(utcnow())
+        payload = {"status": status, "sim_s": round(sim_s, 3), "speed": speed}
         await live.broker.publish(drill.id, "clock", json_data("clock", payload))
 
 
