@@ -132,3 +132,60 @@ def test_every_setting_is_documented_in_the_readme():
         name for name in Settings.model_fields if f"`STORMDRILL_{name.upper()}`" not in readme
     ]
     assert undocumented == []
+
+
+ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+# A test reaches a "today" when it runs the app's services or routes, which read the clock.
+APP_FIXTURES = {"session", "client", "factory", "team", "engine"}
+FROZEN_CLOCK_SAFE = ("app.storm", "app.scoring.core", "app.drills.clock", "app.core.i18n")
+
+
+def literal_dates(tree: ast.AST) -> list[int]:
+    """Lines holding a calendar date written out: date(2026, …), datetime(…), "2026-12-01"."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("date", "datetime"):
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, int):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if ISO_DATE.search(node.value):
+                lines.append(node.lineno)
+    return lines
+
+
+def reaches_a_today(tree: ast.AST) -> bool:
+    """Whether a test module runs code that reads today's date (services, routes, factories)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and APP_FIXTURES & {a.arg for a in node.args.args}:
+            return True
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith("tests.") and node.module != "tests.storm.sample":
+                return True
+            modules = {f"{node.module}.{alias.name}" for alias in node.names}
+            if any(m.startswith("app.") and not m.startswith(FROZEN_CLOCK_SAFE) for m in modules):
+                return True
+    return False
+
+
+def test_no_test_that_reaches_today_writes_a_calendar_date():
+    offenders = {}
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if path.name == "test_architecture.py":
+            continue
+        tree = ast.parse(path.read_text())
+        if reaches_a_today(tree) and literal_dates(tree):
+            offenders[str(path.relative_to(ROOT))] = literal_dates(tree)
+    assert not offenders, f"use dates relative to now, or a clock passed in: {offenders}"
+
+
+def test_the_date_check_catches_a_literal_date_in_a_database_test():
+    source = (
+        "from datetime import date\n"
+        "def test_x(session):\n"
+        "    due = date(2026, 12, 1)\n"
+        "    label = '2026-12-31'\n"
+    )
+    tree = ast.parse(source)
+    assert reaches_a_today(tree) and literal_dates(tree) == [3, 4]
+    assert not reaches_a_today(ast.parse("from app.drills.clock import at\ndef test_y(): ..."))

@@ -13,7 +13,8 @@ from app.plans import transfer
 from tests.factories import Factory
 from tests.plans.helpers import approve
 
-T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+# Yesterday at noon: drills start in the recent past, whatever today is.
+T0 = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0) - timedelta(days=1)
 
 PLAN_DOCUMENT = {
     "title": "Drill test plan",

@@ -24,7 +24,7 @@ from tests.drills.sse_client import read_sse
 from tests.drills.test_broker import reachable_redis, redis_broker
 from tests.storm.sample import sample_scenario
 
-START = datetime(2026, 1, 1, tzinfo=UTC)
+START = datetime.now(UTC).replace(microsecond=0)
 PEAK_S = 2400.0
 REPLY = Action(at_s=PEAK_S + 20, kind="statement", text="We are recalling lots 4 and 5.")
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, select
 
 from app.accounts.models import Organisation, Role
+from app.core.db import utcnow
 from app.drills import actions, service
 from app.drills.clock import ClockEventKind, ClockStatus
 from app.drills.models import ActionCreate, Drill
@@ -107,6 +108,11 @@ def reviewed_drill(
     return drill
 
 
+def in_days(days: int) -> date:
+    """The date `days` after today (UTC, as the app reckons overdue items)."""
+    return utcnow().date() + timedelta(days=days)
+
+
 def item_of(session: Session, plan, *, section: str = "messages", created: datetime | None = None):
     """An open improvement item of `plan` in `section`, written at `created` (default now)."""
     return improvements.add_item(
@@ -115,7 +121,7 @@ def item_of(session: Session, plan, *, section: str = "messages", created: datet
         drill=None,
         user=None,
         item_in=ImprovementCreate(
-            section=section, title="Add a rumour-correction message", due_on=date(2026, 12, 1)
+            section=section, title="Add a rumour-correction message", due_on=in_days(30)
         ),
         now=created,
     )

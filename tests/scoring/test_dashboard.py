@@ -14,13 +14,14 @@ from app.scoring.models import MetricOverride
 from tests.plans.helpers import make_plan
 from tests.scoring.review_helpers import report, reviewed_drill
 
-MAY = datetime(2026, 5, 1, 12, tzinfo=UTC)
+# Seven months ago: the drills and their trend end before today, whatever today is.
+EARLIER = datetime.now(UTC).replace(microsecond=0) - timedelta(days=210)
 
 
 def test_rows_carry_cached_scores_with_overrides_applied(session, factory):
     org = factory.org()
     drill = reviewed_drill(
-        session, org, report_=report(62.0, responsiveness=90.0, process=50.0), ended=MAY
+        session, org, report_=report(62.0, responsiveness=90.0, process=50.0), ended=EARLIER
     )
     session.add(
         MetricOverride(drill_id=drill.id, metric="process", value=85.0, justification="x" * 12)
@@ -36,7 +37,7 @@ def test_rows_carry_cached_scores_with_overrides_applied(session, factory):
 
 def test_an_ended_drill_without_review_is_pending_until_scored(session, factory):
     org = factory.org()
-    drill = reviewed_drill(session, org, report_=report(50.0), ended=MAY)
+    drill = reviewed_drill(session, org, report_=report(50.0), ended=EARLIER)
     session.delete(reviews.cached_review(session=session, drill=drill))
     session.commit()
     [row] = dashboard.drill_rows(session=session, org=org)
@@ -49,9 +50,9 @@ def test_an_ended_drill_without_review_is_pending_until_scored(session, factory)
 def test_trend_groups_scores_per_plan_and_per_team_oldest_first(session, factory):
     org = factory.org()
     people = [factory.member(org) for _ in range(2)]
-    early = reviewed_drill(session, org, report_=report(40.0), ended=MAY)
-    late = reviewed_drill(session, org, report_=report(80.0), ended=MAY + timedelta(days=60))
-    other = reviewed_drill(session, org, report_=report(55.0), ended=MAY + timedelta(days=30))
+    early = reviewed_drill(session, org, report_=report(40.0), ended=EARLIER)
+    late = reviewed_drill(session, org, report_=report(80.0), ended=EARLIER + timedelta(days=60))
+    other = reviewed_drill(session, org, report_=report(55.0), ended=EARLIER + timedelta(days=30))
     for drill in (early, late):
         drills.assign(
             session=session,
@@ -71,8 +72,10 @@ def test_trend_groups_scores_per_plan_and_per_team_oldest_first(session, factory
 
 
 def test_chart_data_aligns_every_series_on_shared_dates():
-    plan_a = dashboard.Series("A", [(MAY, 40.0, None), (MAY + timedelta(days=2), 60.0, None)])
-    plan_b = dashboard.Series("B", [(MAY + timedelta(days=1), 50.0, None)])
+    plan_a = dashboard.Series(
+        "A", [(EARLIER, 40.0, None), (EARLIER + timedelta(days=2), 60.0, None)]
+    )
+    plan_b = dashboard.Series("B", [(EARLIER + timedelta(days=1), 50.0, None)])
     data = dashboard.chart_data({"plan": [plan_a, plan_b]})["plan"]
     assert data["labels"] == ["A", "B"]
     assert len(data["x"]) == 3 and data["x"] == sorted(data["x"])
@@ -87,7 +90,7 @@ def test_missed_kpis_rank_by_share_missed_and_link_the_latest_miss(session, fact
         {"rumour_correction_s": True, "priority_reply_rate": True},
     ]
     made = [
-        reviewed_drill(session, org, report_=report(50.0, k), ended=MAY + timedelta(days=i))
+        reviewed_drill(session, org, report_=report(50.0, k), ended=EARLIER + timedelta(days=i))
         for i, k in enumerate(kpis)
     ]
     missed = dashboard.missed_kpis(dashboard.drill_rows(session=session, org=org))
@@ -117,7 +120,7 @@ def test_overdue_plans_include_never_drilled_plans_older_than_their_interval(ses
 def test_rows_are_the_organisations_own_drills_only(session, factory):
     org, other = factory.org(), factory.org()
     trainer = factory.member(other, Role.trainer)
-    reviewed_drill(session, other, report_=report(70.0), ended=MAY, user=trainer)
+    reviewed_drill(session, other, report_=report(70.0), ended=EARLIER, user=trainer)
     assert dashboard.drill_rows(session=session, org=org) == []
 
 
@@ -131,7 +134,9 @@ def test_rows_are_the_organisations_own_drills_only(session, factory):
 )
 def test_chart_data_keeps_every_point_at_its_date(series_points):
     series = [
-        dashboard.Series(f"S{i}", [(MAY + timedelta(days=d), score, None) for d, score in points])
+        dashboard.Series(
+            f"S{i}", [(EARLIER + timedelta(days=d), score, None) for d, score in points]
+        )
         for i, points in enumerate(series_points)
     ]
     data = dashboard.chart_data({"g": series})["g"]
@@ -140,7 +145,7 @@ def test_chart_data_keeps_every_point_at_its_date(series_points):
         assert len(column) == len(data["x"])
         by_x = dict(zip(data["x"], column, strict=True))
         for day, score in dict(points).items():
-            assert by_x[int((MAY + timedelta(days=day)).timestamp())] == score
+            assert by_x[int((EARLIER + timedelta(days=day)).timestamp())] == score
 
 
 @settings(max_examples=50, deadline=None)
@@ -148,7 +153,9 @@ def test_chart_data_keeps_every_point_at_its_date(series_points):
 def test_missed_kpis_count_within_totals_most_missed_first(kpi_sets):
     rows = [
         dashboard.DrillRow(
-            drill=Drill(id=i, title=f"D{i}", ended_at=MAY + timedelta(days=i), created_at=MAY),
+            drill=Drill(
+                id=i, title=f"D{i}", ended_at=EARLIER + timedelta(days=i), created_at=EARLIER
+            ),
             plan_title="P",
             status="ended",
             team=(),

@@ -12,16 +12,17 @@ from tests.plans.html import find_all
 from tests.scoring.review_helpers import item_of, report, reviewed_drill
 from tests.scoring.test_improvements import MESSAGE
 
-MAY = datetime(2026, 5, 1, 12, tzinfo=UTC)
+# Seven months ago: the drills and their trend end before today, whatever today is.
+EARLIER = datetime.now(UTC).replace(microsecond=0) - timedelta(days=210)
 
 
 def test_the_dashboard_lists_scored_drills_the_trend_and_missed_kpis(client, session, factory):
     org = factory.org()
     trainer = factory.member(org, Role.trainer)
     first = reviewed_drill(
-        session, org, report_=report(41.0, {"rumour_correction_s": False}), ended=MAY
+        session, org, report_=report(41.0, {"rumour_correction_s": False}), ended=EARLIER
     )
-    reviewed_drill(session, org, report_=report(77.0), ended=MAY + timedelta(days=40))
+    reviewed_drill(session, org, report_=report(77.0), ended=EARLIER + timedelta(days=40))
     sign_in(client, trainer)
     page = client.get("/dashboard")
     assert page.status_code == 200
@@ -41,7 +42,7 @@ def test_the_dashboard_lists_scored_drills_the_trend_and_missed_kpis(client, ses
 def test_a_pending_drill_is_scored_by_its_own_request(client, session, factory):
     org = factory.org()
     trainer = factory.member(org, Role.trainer)
-    drill = reviewed_drill(session, org, report_=report(50.0), ended=MAY)
+    drill = reviewed_drill(session, org, report_=report(50.0), ended=EARLIER)
     session.delete(reviews.cached_review(session=session, drill=drill))
     session.commit()
     sign_in(client, trainer)
@@ -102,7 +103,7 @@ def test_a_trainer_closes_and_reopens_an_item(client, session, factory):
 
 def test_a_drill_that_cannot_be_scored_says_so(client, session, factory, monkeypatch):
     org = factory.org()
-    drill = reviewed_drill(session, org, report_=report(50.0), ended=MAY)
+    drill = reviewed_drill(session, org, report_=report(50.0), ended=EARLIER)
     session.delete(reviews.cached_review(session=session, drill=drill))
     session.commit()
 

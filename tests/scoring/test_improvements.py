@@ -1,6 +1,6 @@
 """Improvement items: closed by a later plan change in their section, or by hand; reopened."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from app.plans import items
 from app.plans.models import PlanChange
@@ -9,9 +9,9 @@ from app.plans.sections import SECTIONS
 from app.scoring import improvements
 from app.scoring.models import ItemStatus
 from tests.plans.helpers import add, make_full_plan
-from tests.scoring.review_helpers import item_of
+from tests.scoring.review_helpers import in_days, item_of
 
-PAST = datetime(2026, 1, 10, 9, tzinfo=UTC)
+PAST = datetime.now(UTC).replace(microsecond=0) - timedelta(days=300)
 MESSAGE = MessageCreate(
     title="Rumour: no illness",
     kind="rumour_correction",
@@ -74,10 +74,10 @@ def test_open_counts_flag_overdue_items_per_plan(session, factory):
     plan = make_full_plan(session, org)
     late = item_of(session, plan, section="kpis")
     item_of(session, plan, section="roles")
-    late.due_on = date(2026, 1, 1)
+    late.due_on = in_days(-1)
     session.add(late)
     session.commit()
-    counts = improvements.open_counts(session=session, org=org, today=date(2026, 6, 1))
+    counts = improvements.open_counts(session=session, org=org, today=in_days(0))
     assert counts == {plan.id: (2, 1)}
-    views = improvements.list_items(session=session, plan=plan, today=date(2026, 6, 1))
+    views = improvements.list_items(session=session, plan=plan, today=in_days(0))
     assert [v.overdue for v in views] == [True, False]

@@ -9,7 +9,7 @@ from app.scoring import exports, review_items
 from app.scoring.models import AnnotationCreate, ImprovementCreate, OverrideCreate, SummaryUpdate
 from tests.factories import sign_in
 from tests.plans.html import by_id
-from tests.scoring.review_helpers import ended_team
+from tests.scoring.review_helpers import ended_team, in_days
 
 WHY = 'Réponse jugée « correcte » par l\'équipe, malgré le délai; voir "débriefing"'
 NOTE = "Très bonne première déclaration, à réutiliser"
@@ -45,7 +45,7 @@ def team(session, factory):
         drill=drill,
         user=user,
         item_in=ImprovementCreate(
-            section="messages", title="Message de démenti", due_on="2026-12-31"
+            section="messages", title="Message de démenti", due_on=in_days(30)
         ),
     )
     return team

@@ -7,7 +7,7 @@ from app.scoring import reviews
 from app.scoring.models import ImprovementItem, MetricOverride, ReviewAnnotation
 from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
-from tests.scoring.review_helpers import ended_team
+from tests.scoring.review_helpers import ended_team, in_days
 
 HTMX = {"HX-Request": "true"}
 
@@ -129,15 +129,10 @@ def test_improvement_form_names_the_field_and_keeps_the_input(client, session, t
     assert by_id(refused.text, "imp-due_on-error").text
     assert by_id(refused.text, "imp-title").get("value") == data["title"]
     assert session.exec(select(ImprovementItem)).all() == []
-    added = client.post(
-        url(team, "/improvements"), data={**data, "due_on": "2026-12-31"}, headers=HTMX
-    )
+    due = in_days(30).isoformat()
+    added = client.post(url(team, "/improvements"), data={**data, "due_on": due}, headers=HTMX)
     table = by_id(added.text, "review-improvements").text
-    assert (
-        "Add a rumour-correction message" in table
-        and "2026-12-31" in table
-        and "Key messages" in table
-    )
+    assert "Add a rumour-correction message" in table and due in table and "Key messages" in table
 
 
 def test_scoring_again_refreshes_the_report_and_keeps_the_trainers_work(client, session, team):

@@ -1,7 +1,5 @@
 """Review services: cached scoring, annotations, overrides, summary lock, improvement items."""
 
-from datetime import date
-
 import pytest
 from sqlmodel import select
 
@@ -19,7 +17,7 @@ from app.scoring.models import (
     SummaryUpdate,
 )
 from tests.drills.helpers import make_team
-from tests.scoring.review_helpers import ended_team
+from tests.scoring.review_helpers import ended_team, in_days
 
 
 @pytest.fixture
@@ -157,7 +155,7 @@ def improvement(**overrides):
     values = {
         "section": "messages",
         "title": "Add a rumour-correction message",
-        "due_on": date(2026, 12, 31),
+        "due_on": in_days(30),
     }
     return ImprovementCreate(**{**values, **overrides})
 
