@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     secret_key: str = DEFAULT_SECRET
     database_url: str = Field(default=f"sqlite:///{ROOT / 'var' / 'stormdrill.db'}")
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=20, ge=0)
     host: str = "127.0.0.1"
     port: int = 8000
     default_language: Literal["en", "fr"] = "en"

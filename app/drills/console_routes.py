@@ -7,6 +7,7 @@ Participants and trainers/admins only. Writes go through `actions.record_action`
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from app.core.deps import MemberDep, OrgContext, Public, SessionDep
@@ -163,15 +164,15 @@ def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:
     return {"kind": "note", "text": text}
 
 
-async def act(
+def act(
     request: Request, *, session: SessionDep, drill: Drill, ctx: OrgContext, data: dict
 ) -> list:
-    """Validate, store (committed before answering) and tell every console."""
+    """Validate, store (committed before answering) and tell every console (in a worker thread)."""
     action_in = validate(ActionCreate, {k: v for k, v in data.items() if v is not None})
     rows = actions.record_action(
         session=session, drill=drill, user=ctx.user, member_role=ctx.role, action_in=action_in
     )
-    await notify.changed(request.app, session=session, drill=drill, actions=rows)
+    notify.changed_from_thread(request.app, session=session, drill=drill, actions=rows)
     return rows
 
 
@@ -200,10 +201,15 @@ async def compose(
     form = await request.form()
     values = {name: str(form.get(name) or "").strip() for name in COMPOSER_FIELDS}
     intent = str(form.get("intent") or "publish")
+    return await run_in_threadpool(composed, request, session, drill, ctx, values, intent)
+
+
+def composed(
+    request: Request, session: SessionDep, drill: Drill, ctx: OrgContext, values: dict, intent: str
+) -> Response:
+    """The composer's action stored and answered, in a worker thread."""
     try:
-        await act(
-            request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values)
-        )
+        act(request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values))
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         context = context_for(session=session, drill=drill, ctx=ctx, values=values, errors=errors)
@@ -220,19 +226,22 @@ async def decide(
     form = await request.form()
     ref, decision = str(form.get("ref") or ""), str(form.get("decision") or "")
     comment = str(form.get("comment") or "").strip()
+    return await run_in_threadpool(decided, request, session, drill, ctx, ref, decision, comment)
+
+
+def decided(
+    request: Request, session: SessionDep, drill: Drill, ctx: OrgContext,
+    ref: str, decision: str, comment: str,
+) -> Response:  # fmt: skip
+    """The decision stored (once: a second one on the same ref is refused) and answered."""
     errors: dict[str, str] = {}
     try:
         if decision not in ("approve", "reject"):
             raise FormErrors({"decision": _("Approve or reject.")})
         if decision == "reject" and not comment:
             raise FormErrors({"comment": _("Say why the statement is rejected.")})
-        await act(
-            request,
-            session=session,
-            drill=drill,
-            ctx=ctx,
-            data={"kind": decision, "ref": ref, "text": comment or None},
-        )
+        data = {"kind": decision, "ref": ref, "text": comment or None}
+        act(request, session=session, drill=drill, ctx=ctx, data=data)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
     context = context_for(
@@ -246,15 +255,22 @@ async def decide(
 @router.post("/{drill_id}/console/checklist")
 async def tick(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep) -> Response:
     """Mark a checklist item done."""
-    form = await request.form()
+    item = str((await request.form()).get("item") or "")
+    return await run_in_threadpool(ticked, request, session, drill, ctx, item)
+
+
+def ticked(
+    request: Request, session: SessionDep, drill: Drill, ctx: OrgContext, item: str
+) -> Response:
+    """The checklist tick stored and answered, in a worker thread."""
     errors: dict[str, str] = {}
     try:
-        await act(
+        act(
             request,
             session=session,
             drill=drill,
             ctx=ctx,
-            data={"kind": "checklist_done", "item": str(form.get("item") or "")},
+            data={"kind": "checklist_done", "item": item},
         )
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
@@ -275,6 +291,9 @@ def events(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionD
     if live is None or status not in LIVE_STATUSES:
         return Response(status_code=204)
     live.cache.load(session=session, drill=drill)
+    # The stream needs nothing more from the database: give the connection back to the pool
+    # now, not when the console closes (the session dependency lives as long as the stream).
+    session.close()
     return event_stream(live.hub, drill.id, request.headers.get("last-event-id"))
 
 

@@ -5,7 +5,9 @@ from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from app.core.deps import OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
@@ -106,9 +108,17 @@ async def clock_command(
     request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed from the console."""
-    error = run_command(session=session, drill=drill, form=await request.form())
+    form = await request.form()
+    return await run_in_threadpool(clock_commanded, request, session, ctx, drill, form)
+
+
+def clock_commanded(
+    request: Request, session: SessionDep, ctx: OrgContext, drill: Drill, form: FormData
+) -> Response:
+    """The clock command applied and answered, in a worker thread."""
+    error = run_command(session=session, drill=drill, form=form)
     if error is None:
-        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+        notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
     return answer(
         request,
         session=session,
@@ -133,11 +143,18 @@ def inject_list(
 @router.post("/fire")
 async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
     """Fire a scenario inject now, ahead of its time."""
-    form = await request.form()
+    inject_key = str((await request.form()).get("inject") or "")
+    return await run_in_threadpool(fired, request, session, ctx, drill, inject_key)
+
+
+def fired(
+    request: Request, session: SessionDep, ctx: OrgContext, drill: Drill, inject_key: str
+) -> Response:
+    """The inject fired and the list answered, in a worker thread."""
     error = None
     try:
-        injects.fire_inject(session=session, drill=drill, inject_key=str(form.get("inject") or ""))
-        await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
+        injects.fire_inject(session=session, drill=drill, inject_key=inject_key)
+        notify.changed_from_thread(request.app, session=session, drill=drill, topics=("inject",))
     except DomainError as exc:
         error = exc.message
     return answer(
@@ -159,6 +176,13 @@ async def adhoc(
 ) -> Response:
     """Write an ad-hoc inject (a post or a message as any persona), fired at once."""
     values = forms.adhoc_values(await request.form())
+    return await run_in_threadpool(adhoc_written, request, session, ctx, drill, values)
+
+
+def adhoc_written(
+    request: Request, session: SessionDep, ctx: OrgContext, drill: Drill, values: dict
+) -> Response:
+    """The ad-hoc inject stored and answered, in a worker thread."""
     form = {**labels.all_labels(), "drill": drill}
     reply = partial(
         answer, request, session=session, ctx=ctx, drill=drill, fragment="drills/_adhoc_form.html"
@@ -166,7 +190,7 @@ async def adhoc(
     try:
         inject_in = forms.adhoc_input(values)
         row = injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
-        await notify.changed(
+        notify.changed_from_thread(
             request.app, session=session, drill=drill, topics=("inject",), inject=row
         )
     except (FormErrors, DomainError) as exc:

@@ -88,30 +88,31 @@ def _running_sim_s(*, session: Session, drill: Drill, now: datetime | None) -> f
 def fire_inject(
     *, session: Session, drill: Drill, inject_key: str, now: datetime | None = None
 ) -> DrillInject:
-    """Fire a scenario inject now, before its scheduled time."""
+    """Fire a scenario inject now, before its scheduled time (once, under the drill's lock)."""
     inject = next((i for i in service.scenario_of(drill).injects if i.id == inject_key), None)
     if inject is None:
         raise NotFound(_("The scenario has no inject “%(id)s”.", id=inject_key), field="inject")
-    at_s = _running_sim_s(session=session, drill=drill, now=now)
-    if inject.at <= at_s or inject_key in fired_times(session=session, drill=drill):
-        raise Conflict(_("This inject has already happened."), field="inject")
-    shift = at_s - inject.at
-    row = DrillInject(
-        drill_id=drill.id,
-        inject_key=inject.id,
-        at_s=at_s,
-        channel=inject.channel.value,
-        actor_name=inject.actor.name,
-        persona=inject.actor.persona.value,
-        content=inject.content.get(drill.language),
-        language=drill.language,
-        expects_response=inject.expects_response,
-        deadline_s=None if inject.deadline is None else inject.deadline + shift,
-        priority=inject.priority.value,
-        source=InjectSource.scenario.value,
-    )
-    session.add(row)
-    session.commit()
+    with service.locked(session=session, drill=drill):
+        at_s = _running_sim_s(session=session, drill=drill, now=now)
+        if inject.at <= at_s or inject_key in fired_times(session=session, drill=drill):
+            raise Conflict(_("This inject has already happened."), field="inject")
+        shift = at_s - inject.at
+        row = DrillInject(
+            drill_id=drill.id,
+            inject_key=inject.id,
+            at_s=at_s,
+            channel=inject.channel.value,
+            actor_name=inject.actor.name,
+            persona=inject.actor.persona.value,
+            content=inject.content.get(drill.language),
+            language=drill.language,
+            expects_response=inject.expects_response,
+            deadline_s=None if inject.deadline is None else inject.deadline + shift,
+            priority=inject.priority.value,
+            source=InjectSource.scenario.value,
+        )
+        session.add(row)
+        session.commit()
     session.refresh(row)
     return row
 
@@ -119,24 +120,29 @@ def fire_inject(
 def create_adhoc_inject(
     *, session: Session, drill: Drill, inject_in: InjectCreate, now: datetime | None = None
 ) -> DrillInject:
-    """An inject the facilitator writes now; its deadline counts from now."""
-    at_s = _running_sim_s(session=session, drill=drill, now=now)
-    count = sum(1 for row in stored_injects(session=session, drill=drill) if row.source == "adhoc")
-    row = DrillInject(
-        drill_id=drill.id,
-        inject_key=f"adhoc-{count + 1}",
-        at_s=at_s,
-        channel=inject_in.channel.value,
-        actor_name=inject_in.actor_name,
-        persona=inject_in.persona.value,
-        content=inject_in.content,
-        language=drill.language,
-        expects_response=inject_in.expects_response,
-        deadline_s=None if inject_in.deadline_s is None else at_s + inject_in.deadline_s,
-        priority=inject_in.priority.value,
-        source=InjectSource.adhoc.value,
-    )
-    session.add(row)
-    session.commit()
+    """An inject the facilitator writes now; its deadline counts from now.
+
+    Its key numbers the drill's ad-hoc injects, under the drill's lock so none is reused.
+    """
+    with service.locked(session=session, drill=drill):
+        at_s = _running_sim_s(session=session, drill=drill, now=now)
+        stored = stored_injects(session=session, drill=drill)
+        count = sum(1 for row in stored if row.source == InjectSource.adhoc)
+        row = DrillInject(
+            drill_id=drill.id,
+            inject_key=f"adhoc-{count + 1}",
+            at_s=at_s,
+            channel=inject_in.channel.value,
+            actor_name=inject_in.actor_name,
+            persona=inject_in.persona.value,
+            content=inject_in.content,
+            language=drill.language,
+            expects_response=inject_in.expects_response,
+            deadline_s=None if inject_in.deadline_s is None else at_s + inject_in.deadline_s,
+            priority=inject_in.priority.value,
+            source=InjectSource.adhoc.value,
+        )
+        session.add(row)
+        session.commit()
     session.refresh(row)
     return row

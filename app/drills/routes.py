@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
@@ -81,6 +82,11 @@ def scenario_summary(
 async def create_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Response:
     """Create the drill and open its page, or show the form with the refused fields."""
     values = forms.form_values(await request.form(), forms.SETUP_FIELDS)
+    return await run_in_threadpool(drill_created, request, ctx, session, values)
+
+
+def drill_created(request: Request, ctx: OrgContext, session: SessionDep, values: dict) -> Response:
+    """The drill stored (or the form refused), in a worker thread."""
     try:
         drill_in = forms.setup_input(values, now=utcnow())
         drill = service.create_drill(session=session, org=ctx.org, user=ctx.user, drill_in=drill_in)
@@ -150,9 +156,17 @@ async def control_clock(
     request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed; htmx gets the clock partial back."""
-    error = run_command(session=session, drill=drill, form=await request.form())
+    form = await request.form()
+    return await run_in_threadpool(clock_controlled, request, ctx, session, drill, form)
+
+
+def clock_controlled(
+    request: Request, ctx: OrgContext, session: SessionDep, drill: Drill, form: FormData
+) -> Response:
+    """The clock command applied and answered, in a worker thread."""
+    error = run_command(session=session, drill=drill, form=form)
     if error is None:
-        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+        notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
     if is_htmx(request):
         context = {**drill_context(session=session, ctx=ctx, drill=drill), "error": error}
         return render(request, "drills/_clock.html", context, status_code=200 if not error else 409)

@@ -1,13 +1,15 @@
 """Drill services: set-up, roster, and the clock (each control appends to the clock log)."""
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
 from app.accounts import service as accounts
 from app.accounts.models import Organisation, User
-from app.core.db import utcnow
+from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.drills import clock
@@ -92,6 +94,29 @@ def list_drills(*, session: Session, org: Organisation) -> list[Drill]:
     )
 
 
+@contextmanager
+def locked(*, session: Session, drill: Drill) -> Iterator[None]:
+    """A write transaction holding the drill's lock, with `drill` reread under it.
+
+    Writers to one drill take turns (SQLite: the database's write lock; PostgreSQL: the
+    drill's row), so what they read next (the last action number, a pending approval, the
+    clock log) is final until they commit: a race is decided once, never by a duplicate.
+    The block commits; if it raises, the lock is released at once by a rollback.
+    """
+    begin_write(session)
+    session.exec(
+        select(Drill)
+        .where(Drill.id == drill.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    try:
+        yield
+    except Exception:
+        session.rollback()
+        raise
+
+
 def scenario_of(drill: Drill) -> Scenario:
     """The drill's library scenario."""
     return library.load_scenario(drill.scenario_id)
@@ -153,32 +178,39 @@ def control(
     speed: float | None = None,
     now: datetime | None = None,
 ) -> clock.ClockReading:
-    """Append a start, pause, resume, speed change or end to the clock log, if allowed now."""
-    now = now or utcnow()
-    if kind == clock.ClockEventKind.start and speed is None:
-        speed = drill.speed
-    events = clock_events(session=session, drill=drill)
-    current = clock.read(events, now, drill.duration_s, drill.speed)
-    if kind == clock.ClockEventKind.end and current.status == clock.ClockStatus.ended:
-        if drill.ended_at is not None:
-            raise Conflict(_("This drill has already ended."), field="clock")
-        return finish(session=session, drill=drill, at=now)
-    try:
-        clock.apply(events, clock.ClockEvent(now, kind, speed), drill.duration_s)
-    except clock.ClockError as exc:
-        raise Conflict(str(exc), field="clock") from None
-    session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
-    if kind == clock.ClockEventKind.end:
-        return finish(session=session, drill=drill, at=now)
-    session.commit()
+    """Append a start, pause, resume, speed change or end to the clock log, if allowed now.
+
+    Under the drill's lock: of simultaneous controls, those the first makes invalid (a second
+    pause) are refused with Conflict instead of being stored too.
+    """
+    with locked(session=session, drill=drill):
+        now = now or utcnow()
+        if kind == clock.ClockEventKind.start and speed is None:
+            speed = drill.speed
+        events = clock_events(session=session, drill=drill)
+        current = clock.read(events, now, drill.duration_s, drill.speed)
+        if kind == clock.ClockEventKind.end and current.status == clock.ClockStatus.ended:
+            if drill.ended_at is not None:
+                raise Conflict(_("This drill has already ended."), field="clock")
+            return finish(session=session, drill=drill, at=now)
+        try:
+            clock.apply(events, clock.ClockEvent(now, kind, speed), drill.duration_s)
+        except clock.ClockError as exc:
+            raise Conflict(str(exc), field="clock") from None
+        session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
+        if kind == clock.ClockEventKind.end:
+            return finish(session=session, drill=drill, at=now)
+        session.commit()
     return reading(session=session, drill=drill, now=now)
 
 
 def finish(*, session: Session, drill: Drill, at: datetime) -> clock.ClockReading:
-    """Close the drill (also when its clock ran out by itself) and mark the plan as drilled."""
+    """Close the drill (also when its clock ran out by itself) and mark the plan as drilled.
+
+    Called under `locked`; `mark_drilled` commits both in one transaction.
+    """
     drill.ended_at = at
     session.add(drill)
-    session.commit()
     plans.mark_drilled(session=session, plan_id=drill.plan_id, at=at)
     return reading(session=session, drill=drill, now=at)
 
@@ -224,12 +256,13 @@ def assign(*, session: Session, org: Organisation, drill: Drill, assign_in: Assi
                 _("This person is not a member of the organisation."),
                 field=f"assignments.{index}.user_id",
             )
-    for row in participants(session=session, drill=drill):
-        session.delete(row)
-    session.flush()
-    for user_id, role_key in sorted({(a.user_id, a.role_key) for a in assign_in.assignments}):
-        session.add(DrillParticipant(drill_id=drill.id, user_id=user_id, role_key=role_key))
-    session.commit()
+    with locked(session=session, drill=drill):
+        for row in participants(session=session, drill=drill):
+            session.delete(row)
+        session.flush()
+        for user_id, role_key in sorted({(a.user_id, a.role_key) for a in assign_in.assignments}):
+            session.add(DrillParticipant(drill_id=drill.id, user_id=user_id, role_key=role_key))
+        session.commit()
     return roster(session=session, drill=drill)
 
 

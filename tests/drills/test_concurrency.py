@@ -26,9 +26,9 @@ from tests.drills.helpers import Team, make_team
 from tests.drills.real_server import scratch_database, serve
 from tests.factories import Factory, sign_in
 
-# A pool far smaller than the number of consoles opened below (and than main's old default).
+# A pool far smaller than the number of consoles opened below.
 POOL = {"db_pool_size": "2", "db_max_overflow": "2"}
-CONSOLES = 20
+CONSOLES = 32  # more than main's largest pool too: 10 + 20 on PostgreSQL
 WRITERS, NOTES_EACH, READS_EACH = 8, 6, 15
 QUICK_S = 5  # a request of the same process must answer within this, consoles open or not
 
