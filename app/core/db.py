@@ -77,10 +77,13 @@ def get_engine() -> Engine:
 def begin_write(session: Session) -> None:
     """Start the session's next transaction as a writer: on SQLite it holds the write lock.
 
-    Ends the read transaction in progress first (nothing may be pending in it), so that the
-    reads of the write transaction see every write committed before it.
+    Ends the read transaction in progress first (committing what is pending in it), so that
+    the reads of the write transaction see every write committed before it; inside a write
+    transaction already, does nothing.
     """
     if session.in_transaction():
+        if session.connection().get_execution_options().get(WRITE_OPTION):
+            return
         session.commit()
     session.connection(execution_options={WRITE_OPTION: True})
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, SQLModel, select
 
 from app.accounts.models import Organisation, User
-from app.core.db import utcnow
+from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.i18n import gettext as _
 from app.plans.catalogue import DEFAULT_SEVERITIES, TRANSITIONS, PlanStatus
@@ -23,7 +23,9 @@ from app.plans.schemas import PlanCreate, PlanPublic, PlanUpdate
 
 @contextmanager
 def atomic(session: Session) -> Iterator[None]:
-    """One transaction: commit when the block succeeds, roll everything back when it raises."""
+    """One write transaction: commit when the block succeeds, roll everything back when it
+    raises. It begins as a writer (`begin_write`), so on SQLite it waits for its turn."""
+    begin_write(session)
     try:
         yield
         session.commit()
@@ -234,6 +236,11 @@ def change_status(
             detail=detail,
         )
     return plan
+
+
+def lock_plan(*, session: Session, plan: Plan) -> None:
+    """Hold the plan's row until the transaction ends: numbering its items is then final."""
+    session.exec(select(Plan.id).where(Plan.id == plan.id).with_for_update()).one()
 
 
 def freeze_version(
