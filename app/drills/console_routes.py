@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from app.core.deps import MemberDep, OrgContext, Public, SessionDep
-from app.core.errors import DomainError, Forbidden
+from app.core.errors import Conflict, DomainError, Forbidden
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
 from app.core.templating import is_htmx, render
@@ -235,6 +235,7 @@ def decided(
 ) -> Response:  # fmt: skip
     """The decision stored (once: a second one on the same ref is refused) and answered."""
     errors: dict[str, str] = {}
+    status = 200
     try:
         if decision not in ("approve", "reject"):
             raise FormErrors({"decision": _("Approve or reject.")})
@@ -244,12 +245,11 @@ def decided(
         act(request, session=session, drill=drill, ctx=ctx, data=data)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
+        status = 409 if isinstance(exc, Conflict) else 422  # 409: someone decided first
     context = context_for(
         session=session, drill=drill, ctx=ctx, errors=errors, failed_ref=ref, comment=comment
     )
-    return answer(
-        request, session, drill, "drills/_console_approvals.html", context, 422 if errors else 200
-    )
+    return answer(request, session, drill, "drills/_console_approvals.html", context, status)
 
 
 @router.post("/{drill_id}/console/checklist")
