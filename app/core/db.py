@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from fastapi import Request
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -52,6 +52,8 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> Engi
     """An engine for `url` with this pool; SQLite gets foreign keys, WAL and a busy timeout."""
     pool = {"pool_size": pool_size, "max_overflow": max_overflow}
     if url.startswith("sqlite"):
+        if make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection per thread (SingletonThreadPool): nothing to size
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

@@ -7,10 +7,9 @@ Participants and trainers/admins only. Writes go through `actions.record_action`
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import MemberDep, OrgContext, Public, SessionDep
+from app.core.deps import FormDep, MemberDep, OrgContext, Public, SessionDep
 from app.core.errors import Conflict, DomainError, Forbidden
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
@@ -167,7 +166,7 @@ def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:
 def act(
     request: Request, *, session: SessionDep, drill: Drill, ctx: OrgContext, data: dict
 ) -> list:
-    """Validate, store (committed before answering) and tell every console (in a worker thread)."""
+    """Validate, store (committed before answering) and tell every console."""
     action_in = validate(ActionCreate, {k: v for k, v in data.items() if v is not None})
     rows = actions.record_action(
         session=session, drill=drill, user=ctx.user, member_role=ctx.role, action_in=action_in
@@ -194,20 +193,12 @@ def answer(
 
 
 @router.post("/{drill_id}/console/actions")
-async def compose(
-    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+def compose(
+    request: Request, form: FormDep, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
 ) -> Response:
     """Publish, submit for approval, escalate, flag or log a decision from the composer."""
-    form = await request.form()
     values = {name: str(form.get(name) or "").strip() for name in COMPOSER_FIELDS}
     intent = str(form.get("intent") or "publish")
-    return await run_in_threadpool(composed, request, session, drill, ctx, values, intent)
-
-
-def composed(
-    request: Request, session: SessionDep, drill: Drill, ctx: OrgContext, values: dict, intent: str
-) -> Response:
-    """The composer's action stored and answered, in a worker thread."""
     try:
         act(request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values))
     except (FormErrors, DomainError) as exc:
@@ -219,21 +210,15 @@ def composed(
 
 
 @router.post("/{drill_id}/console/approvals")
-async def decide(
-    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+def decide(
+    request: Request, form: FormDep, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
 ) -> Response:
-    """Approve a pending statement (it is published) or reject it with a required comment."""
-    form = await request.form()
+    """Approve a pending statement (it is published) or reject it with a required comment.
+
+    A statement is decided once: a decision that lost to another answers 409.
+    """
     ref, decision = str(form.get("ref") or ""), str(form.get("decision") or "")
     comment = str(form.get("comment") or "").strip()
-    return await run_in_threadpool(decided, request, session, drill, ctx, ref, decision, comment)
-
-
-def decided(
-    request: Request, session: SessionDep, drill: Drill, ctx: OrgContext,
-    ref: str, decision: str, comment: str,
-) -> Response:  # fmt: skip
-    """The decision stored (once: a second one on the same ref is refused) and answered."""
     errors: dict[str, str] = {}
     status = 200
     try:
@@ -245,7 +230,7 @@ def decided(
         act(request, session=session, drill=drill, ctx=ctx, data=data)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
-        status = 409 if isinstance(exc, Conflict) else 422  # 409: someone decided first
+        status = 409 if isinstance(exc, Conflict) else 422
     context = context_for(
         session=session, drill=drill, ctx=ctx, errors=errors, failed_ref=ref, comment=comment
     )
@@ -253,25 +238,14 @@ def decided(
 
 
 @router.post("/{drill_id}/console/checklist")
-async def tick(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep) -> Response:
-    """Mark a checklist item done."""
-    item = str((await request.form()).get("item") or "")
-    return await run_in_threadpool(ticked, request, session, drill, ctx, item)
-
-
-def ticked(
-    request: Request, session: SessionDep, drill: Drill, ctx: OrgContext, item: str
+def tick(
+    request: Request, form: FormDep, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
 ) -> Response:
-    """The checklist tick stored and answered, in a worker thread."""
+    """Mark a checklist item done."""
     errors: dict[str, str] = {}
+    data = {"kind": "checklist_done", "item": str(form.get("item") or "")}
     try:
-        act(
-            request,
-            session=session,
-            drill=drill,
-            ctx=ctx,
-            data={"kind": "checklist_done", "item": item},
-        )
+        act(request, session=session, drill=drill, ctx=ctx, data=data)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
     context = context_for(session=session, drill=drill, ctx=ctx, errors=errors)

@@ -5,11 +5,9 @@ from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import FormData
 
-from app.core.deps import OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, injects, labels, monitor, notify, service
@@ -104,18 +102,10 @@ def answer(
 
 
 @router.post("/clock")
-async def clock_command(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def clock_command(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed from the console."""
-    form = await request.form()
-    return await run_in_threadpool(clock_commanded, request, session, ctx, drill, form)
-
-
-def clock_commanded(
-    request: Request, session: SessionDep, ctx: OrgContext, drill: Drill, form: FormData
-) -> Response:
-    """The clock command applied and answered, in a worker thread."""
     error = run_command(session=session, drill=drill, form=form)
     if error is None:
         notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
@@ -141,19 +131,13 @@ def inject_list(
 
 
 @router.post("/fire")
-async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
-    """Fire a scenario inject now, ahead of its time."""
-    inject_key = str((await request.form()).get("inject") or "")
-    return await run_in_threadpool(fired, request, session, ctx, drill, inject_key)
-
-
-def fired(
-    request: Request, session: SessionDep, ctx: OrgContext, drill: Drill, inject_key: str
+def fire(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
-    """The inject fired and the list answered, in a worker thread."""
+    """Fire a scenario inject now, ahead of its time."""
     error = None
     try:
-        injects.fire_inject(session=session, drill=drill, inject_key=inject_key)
+        injects.fire_inject(session=session, drill=drill, inject_key=str(form.get("inject") or ""))
         notify.changed_from_thread(request.app, session=session, drill=drill, topics=("inject",))
     except DomainError as exc:
         error = exc.message
@@ -171,19 +155,12 @@ def fired(
 
 
 @router.post("/injects")
-async def adhoc(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def adhoc(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Write an ad-hoc inject (a post or a message as any persona), fired at once."""
-    values = forms.adhoc_values(await request.form())
-    return await run_in_threadpool(adhoc_written, request, session, ctx, drill, values)
-
-
-def adhoc_written(
-    request: Request, session: SessionDep, ctx: OrgContext, drill: Drill, values: dict
-) -> Response:
-    """The ad-hoc inject stored and answered, in a worker thread."""
-    form = {**labels.all_labels(), "drill": drill}
+    values = forms.adhoc_values(form)
+    labelled = {**labels.all_labels(), "drill": drill}
     reply = partial(
         answer, request, session=session, ctx=ctx, drill=drill, fragment="drills/_adhoc_form.html"
     )
@@ -196,8 +173,8 @@ def adhoc_written(
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         refusal = {"values": values, "errors": errors}
-        return reply(context=lambda: form, refusal=refusal, status=422)
-    sent = {**form, "values": ADHOC_DEFAULTS, "errors": {}, "sent": True}
+        return reply(context=lambda: labelled, refusal=refusal, status=422)
+    sent = {**labelled, "values": ADHOC_DEFAULTS, "errors": {}, "sent": True}
     return reply(context=lambda: sent, anchor="#control-injects", trigger="injects-changed")
 
 

@@ -1,13 +1,11 @@
 """Before the clock starts: the roster form (trainers) and the participants' lobby."""
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import FormData
 
 from app.accounts import member_service
 from app.core.db import utcnow
-from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, labels, monitor, service
@@ -47,18 +45,10 @@ def roster_form(
 
 
 @router.post("/{drill_id}/roster")
-async def save_roster(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def save_roster(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Replace the roster; htmx gets the form back, a plain post goes to the drill's page."""
-    form = await request.form()
-    return await run_in_threadpool(roster_saved, request, ctx, session, drill, form)
-
-
-def roster_saved(
-    request: Request, ctx: OrgContext, session: SessionDep, drill: Drill, form: FormData
-) -> Response:
-    """The roster stored (or the form refused) and answered, in a worker thread."""
     context = roster_context(session=session, ctx=ctx, drill=drill)
     role_keys = [slot.role_key for slot in context["roster"].roles]
     try:

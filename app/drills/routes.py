@@ -3,13 +3,12 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from app.accounts.models import Role
 from app.core.db import utcnow
-from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
@@ -79,14 +78,9 @@ def scenario_summary(
 
 
 @router.post("")
-async def create_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Response:
+def create_drill(request: Request, form: FormDep, ctx: TrainerDep, session: SessionDep) -> Response:
     """Create the drill and open its page, or show the form with the refused fields."""
-    values = forms.form_values(await request.form(), forms.SETUP_FIELDS)
-    return await run_in_threadpool(drill_created, request, ctx, session, values)
-
-
-def drill_created(request: Request, ctx: OrgContext, session: SessionDep, values: dict) -> Response:
-    """The drill stored (or the form refused), in a worker thread."""
+    values = forms.form_values(form, forms.SETUP_FIELDS)
     try:
         drill_in = forms.setup_input(values, now=utcnow())
         drill = service.create_drill(session=session, org=ctx.org, user=ctx.user, drill_in=drill_in)
@@ -152,18 +146,10 @@ def run_command(*, session: SessionDep, drill: Drill, form: FormData) -> str | N
 
 
 @router.post("/{drill_id}/clock")
-async def control_clock(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def control_clock(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed; htmx gets the clock partial back."""
-    form = await request.form()
-    return await run_in_threadpool(clock_controlled, request, ctx, session, drill, form)
-
-
-def clock_controlled(
-    request: Request, ctx: OrgContext, session: SessionDep, drill: Drill, form: FormData
-) -> Response:
-    """The clock command applied and answered, in a worker thread."""
     error = run_command(session=session, drill=drill, form=form)
     if error is None:
         notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
