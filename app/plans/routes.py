@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, MemberDep, SessionDep
+from app.core.deps import AuthorDep, FormDep, MemberDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
@@ -45,9 +45,9 @@ def new_plan(request: Request, ctx: AuthorDep) -> Response:
 
 
 @router.post("")
-async def create_plan(request: Request, ctx: AuthorDep, session: SessionDep) -> Response:
+def create_plan(request: Request, form: FormDep, ctx: AuthorDep, session: SessionDep) -> Response:
     """Create a draft plan, or show the form again with the refused fields."""
-    values = plan_form_values(await request.form())
+    values = plan_form_values(form)
     try:
         plan_in = validate(PlanCreate, {k: v for k, v in values.items() if v is not None})
         plan = service.create_plan(session=session, org=ctx.org, user=ctx.user, plan_in=plan_in)
@@ -87,11 +87,10 @@ def show_plan(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionD
 
 
 @router.post("/{plan_id}")
-async def update_plan(
-    request: Request, plan: PlanDep, ctx: AuthorDep, session: SessionDep
+def update_plan(
+    request: Request, form: FormDep, plan: PlanDep, ctx: AuthorDep, session: SessionDep
 ) -> Response:
     """Save the plan's own fields; a stale or refused save shows the input again."""
-    form = await request.form()
     values = plan_form_values(form)
     version = str(form.get("version") or "0")
     status_code = 422
