@@ -64,11 +64,11 @@ def import_form(request: Request, ctx: AuthorDep) -> Response:
 
 
 @router.post("/import")
-async def import_plan(
+def import_plan(
     request: Request, ctx: AuthorDep, session: SessionDep, file: UploadFile
 ) -> Response:
     """Create a plan from an uploaded YAML or JSON file; errors name the refused field."""
-    content = await file.read()
+    content = file.file.read()  # already spooled by the form parser: no waiting on the client
     fmt = "json" if (file.filename or "").lower().endswith(".json") else "yaml"
     try:
         data = transfer.loads(content, fmt)
