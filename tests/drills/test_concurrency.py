@@ -183,3 +183,25 @@ def test_more_open_consoles_than_the_pool_leave_other_requests_answering(base, t
     assert drill.status_code == 200 and drill.json()["status"] == "running"
     assert noted.status_code == 201 and noted.json()[0]["text"] == "Still here"
     assert page.status_code == 200
+
+
+def test_simultaneous_adhoc_injects_get_distinct_keys(base, team, server_engine):
+    trainers = [signed_in(base, team.trainer) for _ in range(3)]
+    path = f"/api/drills/{team.drill.id}/injects"
+
+    statuses = at_once(
+        [
+            lambda c=c, n=n: c.post(
+                path, json={"actor_name": f"Reporter {n}", "content": "Any news?"}
+            )
+            for n, c in enumerate(trainers)
+        ]
+    )
+
+    assert statuses == [201, 201, 201]
+    keys = rows(
+        server_engine,
+        "SELECT inject_key FROM drill_inject WHERE drill_id = :drill ORDER BY inject_key",
+        drill=team.drill.id,
+    )
+    assert keys == [("adhoc-1",), ("adhoc-2",), ("adhoc-3",)]
