@@ -15,7 +15,7 @@ from app.plans import api as plans_api
 from app.plans import routes as plans_routes
 from app.plans import routes_items as plans_item_routes
 from app.scoring import api as scoring_api
-from app.scoring import dashboard_routes
+from app.scoring import dashboard_routes, debrief_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
 
@@ -30,6 +30,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(drills_lobby_routes.router)
     app.include_router(drills_control_routes.router)
     app.include_router(scoring_routes.router)
+    app.include_router(debrief_routes.router)
     app.include_router(scoring_exports.router)
     app.include_router(dashboard_routes.router)
     app.include_router(drills_console_routes.router)
