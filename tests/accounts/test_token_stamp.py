@@ -20,7 +20,9 @@ def test_a_token_used_again_within_the_minute_is_not_written(session, factory):
     connection = session.connection()
     event.listen(connection, "before_cursor_execute", lambda *a: writes.append(a[2]))
 
-    again = service.resolve_api_token(session=session, token=secret, now=first + timedelta(seconds=59))
+    again = service.resolve_api_token(
+        session=session, token=secret, now=first + timedelta(seconds=59)
+    )
     session.commit()
 
     assert again.id == row.id and again.last_used_at == first
