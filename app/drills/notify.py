@@ -1,16 +1,16 @@
 """Everything a participant does appears for the others at once: call this after each commit.
 
 After any change to a drill is committed (an action, an approval request or decision, a
-checklist tick, an inject fired or written, a clock control), the route that made it calls
+checklist tick, an inject fired or written, a clock control), the route that made it (a sync
+route: FastAPI runs it in a worker thread, off the event loop) calls
 
-    await notify.changed(request.app, session=session, drill=drill, actions=rows)
-    await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
-    await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+    notify.changed_from_thread(request.app, session=session, drill=drill, actions=rows)
+    notify.changed_from_thread(request.app, session=session, drill=drill, topics=("inject",))
+    notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
 
-(a sync route, running in a worker thread, calls `notify.changed_from_thread` with the same
-arguments; `changed` does its database work in a worker thread too, never on the event loop).
-It reloads the drill in the live cache, so the feed's driver sees new actions and clock
-changes on its next tick, then publishes on the drill's broker stream:
+(async code awaits `notify.changed` with the same arguments, which does its database work in
+a worker thread). It reloads the drill in the live cache, so the feed's driver sees new
+actions and clock changes on its next tick, then publishes on the drill's broker stream:
 
 - `team-action`: each new action as an `<li>` from drills/_console_activity.html, rendered
   once in the drill's language; consoles put it at the top of their activity list (`sse-swap`).
