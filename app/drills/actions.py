@@ -90,9 +90,14 @@ def record_action(
 
 
 def new_rows(
-    *, session: Session, drill: Drill, user: User, role_key: str | None, data: dict,
+    *,
+    session: Session,
+    drill: Drill,
+    user: User,
+    role_key: str | None,
+    data: dict,
     now: datetime | None,
-) -> list[DrillAction]:  # fmt: skip
+) -> list[DrillAction]:
     """The rows an action stores, numbered after the last one (call under `service.locked`)."""
     clock_now = service.reading(session=session, drill=drill, now=now or utcnow())
     if clock_now.status not in (ClockStatus.running, ClockStatus.paused):
