@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import event
 
 from app.accounts import service, token_service
@@ -45,3 +47,14 @@ def test_a_token_used_after_the_minute_is_stamped_again(session, factory):
     stored = service.resolve_api_token(session=session, token=secret, now=later)
     assert service.used_lately(stored.last_used_at, later)
     assert not service.used_lately(stored.last_used_at, first + timedelta(minutes=2, seconds=2))
+
+
+@given(
+    elapsed_s=st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    naive=st.booleans(),
+)
+def test_a_use_is_recent_for_less_than_a_minute_stored_naive_or_aware(elapsed_s, naive):
+    now = utcnow()
+    last = now - timedelta(seconds=elapsed_s)
+    stored = last.replace(tzinfo=None) if naive else last
+    assert service.used_lately(stored, now) == (timedelta(seconds=elapsed_s) < service.TOKEN_STAMP)
