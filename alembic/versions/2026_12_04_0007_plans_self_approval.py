@@ -19,9 +19,10 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("organisation", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("plans_self_approval", sa.Boolean(), nullable=False, server_default=sa.false())
+        column = sa.Column(
+            "plans_self_approval", sa.Boolean(), nullable=False, server_default=sa.false()
         )
+        batch_op.add_column(column)
 
 
 def downgrade() -> None:

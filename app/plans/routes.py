@@ -148,11 +148,19 @@ def compare(
     ctx: MemberDep,
     session: SessionDep,
     a: str | None = None,
-    b: str = "current",
+    b: str | None = None,
 ) -> Response:
-    """Two versions side by side (or a version and the current plan), changes marked."""
+    """Two versions side by side (or a version and the current plan), changes marked.
+
+    Without a choice, the newest two that differ: an approved, unchanged plan shows what
+    its last approval changed rather than "no differences".
+    """
     versions = service.list_versions(session=session, plan=plan)
-    a = a or (str(versions[0].id) if versions else "current")
+    if a is None and b is None:
+        documents = [("current", transfer.export_document(session=session, plan=plan))]
+        documents += [(str(v.id), v.snapshot) for v in versions]
+        a, b = diff.default_pair(documents) or (documents[-1][0], "current")
+    a, b = a or (str(versions[0].id) if versions else "current"), b or "current"
     docs = {
         side: diff_side(session=session, ctx=ctx, plan=plan, choice=choice)
         for side, choice in (("a", a), ("b", b))

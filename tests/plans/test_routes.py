@@ -264,3 +264,43 @@ def test_an_admin_lets_authors_approve_their_own_plans(client, session, factory)
     client.post("/admin/organisation", data={})
     session.refresh(org)
     assert not org.plans_self_approval
+
+
+def test_compare_versions_opens_on_the_last_two_that_differ(client, session, author):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    approve(session, org, plan)
+    service.update_plan(
+        session=session,
+        org=org,
+        user=user,
+        plan=plan,
+        plan_in=service.PlanUpdate(title="Recall v2", version=plan.version),
+    )
+    approve(session, org, plan)  # v2, and the current plan is the same as v2
+    page = client.get(f"/plans/{plan.id}/diff")
+    cells = [row.text for row in find_all(page.text, "tr", class_="diff-changed")]
+    assert any("Product recall plan" in c and "Recall v2" in c for c in cells)
+
+
+def test_the_preview_marks_every_unknown_placeholder_and_the_save_names_them_all(
+    client, session, author
+):
+    org, _user = author
+    plan = make_plan(session, org)
+    text = "{brand} knows about {incidnet}; next update {nxt_update}, then {incidnet}."
+    response = client.post(
+        f"/plans/{plan.id}/preview", data={"text": text}, headers={"HX-Request": "true"}
+    )
+    marked = [m.text for m in find_all(response.text, "mark", class_="unknown-placeholder")]
+    assert marked == ["{incidnet}", "{nxt_update}", "{incidnet}"]
+    assert "{incidnet}, {nxt_update}" in by_id(response.text, "preview-unknown").text
+    assert org.name in by_id(response.text, "message-preview").text
+    refused = client.post(
+        f"/plans/{plan.id}/messages",
+        data={"title": "Holding", "kind": "holding", "language": "en", "text": text},
+        headers={"HX-Request": "true"},
+    )
+    assert refused.status_code == 422
+    error = by_id(refused.text, "f-text-error").text
+    assert "Unknown placeholders {incidnet}, {nxt_update}." in error
