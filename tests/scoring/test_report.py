@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from app.record import Kpi
 from app.scoring.core import parse_record, report_json, score_record
 from app.scoring.core.kpis import DEFAULT_WEIGHTS, dimension_weights
-from app.scoring.core.record import Kpi
 from app.scoring.core.report import DIMENSIONS, hseep_rating
 from app.scoring.core.textreport import render_text
 from tests.scoring.records import FIXTURES, fixture

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from app.scoring.core.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
+from app.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
 from app.scoring.core.text import Analysed, analyse_text, fill_placeholders, is_thread_part
 from app.scoring.core.tone import ToneAnalysis, analyse_tone
 

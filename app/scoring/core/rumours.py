@@ -2,9 +2,9 @@
 
 import math
 
+from app.record import Rumour
 from app.scoring.core import meaning
 from app.scoring.core.context import Context
-from app.scoring.core.record import Rumour
 from app.scoring.core.report import Metric, clamp, linear_points, ordered_evidence
 
 LATE_FLOOR = 20.0  # a correction, however late, is worth this much

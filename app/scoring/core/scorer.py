@@ -2,6 +2,7 @@
 
 import json
 
+from app.record import AudienceOutcome, DrillRecord
 from app.scoring.core.context import Context
 from app.scoring.core.findings import findings
 from app.scoring.core.kpis import dimension_weights, kpi_table
@@ -9,7 +10,6 @@ from app.scoring.core.outcome import outcome
 from app.scoring.core.phrases import NOTES
 from app.scoring.core.process import process
 from app.scoring.core.quality import MessageQuality, fits_network
-from app.scoring.core.record import AudienceOutcome, DrillRecord
 from app.scoring.core.report import (
     DIMENSIONS,
     Dimension,
