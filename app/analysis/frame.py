@@ -1,0 +1,113 @@
+"""What a text is read against: the language, the brand, the scenario's facts and rumours."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from app.analysis.lexicon import (
+    COMPLEMENT,
+    NEGATION,
+    NOT_NEGATION,
+    PARTIAL,
+    SAFETY_GROUPS,
+    UNIVERSAL,
+)
+from app.analysis.tokens import Token, clauses, fold, sentences, tokens
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A fact (true) or a rumour (false) of the scenario, by id."""
+
+    id: str
+    text: str
+    kind: Literal["fact", "rumour"]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The context of a reading; hashable, so a text is analysed once per frame."""
+
+    language: str
+    brand: str = ""
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimTerms:
+    """One proposition of a claim: its key terms (from the claim itself), polarity, quantifier."""
+
+    claim: Claim
+    keys: tuple[str, ...]
+    distinctive: frozenset[str]
+    negated: bool
+    universal: bool
+    complement: bool
+    safety: bool
+    numbers: frozenset[str]
+
+
+def is_negated(folded: str, language: str) -> bool:
+    """Whether a piece of folded text carries a negation of its language."""
+    cleaned = re.sub(NOT_NEGATION[language], " ", folded)
+    return re.search(NEGATION[language], cleaned) is not None
+
+
+def numbers_of(folded: str) -> frozenset[str]:
+    """The numbers a text states, 12,000 and 12000 alike."""
+    return frozenset(n.replace(",", "").replace(".", "") for n in _NUMBER.findall(folded))
+
+
+def _keys(words: tuple[Token, ...], brand_keys: frozenset[str], a: int, b: int) -> tuple[str, ...]:
+    """The content keys of words a..b of a claim, in order, without the brand's or repeats."""
+    keys: list[str] = []
+    for token in words:
+        if a <= token.start < b and token.content and token.key not in brand_keys:
+            if token.key not in keys:
+                keys.append(token.key)
+    return tuple(keys)
+
+
+def _propositions(claim: Claim, language: str, brand_keys: frozenset[str]):
+    """(keys, folded text) of each clause of a claim that has key terms."""
+    folded, words = fold(claim.text), tokens(claim.text, language)
+    found = []
+    for start, end in sentences(folded):
+        for a, b in clauses(folded, start, end):
+            keys = _keys(words, brand_keys, a, b)
+            if keys:
+                found.append((keys, folded[a:b]))
+    return found or [((), folded)]
+
+
+@lru_cache(maxsize=256)
+def claim_terms(frame: Frame) -> tuple[tuple[Claim, tuple[ClaimTerms, ...]], ...]:
+    """Every claim of the frame as its propositions; a key no other claim has is distinctive."""
+    language = frame.language
+    brand_keys = frozenset(t.key for t in tokens(frame.brand, language) if t.content)
+    split = [(c, _propositions(c, language, brand_keys)) for c in frame.claims]
+    prepared = []
+    for claim, propositions in split:
+        others = {k for c, props in split if c is not claim for keys, _f in props for k in keys}
+        prepared.append(
+            (claim, tuple(_proposition(claim, k, f, others, language) for k, f in propositions))
+        )
+    return tuple(prepared)
+
+
+def _proposition(claim: Claim, keys, folded: str, others: set[str], language: str) -> ClaimTerms:
+    """One clause of a claim, prepared for stance reading."""
+    return ClaimTerms(
+        claim=claim,
+        keys=keys,
+        distinctive=frozenset(k for k in keys if k not in others),
+        negated=is_negated(folded, language),
+        universal=re.search(UNIVERSAL[language], folded) is not None
+        and re.search(PARTIAL[language], folded) is None,
+        complement=re.search(COMPLEMENT[language], folded) is not None,
+        safety=any(k in SAFETY_GROUPS for k in keys),
+        numbers=numbers_of(folded),
+    )
