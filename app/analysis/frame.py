@@ -34,6 +34,7 @@ class Frame:
     language: str
     brand: str = ""
     claims: tuple[Claim, ...] = ()
+    topics: tuple[str, ...] = ()  # other texts of the crisis (injects): its vocabulary
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,22 @@ def _proposition(claim: Claim, keys, folded: str, others: set[str], language: st
         safety=any(k in SAFETY_GROUPS for k in keys),
         numbers=numbers_of(folded),
     )
+
+
+def safety_claims(frame: Frame) -> frozenset[str]:
+    """Ids of the facts about safety (illness, contamination, danger): denying one is critical."""
+    return frozenset(
+        claim.id
+        for claim, propositions in claim_terms(frame)
+        if claim.kind == "fact" and any(p.safety for p in propositions)
+    )
+
+
+@lru_cache(maxsize=256)
+def topic_keys(frame: Frame) -> frozenset[str]:
+    """The crisis's vocabulary: the content keys of its claims and topic texts, brand left out."""
+    brand = frozenset(t.key for t in tokens(frame.brand, frame.language) if t.content)
+    texts = [c.text for c in frame.claims] + list(frame.topics)
+    return frozenset(
+        t.key for text in texts for t in tokens(text, frame.language) if t.content
+    ) - brand

@@ -32,7 +32,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "=ill": ("ill", "illness", "sick", "malad", "intox", "poison", "empoison", "unwell", "symptom")
     + ("hospital", "hopital"),
     "=contaminate": ("contamin", "listeria", "salmonel", "bacteri", "tainted", "infect", "toxi"),
-    "=safe": ("safe", "securit", "inoffens", "harmless", "sain"),
+    "=safe": ("safe", "inoffens", "harmless"),
+    "=safety": ("safety", "securit"),
     "=danger": ("danger", "unsafe", "hazard", "risk", "risque", "nocif", "harmful"),
     "=child": ("child", "kid", "enfant", "bebe", "baby", "infant", "nourrisson"),
     "=outage": ("outage", "panne", "coupure", "interrupt", "disrupt", "perturb", "unavailab")

@@ -6,14 +6,15 @@ from functools import lru_cache
 
 from app.analysis.commitments import clocks_in, find_commitments
 from app.analysis.form import placeholders
-from app.analysis.frame import Frame, claim_terms
+from app.analysis.frame import Frame, claim_terms, topic_keys
 from app.analysis.lexicon import ABSOLUTE, ADVICE, STOPWORDS
 from app.analysis.speech import Voice, read_voice
 from app.analysis.stance import read_sentence, stance
-from app.analysis.tokens import fold, sentences, tokens
+from app.analysis.tokens import fold, same_key, sentences, tokens
 from app.analysis.types import Commitment, Span, Stance
 
 QUOTABLE = 3
+TOPICAL_KEYS = 2  # content words shared with the crisis's vocabulary that make a text topical
 # Why a sentence would be quoted back, most quotable first.
 _QUOTE_ORDER = ("contempt", "sarcasm", "refusal", "blame", "apology", "stance", "absolute")
 
@@ -33,6 +34,7 @@ class Analysis:
     clocks: frozenset[str]
     folded: str
     quotable: tuple[Span, ...]
+    topical: bool
 
     def stance_of(self, claim_id: str) -> Stance:
         """The stance toward one claim (silent when the frame does not hold it)."""
@@ -40,10 +42,10 @@ class Analysis:
 
     @property
     def substantive(self) -> bool:
-        """Says something checkable: a stance on a claim, advice, a timed promise, numbers."""
+        """Says something checkable: about the crisis, a stance, advice, a timed promise, numbers."""
         timed = any(c.within_s or c.clock for c in self.commitments)
         stated = any(s.label != "silent" for s in self.stances)
-        return stated or self.advice or timed or bool(re.search(r"\d", self.folded))
+        return stated or self.topical or self.advice or timed or bool(re.search(r"\d", self.folded))
 
 
 def detect_language(folded: str, default: str) -> str:
@@ -80,7 +82,15 @@ def analyse(text: str, frame: Frame) -> Analysis:
         clocks=clocks_in(folded, language),
         folded=folded,
         quotable=_quotable(text, voice, stances, absolutes),
+        topical=_topical(words, topic_keys(frame)),
     )
+
+
+def _topical(words, vocabulary: frozenset[str]) -> bool:
+    """Whether a text uses enough of the crisis's own words to be about it."""
+    keys = {t.key for t in words if t.content}
+    shared = [k for k in keys if k in vocabulary or any(same_key(k, v) for v in vocabulary)]
+    return len(shared) >= TOPICAL_KEYS
 
 
 def _quotable(text: str, voice: Voice, stances: tuple[Stance, ...], absolutes) -> tuple[Span, ...]:

@@ -33,8 +33,8 @@ PATTERNS: dict[str, dict[str, str]] = {
         r"|complete |total )?(responsibility|accountability|the blame)|we are (fully |entirely )?"
         r"(responsible|accountable|to blame)|we (got (this|it) wrong|made (a|this|an) (mistake|"
         r"error)|failed|let you down|should have)|this should (not|never) have happened|it was us)",
-        "fr": r"\b(notre (propre )?(faute|erreur|responsabilite)|(nous )?(assumons|prenons|reconnais"
-        r"sons) (l'entiere |toute |la |notre |pleinement )*(responsabilite|erreur|faute)|nous "
+        "fr": r"\b(notre (propre )?(faute|erreur|responsabilite)|(nous )?(assumons|prenons|"
+        r"reconnaissons) (l'entiere |toute |la |notre |pleinement )*(responsabilite|erreur|faute)|nous "
         r"(sommes|etions) (pleinement |entierement )?responsables|nous avons (failli|commis une "
         r"erreur|fait une erreur)|nous nous sommes trompes|n'aurait (jamais|pas) du (arriver|se "
         r"produire))",

@@ -17,7 +17,8 @@ from app.analysis.lexicon import (
 from app.analysis.tokens import Token, clauses, same_key
 from app.analysis.types import Span, Stance
 
-ABOUT_SHARE = 0.34  # share of a claim's key terms a sentence must carry to be about it
+ABOUT_SHARE = 0.5  # weighted share of a claim's key terms a sentence must carry to be about it
+DISTINCTIVE_WEIGHT = 2.0  # a key term no other claim has counts double
 BARE_DENIAL_WORDS = 6  # "This is false." / « C'est faux. »: short enough to point back
 
 
@@ -88,6 +89,11 @@ def _hit(key: str, keys: tuple[str, ...]) -> str | None:
     return None
 
 
+def _weight(terms: ClaimTerms, key: str) -> float:
+    """How much a key term says which claim a sentence is about."""
+    return DISTINCTIVE_WEIGHT if key in terms.distinctive else 1.0
+
+
 def _decide(terms: ClaimTerms, sentence: Sentence) -> tuple[str, bool] | None:
     """The label and hedging of one sentence toward a claim, or None if not about it."""
     matched, best, best_weight, best_flip = set(), None, 0.0, False
@@ -97,12 +103,12 @@ def _decide(terms: ClaimTerms, sentence: Sentence) -> tuple[str, bool] | None:
             hit = _hit(key, clause.keys)
             if hit:
                 matched.add(key)
-                weight += 2.0 if key in terms.distinctive else 1.0
+                weight += _weight(terms, key)
                 flipped |= hit == "opposite"
         if weight > best_weight:
             best, best_weight, best_flip = clause, weight, flipped
     count, total = len(matched), len(terms.keys)
-    share = count / total if total else 0.0
+    share = sum(_weight(terms, k) for k in matched) / sum(_weight(terms, k) for k in terms.keys)
     safety = any(k in SAFETY_GROUPS for k in matched)
     about = count == total if total <= 2 else count >= 2 and (share >= ABOUT_SHARE or safety)
     if best is None or not about or (sentence.attributed and not sentence.denial):
