@@ -42,7 +42,7 @@ class Analysis:
 
     @property
     def substantive(self) -> bool:
-        """Says something checkable: about the crisis, a stance, advice, a timed promise, numbers."""
+        """Says something checkable: on topic, a stance, advice, a timed promise, numbers."""
         timed = any(c.within_s or c.clock for c in self.commitments)
         stated = any(s.label != "silent" for s in self.stances)
         return stated or self.topical or self.advice or timed or bool(re.search(r"\d", self.folded))

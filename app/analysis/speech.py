@@ -34,8 +34,8 @@ PATTERNS: dict[str, dict[str, str]] = {
         r"(responsible|accountable|to blame)|we (got (this|it) wrong|made (a|this|an) (mistake|"
         r"error)|failed|let you down|should have)|this should (not|never) have happened|it was us)",
         "fr": r"\b(notre (propre )?(faute|erreur|responsabilite)|(nous )?(assumons|prenons|"
-        r"reconnaissons) (l'entiere |toute |la |notre |pleinement )*(responsabilite|erreur|faute)|nous "
-        r"(sommes|etions) (pleinement |entierement )?responsables|nous avons (failli|commis une "
+        r"reconnaissons) (l'entiere |toute |la |notre |pleinement )*(responsabilite|erreur|faute)"
+        r"|nous (sommes|etions) (pleinement |entierement )?responsables|nous avons (failli|commis une "
         r"erreur|fait une erreur)|nous nous sommes trompes|n'aurait (jamais|pas) du (arriver|se "
         r"produire))",
     },
