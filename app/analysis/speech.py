@@ -35,9 +35,9 @@ PATTERNS: dict[str, dict[str, str]] = {
         r"error)|failed|let you down|should have)|this should (not|never) have happened|it was us)",
         "fr": r"\b(notre (propre )?(faute|erreur|responsabilite)|(nous )?(assumons|prenons|"
         r"reconnaissons) (l'entiere |toute |la |notre |pleinement )*(responsabilite|erreur|faute)"
-        r"|nous (sommes|etions) (pleinement |entierement )?responsables|nous avons (failli|commis une "
-        r"erreur|fait une erreur)|nous nous sommes trompes|n'aurait (jamais|pas) du (arriver|se "
-        r"produire))",
+        r"|nous (sommes|etions) (pleinement |entierement )?responsables|nous avons (failli|"
+        r"commis une erreur|fait une erreur)|nous nous sommes trompes|n'aurait (jamais|pas) du "
+        r"(arriver|se produire))",
     },
     "blame_third_party": {
         "en": rf"\b((fault|blame|responsibility) (lies|rests|is) (entirely |solely |squarely |"
