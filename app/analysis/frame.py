@@ -128,6 +128,7 @@ def topic_keys(frame: Frame) -> frozenset[str]:
     """The crisis's vocabulary: the content keys of its claims and topic texts, brand left out."""
     brand = frozenset(t.key for t in tokens(frame.brand, frame.language) if t.content)
     texts = [c.text for c in frame.claims] + list(frame.topics)
-    return frozenset(
-        t.key for text in texts for t in tokens(text, frame.language) if t.content
-    ) - brand
+    return (
+        frozenset(t.key for text in texts for t in tokens(text, frame.language) if t.content)
+        - brand
+    )
