@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.analysis.tokens import fold
 from app.analysis.types import Commitment, Span
 
 CUE = {
@@ -38,6 +39,10 @@ CLOCK = {
     "fr": r"\b(\d{1,2})\s*h\s*(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b|\b(midi)\b",
 }
 GRACE_S = 300.0  # a promised update this late still counts as kept
+# A clock time or an untimed promise is judged only if the drill went on this long after it:
+# the record has no wall clock, so "at 3pm" may fall after the drill ended.
+UNTIMED_HORIZON_S = 3600.0
+_LATER_DAY = re.compile(r"\b(tomorrow|demain|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday)\b")
 
 
 @lru_cache(maxsize=2)
@@ -118,19 +123,29 @@ def check_commitments(timeline, end_s: float) -> list[CommitmentCheck]:
 
     A delay is kept by a later text within it (plus a grace); a clock time by a later text naming
     that time, or any later text when none names it (the record has no wall clock); an update
-    promised without a time, by any later text. Promised actions are listed, not judged.
+    promised without a time, by any later text. Not judged (None): promised actions, and promises
+    the drill ended before (a later day, a delay running past the end, a clock time or untimed
+    promise less than an hour before the end).
     """
     checks = []
     for index, (at_s, source, analysis) in enumerate(timeline):
         later = timeline[index + 1 :]
         for commitment in analysis.commitments:
             kept_by = _keeper(commitment, at_s, later)
-            due = at_s + commitment.within_s + GRACE_S if commitment.within_s else end_s
             kept = None if commitment.kind == "action" else kept_by is not None
-            if kept is False and due > end_s:
+            if kept is False and _due_s(commitment, at_s) > end_s:
                 kept = None  # the drill ended before the promise fell due
             checks.append(CommitmentCheck(at_s, source, commitment, kept, kept_by))
     return checks
+
+
+def _due_s(commitment: Commitment, at_s: float) -> float:
+    """When a promised update falls due; infinite when it names a later day."""
+    if _LATER_DAY.search(fold(commitment.evidence.text)):
+        return float("inf")
+    if commitment.within_s is not None:
+        return at_s + commitment.within_s + GRACE_S
+    return at_s + UNTIMED_HORIZON_S
 
 
 def _keeper(commitment: Commitment, at_s: float, later) -> str | None:

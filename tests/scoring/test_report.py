@@ -80,4 +80,4 @@ def test_findings_are_written_in_the_records_language():
 def test_the_text_report_is_bilingual_by_the_records_language():
     assert "Points forts" in render_text(scored("french-drill-fr"))
     text = render_text(scored("good-drill-en"))
-    assert "Strengths" in text and "HSEEP" in text and "Overall: 93.9/100 (P)" in text
+    assert "Strengths" in text and "HSEEP" in text and "Overall: 94.0/100 (P)" in text

@@ -16,6 +16,7 @@ RATES = frozenset(
         "roles",
         "network_fit",
         "repetition",
+        "commitments_kept",
     }
 )
 

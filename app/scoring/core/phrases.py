@@ -33,6 +33,7 @@ METRIC_NAMES = {
         "consistency": "Consistency",
         "network_fit": "Fit to the network",
         "repetition": "Posts that say something new",
+        "commitments_kept": "Promised updates delivered",
         "checklist_self_reported": "Checklist items only self-reported",
         "rumour_correction_s": "Time to correct the rumour",
         "rumours_uncorrected": "Rumours never corrected",
@@ -56,6 +57,7 @@ METRIC_NAMES = {
         "consistency": "Cohérence",
         "network_fit": "Adapté au réseau",
         "repetition": "Publications qui disent du nouveau",
+        "commitments_kept": "Points annoncés tenus",
         "checklist_self_reported": "Éléments de check-list seulement déclarés",
         "rumour_correction_s": "Délai de correction de la rumeur",
         "rumours_uncorrected": "Rumeurs jamais corrigées",
@@ -84,6 +86,7 @@ STRENGTHS = {
         "consistency": "Your statements were consistent with one another.",
         "network_fit": "Posts fitted the network: short, or announced as a thread.",
         "repetition": "{value} of your posts said something new: no repeats, no bursts.",
+        "commitments_kept": "{value} of the updates you promised came when you said.",
         "rumour_correction_s": "Rumour {subject} corrected after {value}.",
         "approvals": "Every statement that needed approval was approved first.",
         "roles": "The actions were taken by roles the plan allows ({value}).",
@@ -111,6 +114,7 @@ STRENGTHS = {
         "consistency": "Vos déclarations sont restées cohérentes entre elles.",
         "network_fit": "Des publications adaptées au réseau : courtes, ou annoncées en fil.",
         "repetition": "{value} de vos publications disaient du nouveau : ni redites ni rafales.",
+        "commitments_kept": "{value} des points annoncés ont été faits à l'heure dite.",
         "rumour_correction_s": "Rumeur {subject} corrigée après {value}.",
         "approvals": "Chaque déclaration soumise à validation a été validée avant publication.",
         "roles": "Les actions ont été faites par les rôles que le plan prévoit ({value}).",
@@ -154,6 +158,13 @@ IMPROVEMENTS = {
         "repetition": (
             "Only {value} of your posts said something new: repeats and bursts of posts read as "
             "spam. Post less, and say what has changed."
+        ),
+        "commitments_kept": (
+            "Only {value} of the updates you promised came: an announced update that never comes "
+            "costs trust. Promise only what you will deliver."
+        ),
+        "commitments_kept:never": (
+            "You never said when the next update would come: give a time, and keep it."
         ),
         "rumour_correction_s": (
             "Rumour {subject} was corrected too late ({value}). Name the claim and say it is "
@@ -209,6 +220,14 @@ IMPROVEMENTS = {
         "repetition": (
             "Seulement {value} de vos publications disaient du nouveau : les redites et les "
             "rafales passent pour du spam. Publiez moins, et dites ce qui a changé."
+        ),
+        "commitments_kept": (
+            "Seulement {value} des points annoncés ont eu lieu : un point promis qui ne vient pas "
+            "coûte la confiance. Ne promettez que ce que vous tiendrez."
+        ),
+        "commitments_kept:never": (
+            "Vous n'avez jamais dit quand viendrait le prochain point : donnez une heure, et "
+            "tenez-la."
         ),
         "rumour_correction_s": (
             "La rumeur {subject} a été corrigée trop tard ({value}). Citez l'affirmation et dites "

@@ -7,6 +7,7 @@ from app.analysis import near_duplicate, spam_bursts
 from app.scoring.core import meaning
 from app.scoring.core.accuracy import accuracy, consistency
 from app.scoring.core.context import Context
+from app.scoring.core.promises import commitments_kept
 from app.scoring.core.report import Metric, clamp, ordered_evidence
 from app.scoring.core.scct import strategy_fit
 from app.scoring.core.text import is_thread_part
@@ -133,6 +134,7 @@ class MessageQuality:
             strategy_fit(self.ctx),
             accuracy(self.ctx),
             consistency(self.ctx),
+            commitments_kept(self.ctx),
             self.network_fit(),
             self.repetition(),
         ]
