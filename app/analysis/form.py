@@ -8,7 +8,7 @@ from app.analysis.types import Span
 
 PLACEHOLDER = re.compile(
     r"\{\{?[^{}\n]{0,40}\}\}?|\[[A-ZÀ-Ý][A-ZÀ-Ý0-9 _'-]{1,40}\]|<[A-ZÀ-Ý][A-ZÀ-Ý0-9 _-]{1,40}>"
-    r"|\bX{2,}\b|\b(?:TBD|TBC|TODO|lorem ipsum)\b|\b[Xx]{1,2}[:h][Xx]{2}\b"
+    r"|\b[Xx]{1,2}[:h][Xx]{2}\b|\bX{2,}\b|\b(?:TBD|TBC|TODO|lorem ipsum)\b"
 )
 NEAR_DUPLICATE = 88  # rapidfuzz token-sort ratio at which a post repeats an earlier one
 BURST_WINDOW_S = 600.0
