@@ -57,12 +57,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "=closed": ("closed", "ferme", "shut"),
     "=open": ("open", "ouvert"),
 }
-SYNONYM_INDEX: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        ((prefix, group) for group, prefixes in SYNONYMS.items() for prefix in prefixes),
-        key=lambda pair: (-len(pair[0]), pair),
-    )
-)
+# (prefix, group) pairs by their first three letters, longest prefix first (every prefix has 3+).
+SYNONYM_INDEX: dict[str, tuple[tuple[str, str], ...]] = {}
+for _group, _prefixes in SYNONYMS.items():
+    for _prefix in _prefixes:
+        SYNONYM_INDEX[_prefix[:3]] = (*SYNONYM_INDEX.get(_prefix[:3], ()), (_prefix, _group))
+SYNONYM_INDEX = {
+    k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in SYNONYM_INDEX.items()
+}
 # A clause using one side of a pair about a claim using the other says the opposite.
 ANTONYMS = frozenset(
     {

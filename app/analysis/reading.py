@@ -10,7 +10,7 @@ from app.analysis.frame import Frame, claim_terms, topic_keys
 from app.analysis.lexicon import ABSOLUTE, ADVICE, STOPWORDS
 from app.analysis.speech import Voice, read_voice
 from app.analysis.stance import read_sentence, stance
-from app.analysis.tokens import fold, same_key, sentences, tokens
+from app.analysis.tokens import PREFIX_MATCH, fold, same_key, sentences, tokens
 from app.analysis.types import Commitment, Span, Stance
 
 QUOTABLE = 3
@@ -89,7 +89,13 @@ def analyse(text: str, frame: Frame) -> Analysis:
 def _topical(words, vocabulary: frozenset[str]) -> bool:
     """Whether a text uses enough of the crisis's own words to be about it."""
     keys = {t.key for t in words if t.content}
-    shared = [k for k in keys if k in vocabulary or any(same_key(k, v) for v in vocabulary)]
+    # Keys that match without being equal share their first PREFIX_MATCH letters.
+    shared = [
+        k
+        for k in keys
+        if k in vocabulary
+        or any(same_key(k, v) for v in vocabulary if v[:PREFIX_MATCH] == k[:PREFIX_MATCH])
+    ]
     return len(shared) >= TOPICAL_KEYS
 
 

@@ -43,12 +43,13 @@ def stem(word: str, language: str) -> str:
 @lru_cache(maxsize=16384)
 def lemma_key(word: str, language: str) -> str:
     """The word's synonym group (bilingual, `=die`) if it has one, else its stem."""
-    for prefix, group in SYNONYM_INDEX:
+    for prefix, group in SYNONYM_INDEX.get(word[:3], ()):
         if word.startswith(prefix) and (len(prefix) >= 4 or len(word) <= len(prefix) + 2):
             return group
     return stem(word, language)
 
 
+@lru_cache(maxsize=65536)
 def same_key(a: str, b: str) -> bool:
     """Whether two lemma keys name the same thing: equal, or a long shared beginning."""
     if a == b:
