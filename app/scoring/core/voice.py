@@ -1,8 +1,8 @@
 """The tone a statement reads as: the cue lexicon's labels, corrected by the statement analysis.
 
 The lexicon finds empathy, advice, jargon and the like; where a label is a matter of meaning
-(is the apology conditional, who is blamed, is it contempt, a refusal) the analysis decides.
-A text with nothing checkable in it earns no tone above neutral (docs/scoring.md).
+(is the apology conditional, is anyone else blamed, is it contempt, a refusal) the analysis
+adds or removes it. A text with nothing checkable in it earns no tone above neutral.
 """
 
 from app.analysis import Analysis
@@ -21,16 +21,23 @@ NON_APOLOGY = "non_apology"
 
 
 def _labels(lexicon: ToneAnalysis, reading: Analysis) -> tuple[set[str], dict[str, str]]:
-    """The lexicon's labels with the analysis's decisions applied, and the spans behind them."""
+    """The lexicon's labels, completed and corrected by the analysis, and the spans behind them.
+
+    The lexicon's wide cue lists keep their recall; the analysis adds what it reads and removes
+    what meaning contradicts: no accountability beside blame, no empathy in a non-apology.
+    """
     voice = reading.voice
-    labels = set(lexicon.labels) - {"accountability", "blame", "no_comment", "disrespect"}
+    labels = set(lexicon.labels)
     spans = {name: span.text for name, span in voice.evidence.items()}
-    if voice.accountable:
-        labels.add("accountability")
     if voice.blames:
         labels.add("blame")
+    if voice.accountable or ("accountability" in labels and "blame" not in labels):
+        labels.add("accountability")
+    else:
+        labels.discard("accountability")
     if voice.refusal:
         labels.add("no_comment")
+    if "no_comment" in labels:
         labels.discard("transparency")
     if voice.contempt or voice.sarcasm:
         labels.add("disrespect")
