@@ -78,14 +78,15 @@ ANTONYMS = frozenset(
 # Groups that make a fact a safety fact: contradicting one is a critical error.
 SAFETY_GROUPS = frozenset(
     {"=die", "=ill", "=contaminate", "=safe", "=danger", "=injure", "=evacuate", "=fire"}
-    | {"=explode", "=water"}
+    | {"=explode"}
 )
 
 NEGATION = {
     "en": r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|no one|no longer)\b"
-    r"|n't\b",
+    r"|n't\b|\b(refus(e|es|ed|ing)|bans?|banned|forbids?|forbidden|prohibit(s|ed)?)\b",
     "fr": r"(?<![a-z])(ne|n')\s?\w*\s?(pas|plus|jamais|rien|aucune?|personne|ni|guere|nullement)\b"
-    r"|\b(pas|jamais|aucune?|sans|nullement)\b|\bnon\b(?! seulement)",
+    r"|\b(pas|jamais|aucune?|sans|nullement)\b|\bnon\b(?! seulement)"
+    r"|\b(refus\w*|interdi\w*)\b",
 }
 NOT_NEGATION = {
     "en": r"\bnot only\b|\bno later than\b|\bno doubt\b",

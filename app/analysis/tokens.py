@@ -10,7 +10,7 @@ from app.analysis.lexicon import ELISIONS, STOPWORDS, SYNONYM_INDEX
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SENTENCE_END = re.compile(r"[.!?\n…]+(?=\s|$)")
 _CLAUSE_BREAK = re.compile(
-    r"[;:,()—–]|\s(?:but|however|although|while|whereas|and|mais|cependant|toutefois|"
+    r"[;()—–]|[:,](?!\d)|\s(?:but|however|although|while|whereas|and|mais|cependant|toutefois|"
     r"alors que|tandis que|et|or|car)\s",
     re.IGNORECASE,
 )
