@@ -82,3 +82,18 @@ def test_unfilled_placeholders_carry_no_key_message_and_are_critical():
     assert metric(report, "message_quality", "key_message_coverage").value == 0.0
     assert [e.kind for e in report.critical_errors] == ["unfilled_placeholder"]
     assert report.statements[0].placeholders == ["{brand}"]
+
+
+def test_blaming_the_victims_costs_strategy_fit_in_any_cluster():
+    fair = "We are sorry for the worry. Batch L2304 may contain listeria: do not eat it."
+    blaming = fair + " Customers who ignored the storage instructions put themselves at risk."
+    kept = metric(
+        score([{"at_s": 400, "kind": "statement", "text": fair}]), "message_quality", "strategy_fit"
+    )
+    lost = metric(
+        score([{"at_s": 400, "kind": "statement", "text": blaming}]),
+        "message_quality",
+        "strategy_fit",
+    )
+    assert lost.points == kept.points - 30.0
+    assert lost.evidence == ["action:0"]
