@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from app.accounts import api as accounts_api
+from app.accounts import organisation_routes
 from app.accounts import routes as accounts_routes
 from app.core import routes as core_routes
 from app.drills import api as drills_api
@@ -23,6 +24,7 @@ def include_routers(app: FastAPI) -> None:
     """Mount the HTML routes and the JSON API."""
     app.include_router(core_routes.router)
     app.include_router(accounts_routes.router)
+    app.include_router(organisation_routes.router)
     app.include_router(plans_routes.router)
     app.include_router(drills_routes.router)
     app.include_router(drills_lobby_routes.router)

@@ -90,6 +90,17 @@ def create_user(
     return user
 
 
+def update_organisation_settings(
+    *, session: Session, org: Organisation, plans_self_approval: bool
+) -> Organisation:
+    """Change how the organisation works: for now, whether authors may approve their own plans."""
+    org.plans_self_approval = plans_self_approval
+    session.add(org)
+    session.commit()
+    session.refresh(org)
+    return org
+
+
 def create_organisation(*, session: Session, name: str, slug: str) -> Organisation:
     """A new organisation."""
     org = Organisation(name=name.strip(), slug=slug.strip().lower())

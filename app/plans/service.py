@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel, select
 
 from app.accounts.models import Organisation, User
 from app.core.db import utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.i18n import gettext as _
 from app.plans.catalogue import DEFAULT_SEVERITIES, TRANSITIONS, PlanStatus
 from app.plans.drill_record import drill_record_plan
@@ -99,7 +99,16 @@ def touch(*, session: Session, plan: Plan, user: User | None) -> None:
         )
     if plan.status == PlanStatus.approved:
         plan.status = PlanStatus.draft
-        record_change(session=session, plan=plan, user=user, action="reopened")
+        latest = max((v.number for v in list_versions(session=session, plan=plan)), default=None)
+        kept = (
+            _(
+                "v%(number)s stays the approved version for drills until the next approval.",
+                number=latest,
+            )
+            if latest
+            else ""
+        )
+        record_change(session=session, plan=plan, user=user, action="reopened", summary=kept)
     plan.updated_at = utcnow()
     session.add(plan)
 
@@ -210,6 +219,13 @@ def change_status(
         raise Conflict(
             _("Write at least one key message before approving the plan."), field="status"
         )
+    if status == PlanStatus.approved and not may_approve(
+        session=session, org=org, plan=plan, user=user
+    ):
+        raise Forbidden(
+            _("You sent this plan for review: another author or an admin approves it."),
+            field="status",
+        )
     with atomic(session):
         claim_version(session=session, row=plan, expected=version)
         old = plan.status
@@ -234,6 +250,24 @@ def change_status(
             detail=detail,
         )
     return plan
+
+
+def submitted_by(*, session: Session, plan: Plan) -> int | None:
+    """Who sent the plan for review, if the plan's last status change did that."""
+    last = session.exec(
+        select(PlanChange)
+        .where(PlanChange.plan_id == plan.id, PlanChange.action.startswith("status_"))
+        .order_by(PlanChange.id.desc())
+        .limit(1)
+    ).first()
+    return last.user_id if last and last.action == f"status_{PlanStatus.in_review}" else None
+
+
+def may_approve(*, session: Session, org: Organisation, plan: Plan, user: User | None) -> bool:
+    """Four eyes: the author who sent the plan for review approves it only if the org allows."""
+    if org.plans_self_approval or user is None:
+        return True
+    return submitted_by(session=session, plan=plan) != user.id
 
 
 def freeze_version(

@@ -17,6 +17,7 @@ from app.plans.catalogue import (
     SAMPLE_VALUES,
     STATUS_LABELS,
     TRANSITIONS,
+    PlanStatus,
     fill_placeholders,
 )
 from app.plans.models import Plan
@@ -114,11 +115,17 @@ def people(*, session: Session, ctx: OrgContext) -> dict[int, User]:
 
 def plan_context(*, session: Session, ctx: OrgContext, plan: Plan) -> dict[str, Any]:
     """Everything the plan page shows."""
+    may_approve = service.may_approve(session=session, org=ctx.org, plan=plan, user=ctx.user)
     return {
         **base_context(ctx),
         "plan": plan,
         "public": service.plan_public(plan),
-        "transitions": TRANSITIONS[plan.status],
+        "transitions": [
+            status
+            for status in TRANSITIONS[plan.status]
+            if status != PlanStatus.approved or may_approve
+        ],
+        "four_eyes_wait": not may_approve and plan.status == PlanStatus.in_review,
         "items": {
             slug: items.list_items(session=session, plan=plan, section=section)
             for slug, section in SECTIONS.items()

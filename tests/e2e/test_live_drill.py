@@ -64,13 +64,17 @@ def approved_plan_needing_approval(admin: Page) -> int:
     for level in document["severity_levels"]:
         level["needs_approval"] = True
     plan = api(admin, "POST", "/api/plans/import", document)
-    for status in ("in_review", "approved"):
+    # Four eyes: the demo's author sends it for review, the admin approves it.
+    base = re.match(r"https?://[^/]+", admin.url).group(0)
+    author = signed_in(admin.context.browser.new_context(), base, "author@demo.stormdrill.test", [])
+    for page, status in ((author, "in_review"), (admin, "approved")):
         plan = api(
-            admin,
+            page,
             "POST",
             f"/api/plans/{plan['id']}/status",
             {"status": status, "version": plan["version"]},
         )
+    author.context.close()
     return api(admin, "GET", f"/api/plans/{plan['id']}/versions")["data"][0]["id"]
 
 

@@ -6,7 +6,7 @@ from app.accounts.models import Role
 from app.plans import items, service
 from app.plans.sections import SECTIONS
 from tests.factories import sign_in
-from tests.plans.helpers import approve, make_full_plan, make_plan
+from tests.plans.helpers import approve, make_full_plan, make_plan, send_for_review
 from tests.plans.html import by_id, find_all
 
 
@@ -138,9 +138,8 @@ def test_checklist_moves_work_without_and_with_htmx(client, session, author):
 def test_approving_shows_the_version_and_the_printable_page(client, session, author):
     org, user = author
     plan = make_full_plan(session, org, user)
-    for status in ("in_review", "approved"):
-        session.refresh(plan)
-        client.post(f"/plans/{plan.id}/status", data={"status": status, "version": plan.version})
+    send_for_review(session, org, plan)  # by someone else: four eyes
+    client.post(f"/plans/{plan.id}/status", data={"status": "approved", "version": plan.version})
     page = client.get(f"/plans/{plan.id}")
     assert "Approved" in by_id(page.text, "plan-summary").text
     version = service.list_versions(session=session, plan=plan)[0]
@@ -211,3 +210,57 @@ def test_another_organisations_plan_is_not_found(client, session, factory, autho
     assert client.get(f"/plans/{plan.id}").status_code == 404
     role = items.list_items(session=session, plan=plan, section=SECTIONS["roles"])[0]
     assert client.get(f"/plans/{plan.id}/roles/{role.id}").status_code == 404
+
+
+def test_the_submitter_sees_why_they_cannot_approve_and_another_author_can(
+    client, session, factory, author
+):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    send_for_review(session, org, plan, user)
+    page = client.get(f"/plans/{plan.id}")
+    statuses = [i.get("value") for i in find_all(page.text, "input", name="status")]
+    assert "approved" not in statuses and "draft" in statuses
+    assert "another author or an admin approves it" in by_id(page.text, "four-eyes").text
+    forced = client.post(
+        f"/plans/{plan.id}/status", data={"status": "approved", "version": plan.version}
+    )
+    assert forced.status_code == 403 and service.list_versions(session=session, plan=plan) == []
+    sign_in(client, factory.member(org, Role.admin))
+    page = client.get(f"/plans/{plan.id}")
+    statuses = [i.get("value") for i in find_all(page.text, "input", name="status")]
+    assert "approved" in statuses and find_all(page.text, id="four-eyes") == []
+
+
+def test_an_approved_plan_warns_before_an_edit_sends_it_back_to_draft(client, session, author):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    approve(session, org, plan)
+    for path in (f"/plans/{plan.id}", f"/plans/{plan.id}/audiences/new"):
+        warning = by_id(client.get(path).text, "approved-warning")
+        assert "Any change sends it back to draft" in warning.text, path
+    items.create_item(
+        session=session,
+        org=org,
+        user=user,
+        plan=plan,
+        section=SECTIONS["audiences"],
+        data=SECTIONS["audiences"].create(name="Investors", channels=["X"]),
+    )
+    assert find_all(client.get(f"/plans/{plan.id}").text, id="approved-warning") == []
+
+
+def test_an_admin_lets_authors_approve_their_own_plans(client, session, factory):
+    org = factory.org()
+    admin = factory.member(org, Role.admin)
+    sign_in(client, admin)
+    page = client.get("/admin/organisation")
+    box = find_all(page.text, "input", name="plans_self_approval")[0]
+    assert box.get("checked") is None
+    saved = client.post("/admin/organisation", data={"plans_self_approval": "true"})
+    assert "Settings saved" in saved.text
+    session.refresh(org)
+    assert org.plans_self_approval
+    client.post("/admin/organisation", data={})
+    session.refresh(org)
+    assert not org.plans_self_approval
