@@ -6,8 +6,14 @@ from rapidfuzz import fuzz
 
 from app.analysis.types import Span
 
+# A slot in brackets names what to fill; "[UPDATE]" or "[THREAD]" are real posts' tags.
+_SLOT = (
+    r"(?:[A-ZÀ-Ý0-9'-]+[ _])*(?:NAME|NOM|DATE|TIME|HEURE|BRAND|MARQUE|PRODUCT|PRODUIT|LINK|LIEN"
+    r"|URL|NUMBER|NUM[EÉ]RO|LOCATION|LIEU|INSERT|INS[EÉ]RER|COMPL[EÉ]TER|TBD|XX)"
+    r"(?:[ _][A-ZÀ-Ý0-9'-]+)*"
+)
 PLACEHOLDER = re.compile(
-    r"\{\{?[^{}\n]{0,40}\}\}?|\[[A-ZÀ-Ý][A-ZÀ-Ý0-9 _'-]{1,40}\]|<[A-ZÀ-Ý][A-ZÀ-Ý0-9 _-]{1,40}>"
+    rf"\{{\{{?[^{{}}\n]{{0,40}}\}}\}}?|\[{_SLOT}\]|<{_SLOT}>"
     r"|\b[Xx]{1,2}[:h][Xx]{2}\b|\bX{2,}\b|\b(?:TBD|TBC|TODO|lorem ipsum)\b"
 )
 NEAR_DUPLICATE = 88  # rapidfuzz token-sort ratio at which a post repeats an earlier one

@@ -117,10 +117,14 @@ PARTIAL = {
 }
 ATTRIBUTION = {
     "en": r"\b(claims?|claiming|claimed|rumou?rs?|reports?|posts?|allegations?|alleg\w+|says?"
-    r"|saying|said|suggest\w*|circulating)\s+(that|of)\b|\b(according to|reportedly|allegedly)\b",
+    r"|saying|said|suggest\w*|circulating)\s+(that|of)\b|\b(according to|reportedly|allegedly)\b"
+    r"|\b(posts?|messages?|tweets?|videos?|people|some|reports?|accounts?)\s+(claim\w*|say\w*"
+    r"|suggest\w*|alleg\w*)\b|\b(seen|heard|aware of)\s+(the\s+)?(posts?|rumou?rs?|claims?"
+    r"|reports?|messages?)\b|^\W*(rumou?r|myth|claim)\s*:",
     "fr": r"\b(pretend\w*|affirment|rumeurs?|disent|racont\w*|allegu\w*|circul\w*|publications?"
     r"|messages?)\s+(que|qu'|selon lesquel\w*)|\b(selon (certains|des|les rumeurs|plusieurs)"
-    r"|soi-disant|pretendument)\b",
+    r"|soi-disant|pretendument)\b|\b(publications?|messages?|videos?|certains|internautes"
+    r"|comptes?)\s+(qui\s+)?(affirment|pretendent|disent|circulent)\b|^\W*(rumeur|mythe)\s*:",
 }
 ABSOLUTE = {
     "en": r"\b(100 ?%|perfectly|totally|completely|absolutely|zero risk|no risk|never|always)\b",

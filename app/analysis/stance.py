@@ -75,7 +75,9 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
         universal=re.search(UNIVERSAL[language], text) is not None,
         partial=re.search(PARTIAL[language], text) is not None,
         complement=re.search(COMPLEMENT[language], text) is not None,
-        attributed=re.search(ATTRIBUTION[language], text) is not None,
+        # Reported speech and questions ("Is it true that…?") assert nothing.
+        attributed=re.search(ATTRIBUTION[language], text) is not None
+        or re.match(r"\s*\?", folded[end : end + 3]) is not None,
         denial=any(c.denial for c in found),
         words=sum(1 for t in words if start <= t.start < end),
     )

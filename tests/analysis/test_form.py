@@ -16,6 +16,11 @@ from tests.analysis.frames import EN
         ("Next update at [TIME], from [NOM DE LA MARQUE].", ["[TIME]", "[NOM DE LA MARQUE]"]),
         ("Prochain point à XX:XX.", ["XX:XX"]),
         ("Next update at 3pm (see [1]).", []),
+        ("[UPDATE] Batch L2304: no illness reported. [THREAD] 1/2", []),
+        (
+            "[MISE À JOUR] Service rétabli. Appelez le [NUMÉRO DE TÉLÉPHONE].",
+            ["[NUMÉRO DE TÉLÉPHONE]"],
+        ),
         ("We will update you at 3pm.", []),
     ],
 )

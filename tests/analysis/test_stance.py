@@ -84,6 +84,31 @@ CASES = [
     (FR, "Oui, la panne est due à une cyberattaque.", "rumour:r1", "affirms", False),
     (FR, "Nos réseaux fonctionnent normalement dans le Nord.", "fact:f2", "denies", False),
     (FR, "Selon certains, la panne serait due à une cyberattaque.", "rumour:r1", "silent", False),
+    # Questions and "Rumour: … / Myth: …" posts assert nothing of the rumour they quote.
+    (EN, "Is it true that a child died in Leeds?", "rumour:r1", "silent", False),
+    (
+        EN,
+        "Rumour: our yoghurt killed a child in Leeds. Fact: no illness was reported.",
+        "rumour:r1",
+        "silent",
+        False,
+    ),
+    (
+        EN,
+        "We have seen posts saying our yoghurt killed a child in Leeds. This is false.",
+        "rumour:r1",
+        "denies",
+        False,
+    ),
+    (FR, "La panne est-elle due à une cyberattaque ?", "rumour:r1", "silent", False),
+    (
+        FR,
+        "Des internautes affirment que la panne est due à une cyberattaque.",
+        "rumour:r1",
+        "silent",
+        False,
+    ),
+    (FR, "Rumeur : la panne est due à une cyberattaque. C'est faux.", "rumour:r1", "denies", False),
 ]
 
 
