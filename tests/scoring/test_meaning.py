@@ -97,3 +97,15 @@ def test_blaming_the_victims_costs_strategy_fit_in_any_cluster():
     )
     assert lost.points == kept.points - 30.0
     assert lost.evidence == ["action:0"]
+
+
+def test_a_hedged_rumour_costs_half_a_flat_one():
+    hedged = "We are checking whether our yoghurt killed a child in Leeds."
+    flat = "Our yoghurt killed a child in Leeds."
+    half = metric(
+        score([{"at_s": 400, "kind": "statement", "text": hedged}]), "message_quality", "accuracy"
+    )
+    full = metric(
+        score([{"at_s": 400, "kind": "statement", "text": flat}]), "message_quality", "accuracy"
+    )
+    assert (half.value, half.points, full.value, full.points) == (1, 75.0, 1, 50.0)

@@ -14,6 +14,7 @@ from app.scoring.core.report import Metric, clamp, ordered_evidence
 
 WEIGHTS = {"accuracy": 40.0, "consistency": 10.0}
 INACCURACY_PENALTY = 50.0
+HEDGED_SHARE = 0.5  # "we are checking whether X" about a rumour costs half a flat "X"
 CONFLICT_PENALTY = 35.0
 
 
@@ -41,16 +42,18 @@ def accuracy(ctx: Context) -> Metric | None:
     if not ctx.frame.claims:
         return None
     evidence: set[str] = set()
-    wrong = 0
+    wrong, penalty = 0, 0.0
     for post in ctx.public:
         stances = wrong_stances(post)
         if stances:
             wrong += 1
+            hedged = all(s.hedged for s in stances)
+            penalty += INACCURACY_PENALTY * (HEDGED_SHARE if hedged else 1.0)
             evidence |= {post.step.id, *(s.claim_id for s in stances)}
     return Metric(
         name="accuracy",
         value=wrong,
-        points=clamp(100 - INACCURACY_PENALTY * wrong),
+        points=clamp(100 - penalty),
         weight=WEIGHTS["accuracy"],
         evidence=ordered_evidence(evidence or {p.step.id for p in ctx.public}),
     )
