@@ -77,3 +77,17 @@ def test_overriding_every_metric_to_full_points_keeps_the_cap():
     out = apply_overrides(dumped, everything)
     assert out["dimensions"]["message_quality"]["score"] <= 39.0
     assert out["overall"] <= 59.0
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(BASES), st.data())
+def test_reposting_an_earlier_post_never_raises_message_quality(base, data):
+    honest = fixture(base)["actions"]
+    public = [a for a in honest if a["kind"] in ("statement", "reply", "correct_rumour")]
+    original = data.draw(st.sampled_from(public))
+    at_s = data.draw(st.floats(original["at_s"], 7000))
+    repost = {**original, "at_s": at_s, "kind": "statement"}
+    repost.pop("ref", None)
+    before = score(base, honest).dimensions["message_quality"].score
+    after = score(base, sorted([*honest, repost], key=lambda a: a["at_s"]))
+    assert after.dimensions["message_quality"].score <= before

@@ -8,9 +8,12 @@ WEIGHT = 10.0
 NO_PROMISE_POINTS = 50.0  # never saying when the next update comes: not broken, not credible
 
 
-def commitments_kept(ctx: Context) -> Metric | None:
-    """Share of the promised updates that fell due and came (value None: nothing promised)."""
-    timeline = [(p.step.at_s, p.step.id, p.reading) for p in ctx.public]
+def commitments_kept(ctx: Context, repeats: frozenset[str] = frozenset()) -> Metric | None:
+    """Share of the promised updates that fell due and came (value None: nothing promised).
+
+    A repeat of an earlier post (`repeats`) neither promises nor delivers anything new.
+    """
+    timeline = [(p.step.at_s, p.step.id, p.reading) for p in ctx.public if p.step.id not in repeats]
     checks = check_commitments(timeline, ctx.end_s)
     judged = [c for c in checks if c.kept is not None]
     if not timeline or (checks and not judged):

@@ -134,7 +134,7 @@ class MessageQuality:
             strategy_fit(self.ctx),
             accuracy(self.ctx),
             consistency(self.ctx),
-            commitments_kept(self.ctx),
+            commitments_kept(self.ctx, frozenset(self.repeats)),
             self.network_fit(),
             self.repetition(),
         ]
