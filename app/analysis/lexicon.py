@@ -95,9 +95,9 @@ NOT_NEGATION = {
 DENIAL = {
     "en": r"\b(false|untrue|not true|incorrect|inaccurate|fake|a hoax|a myth|baseless|unfounded"
     r"|misinformation|disinformation|no truth|deny|denies|denied|ruled out|rule out|debunk\w*"
-    r"|not the case)\b",
+    r"|not the case|not linked|unrelated|no link|no connection|nothing to do with)\b",
     "fr": r"\b(faux|fausses?|inexacte?s?|pas vrai|infonde\w*|dement\w*|aucun fondement|intox"
-    r"|fake news|ecarte\w*|exclue?s?|pas le cas)\b",
+    r"|fake news|ecarte\w*|exclue?s?|pas le cas|aucun lien|sans lien|sans rapport|rien a voir)\b",
 }
 HEDGE = {
     "en": r"\b(may|might|could|possibly|perhaps|potentially|likely|unlikely|if|unless|whether"

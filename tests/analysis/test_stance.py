@@ -109,6 +109,15 @@ CASES = [
         False,
     ),
     (FR, "Rumeur : la panne est due à une cyberattaque. C'est faux.", "rumour:r1", "denies", False),
+    # A causal denial answers the rumour even when the event itself is stated.
+    (
+        EN,
+        "A child died in Leeds, but it was not linked to our yoghurt.",
+        "rumour:r1",
+        "denies",
+        False,
+    ),
+    (FR, "La panne n'a aucun lien avec une cyberattaque.", "rumour:r1", "denies", False),
 ]
 
 
