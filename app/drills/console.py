@@ -25,16 +25,11 @@ def fill(text: str, *, brand: str) -> str:
     return PLACEHOLDER.sub(brand, text)
 
 
-def answered_refs(rows: list[DrillAction]) -> set[str]:
-    """Ids of the injects and posts the team answered publicly."""
-    return {row.in_reply_to for row in rows if row.kind in rules.PUBLIC_KINDS and row.in_reply_to}
-
-
 def inbox(
     *, drill: Drill, timeline: list[dict], rows: list[DrillAction], sim_s: float
 ) -> list[dict]:
     """Injects that reached the team and expect an answer or are addressed to it, newest first."""
-    answered = answered_refs(rows)
+    answered = injects.answered(rows, timeline)
     entries = []
     for entry in timeline:
         if entry["at_s"] > sim_s + ROUNDING_S or not to_team(entry):

@@ -24,6 +24,16 @@ def _drill_fk() -> Any:
     return Field(foreign_key="drill.id", index=True, ondelete="CASCADE")
 
 
+class DrillMode(StrEnum):
+    """A practice never counts for the plan's cadence and trends; a long enough rehearsal does."""
+
+    practice = "practice"
+    rehearsal = "rehearsal"
+
+
+HANDLE_PATTERN = r"^@?\w{1,30}$"
+
+
 class InjectSource(StrEnum):
     scenario = "scenario"
     adhoc = "adhoc"
@@ -36,6 +46,7 @@ class DrillBase(SQLModel):
     language: str = Field(default="en", max_length=2)
     speed: float = Field(default=1.0, ge=1, le=60)
     scheduled_at: datetime | None = None
+    mode: DrillMode = DrillMode.rehearsal
 
 
 class Drill(DrillBase, table=True):
@@ -52,6 +63,8 @@ class Drill(DrillBase, table=True):
     scheduled_at: datetime | None = _timestamp(nullable=True)
     duration_s: int
     brand: str = Field(max_length=200)
+    brand_handle: str = Field(default="", max_length=31)
+    mode: str = Field(default=DrillMode.rehearsal.value, sa_type=String(10))
     created_by_id: int | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
@@ -66,6 +79,8 @@ class DrillCreate(DrillBase):
     plan_version_id: int
     scenario_id: str = Field(min_length=1, max_length=80)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    brand: str | None = Field(default=None, min_length=1, max_length=200)
+    brand_handle: str | None = Field(default=None, regex=HANDLE_PATTERN)
 
     @field_validator("language")
     @classmethod
@@ -89,12 +104,20 @@ class DrillPublic(SQLModel):
     scheduled_at: datetime | None
     duration_s: int
     brand: str
+    brand_handle: str
+    mode: DrillMode
     created_at: datetime
     ended_at: datetime | None
     version: int
     status: str
     sim_s: float
     real_elapsed_s: float
+
+
+class DrillUpdate(SQLModel):
+    """What may change on a drill after set-up: practice or rehearsal."""
+
+    mode: DrillMode
 
 
 class DrillsPublic(SQLModel):
