@@ -1,5 +1,6 @@
 """Drill tables and their API schemas: the drill, its clock log, participants, actions, injects."""
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -80,13 +81,20 @@ class DrillCreate(DrillBase):
     scenario_id: str = Field(min_length=1, max_length=80)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
     brand: str | None = Field(default=None, min_length=1, max_length=200)
-    brand_handle: str | None = Field(default=None, regex=HANDLE_PATTERN)
+    brand_handle: str | None = Field(default=None, max_length=31)
 
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
         if value not in LANGUAGES:
             raise ValueError("language must be fr or en")
+        return value
+
+    @field_validator("brand_handle")
+    @classmethod
+    def _handle(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(HANDLE_PATTERN, value):
+            raise ValueError("a handle is @ then 1 to 30 letters, digits or underscores")
         return value
 
 
