@@ -40,7 +40,7 @@ def test_only_a_rehearsal_that_ran_its_share_counts(mode, ran_s, share):
 
 @pytest.mark.parametrize(
     ("mode", "real_s", "counts"),
-    [("rehearsal", 40, True), ("rehearsal", 20, False), ("practice", 60, False)],
+    [("rehearsal", 40, True), ("rehearsal", 15, False), ("practice", 60, False)],
 )
 def test_ending_marks_the_plan_drilled_only_when_the_drill_counts(
     session, factory, mode, real_s, counts
