@@ -118,6 +118,7 @@ def test_the_rumour_list_grows_as_rumours_appear(client, session, factory):
     assert select.get("data-next-at-s") == "180"
     assert select.get("hx-get") == f"/drills/{early.drill.id}/console/rumours"
     assert "rumour-due" in select.get("hx-trigger") and "rumour-seen" in select.get("hx-trigger")
+    assert select.get("hx-target") == "this"  # not the composer it sits in
     seen, upcoming = console.rumours_seen(early.drill, 200)
     assert [rumour_id for rumour_id, _claim in seen] == ["health-inspection"] and upcoming is None
 

@@ -112,14 +112,14 @@ def test_the_composer_fills_what_it_can_and_refuses_the_rest(browser, live_serve
 def test_the_rumour_list_grows_live_and_a_correction_answers_its_inject(browser, live_server):
     errors: list[str] = []
     page = trainer_in(browser, live_server, "en", errors)
-    drill_id = running_drill(page, 30)  # the rumour appears at 3 min: 6 s from now
+    drill_id = running_drill(page, 10)  # the rumour appears at 3 min: 18 s from now
     page.goto(f"{live_server}/drills/{drill_id}/console")
     rumour = page.locator("#composer-rumour option[value='health-inspection']")
     if float(page.locator("#console").get_attribute("data-sim-s") or 0) < 170:
         expect(rumour).to_have_count(0)  # not there when the page loaded…
-    expect(rumour).to_have_count(1, timeout=30_000)  # …and there without reloading it
+    expect(rumour).to_have_count(1, timeout=40_000)  # …and there without reloading it
     inject = page.locator("#inject-foodie-rumour")
-    expect(inject).to_be_visible(timeout=30_000)  # the foodie's post arrives at 3 min 15 s
+    expect(inject).to_be_visible(timeout=40_000)  # the foodie's post arrives at 3 min 15 s
     api(page, "POST", f"/api/drills/{drill_id}/pause")
     page.locator("#composer-rumour").select_option("health-inspection")
     page.locator("#composer-text").fill("No inspection: a burst pipe closed Corn Street.")
