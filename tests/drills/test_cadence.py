@@ -1,7 +1,5 @@
 """Practice or rehearsal: what counts for the plan's "last drilled" and trends; deleting a drill."""
 
-from datetime import UTC, datetime
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -130,7 +128,7 @@ def row(drill: Drill, overall: float, counts: bool) -> DrillRow:
 
 
 def test_trends_leave_out_the_drills_that_do_not_count():
-    rehearsal = Drill(id=1, plan_id=1, ended_at=datetime(2000, 1, 1, tzinfo=UTC), duration_s=1)
+    rehearsal = Drill(id=1, plan_id=1, ended_at=T0, duration_s=1)
     practice = Drill(id=2, plan_id=1, ended_at=rehearsal.ended_at, duration_s=1)
     groups = trend([row(rehearsal, 80, True), row(practice, 20, False)], "All")
     assert [p[1] for p in groups["plan"][0].points] == [80]
