@@ -132,3 +132,13 @@ def test_trends_leave_out_the_drills_that_do_not_count():
     practice = Drill(id=2, plan_id=1, ended_at=rehearsal.ended_at, duration_s=1)
     groups = trend([row(rehearsal, 80, True), row(practice, 20, False)], "All")
     assert [p[1] for p in groups["plan"][0].points] == [80]
+
+
+def test_the_list_marks_practices(client, session, factory):
+    team = make_team(session, factory)
+    make_drill(session, team.org, team.trainer, mode="practice", title="Try-out")
+    sign_in(client, team.trainer)
+    rows = [row.text for row in find_all(client.get("/drills").text, "tr")[1:]]
+    assert len(rows) == 2
+    assert [("Practice" in row) for row in rows] == [("Try-out" in row) for row in rows]
+    assert any("Try-out" in row for row in rows)
