@@ -10,9 +10,11 @@ from tests.e2e.test_live_drill import api, signed_in
 
 TRAINER = "trainer@demo.stormdrill.test"
 WORDS = {
-    "en": {"practice": "Practice", "fill": "Fill in every placeholder"},
-    "fr": {"practice": "Entraînement", "fill": "Complétez chaque champ"},
-}
+    "en": {"practice": "Practice", "rehearsal": "Rehearsal", "fill": "Fill in every placeholder",
+           "no_approval": "No approval needed"},
+    "fr": {"practice": "Entraînement", "rehearsal": "Répétition",
+           "fill": "Complétez chaque champ", "no_approval": "Pas de validation"},
+}  # fmt: skip
 
 
 def trainer_in(browser: Browser, base: str, language: str, errors: list[str]) -> Page:
@@ -62,13 +64,16 @@ def test_set_up_names_the_brand_and_the_console_speaks_of_it(browser, live_serve
         expect(page.locator("#drill-brand")).to_have_text("Northbank · @northbank")
         expect(page.locator("#drill-mode")).to_contain_text(WORDS[language]["practice"])
         drill_id = int(page.url.rsplit("/", 1)[1])
+        page.locator("#drill-mode-form select").select_option("rehearsal")
+        page.locator("#drill-mode-form button[type=submit]").click()
+        expect(page.locator("#drill-mode")).to_contain_text(WORDS[language]["rehearsal"])
         api(page, "POST", f"/api/drills/{drill_id}/speed", {"speed": 60})
         api(page, "POST", f"/api/drills/{drill_id}/start")
         page.goto(f"{live_server}/drills/{drill_id}/console")
         inbox = page.locator("#console-inbox .inbox-item")
         expect(inbox.first).to_be_visible(timeout=30_000)  # IT's message comes at 3 min (3 s)
-        expect(page.locator("#feed-posts .post").first).to_be_visible(timeout=30_000)
-        expect(page.locator("#feed-posts")).to_contain_text("Northbank", timeout=30_000)
+        expect(page.locator("#feed-posts .post").first).to_be_visible(timeout=60_000)
+        expect(page.locator("#feed-posts")).to_contain_text("Northbank", timeout=60_000)
         assert "Kovalia" not in page.locator("#console").inner_text()
         api(page, "POST", f"/api/drills/{drill_id}/end")
         page.goto(f"{live_server}/drills/{drill_id}")
@@ -88,6 +93,7 @@ def test_the_composer_fills_what_it_can_and_refuses_the_rest(browser, live_serve
     try:
         drill_id = running_drill(page, 5)
         page.goto(f"{live_server}/drills/{drill_id}/console")
+        expect(page.locator("#approval-rule")).to_contain_text(WORDS[language]["no_approval"])
         message = page.locator("#composer-message option[data-text*='{']").first
         value = message.get_attribute("value")
         assert "{brand}" not in (message.get_attribute("data-text") or "")
