@@ -10,6 +10,7 @@ from app.drills import api as drills_api
 from app.drills import console_routes as drills_console_routes
 from app.drills import control_routes as drills_control_routes
 from app.drills import lobby_routes as drills_lobby_routes
+from app.drills import manage_routes as drills_manage_routes
 from app.drills import routes as drills_routes
 from app.plans import api as plans_api
 from app.plans import routes as plans_routes
@@ -28,6 +29,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(plans_routes.router)
     app.include_router(drills_routes.router)
     app.include_router(drills_lobby_routes.router)
+    app.include_router(drills_manage_routes.router)
     app.include_router(drills_control_routes.router)
     app.include_router(scoring_routes.router)
     app.include_router(debrief_routes.router)

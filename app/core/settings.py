@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     login_window_s: int = 300
     redis_url: str | None = None
     scenarios_dir: Path = ROOT / "scenarios"
+    rehearsal_min_share: float = Field(default=0.3, ge=0, le=1)
 
     @property
     def is_development(self) -> bool:

@@ -62,7 +62,6 @@ def abilities(*, session: SessionDep, drill: Drill, ctx: OrgContext, plan: dict)
     return {
         "held": held,
         "may_publish": may("statement"),
-        "may_reply": may("reply"),
         "may_request": may("request_approval"),
         "may_decide": may("approve"),
     }
@@ -79,6 +78,7 @@ def context_for(
         **abilities(session=session, drill=drill, ctx=ctx, plan=data["plan"]),
         "values": {},
         "errors": {},
+        "unfilled": rules.unfilled,
         **extra,
     }
 
@@ -134,6 +134,22 @@ def panel(name: str):
 
 for _panel in ("inbox", "approvals", "checklist", "kpis"):
     panel(_panel)
+
+
+@router.get("/{drill_id}/console/rumours")
+def console_rumours(
+    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+) -> Response:
+    """The composer's rumour list as it stands now, keeping the one chosen (it grows live)."""
+    current = service.reading(session=session, drill=drill)
+    rumours, next_rumour_s = console.rumours_seen(drill, current.sim_s)
+    context = {
+        "drill": drill,
+        "rumours": rumours,
+        "next_rumour_s": next_rumour_s,
+        "values": {"rumour": request.query_params.get("rumour", "")},
+    }
+    return render(request, "drills/_console_rumours.html", context)
 
 
 def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:

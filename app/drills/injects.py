@@ -1,6 +1,8 @@
 """Injects during a drill: scenario injects as scheduled or fired early, and ad-hoc ones."""
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -10,6 +12,7 @@ from app.core.i18n import gettext as _
 from app.drills import service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillInject, InjectCreate, InjectSource
+from app.drills.rules import PUBLIC_KINDS
 
 
 def stored_injects(*, session: Session, drill: Drill) -> list[DrillInject]:
@@ -53,6 +56,7 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                 "priority": inject.priority.value,
                 "source": InjectSource.scenario.value,
                 "fired_early": inject.id in fired,
+                "rumour": inject.rumour,
             }
         )
     for row in stored_injects(session=session, drill=drill):
@@ -70,9 +74,19 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                     "priority": row.priority,
                     "source": InjectSource.adhoc.value,
                     "fired_early": False,
+                    "rumour": None,
                 }
             )
     return sorted(entries, key=lambda entry: (entry["at_s"], entry["id"]))
+
+
+def answered(actions: Iterable[Any], timeline: Iterable[dict]) -> set[str]:
+    """Ids of the injects and posts the team answered publicly: replied to, or whose rumour
+    it corrected (a correction answers every inject carrying that rumour)."""
+    actions = list(actions)
+    refs = {a.in_reply_to for a in actions if a.kind in PUBLIC_KINDS and a.in_reply_to}
+    corrected = {a.rumour for a in actions if a.kind == "correct_rumour" and a.rumour}
+    return refs | {entry["id"] for entry in timeline if entry.get("rumour") in corrected}
 
 
 def _running_sim_s(*, session: Session, drill: Drill, now: datetime | None) -> float:

@@ -11,8 +11,9 @@ from app.core.db import utcnow
 from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
+from app.core.settings import get_settings
 from app.core.templating import is_htmx, render
-from app.drills import forms, labels, monitor, notify, service
+from app.drills import cadence, forms, labels, monitor, notify, service
 from app.drills.clock import MAX_SPEED, MIN_SPEED, ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import LANGUAGES, Drill
@@ -35,7 +36,14 @@ def setup_choices(*, session: SessionDep, ctx: OrgContext) -> dict:
         for plan in plans.list_plans(session=session, org=ctx.org)
         for version in plans.list_versions(session=session, plan=plan)
     ]
-    return {"versions": versions, "scenarios": library.list_scenarios(), **labels.all_labels()}
+    scenarios = library.list_scenarios()
+    return {
+        "versions": versions,
+        "scenarios": scenarios,
+        "brands": {s.id: library.load_scenario(s.id).brand for s in scenarios},
+        "rehearsal_percent": round(get_settings().rehearsal_min_share * 100),
+        **labels.all_labels(),
+    }
 
 
 @router.get("")
@@ -102,6 +110,7 @@ def drill_context(*, session: SessionDep, ctx: OrgContext, drill: Drill) -> dict
         "can_control": can_control(ctx),
         "error": None,
         "rerun": rerun_query(drill),
+        "counts": cadence.counts(session=session, drill=drill),
         **labels.all_labels(),
     }
 
@@ -114,6 +123,9 @@ def rerun_query(drill: Drill) -> dict:
         "language": drill.language,
         "seed": drill.seed,
         "speed": f"{drill.speed:g}",
+        "brand": drill.brand,
+        "brand_handle": drill.brand_handle,
+        "mode": drill.mode,
     }
 
 

@@ -347,6 +347,14 @@ def mark_drilled(*, session: Session, plan_id: int, at: datetime) -> Plan:
     return plan
 
 
+def set_last_drilled(*, session: Session, plan_id: int, at: datetime | None) -> None:
+    """Put the plan's "last drilled" right after a drill stopped counting or was deleted."""
+    plan = find_plan(session=session, plan_id=plan_id)
+    with atomic(session):
+        plan.last_drilled_at = at
+        session.add(plan)
+
+
 def as_aware(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes; every stored time is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "status_approved": lazy_gettext("Approved"),
     "status_archived": lazy_gettext("Archived"),
     "drilled": lazy_gettext("Drilled"),
+    "drill_deleted": lazy_gettext("Drill deleted"),
 }
 CHANGE_LABELS = {
     "added": lazy_gettext("added"),

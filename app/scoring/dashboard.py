@@ -61,6 +61,7 @@ class DrillRow:
     team: tuple[int, ...]
     team_label: str
     scored: Scored | None = None
+    counts: bool = True  # a rehearsal that ran long enough: it belongs in the trends
 
     @property
     def pending(self) -> bool:
@@ -136,10 +137,12 @@ def drill_rows(
     rows = []
     for drill in found:
         team, label = by_drill.get(drill.id, ((), ""))
-        status = drills.reading(session=session, drill=drill, now=now).status
+        current = drills.reading(session=session, drill=drill, now=now)
         review = cached.get(drill.id)
         scored = scored_for(session=session, review=review) if review else None
-        rows.append(DrillRow(drill, titles.get(drill.plan_id, ""), status, team, label, scored))
+        row = DrillRow(drill, titles.get(drill.plan_id, ""), current.status, team, label, scored)
+        row.counts = drills.counts_at(drill, current.sim_s)
+        rows.append(row)
     return sorted(rows, key=lambda row: row.when, reverse=True)
 
 
@@ -158,9 +161,9 @@ class Series:
 
 
 def trend(rows: Sequence[DrillRow], all_label: str) -> dict[str, list[Series]]:
-    """Scored drills grouped three ways: all of them, per plan, per team (oldest first)."""
+    """Scored drills that count grouped three ways: all, per plan, per team (oldest first)."""
     groups: dict[str, dict[object, Series]] = {"all": {}, "plan": {}, "team": {}}
-    for row in sorted((r for r in rows if r.scored), key=lambda r: r.when):
+    for row in sorted((r for r in rows if r.scored and r.counts), key=lambda r: r.when):
         point = (row.when, row.scored.overall, row.drill)
         keys = {"all": ("all", all_label), "plan": (row.drill.plan_id, row.plan_title)}
         if row.team:
