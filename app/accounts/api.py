@@ -92,13 +92,10 @@ def list_members(session: SessionDep, ctx: AdminDep) -> MembersPublic:
 def add_member(
     request: Request, session: SessionDep, ctx: AdminDep, body: MemberAdd
 ) -> MemberAdded:
-    """Add an existing user by email, or invite an unknown email (the link is in the answer)."""
+    """Invite an email, registered or not: the same answer either way, the link in it."""
     outcome = members.add_by_email(
         session=session, org=ctx.org, email=body.email, role=body.role, invited_by=ctx.user
     )
-    if outcome.membership is not None:
-        member = get_member_public(session, outcome.membership)
-        return MemberAdded(member=member)
     url = str(request.url_for("invitation_page", invitation_token=outcome.token))
     invitation = InvitationCreated(
         **invitation_public(outcome.invitation).model_dump(), accept_url=url

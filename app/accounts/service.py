@@ -1,7 +1,7 @@
 """Account services: the only code that reads or writes users, organisations and memberships.
 
-Members administration, invitations and API tokens live in `members.py` and
-`tokens.py`, under the same rule.
+Members administration, invitations, sessions and API tokens live in `member_service.py`,
+`session_service.py` and `token_service.py`, under the same rule.
 """
 
 from email_validator import EmailNotValidError, validate_email
@@ -138,12 +138,24 @@ def list_memberships(*, session: Session, user_id: int) -> list[tuple[Membership
 
 
 def switch_organisation(*, session: Session, user_id: int, org_id: int) -> Organisation:
-    """The organisation to act in next; NotFound unless the user belongs to it."""
+    """The organisation to act in next, remembered for next time; NotFound unless a member."""
     membership = get_membership(session=session, user_id=user_id, org_id=org_id)
     org = membership and get_organisation(session=session, org_id=org_id)
     if not org:
         raise NotFound(_("You are not a member of this organisation."))
+    user = session.get(User, user_id)
+    user.last_org_id = org.id
+    session.add(user)
+    session.commit()
     return org
+
+
+def landing_org_id(*, session: Session, user: User) -> int | None:
+    """Where a sign-in lands: the last organisation used if still a member, else the first."""
+    org_ids = [org.id for _membership, org in list_memberships(session=session, user_id=user.id)]
+    if user.last_org_id in org_ids:
+        return user.last_org_id
+    return org_ids[0] if org_ids else None
 
 
 def get_organisation(*, session: Session, org_id: int) -> Organisation | None:
