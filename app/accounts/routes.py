@@ -10,7 +10,13 @@ from app.accounts import admin_routes, password_routes, service, token_routes
 from app.accounts import member_service as members
 from app.accounts import session_service as sessions
 from app.accounts.models import ROLE_LABELS
-from app.accounts.ratelimit import LoginLimiter, limiter_key, login_limiter
+from app.accounts.ratelimit import (
+    LoginLimiter,
+    address_key,
+    limiter_key,
+    login_limiter,
+    login_limits,
+)
 from app.core.deps import CurrentCaller, Public, SessionDep, resolve_caller, start_session
 from app.core.errors import DomainError
 from app.core.i18n import LANGUAGES, current_language, ngettext
@@ -42,7 +48,7 @@ def section_of(path: str) -> str:
 
 
 def client_address(request: Request) -> str:
-    """The caller's address as the server sees it (behind a proxy: its forwarded one)."""
+    """The caller's address: forwarded headers count only from STORMDRILL_TRUSTED_PROXIES."""
     return request.client.host if request.client else "unknown"
 
 
@@ -57,6 +63,19 @@ def _login_refused(request: Request, email: str, next: str, errors: dict, status
     return render(request, "accounts/login.html", context, status_code=status)
 
 
+def too_many(request: Request, email: str, next: str, wait: int) -> Response:
+    """The sign-in form again with a 429: wait `wait` seconds."""
+    minutes = -(-wait // 60)
+    message = ngettext(
+        "Too many failed sign-ins. Try again in %(num)s minute.",
+        "Too many failed sign-ins. Try again in %(num)s minutes.",
+        minutes,
+    )
+    response = _login_refused(request, email, next, {"form": message}, 429)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 @router.post("/login", dependencies=[Public])
 def login(
     request: Request,
@@ -67,24 +86,17 @@ def login(
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     """Check the password, within the rate limit, and open a session."""
-    key = limiter_key(email, client_address(request))
-    wait = limiter.retry_after(key)
-    if wait:
-        minutes = -(-wait // 60)
-        message = ngettext(
-            "Too many failed sign-ins. Try again in %(num)s minute.",
-            "Too many failed sign-ins. Try again in %(num)s minutes.",
-            minutes,
-        )
-        response = _login_refused(request, email, next, {"form": message}, 429)
-        response.headers["Retry-After"] = str(wait)
-        return response
+    address = client_address(request)
+    limits = login_limits(request.app.state.settings, email, address)
+    granted = limiter.reserve(limits)
+    if granted.attempt_id is None:
+        return too_many(request, email, next, granted.wait)
     user = service.authenticate(session=session, email=email, password=password)
     if user is None:
-        limiter.record_failure(key)
         errors = {"email": _("Unknown email or wrong password.")}
         return _login_refused(request, email, next, errors, 422)
-    limiter.reset(key)
+    limiter.reset(limiter_key(email, address))
+    limiter.forgive(address_key(address), granted.attempt_id)
     org_id = service.landing_org_id(session=session, user=user)
     start_session(request, session, user_id=user.id, org_id=org_id, language=user.language)
     return RedirectResponse(safe_next(next), status_code=303)

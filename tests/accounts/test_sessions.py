@@ -136,3 +136,17 @@ def test_cookies_are_secure_outside_development(database_url):
     client = TestClient(create_app(settings), base_url="https://testserver")
     cookie = client.get("/login").headers["set-cookie"].lower()
     assert "secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
+
+
+def test_one_address_trying_many_accounts_is_stopped_across_emails(strict_app, factory):
+    strict_app.state.settings = strict_app.state.settings.model_copy(
+        update={"login_attempts_per_address": 3}
+    )
+    users = [factory.member(factory.org()) for _ in range(4)]
+    sprayer = TestClient(strict_app, client=("10.0.0.7", 1234))
+    token = csrf_from(sprayer.get("/login").text)
+    codes = [attempt(sprayer, user.email, "wrong", token).status_code for user in users]
+    assert codes == [422, 422, 422, 429]
+    elsewhere = TestClient(strict_app, client=("10.0.0.8", 1234))
+    token = csrf_from(elsewhere.get("/login").text)
+    assert attempt(elsewhere, users[3].email, PASSWORD, token).status_code == 303
