@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from app.accounts.audit import AuditContextMiddleware
 from app.core import handlers
 from app.core.db import make_engine
 from app.core.deps import csrf_protect
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_site="lax",
         https_only=not settings.is_development,
     )
+    app.add_middleware(AuditContextMiddleware)
     if settings.trusted_proxies:
         # Outermost, so every layer sees the client the trusted proxy forwarded for.
         hosts = [host.strip() for host in settings.trusted_proxies.split(",") if host.strip()]

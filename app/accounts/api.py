@@ -3,8 +3,8 @@
 from fastapi import APIRouter, Request, Response
 from sqlmodel import Session
 
+from app.accounts import audit_routes, service
 from app.accounts import member_service as members
-from app.accounts import service
 from app.accounts import token_service as tokens
 from app.accounts.deps import InvitationDep, MembershipDep, TokenDep
 from app.accounts.models import (
@@ -32,6 +32,7 @@ from app.accounts.models import (
 from app.core.deps import AdminDep, CurrentCaller, MemberDep, SessionDep
 
 router = APIRouter(prefix="/api", tags=["accounts"])
+router.include_router(audit_routes.api_router)
 
 
 def member_public(membership: Membership, user: User) -> MemberPublic:

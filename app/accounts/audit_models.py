@@ -78,3 +78,11 @@ class AuditEventPublic(SQLModel):
     target: str
     detail: str
     address: str
+
+
+class AuditEventsPublic(SQLModel):
+    """One page of the audit log, newest first; `next_before` asks for the older page."""
+
+    data: list[AuditEventPublic]
+    count: int
+    next_before: int | None

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, delete, select
 
-from app.accounts import service
+from app.accounts import audit, service
 from app.accounts import session_service as sessions
+from app.accounts.audit_models import AuditAction
 from app.accounts.models import ApiToken, Invitation, Membership, Organisation, Role, User
 from app.core.db import utcnow
 from app.core.errors import Conflict, Invalid, NotFound
@@ -68,6 +69,17 @@ def _keep_an_admin(session: Session, membership: Membership, message: str) -> No
         raise Conflict(message, field="role")
 
 
+def _log(session: Session, membership: Membership, action: AuditAction, detail: str = "") -> None:
+    target = member_user(session=session, membership=membership).email
+    audit.record(
+        session=session,
+        org_id=membership.organisation_id,
+        action=action,
+        target=target,
+        detail=detail,
+    )
+
+
 def change_role(*, session: Session, membership: Membership, role: str) -> Membership:
     """Give a member (loaded by `get_member`) another role; the last admin stays an admin."""
     new_role = service.parse_role(role)
@@ -77,6 +89,7 @@ def change_role(*, session: Session, membership: Membership, role: str) -> Membe
             membership,
             _("This is the organisation's last admin: make someone else admin first."),
         )
+    _log(session, membership, AuditAction.role_changed, f"{membership.role} → {new_role}")
     membership.role = new_role
     session.add(membership)
     session.commit()
@@ -96,6 +109,7 @@ def remove_member(*, session: Session, membership: Membership) -> Membership:
             col(ApiToken.organisation_id) == membership.organisation_id,
         )
     )
+    _log(session, membership, AuditAction.member_removed, membership.role)
     session.delete(membership)
     sessions.close_user_sessions(session=session, user_id=membership.user_id)
     session.commit()
@@ -143,6 +157,14 @@ def create_invitation(
         expires_at=now + INVITATION_TTL,
     )
     session.add(invitation)
+    audit.record(
+        session=session,
+        org_id=org.id,
+        action=AuditAction.member_invited,
+        target=email,
+        detail=role,
+        actor=invited_by,
+    )
     session.commit()
     return AddOutcome(invitation=invitation, token=token)
 
@@ -168,6 +190,12 @@ def get_invitation(*, session: Session, org_id: int, invitation_id: int) -> Invi
 
 def revoke_invitation(*, session: Session, invitation: Invitation) -> None:
     """Cancel a pending invitation (loaded by `get_invitation`); its link stops working."""
+    audit.record(
+        session=session,
+        org_id=invitation.organisation_id,
+        action=AuditAction.invitation_revoked,
+        target=invitation.email,
+    )
     session.delete(invitation)
     session.commit()
 
@@ -221,6 +249,13 @@ def _use_up(session: Session, invitation: Invitation, user: User) -> None:
     invitation.accepted_at = utcnow()
     user.last_org_id = invitation.organisation_id
     session.add_all([invitation, user])
+    audit.record(
+        session=session,
+        org_id=invitation.organisation_id,
+        action=AuditAction.invitation_accepted,
+        detail=invitation.role,
+        actor=user,
+    )
     session.commit()
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from app.accounts import admin_routes, password_routes, service, token_routes
+from app.accounts import admin_routes, audit, audit_routes, password_routes, service, token_routes
 from app.accounts import member_service as members
 from app.accounts import session_service as sessions
 from app.accounts.models import ROLE_LABELS
@@ -28,6 +28,7 @@ router = APIRouter()
 router.include_router(admin_routes.router)
 router.include_router(token_routes.router)
 router.include_router(password_routes.router)
+router.include_router(audit_routes.router)
 
 LimiterDep = Annotated[LoginLimiter, Depends(login_limiter)]
 
@@ -93,11 +94,13 @@ def login(
         return too_many(request, email, next, granted.wait)
     user = service.authenticate(session=session, email=email, password=password)
     if user is None:
+        audit.record_failed_sign_in(session=session, email=email)
         errors = {"email": _("Unknown email or wrong password.")}
         return _login_refused(request, email, next, errors, 422)
     limiter.reset(limiter_key(email, address))
     limiter.forgive(address_key(address), granted.attempt_id)
     org_id = service.landing_org_id(session=session, user=user)
+    audit.record_sign_in(session=session, user=user, org_id=org_id)
     start_session(request, session, user_id=user.id, org_id=org_id, language=user.language)
     return RedirectResponse(safe_next(next), status_code=303)
 
@@ -105,6 +108,7 @@ def login(
 @router.post("/logout")
 def logout(request: Request, session: SessionDep, caller: CurrentCaller) -> Response:
     """End the session on the server too, so a copy of the cookie stops working."""
+    audit.record_sign_out(session=session, user=caller.user, org_id=caller.org_id)
     sessions.close_session(session=session, secret=request.session.get("sid"))
     request.session.clear()
     return RedirectResponse("/login", status_code=303)

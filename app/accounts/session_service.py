@@ -6,7 +6,8 @@ a password change or a removal from an organisation deletes every row of the use
 
 from sqlmodel import Session, col, delete, select
 
-from app.accounts import service
+from app.accounts import audit, service
+from app.accounts.audit_models import AuditAction
 from app.accounts.models import User, UserSession
 from app.core.errors import Invalid
 from app.core.i18n import gettext as _
@@ -34,7 +35,7 @@ def close_session(*, session: Session, secret: object) -> None:
     """End one session (logout): its cookie stops working everywhere it was copied."""
     if isinstance(secret, str) and secret:
         session.exec(delete(UserSession).where(col(UserSession.token_hash) == hash_token(secret)))
-        session.commit()
+    session.commit()
 
 
 def close_user_sessions(*, session: Session, user_id: int) -> None:
@@ -49,5 +50,9 @@ def change_password(*, session: Session, user: User, current: str, new: str) -> 
     service.check_new_account(display_name=user.display_name, password=new)
     user.password_hash = hash_password(new)
     session.add(user)
+    for _membership, org in service.list_memberships(session=session, user_id=user.id):
+        audit.record(
+            session=session, org_id=org.id, action=AuditAction.password_changed, actor=user
+        )
     close_user_sessions(session=session, user_id=user.id)
     session.commit()

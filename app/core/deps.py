@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from app.accounts import audit
 from app.accounts import service as accounts
 from app.accounts import session_service as sessions
 from app.accounts.models import Organisation, Role, User
@@ -152,6 +153,7 @@ def signed_in(request: Request, session: SessionDep) -> Caller:
     caller = resolve_caller(request, session)
     if caller is None:
         raise NotAuthenticated(_("Please sign in."))
+    audit.note_actor(caller.user)
     return caller
 
 

@@ -5,7 +5,9 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
+from app.accounts import audit
 from app.accounts import service as accounts
+from app.accounts.audit_models import AuditAction as Audited
 from app.accounts.models import Organisation, User
 from app.core.db import utcnow
 from app.core.errors import Conflict, Invalid, NotFound
@@ -168,6 +170,13 @@ def control(
     except clock.ClockError as exc:
         raise Conflict(str(exc), field="clock") from None
     session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
+    if kind == clock.ClockEventKind.start:
+        audit.record(
+            session=session,
+            org_id=drill.organisation_id,
+            action=Audited.drill_started,
+            target=f"#{drill.id} {drill.scenario_id}",
+        )
     if kind == clock.ClockEventKind.end:
         return finish(session=session, drill=drill, at=now)
     session.commit()
@@ -178,6 +187,12 @@ def finish(*, session: Session, drill: Drill, at: datetime) -> clock.ClockReadin
     """Close the drill (also when its clock ran out by itself) and mark the plan as drilled."""
     drill.ended_at = at
     session.add(drill)
+    audit.record(
+        session=session,
+        org_id=drill.organisation_id,
+        action=Audited.drill_ended,
+        target=f"#{drill.id} {drill.scenario_id}",
+    )
     session.commit()
     plans.mark_drilled(session=session, plan_id=drill.plan_id, at=at)
     return reading(session=session, drill=drill, now=at)
