@@ -4,18 +4,30 @@ The cookie holds a random secret; only its hash is stored. Logout deletes the ro
 a password change or a removal from an organisation deletes every row of the user.
 """
 
+from datetime import timedelta
+
 from sqlmodel import Session, col, delete, select
 
 from app.accounts import audit, service
 from app.accounts.audit_models import AuditAction
 from app.accounts.models import User, UserSession
+from app.core.db import utcnow
 from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.core.security import hash_password, hash_token, new_token, verify_password
 
 
-def open_session(*, session: Session, user_id: int, address: str | None) -> str:
-    """A new session row for the user; returns the secret the cookie carries."""
+def open_session(
+    *, session: Session, user_id: int, address: str | None, max_age_s: int | None = None
+) -> str:
+    """A new session row for the user, dropping their expired ones; returns the cookie's secret."""
+    if max_age_s is not None:
+        expired = utcnow() - timedelta(seconds=max_age_s)
+        session.exec(
+            delete(UserSession).where(
+                col(UserSession.user_id) == user_id, col(UserSession.created_at) < expired
+            )
+        )
     secret = new_token("ss")
     session.add(UserSession(user_id=user_id, token_hash=hash_token(secret), address=address))
     session.commit()

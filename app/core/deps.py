@@ -76,7 +76,10 @@ def start_session(
     The CSRF token changes so that one planted before sign-in is worth nothing after.
     """
     address = request.client.host if request.client else None
-    sid = sessions.open_session(session=session, user_id=user_id, address=address)
+    max_age = request.app.state.settings.session_max_age_s
+    sid = sessions.open_session(
+        session=session, user_id=user_id, address=address, max_age_s=max_age
+    )
     request.session.clear()
     request.session.update(
         csrf_token=new_csrf_token(),

@@ -1,9 +1,14 @@
 """Sessions end on the server: logout, a password change and a removal end them at once."""
 
+from datetime import timedelta
+
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from app.accounts import member_service, service
-from app.accounts.models import Role
+from app.accounts import session_service as sessions
+from app.accounts.models import Role, UserSession
+from app.core.db import utcnow
 from tests.accounts.html import Page
 from tests.factories import PASSWORD, csrf_from, sign_in
 
@@ -83,3 +88,18 @@ def test_removal_from_an_organisation_ends_the_members_sessions(app, factory, se
     membership = service.get_membership(session=session, user_id=user.id, org_id=org.id)
     member_service.remove_member(session=session, membership=membership)
     assert client.get("/api/me").status_code == 401
+
+
+def test_signing_in_drops_the_users_expired_session_rows(session, factory):
+    user = factory.member(factory.org())
+    old = sessions.open_session(session=session, user_id=user.id, address=None)
+    row = session.exec(select(UserSession).where(UserSession.user_id == user.id)).one()
+    row.created_at = utcnow() - timedelta(hours=13)
+    session.add(row)
+    kept = sessions.open_session(session=session, user_id=user.id, address="10.0.0.1")
+    fresh = sessions.open_session(
+        session=session, user_id=user.id, address="10.0.0.2", max_age_s=12 * 3600
+    )
+    assert sessions.session_user_id(session=session, secret=old) is None
+    assert sessions.session_user_id(session=session, secret=kept) == user.id
+    assert sessions.session_user_id(session=session, secret=fresh) == user.id
