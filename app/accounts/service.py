@@ -4,6 +4,8 @@ Members administration, invitations, sessions and API tokens live in `member_ser
 `session_service.py` and `token_service.py`, under the same rule.
 """
 
+from functools import lru_cache
+
 from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, select
 
@@ -63,10 +65,21 @@ def get_user_by_email(*, session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email.strip().lower())).first()
 
 
+@lru_cache(maxsize=1)
+def _decoy_hash() -> str:
+    return hash_password("decoy password, never a user's")
+
+
 def authenticate(*, session: Session, email: str, password: str) -> User | None:
-    """The user whose email and password match, or None."""
+    """The user whose email and password match, or None.
+
+    An unknown email still costs one password check, so timing does not tell it apart.
+    """
     user = get_user_by_email(session=session, email=email)
-    if user is None or not user.is_active or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(_decoy_hash(), password)
+        return None
+    if not user.is_active or not verify_password(user.password_hash, password):
         return None
     return user
 

@@ -2,7 +2,7 @@
 
 from fastapi.testclient import TestClient
 
-from app.accounts import service, token_service
+from app.accounts import member_service, service, token_service
 from app.accounts.models import Role
 from tests.accounts.html import Page
 from tests.factories import sign_in
@@ -86,3 +86,29 @@ def test_sign_in_lands_in_the_last_organisation_used(client, factory, session):
     client.post("/logout")
     sign_in(client, user)
     assert client.get("/api/me").json()["organisation"]["name"] == "Zulu"
+
+
+def test_an_unknown_email_costs_a_password_check_like_a_known_one(session, factory, monkeypatch):
+    checked: list[str] = []
+    real = service.verify_password
+    monkeypatch.setattr(
+        service,
+        "verify_password",
+        lambda hashed, given: checked.append(given) or real(hashed, given),
+    )
+    known = factory.user()
+    assert service.authenticate(session=session, email=known.email, password="wrong") is None
+    assert service.authenticate(session=session, email="ghost@example.org", password="x") is None
+    assert checked == ["wrong", "x"]
+
+
+def test_the_invitation_page_is_translated(client, factory, session):
+    org = factory.org(name="Acme")
+    admin = factory.member(org, Role.admin)
+    outcome = member_service.add_by_email(
+        session=session, org=org, email="lea@example.org", role="member", invited_by=admin
+    )
+    page = Page(client.get(f"/invitations/{outcome.token}", headers={"Accept-Language": "fr"}).text)
+    assert page.text("h1") == "Rejoindre Acme"
+    assert page.text("#sign-in-to-accept") == "Connectez-vous pour accepter"
+    assert page.text("h2") == "Ou créez votre compte"
