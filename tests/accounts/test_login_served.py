@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from sqlmodel import Session
 
 from app.accounts import service as accounts
 from app.accounts.models import Role
+from app.accounts.ratelimit import RedisLoginLimiter, limiter_key
 from app.core import migrate
 from app.core.db import make_engine
 from tests.e2e.conftest import free_port
@@ -133,3 +135,16 @@ def test_behind_a_trusted_proxy_one_client_cannot_lock_the_account_for_another()
         with login_form(base) as victim:
             own = {"X-Forwarded-For": "192.0.2.44"}
             assert victim("victim@example.org", PASSWORD, **own).status_code == 303
+
+
+def test_the_redis_count_holds_against_100_parallel_attempts(redis_url):
+    email = f"{uuid.uuid4().hex}@example.org"
+    with (
+        served(redis_url=redis_url, login_attempts_per_address="100000") as base,
+        login_form(base) as post,
+        ThreadPoolExecutor(max_workers=50) as pool,
+    ):
+        codes = list(pool.map(lambda _n: post(email, "wrong").status_code, range(100)))
+    store = RedisLoginLimiter(url=redis_url, window=300)
+    store.reset(limiter_key(email, "127.0.0.1"))
+    assert (codes.count(422), codes.count(429)) == (5, 95)

@@ -1,6 +1,5 @@
 """The login rate limit: the sliding-window rule, and both stores (memory and Redis)."""
 
-import os
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -20,9 +19,6 @@ from app.accounts.ratelimit import (
     wait_time,
 )
 from app.core.settings import Settings
-from tests.conftest import IN_CI
-
-REDIS_URL = os.environ.get("STORMDRILL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 class FakeClock:
@@ -60,21 +56,6 @@ def test_after_waiting_the_attempt_is_allowed(failures, limit, window):
     now = 1000.0
     wait = wait_time(failures, now=now, limit=limit, window=window)
     assert wait_time(failures, now=now + wait, limit=limit, window=window) == 0
-
-
-@pytest.fixture
-def redis_url() -> str:
-    """A reachable Redis for the tests; missing Redis fails in CI and skips elsewhere."""
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as exc:
-        message = f"Redis not reachable at {REDIS_URL}: {exc}"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return REDIS_URL
 
 
 @pytest.fixture(params=["memory", "redis"])
