@@ -126,7 +126,9 @@ def download(body: str, media_type: str, ctx: OrgContext, extension: str) -> Res
     return Response(body.encode("utf-8"), media_type=media_type, headers=headers)
 
 
-def all_events(session: Session, ctx: OrgContext, where: audit.AuditFilter) -> list:
+def all_events(
+    session: Session, ctx: OrgContext, where: audit.AuditFilter
+) -> list[AuditEventPublic]:
     """Every matching event, for an export."""
     rows = audit.iter_events(session=session, org_id=ctx.org.id, where=where)
     return [audit.public(event) for event in rows]

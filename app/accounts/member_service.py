@@ -1,7 +1,8 @@
-"""Members administration services: add or invite, change roles, remove, accept invitations.
+"""Members administration services: invite, change roles, remove, accept invitations.
 
+Nobody joins an organisation without accepting an invitation, registered or not.
 Every lookup is scoped to the organisation; another organisation's ids are NotFound.
-An organisation always keeps at least one admin.
+An organisation always keeps at least one admin. Each change is in the audit log.
 """
 
 from dataclasses import dataclass
