@@ -17,9 +17,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import Session, col, select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.accounts import service
 from app.accounts.audit_models import AuditAction, AuditEvent, AuditEventPublic
-from app.accounts.models import User
+from app.accounts.models import Membership, User
 
 # One mutable dict per request: a dependency running in a worker thread fills in the
 # caller, and code running later in another thread of the same request reads it.
@@ -98,11 +97,12 @@ def record_sign_out(*, session: Session, user: User, org_id: int | None) -> None
 
 def record_failed_sign_in(*, session: Session, email: str) -> None:
     """Log a wrong password in every organisation of that account (unknown emails: nowhere)."""
-    user = service.get_user_by_email(session=session, email=email)
+    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
     if user is None:
         return
-    for _membership, org in service.list_memberships(session=session, user_id=user.id):
-        record(session=session, org_id=org.id, action=AuditAction.sign_in_failed, actor=user)
+    org_ids = session.exec(select(Membership.organisation_id).where(Membership.user_id == user.id))
+    for org_id in org_ids.all():
+        record(session=session, org_id=org_id, action=AuditAction.sign_in_failed, actor=user)
     session.commit()
 
 

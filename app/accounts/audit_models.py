@@ -28,6 +28,7 @@ class AuditAction(StrEnum):
     drill_started = "drill_started"
     drill_ended = "drill_ended"
     score_overridden = "score_overridden"
+    settings_changed = "settings_changed"
 
 
 ACTION_LABELS = {
@@ -46,6 +47,7 @@ ACTION_LABELS = {
     AuditAction.drill_started: lazy_gettext("Started a drill"),
     AuditAction.drill_ended: lazy_gettext("Ended a drill"),
     AuditAction.score_overridden: lazy_gettext("Overrode a score"),
+    AuditAction.settings_changed: lazy_gettext("Changed the organisation's settings"),
 }
 
 

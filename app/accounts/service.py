@@ -9,6 +9,8 @@ from functools import lru_cache
 from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, select
 
+from app.accounts import audit
+from app.accounts.audit_models import AuditAction
 from app.accounts.models import ApiToken, Membership, Organisation, Role, User
 from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
@@ -107,6 +109,11 @@ def update_organisation_settings(
     *, session: Session, org: Organisation, plans_self_approval: bool
 ) -> Organisation:
     """Change how the organisation works: for now, whether authors may approve their own plans."""
+    if org.plans_self_approval != plans_self_approval:
+        detail = f"plans_self_approval: {org.plans_self_approval} → {plans_self_approval}"
+        audit.record(
+            session=session, org_id=org.id, action=AuditAction.settings_changed, detail=detail
+        )
     org.plans_self_approval = plans_self_approval
     session.add(org)
     session.commit()

@@ -149,3 +149,13 @@ def test_the_api_pages_through_the_log(admin_client, session, monkeypatch):
     page = Page(client.get("/admin/audit").text)
     assert page.attr("#audit-older", "href") == f"/admin/audit?before={first['next_before']}"
     assert len(page.all("#audit tbody tr")) == 2
+
+
+def test_a_change_of_the_organisations_settings_is_logged(admin_client, session):
+    client, org, admin = admin_client
+    client.post("/admin/organisation", data={"plans_self_approval": "true"})
+    client.post("/admin/organisation", data={"plans_self_approval": "true"})
+    changed = [(a, who, where) for a, who, _t, where in actions(session, org)][1:]
+    assert changed == [("settings_changed", admin.email, ADDRESS)]
+    events = audit.list_events(session=session, org_id=org.id, where=audit.AuditFilter())
+    assert events[0].detail == "plans_self_approval: False → True"
