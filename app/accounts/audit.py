@@ -82,9 +82,17 @@ def record(
     return event
 
 
+def _end_reads(session: Session) -> None:
+    # On SQLite a transaction that read and then writes gets "database is locked" at once
+    # when another writer went first; one that starts by writing waits for the lock. Sign-ins
+    # come in parallel bursts, so their writes start a transaction of their own.
+    session.commit()
+
+
 def record_sign_in(*, session: Session, user: User, org_id: int | None) -> None:
     """Log a successful sign-in in the organisation it lands in."""
     if org_id is not None:
+        _end_reads(session)
         record(session=session, org_id=org_id, action=AuditAction.sign_in, actor=user)
         session.commit()
 
@@ -101,7 +109,9 @@ def record_failed_sign_in(*, session: Session, email: str) -> None:
     if user is None:
         return
     org_ids = session.exec(select(Membership.organisation_id).where(Membership.user_id == user.id))
-    for org_id in org_ids.all():
+    org_ids = org_ids.all()
+    _end_reads(session)
+    for org_id in org_ids:
         record(session=session, org_id=org_id, action=AuditAction.sign_in_failed, actor=user)
     session.commit()
 

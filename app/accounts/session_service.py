@@ -21,6 +21,7 @@ def open_session(
     *, session: Session, user_id: int, address: str | None, max_age_s: int | None = None
 ) -> str:
     """A new session row for the user, dropping their expired ones; returns the cookie's secret."""
+    session.commit()  # write in a transaction of its own: on SQLite it then waits for the lock
     if max_age_s is not None:
         expired = utcnow() - timedelta(seconds=max_age_s)
         session.exec(

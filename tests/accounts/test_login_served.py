@@ -98,7 +98,10 @@ def server() -> Iterator[str]:
 @contextmanager
 def login_form(base: str) -> Iterator[Callable[..., httpx2.Response]]:
     """A function posting the sign-in form from one browser-like session."""
-    with httpx2.Client(base_url=base, timeout=60) as client:
+    # No keep-alive: under load a pooled connection may outlive the server's idle timeout
+    # and be reset when reused, which would fail the test for the wrong reason.
+    limits = httpx2.Limits(max_keepalive_connections=0)
+    with httpx2.Client(base_url=base, timeout=60, limits=limits) as client:
         token = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/login").text)[1]
 
         def post(email: str, password: str, **headers: str) -> httpx2.Response:
