@@ -3,7 +3,7 @@
 Sessions signed in before this migration carry no session id and must sign in again.
 
 Revision ID: 20261204_accounts_security
-Revises: 0007_plans_self_approval
+Revises: 0008_debrief
 Create Date: 2026-12-04 17:23:21.983617
 """
 
@@ -15,7 +15,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "20261204_accounts_security"
-down_revision: str | None = "0007_plans_self_approval"
+down_revision: str | None = "0008_debrief"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
