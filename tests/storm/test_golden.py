@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "8fb2f22fa977640a9607f62bb82ea5e9",
-    ("data-breach", "en", 2026, True): "b9d95e5905ff8afe197ab451f5e83e7b",
-    ("data-breach", "en", 7, False): "a67d7ceeacfeb2e23dc12d98c0997d0a",
-    ("data-breach", "en", 7, True): "162bcd9ff8b26c1b4d48ce7f44d008a7",
-    ("data-breach", "fr", 2026, False): "3d7b23bc473fcc2b648001dd70e8a6e6",
-    ("data-breach", "fr", 2026, True): "2e7e6e6e3e69bf2c850293c3b6421bc5",
-    ("data-breach", "fr", 7, False): "a88847c15f8ddd275450e6bca647bd0d",
-    ("data-breach", "fr", 7, True): "6a285ff56c50129571418c76374a54ff",
-    ("sample", "en", 2026, False): "e92d212508f7761b79cde3234ecc70d2",
-    ("sample", "en", 2026, True): "8827316b005b148abf11619ebf65bded",
-    ("sample", "en", 7, False): "7e6d5b5d94ecef2a81caa03cc8e8ba92",
-    ("sample", "en", 7, True): "01d05cd47918444910f266427c63caf9",
-    ("sample", "fr", 2026, False): "fc09d2087934279319e16635d84805c4",
-    ("sample", "fr", 2026, True): "517cbc41556e642caf1c6e804c7e51ca",
-    ("sample", "fr", 7, False): "655917d2127cee1970e50bfe2dbe374e",
-    ("sample", "fr", 7, True): "dea73cdf1beaa09b34bdf2af95f2a3f6",
+    ("data-breach", "en", 2026, False): "06d6957f9eda4122ef992da2621c4b74",
+    ("data-breach", "en", 2026, True): "f654f82385a1e0599342289143a9195f",
+    ("data-breach", "en", 7, False): "d8cd58e3fdc055c1501931b4724a1892",
+    ("data-breach", "en", 7, True): "e8c6dbf4483f7b13cb9961e7354b12b8",
+    ("data-breach", "fr", 2026, False): "7cd89408103f8cb0e7db6a16f085354c",
+    ("data-breach", "fr", 2026, True): "490a20c3bf060df88de10ce2c15a78d1",
+    ("data-breach", "fr", 7, False): "8ffcbd64f1bd88708bb746ff54931d73",
+    ("data-breach", "fr", 7, True): "811e96034362400c9a067a4262bcb438",
+    ("sample", "en", 2026, False): "5dd7a7cfd220a8caeb2687460bb3b4b6",
+    ("sample", "en", 2026, True): "18de2ab092c566f15ec01f0cfadbbdca",
+    ("sample", "en", 7, False): "f1073c8023b8ef12428a9abd28239369",
+    ("sample", "en", 7, True): "aa0e493dd104b62068a6789be557e358",
+    ("sample", "fr", 2026, False): "64b9b302258d424d8885ce9b3813daa8",
+    ("sample", "fr", 2026, True): "93208a04ec00569ef93b817b1be3a4b2",
+    ("sample", "fr", 7, False): "dab7733620316288fd5478a5fae3342e",
+    ("sample", "fr", 7, True): "8d2c3d8a94722884d52a8001b6e19df2",
 }
-PREVIEW_JSONL = "2ea0c6ac0d9dc4be88e1809dda8073cf2b674a65d1c969e27bb462044e828949"
-PREVIEW_FEED = "ec1c83bae7ef38e30fec4142f4796419aaeb939aed01fd379d767d38e8adae1f"
-STREAMED = "31a7beafc3bb037f1a4b9f2643661dab2363c04973fa02987e9cf4c262b8696e"
+PREVIEW_JSONL = "276e03f59632004a7a67245b83b974aff7b0524901756fd99ac0904a7e4be0a9"
+PREVIEW_FEED = "ca74ed370cb9eead3dd576e54c8103343514d7fdf6c36b7308ae3ac1d3992200"
+STREAMED = "53eb27ef16169c86158e799dde06ad10a8e79d7092968eaf81aa3f00f12443a2"
 
 
 def scenario_for(name: str):

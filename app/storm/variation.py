@@ -1,0 +1,174 @@
+"""Natural variation: how each kind of account writes the same words (openers, closers, emoji,
+casing, typos, abbreviations, extra hashtags), per language.
+
+Applied once per template reading when a drill's content is prepared, never per post. Slots
+(`{brand}`), handles, hashtags and links are left untouched.
+"""
+
+# Registers: how much an account type bends its writing.
+CASUAL = frozenset(
+    {"angry_customer", "worried_customer", "troll", "supporter", "local_resident", "employee"}
+)
+LOUD = frozenset({"influencer", "activist"})
+FORMAL = frozenset({"journalist", "regulator", "expert"})
+OPENERS = {
+    "en": {
+        "negative": "wow.|unreal.|honestly|ok so|seriously,|right,|so|not gonna lie|um|oh great.",
+        "neutral": "quick q:|hi,|hey|so|question:|genuine question,|ok|hello?",
+        "positive": "tbh|honestly|fair play,|ngl|credit where due,|ok",
+    },
+    "fr": {
+        "negative": "sérieux|franchement|bon.|incroyable.|alors là|j'hallucine|bref|euh|génial.",
+        "neutral": "petite question :|bonjour,|du coup|question :|salut,|bon|hello",
+        "positive": "franchement|perso|bon|honnêtement|faut reconnaître,|ok",
+    },
+}
+CLOSERS = {
+    "en": {
+        "negative": "smh|😡|🙄|!!|ffs|unbelievable|😤|...|joke|👎|so done",
+        "neutral": "?|🤔|anyone?|thx|🙏|cheers|??|x",
+        "positive": "👏|🙏|respect|❤️|👍|fair enough|good on them",
+    },
+    "fr": {
+        "negative": "😡|🙄|n'importe quoi|pfff|honteux|!!|...|lamentable|👎|ras le bol",
+        "neutral": "🤔|merci d'avance|?|🙏|des infos ?|??|merci",
+        "positive": "👏|chapeau|🙏|❤️|👍|bravo|respect",
+    },
+}
+ABBREVIATIONS = {
+    "en": (
+        ("you ", "u "),
+        ("your ", "ur "),
+        ("because", "bc"),
+        ("people", "ppl"),
+        ("please", "pls"),
+        ("though", "tho"),
+        ("really", "rly"),
+        ("I don't know", "idk"),
+        ("tonight", "tonite"),
+        ("with ", "w/ "),
+    ),
+    "fr": (
+        ("pourquoi", "pk"),
+        ("beaucoup", "bcp"),
+        ("quelque chose", "qqch"),
+        ("s'il vous plaît", "svp"),
+        ("je sais pas", "jsp"),
+        ("aujourd'hui", "auj"),
+        ("vraiment", "vrmt"),
+        ("toujours", "tjrs"),
+        ("quand même", "qd même"),
+        ("rien", "r"),
+    ),
+}
+HEADS = {
+    "journalist": {
+        "en": "UPDATE:|NEW:|Latest:|Developing:|||",
+        "fr": "INFO —|DIRECT —|À LA UNE :|NOUVEAU :|||",
+    },
+    "regulator": {"en": "Update:|Reminder:|Important:||", "fr": "Point de situation :|Rappel :||"},
+    "expert": {"en": "For context:|Quick note:|PSA:|||", "fr": "Pour info :|Petit rappel :|||"},
+}
+TAILS = {
+    "journalist": {
+        "en": "More soon.|Story updating.|(1/2)|Details to follow.|||",
+        "fr": "Plus d'infos à venir.|Article mis à jour.|(1/2)|Suite à venir.|||",
+    },
+    "regulator": {
+        "en": "Details on our website.|We will update this notice.||",
+        "fr": "Détails sur notre site.|Cette information sera mise à jour.||",
+    },
+    "expert": {
+        "en": "Happy to answer questions.|Thread below.|||",
+        "fr": "Questions bienvenues.|||",
+    },
+}
+_PROTECTED = ("{", "}", "@", "#", "http", "[", "]")
+
+
+def vary(text: str, persona: str, sentiment: str, language: str, tags: list[str], rng) -> str:
+    """One way this kind of account would write `text`."""
+    if persona in FORMAL:
+        head = rng.choice(HEADS[persona][language].split("|"))
+        tail = rng.choice(TAILS[persona][language].split("|"))
+        return " ".join(part for part in (head, text, tail) if part)
+    if persona == "bot":
+        return _bot(text, tags, rng)
+    mood = sentiment if sentiment in OPENERS[language] else "neutral"
+    words = text
+    if rng.random() < 0.3:
+        words = _abbreviate(words, language, rng)
+    if persona in CASUAL and rng.random() < 0.25:
+        words = _typo(words, rng)
+    if rng.random() < 0.35:
+        opener = rng.choice(OPENERS[language][mood].split("|"))
+        words = f"{opener} {_lower_first(words)}"
+    if rng.random() < (0.5 if persona in LOUD else 0.35):
+        words = f"{words.rstrip('.')} {rng.choice(CLOSERS[language][mood].split('|'))}"
+    if persona in CASUAL and rng.random() < 0.3:
+        words = _lower(words)
+    if tags and rng.random() < 0.15 and "{hashtag}" not in words:
+        words = f"{words} {rng.choice(tags)}"
+    return words
+
+
+def _bot(text: str, tags: list[str], rng) -> str:
+    """Bots shout, stack hashtags and emoji."""
+    words = _upper(text) if rng.random() < 0.3 else text
+    extra = rng.sample(tags, k=min(len(tags), rng.randrange(0, 3))) if tags else []
+    emoji = rng.choice(["", "🚨", "⚠️", "👉", "🔥", "‼️", "📢"])
+    return " ".join(part for part in (emoji, words, *extra) if part)
+
+
+def _abbreviate(text: str, language: str, rng) -> str:
+    """One or two common shortenings."""
+    found = [pair for pair in ABBREVIATIONS[language] if pair[0] in text]
+    for long, short in rng.sample(found, k=min(len(found), 2)):
+        text = text.replace(long, short, 1)
+    return text
+
+
+def _typo(text: str, rng) -> str:
+    """One slip of the thumb in a word of five letters or more: swapped, doubled or dropped."""
+    words = text.split(" ")
+    candidates = [
+        i
+        for i, w in enumerate(words)
+        if len(w) >= 5 and w.isalpha() and not any(mark in w for mark in _PROTECTED)
+    ]
+    if not candidates:
+        return text
+    index = rng.choice(candidates)
+    word = words[index]
+    at = rng.randrange(1, len(word) - 2)
+    slip = rng.randrange(3)
+    if slip == 0:
+        word = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    elif slip == 1:
+        word = word[:at] + word[at] + word[at:]
+    else:
+        word = word[:at] + word[at + 1 :]
+    words[index] = word
+    return " ".join(words)
+
+
+def _upper(text: str) -> str:
+    """All capitals, except slots, handles, hashtags and links."""
+    return " ".join(
+        w if any(mark in w for mark in _PROTECTED) else w.upper() for w in text.split(" ")
+    )
+
+
+def _lower(text: str) -> str:
+    """All lower case, except slots, handles, hashtags and links."""
+    return " ".join(
+        w if any(mark in w for mark in _PROTECTED) else w.lower() for w in text.split(" ")
+    )
+
+
+def _lower_first(text: str) -> str:
+    """The first letter lowered, unless the first word is shouted, a slot or a name-like tag."""
+    first = text.split(" ", 1)[0]
+    if not first or first.isupper() or any(mark in first for mark in _PROTECTED):
+        return text
+    return text[0].lower() + text[1:]
