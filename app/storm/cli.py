@@ -150,8 +150,8 @@ def report_rows(figures: Figures) -> list[str]:
         f"  silence posts after the first statement {figures.silence_after} "
         f"({mark('silence_after')})  late defensive worse than silence "
         f"{'yes' if figures.late_worse else 'no'} ({mark('late_worse')})",
-        f"  corrected rumour posts 5 min before {figures.rumour_before}, 5-10 min after "
-        f"{figures.rumour_after} ({mark('rumour_after')})",
+        f"  rumour posts 5-10 min after its correction {figures.rumour_after}, uncorrected "
+        f"{figures.rumour_before} ({mark('rumour_after')})",
         f"  at 30/60/90 min  {mood}",
     ]
 

@@ -15,6 +15,7 @@ from app.storm.types import Action, Post
 HORIZON_S = 5400
 CHECKPOINTS_S = (1800, 3600, 5400)
 GOOD_EARLY_S = 300
+UPDATE_EVERY_S = 1200  # the good response gives an update every 20 minutes
 LATE_DEFENSIVE_S = 2700
 CORRECTION_DELAY_S = 300
 TEXTS = {
@@ -37,6 +38,12 @@ TEXTS = {
             "Nous n'avons rien fait de mal. C'est un incident isolé, la polémique est exagérée et "
             "nous maintenons nos procédures. Aucun commentaire."
         ),
+    },
+    "update": {
+        "en": "Update: here is what we know now and what we are still investigating. Next update "
+        "in 20 minutes.",
+        "fr": "Point de situation : voici ce que nous savons et ce que nous vérifions encore. "
+        "Prochain point dans 20 minutes.",
     },
     "false": {"en": "False: {terms}. This is not true.", "fr": "Faux : {terms}. C'est infondé."},
 }
@@ -68,8 +75,8 @@ class Figures:
     silence_after: int
     mood: dict[str, tuple[tuple[float, float, float], ...]]
     late_worse: bool
-    rumour_before: int
-    rumour_after: int
+    rumour_before: int  # the rumour's posts 5 to 10 minutes after the correction, uncorrected
+    rumour_after: int  # the same, corrected
 
     def met(self) -> dict[str, bool]:
         """Each floor of the issue, met or not."""
@@ -81,13 +88,18 @@ class Figures:
             "top1_likes": self.top1_likes >= 0.4,
             "silence_after": self.silence_after == 0,
             "late_worse": self.late_worse,
-            "rumour_after": 0 < self.rumour_after < 0.5 * max(1, self.rumour_before),
+            "rumour_after": self.rumour_before == 0
+            or 0 < self.rumour_after < 0.5 * self.rumour_before,
         }
 
 
 def responses(scenario: Scenario, language: str) -> dict[str, list[Action]]:
     """The three stock responses the report compares, the good one correcting a rumour."""
     good = [Action(at_s=GOOD_EARLY_S, kind="statement", text=TEXTS["good"][language])]
+    good += [
+        Action(at_s=at_s, kind="statement", text=TEXTS["update"][language])
+        for at_s in range(GOOD_EARLY_S + UPDATE_EVERY_S, HORIZON_S, UPDATE_EVERY_S)
+    ]
     rumour = corrected_rumour(scenario)
     if rumour is not None:
         terms = ", ".join(rumour.key_terms.get(language))
@@ -120,7 +132,7 @@ def measure(scenario: Scenario, language: str, seed: int = 1, until_s: int = HOR
         name: mood_at(storm, actions, posts_for(storm, name, actions, posts, answered))
         for name, actions in runs.items()
     }
-    before, after = rumour_counts(scenario, answered)
+    before, after = rumour_counts(scenario, posts), rumour_counts(scenario, answered)
     late, silent = mood["late_defensive"][-1], mood["none"][-1]
     return Figures(
         scenario=scenario.id,
@@ -183,14 +195,15 @@ def mood_at(storm: Storm, actions, posts: Iterable[Post]) -> tuple[tuple[float, 
     return tuple(out)
 
 
-def rumour_counts(scenario: Scenario, posts: list[Post]) -> tuple[int, int]:
-    """The corrected rumour's posts in the five minutes before its correction, and in the five
-    minutes that end ten minutes after it."""
+def rumour_counts(scenario: Scenario, posts: list[Post]) -> int:
+    """The corrected rumour's posts in the five minutes that end ten minutes after the good
+    response corrects it (compared between the storms with and without the correction)."""
     rumour = corrected_rumour(scenario)
     if rumour is None:
-        return 0, 0
+        return 0
     at_s = correction_at(scenario)
-    mine = [p.at_s for p in posts if p.rumour == rumour.id and p.kind == "rumour"]
-    before = sum(1 for t in mine if at_s - 300 <= t < at_s)
-    after = sum(1 for t in mine if at_s + 300 <= t < at_s + 600)
-    return before, after
+    return sum(
+        1
+        for p in posts
+        if p.rumour == rumour.id and p.kind == "rumour" and at_s + 300 <= p.at_s < at_s + 600
+    )

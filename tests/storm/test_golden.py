@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "06d6957f9eda4122ef992da2621c4b74",
-    ("data-breach", "en", 2026, True): "f654f82385a1e0599342289143a9195f",
-    ("data-breach", "en", 7, False): "d8cd58e3fdc055c1501931b4724a1892",
-    ("data-breach", "en", 7, True): "e8c6dbf4483f7b13cb9961e7354b12b8",
-    ("data-breach", "fr", 2026, False): "7cd89408103f8cb0e7db6a16f085354c",
-    ("data-breach", "fr", 2026, True): "490a20c3bf060df88de10ce2c15a78d1",
-    ("data-breach", "fr", 7, False): "8ffcbd64f1bd88708bb746ff54931d73",
-    ("data-breach", "fr", 7, True): "811e96034362400c9a067a4262bcb438",
-    ("sample", "en", 2026, False): "5dd7a7cfd220a8caeb2687460bb3b4b6",
-    ("sample", "en", 2026, True): "18de2ab092c566f15ec01f0cfadbbdca",
-    ("sample", "en", 7, False): "f1073c8023b8ef12428a9abd28239369",
-    ("sample", "en", 7, True): "aa0e493dd104b62068a6789be557e358",
-    ("sample", "fr", 2026, False): "64b9b302258d424d8885ce9b3813daa8",
-    ("sample", "fr", 2026, True): "93208a04ec00569ef93b817b1be3a4b2",
-    ("sample", "fr", 7, False): "dab7733620316288fd5478a5fae3342e",
-    ("sample", "fr", 7, True): "8d2c3d8a94722884d52a8001b6e19df2",
+    ("data-breach", "en", 2026, False): "e4a28f7a1ff770277980757ec45fd788",
+    ("data-breach", "en", 2026, True): "46207303e56964dc3a601c24552a2afd",
+    ("data-breach", "en", 7, False): "1c86f7ca12087dbf1b24534a415eca95",
+    ("data-breach", "en", 7, True): "0a941ff9d455af70c1d18bb95f65f324",
+    ("data-breach", "fr", 2026, False): "2acede9ffdfe1156b0bf3945f2bd94c1",
+    ("data-breach", "fr", 2026, True): "aeb1ab061c7bae1778ac082cdc033c0a",
+    ("data-breach", "fr", 7, False): "bff0418c32168afbc4667df4c52feccd",
+    ("data-breach", "fr", 7, True): "6597e1ea87f19dc75861007f077e286f",
+    ("sample", "en", 2026, False): "c9f9751e1dbd01c5be333bd485caaba1",
+    ("sample", "en", 2026, True): "c2a442582177064cfba95677c4b1c74c",
+    ("sample", "en", 7, False): "7615e9f2a6177e9325cd7b1cd9d6ffbd",
+    ("sample", "en", 7, True): "1af5fd95d1ae5ce121d34fc001d51a5e",
+    ("sample", "fr", 2026, False): "826063ac20814c2af158b273c003a5bd",
+    ("sample", "fr", 2026, True): "b3674a3773a7cbfbb808e80e4264a3b5",
+    ("sample", "fr", 7, False): "94b43147cd4228fafd2924620d655a9b",
+    ("sample", "fr", 7, True): "9f1e8aef9c5f0b99eb2b38abd4499775",
 }
-PREVIEW_JSONL = "276e03f59632004a7a67245b83b974aff7b0524901756fd99ac0904a7e4be0a9"
-PREVIEW_FEED = "ca74ed370cb9eead3dd576e54c8103343514d7fdf6c36b7308ae3ac1d3992200"
-STREAMED = "53eb27ef16169c86158e799dde06ad10a8e79d7092968eaf81aa3f00f12443a2"
+PREVIEW_JSONL = "98e2c506ac76cb814e1d4c9b8f37ca9040541c1e8dca600ec394a4d5cecf2014"
+PREVIEW_FEED = "572caac41466d945b99b6f5bd78880a8448860936a4f22b6d293f13cdaecc1dc"
+STREAMED = "89ddd4bb0afd269d241139f9ef63c387aea77f0c9dae54095ec955e4dc2d9f40"
 
 
 def scenario_for(name: str):
