@@ -23,6 +23,14 @@ from operator import attrgetter, call
 from app.scenarios.models import Scenario
 from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
 from app.storm.authors import plain_handle
+from app.storm.cascade import (
+    ACTION_TAU_S,
+    HORIZON_TAUS,
+    Excitation,
+    action_event,
+    inject_events,
+    viral_moments,
+)
 from app.storm.content import VARIANT_MS, VARIANTS, VIRALITY, VIRALITY_BITS, Content, InjectPost
 from app.storm.pools import (
     AUTHOR_BITS,
@@ -140,6 +148,7 @@ class Plan:
     not_positive: float
     persona_table: tuple[tuple[tuple, ...], ...]
     storm_scale: float
+    surge: float  # the self-exciting part of the volume: 1 + the excitation of past events
     to_neutral: float  # rescale a uniform that fell in the neutral band to [0, 1)
     to_positive: float  # the same for the positive band
 
@@ -177,6 +186,8 @@ class Storm:
         self._seed_base = (seed % 2**64) << 32
         # The lookup tables, by the injects fired early (none: the scenario's schedule).
         self._pools: dict[tuple, Pools] = {(): build_pools(self.content, scenario.phases, {})}
+        self._viral = viral_moments(seed, horizon)
+        self._excitations: dict[tuple, Excitation] = {}
         self._scheduled = {
             second: [(item, second * 1000) for item in items]
             for second, items in self.content.injects.items()
@@ -211,7 +222,8 @@ class Storm:
             if self.content.inject_times.get(key, 0) > at_s
         }
         injected, pools = self._injects_by_slot(moved), self._pools_for(moved)
-        ticks = self._tick_posts(actions, start_s, end_s, injected, pools)
+        excitation = self._excitation_for(moved)
+        ticks = self._tick_posts(actions, start_s, end_s, injected, (pools, excitation))
         return chain.from_iterable(chain.from_iterable(ticks))
 
     def _injects_by_slot(self, moved_ms: Mapping[str, int]) -> dict[int, list[tuple]]:
@@ -235,15 +247,31 @@ class Storm:
             pools = self._pools[key] = build_pools(self.content, self.scenario.phases, moved_ms)
         return pools
 
+    def _excitation_for(self, moved_ms: Mapping[str, int]) -> Excitation:
+        """The storm's viral moments and its feed injects' bursts, the early ones moved."""
+        key = tuple(sorted(moved_ms.items()))
+        found = self._excitations.get(key)
+        if found is None:
+            if len(self._excitations) > MAX_POOLS:
+                self._excitations.clear()
+            times = [
+                moved_ms.get(item.inject.id, second * 1000) / 1000
+                for second, items in self.content.injects.items()
+                for item in items
+            ]
+            found = self._excitations[key] = Excitation(self._viral + inject_events(times))
+        return found
+
     def _tick_posts(
         self,
         actions: Sequence[Action],
         start_s: float,
         end_s: float,
         injected: dict,
-        pools: Pools,
+        tables: tuple[Pools, Excitation],
     ) -> Iterator[list[list[Post]]]:
         """The posts of [start_s, end_s), one list of slot lists per tick, in time order."""
+        pools, excitation = tables
         if end_s <= start_s or end_s <= 0:
             return
         timeline = Timeline(actions)
@@ -255,7 +283,7 @@ class Storm:
         tops: deque = deque(maxlen=THREAD_WINDOW)  # each recent slot's most liked post
         rng, replies = random.Random(), {}
         for tick in range(warm // TICK_S, (last - 1) // TICK_S + 1):
-            plan = self._plan(next(states), tick, pools)
+            plan = self._plan(next(states), tick, pools, self._surge(excitation, timeline, tick))
             _reseed(rng, self._seed_base | tick)
             rng.gauss_next = None  # type: ignore[attr-defined]
             slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
@@ -289,7 +317,14 @@ class Storm:
         times = [i * step_s for i in range(count)]
         return [self.model.audience(by_tick[math.floor(t / TICK_S)], t) for t in times]
 
-    def _plan(self, state: State, tick: int, pools: Pools) -> Plan:
+    def _surge(self, excitation: Excitation, timeline: Timeline, tick: int) -> float:
+        """How much the events before this tick multiply its volume: 1 + their excitation."""
+        t_s = tick * TICK_S
+        recent = timeline.between(t_s - ACTION_TAU_S * HORIZON_TAUS, t_s)
+        extra = [action_event(a.at_s, self.model.effect(a).bad) for a in recent]
+        return 1 + excitation.at(t_s, extra)
+
+    def _plan(self, state: State, tick: int, pools: Pools, surge: float) -> Plan:
         """Choice thresholds for the slots of one tick."""
         content, t_s = self.content, tick * TICK_S
         shares, kinds = [], []
@@ -316,6 +351,7 @@ class Storm:
             not_positive=1 - positive,
             persona_table=pools.persona_tables[phase.id],
             storm_scale=PERSONA_TABLE / (1 - cuts[-1]) if cuts else PERSONA_TABLE,
+            surge=surge,
             to_neutral=1 / (1 - positive - negative),
             to_positive=1 / positive,
         )
@@ -376,7 +412,8 @@ class Storm:
         variant_ms, variants = VARIANT_MS, VARIANTS
         hot_share, to_recent = HOT_SHARE, 1 / (1 - HOT_SHARE)
         per_second, horizon = self._per_second, len(self._per_second)
-        rate_scale = plan.attention * self.volume_scale / 60  # posts per second per post/min
+        # posts per second per post/min
+        rate_scale = plan.attention * plan.surge * self.volume_scale / 60
         between = timeline.between
         # Only a tick within REPLY_HORIZON_S of an action looks for actions slot by slot.
         answering = between(slots.start - REPLY_HORIZON_S, slots.stop)

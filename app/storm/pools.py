@@ -32,6 +32,9 @@ PERSONA_BOOST = {"bot": 0.05, "troll": 0.5}  # few people like a bot's post
 # Posts an hour each active account of these personas makes at most, on average.
 CADENCE_PER_HOUR = {"journalist": 3.0, "regulator": 1.5, "influencer": 4.0, "expert": 3.0}
 ACTIVE_FLOOR = 0.2  # share of a persona's accounts active from the start
+# In the rumour and silence pools (picked template first), a persona with a cadence counts once
+# and the crowd's personas CROWD_WEIGHT times, so newsrooms do not post every other rumour.
+CROWD_WEIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,10 @@ class _Builder:
                 ambient = feminine is None and kind == "storm"
                 actors = self.actors.get(c.persona) if ambient else None
                 table = self.table(c.persona, feminine)
-                out.append(
-                    (consts, fillers, table, actors, threads) + (c.sentiment, c.rumour, kind, boost)
-                )
+                entry = (consts, fillers, table, actors, threads)
+                entry += (c.sentiment, c.rumour, kind, boost)
+                crowd = kind in ("rumour", "silence") and c.persona not in CADENCE_PER_HOUR
+                out.extend([entry] * (CROWD_WEIGHT if crowd else 1))
         return tuple(out)
 
 

@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "e4a28f7a1ff770277980757ec45fd788",
-    ("data-breach", "en", 2026, True): "46207303e56964dc3a601c24552a2afd",
-    ("data-breach", "en", 7, False): "1c86f7ca12087dbf1b24534a415eca95",
-    ("data-breach", "en", 7, True): "0a941ff9d455af70c1d18bb95f65f324",
-    ("data-breach", "fr", 2026, False): "2acede9ffdfe1156b0bf3945f2bd94c1",
-    ("data-breach", "fr", 2026, True): "aeb1ab061c7bae1778ac082cdc033c0a",
-    ("data-breach", "fr", 7, False): "bff0418c32168afbc4667df4c52feccd",
-    ("data-breach", "fr", 7, True): "6597e1ea87f19dc75861007f077e286f",
-    ("sample", "en", 2026, False): "c9f9751e1dbd01c5be333bd485caaba1",
-    ("sample", "en", 2026, True): "c2a442582177064cfba95677c4b1c74c",
-    ("sample", "en", 7, False): "7615e9f2a6177e9325cd7b1cd9d6ffbd",
-    ("sample", "en", 7, True): "1af5fd95d1ae5ce121d34fc001d51a5e",
-    ("sample", "fr", 2026, False): "826063ac20814c2af158b273c003a5bd",
-    ("sample", "fr", 2026, True): "b3674a3773a7cbfbb808e80e4264a3b5",
-    ("sample", "fr", 7, False): "94b43147cd4228fafd2924620d655a9b",
-    ("sample", "fr", 7, True): "9f1e8aef9c5f0b99eb2b38abd4499775",
+    ("data-breach", "en", 2026, False): "1e1f09899983362a410e8dc128d1fa8b",
+    ("data-breach", "en", 2026, True): "5213a061086b72bf9ac190c562cea10e",
+    ("data-breach", "en", 7, False): "d725359ef39e90c30e4337f71a838d15",
+    ("data-breach", "en", 7, True): "b07173bba8c8d515d33e8c3f4c104b4b",
+    ("data-breach", "fr", 2026, False): "04cb2a6d33cf380d6c6506bb62ec7b17",
+    ("data-breach", "fr", 2026, True): "f3243c69687ff9727857391222307583",
+    ("data-breach", "fr", 7, False): "d07397b3e0d1490c6995c2da685f4f16",
+    ("data-breach", "fr", 7, True): "b46c6a9d5f50aa1d499aa754771ab091",
+    ("sample", "en", 2026, False): "446536fc093a5dc16810e795e95c3af4",
+    ("sample", "en", 2026, True): "d9672d7eaab5afb11f92fba824bb9916",
+    ("sample", "en", 7, False): "4181595e1b3b56d090295c16a902e78a",
+    ("sample", "en", 7, True): "8c2725a1f046f2fef0039e59213cc3c8",
+    ("sample", "fr", 2026, False): "ee27dc4295c8313a135620a3a6912ffd",
+    ("sample", "fr", 2026, True): "7b6cb451ab120a5c73260fb98d6d9c2e",
+    ("sample", "fr", 7, False): "f16219596aaa9dc57ac31eeb177b1ec3",
+    ("sample", "fr", 7, True): "b499156d78be211088d4bdf656ef5ae7",
 }
-PREVIEW_JSONL = "98e2c506ac76cb814e1d4c9b8f37ca9040541c1e8dca600ec394a4d5cecf2014"
-PREVIEW_FEED = "572caac41466d945b99b6f5bd78880a8448860936a4f22b6d293f13cdaecc1dc"
-STREAMED = "89ddd4bb0afd269d241139f9ef63c387aea77f0c9dae54095ec955e4dc2d9f40"
+PREVIEW_JSONL = "aa96ec7b68c71e6c1c94d889232296d95f597d0a681a2b72398ede2f8c3d3ca0"
+PREVIEW_FEED = "4691fa5976c19453c3e847b840480e2e9a61590bf733648699213ce1f2182029"
+STREAMED = "f701d252b8cbc0033a8537d4da971f6a3e58d862ce55cf58da4bf1d5b7e79da4"
 
 
 def scenario_for(name: str):
