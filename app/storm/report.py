@@ -47,6 +47,7 @@ TEXTS = {
     },
     "false": {"en": "False: {terms}. This is not true.", "fr": "Faux : {terms}. C'est infondé."},
 }
+TOP5_MIN_POSTS = 200
 FLOORS = {
     "distinct": ">= 0.60",
     "top5": "<= 0.03",
@@ -82,7 +83,9 @@ class Figures:
         """Each floor of the issue, met or not."""
         return {
             "distinct": self.distinct >= 0.6,
-            "top5": self.top5 <= 0.03,
+            # Five texts are 3% of a feed only past 167 posts: a smaller storm (the tutorial's
+            # thirty) cannot be judged on it.
+            "top5": self.top5 <= 0.03 or self.posts < TOP5_MIN_POSTS,
             "repeats": self.repeats == 0,
             "unreposted": self.unreposted >= 0.5,
             "top1_likes": self.top1_likes >= 0.4,
