@@ -2,9 +2,10 @@
 
 Each template is a grammar (`app.scenarios.grammar`); it is read VARIANTS times per gender it
 needs, each reading bent by the author type's way of writing (`app.storm.variation`), and each
-reading compiled with its own filler. A post picks the reading `(author key + minute) mod
-VARIANTS`: an account never writes the same reading twice within VARIANTS minutes, and two
-accounts posting in the same minute read the template differently.
+reading compiled with its own filler. A post picks the reading `(author key + half-minute) mod
+VARIANTS`: an account never writes the same reading of a template twice within VARIANTS
+half-minutes (128 minutes) unless it has fewer distinct readings or posts it twice in one
+half-minute, and two accounts posting at the same time read the template differently.
 """
 
 import random
@@ -20,8 +21,8 @@ from app.storm.text import Slots, compile_text, number_names, static_text, stati
 from app.storm.types import Author
 from app.storm.variation import vary
 
-VARIANTS = 128
-VARIANT_MS = 60_000
+VARIANTS = 256
+VARIANT_MS = 30_000
 SENTIMENTS = ("negative", "neutral", "positive")
 FEED_CHANNELS = (Channel.social_post, Channel.news_article)
 NEGATIVE_PERSONAS = frozenset({"angry_customer", "troll", "activist"})

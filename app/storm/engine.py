@@ -60,8 +60,8 @@ THREAD_DEPTHS = tuple(
     1 + floor(((i + 0.5) / DEPTH_CELLS * THREAD_WINDOW) ** 2 / THREAD_WINDOW)
     for i in range(DEPTH_CELLS)
 )
-RUMOUR_SHARE = 0.6
-RUMOUR_SHARE_CAP = 0.5
+RUMOUR_SHARE = 0.4
+RUMOUR_SHARE_CAP = 0.3
 SILENCE_SHARE = 0.15
 ACTOR_FOLLOW_UP = 0.05
 HOT_SHARE = 0.3  # of replies and quotes go to the most visible post of the thread window

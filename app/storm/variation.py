@@ -84,10 +84,75 @@ TAILS = {
     },
 }
 _PROTECTED = ("{", "}", "@", "#", "http", "[", "]")
+# Synonyms per register and language: each group's words may stand for one another. Whole words,
+# matched in lower case; the casual groups only for the crowd, the formal ones for everybody. A
+# group holds one gender only (« énervé|furieux »), so a swap never breaks agreement.
+SYNONYMS = {
+    "casual": {
+        "en": (
+            "angry|furious|livid|fuming|raging",
+            "ridiculous|absurd|pathetic|a joke|unreal",
+            "disgusting|shameful|disgraceful|appalling",
+            "honestly|seriously|frankly|genuinely",
+            "really|so|properly|actually",
+            "never|not once",
+            "worried|scared|anxious|nervous",
+            "nothing|zero|not a thing",
+            "people|folks|everyone",
+            "company|firm|brand|lot",
+            "guys|people|folks|all",
+            "great|brilliant|fantastic",
+            "terrible|awful|dreadful|rubbish",
+            "now|right now|at this point",
+            "still|STILL|even now",
+            "lol|lmao|haha|😂",
+            "kids|children|little ones",
+        ),
+        "fr": (
+            "énervé|furieux|remonté|en rogne",
+            "ridicule|absurde|pathétique|grotesque|lunaire",
+            "honteux|scandaleux|lamentable|indigne",
+            "franchement|sérieusement|honnêtement|vraiment",
+            "vraiment|grave|carrément",
+            "jamais|pas une seule fois",
+            "rien|que dalle|zéro",
+            "gens|monde",
+            "entreprise|boîte|marque",
+            "super|génial|top",
+            "nul|lamentable|catastrophique",
+            "maintenant|là|à l'heure actuelle",
+            "toujours|TOUJOURS|encore",
+            "mdr|ptdr|lol|😂",
+            "enfants|gamins|petits",
+        ),
+    },
+    "formal": {
+        "en": (
+            "says|states|confirms|tells us",
+            "said|stated|confirmed|told us",
+            "asked|questioned|pressed",
+            "customers|consumers|clients",
+            "company|firm|group",
+            "affected|concerned|involved",
+            "reports|accounts|claims",
+            "currently|at this stage|for now",
+        ),
+        "fr": (
+            "indique|affirme|confirme|précise",
+            "a indiqué|a affirmé|a confirmé|a précisé",
+            "clients|consommateurs|usagers",
+            "entreprise|société|groupe",
+            "concernés|touchés|visés",
+            "signalements|témoignages|remontées",
+            "actuellement|à ce stade|pour l'instant",
+        ),
+    },
+}
 
 
 def vary(text: str, persona: str, sentiment: str, language: str, tags: list[str], rng) -> str:
     """One way this kind of account would write `text`."""
+    text = _synonyms(text, language, persona not in FORMAL, rng)
     if persona in FORMAL:
         head = rng.choice(HEADS[persona][language].split("|"))
         tail = rng.choice(TAILS[persona][language].split("|"))
@@ -110,6 +175,21 @@ def vary(text: str, persona: str, sentiment: str, language: str, tags: list[str]
     if tags and rng.random() < 0.15 and "{hashtag}" not in words:
         words = f"{words} {rng.choice(tags)}"
     return words
+
+
+def _synonyms(text: str, language: str, casual: bool, rng) -> str:
+    """Each word of a synonym group, half the time, swapped for another of its group."""
+    registers = ("casual", "formal") if casual else ("formal",)
+    table = _SYNONYM_TABLES[language]
+    out = []
+    for word in text.split(" "):
+        group = None
+        for register in registers:
+            group = table[register].get(word.lower())
+            if group:
+                break
+        out.append(rng.choice(group) if group and rng.random() < 0.5 else word)
+    return " ".join(out)
 
 
 def _bot(text: str, tags: list[str], rng) -> str:
@@ -172,3 +252,20 @@ def _lower_first(text: str) -> str:
     if not first or first.isupper() or any(mark in first for mark in _PROTECTED):
         return text
     return text[0].lower() + text[1:]
+
+
+def _tables() -> dict[str, dict[str, dict[str, tuple[str, ...]]]]:
+    """Word → its synonym group, per language and register (single words only are keys)."""
+    tables: dict = {}
+    for register, by_language in SYNONYMS.items():
+        for language, groups in by_language.items():
+            table = tables.setdefault(language, {}).setdefault(register, {})
+            for group in groups:
+                words = tuple(group.split("|"))
+                for word in words:
+                    if " " not in word:
+                        table.setdefault(word.lower(), words)
+    return tables
+
+
+_SYNONYM_TABLES = _tables()

@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "1e1f09899983362a410e8dc128d1fa8b",
-    ("data-breach", "en", 2026, True): "5213a061086b72bf9ac190c562cea10e",
-    ("data-breach", "en", 7, False): "d725359ef39e90c30e4337f71a838d15",
-    ("data-breach", "en", 7, True): "b07173bba8c8d515d33e8c3f4c104b4b",
-    ("data-breach", "fr", 2026, False): "04cb2a6d33cf380d6c6506bb62ec7b17",
-    ("data-breach", "fr", 2026, True): "f3243c69687ff9727857391222307583",
-    ("data-breach", "fr", 7, False): "d07397b3e0d1490c6995c2da685f4f16",
-    ("data-breach", "fr", 7, True): "b46c6a9d5f50aa1d499aa754771ab091",
-    ("sample", "en", 2026, False): "446536fc093a5dc16810e795e95c3af4",
-    ("sample", "en", 2026, True): "d9672d7eaab5afb11f92fba824bb9916",
-    ("sample", "en", 7, False): "4181595e1b3b56d090295c16a902e78a",
-    ("sample", "en", 7, True): "8c2725a1f046f2fef0039e59213cc3c8",
-    ("sample", "fr", 2026, False): "ee27dc4295c8313a135620a3a6912ffd",
-    ("sample", "fr", 2026, True): "7b6cb451ab120a5c73260fb98d6d9c2e",
-    ("sample", "fr", 7, False): "f16219596aaa9dc57ac31eeb177b1ec3",
-    ("sample", "fr", 7, True): "b499156d78be211088d4bdf656ef5ae7",
+    ("data-breach", "en", 2026, False): "6663e0365f75cf29e482c329f67e7231",
+    ("data-breach", "en", 2026, True): "1ae102a156af10ba93c288da85778824",
+    ("data-breach", "en", 7, False): "975f9dc6360b50e32dd07ab978deb28e",
+    ("data-breach", "en", 7, True): "67cb868abdf53f57123ac2bffa9f676d",
+    ("data-breach", "fr", 2026, False): "f673c9c28b51fe7091fcd015816845d9",
+    ("data-breach", "fr", 2026, True): "6bd31d7980035acc90804e7ecb5506f3",
+    ("data-breach", "fr", 7, False): "e664fb5495ce0562d7005e7c5062cb3f",
+    ("data-breach", "fr", 7, True): "532ee1695e8e3317821a8d81ad39976c",
+    ("sample", "en", 2026, False): "c12cb17abf9ab21f47212c1693dcdb82",
+    ("sample", "en", 2026, True): "fbbd30d82291ce1baa3f65225772b522",
+    ("sample", "en", 7, False): "7af033b4e21100a3aaa5116cebefd090",
+    ("sample", "en", 7, True): "726070e106e94270b55c70b9db177101",
+    ("sample", "fr", 2026, False): "a7b260019b3dfebdaa4a9c15efa65255",
+    ("sample", "fr", 2026, True): "b3397f5fb0311636ef2911afb8db9ead",
+    ("sample", "fr", 7, False): "3b72101167c08172736f108e4bf5bae7",
+    ("sample", "fr", 7, True): "aeee0cbad56a2357d7690a5b05637372",
 }
-PREVIEW_JSONL = "aa96ec7b68c71e6c1c94d889232296d95f597d0a681a2b72398ede2f8c3d3ca0"
-PREVIEW_FEED = "4691fa5976c19453c3e847b840480e2e9a61590bf733648699213ce1f2182029"
-STREAMED = "f701d252b8cbc0033a8537d4da971f6a3e58d862ce55cf58da4bf1d5b7e79da4"
+PREVIEW_JSONL = "d5ecbd110db315d536956fd9fc228b17753e25f1f8ff2882cab5bf4e5e28f94a"
+PREVIEW_FEED = "7d53597dd3a397084f7c14cbf251258bde4aad1c1959fe77a5ea12883736ecd1"
+STREAMED = "93a80b46d916a1ed9e1ce0947f2821c19080b410d1ec6beedb30dc11653087b8"
 
 
 def scenario_for(name: str):
