@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "6663e0365f75cf29e482c329f67e7231",
-    ("data-breach", "en", 2026, True): "1ae102a156af10ba93c288da85778824",
-    ("data-breach", "en", 7, False): "975f9dc6360b50e32dd07ab978deb28e",
-    ("data-breach", "en", 7, True): "67cb868abdf53f57123ac2bffa9f676d",
-    ("data-breach", "fr", 2026, False): "f673c9c28b51fe7091fcd015816845d9",
-    ("data-breach", "fr", 2026, True): "6bd31d7980035acc90804e7ecb5506f3",
-    ("data-breach", "fr", 7, False): "e664fb5495ce0562d7005e7c5062cb3f",
-    ("data-breach", "fr", 7, True): "532ee1695e8e3317821a8d81ad39976c",
-    ("sample", "en", 2026, False): "c12cb17abf9ab21f47212c1693dcdb82",
-    ("sample", "en", 2026, True): "fbbd30d82291ce1baa3f65225772b522",
-    ("sample", "en", 7, False): "7af033b4e21100a3aaa5116cebefd090",
-    ("sample", "en", 7, True): "726070e106e94270b55c70b9db177101",
-    ("sample", "fr", 2026, False): "a7b260019b3dfebdaa4a9c15efa65255",
-    ("sample", "fr", 2026, True): "b3397f5fb0311636ef2911afb8db9ead",
-    ("sample", "fr", 7, False): "3b72101167c08172736f108e4bf5bae7",
-    ("sample", "fr", 7, True): "aeee0cbad56a2357d7690a5b05637372",
+    ("data-breach", "en", 2026, False): "973564fed61214ca35eba67595f84688",
+    ("data-breach", "en", 2026, True): "a5516686a2d88327a0449f3ecc415c80",
+    ("data-breach", "en", 7, False): "0c4680203f4724a501a785775ed6849f",
+    ("data-breach", "en", 7, True): "955de60cb4b05a0ac24085226fcd4cd7",
+    ("data-breach", "fr", 2026, False): "24605c3a63364ad9f9b82ff6cbce67b9",
+    ("data-breach", "fr", 2026, True): "1b5f59d690cce3c98664fabb2dd36c07",
+    ("data-breach", "fr", 7, False): "0be06874bbe1a0ce4979ae40b5ef0c00",
+    ("data-breach", "fr", 7, True): "52856e271441b47815f32c20e6a200d6",
+    ("sample", "en", 2026, False): "ef280fa282062b2cb84eeb76d4c966af",
+    ("sample", "en", 2026, True): "12b6b4e0ba6938c7981a8e30c773416f",
+    ("sample", "en", 7, False): "afaacfb62eb31b7e95ac65bb4e91589c",
+    ("sample", "en", 7, True): "d330285b38915e885a9d2f9bf31f5d9f",
+    ("sample", "fr", 2026, False): "36acf2621f2b6774639e1890180c57ee",
+    ("sample", "fr", 2026, True): "8c94529e072ee86454b6586c762b35d7",
+    ("sample", "fr", 7, False): "349813176ab6b5658a6add6a74204dd6",
+    ("sample", "fr", 7, True): "14534efcab233320f4a37a13764973e4",
 }
-PREVIEW_JSONL = "d5ecbd110db315d536956fd9fc228b17753e25f1f8ff2882cab5bf4e5e28f94a"
-PREVIEW_FEED = "7d53597dd3a397084f7c14cbf251258bde4aad1c1959fe77a5ea12883736ecd1"
-STREAMED = "93a80b46d916a1ed9e1ce0947f2821c19080b410d1ec6beedb30dc11653087b8"
+PREVIEW_JSONL = "35117c0598b9f2cbbd085eaa22f5339555d89fb390bb614e2359ddbe36f8845f"
+PREVIEW_FEED = "4fb6e68e135e8818cfba1cdf576453e915f4cdc78cd2253babf3f02ef8174e21"
+STREAMED = "f7789b42c13cf4f5c75f1f3f541e3adaee65a7f4270d5b20f2fb15922997a07a"
 
 
 def scenario_for(name: str):
