@@ -30,11 +30,11 @@ DEFAULT_QUOTE_CHANCE = 0.05
 SENTIMENT_BOOST = {"negative": 1.5, "neutral": 1.0, "positive": 0.8}
 PERSONA_BOOST = {"bot": 0.05, "troll": 0.5}  # few people like a bot's post
 # Posts an hour each active account of these personas makes at most, on average.
-CADENCE_PER_HOUR = {"journalist": 3.0, "regulator": 1.5, "influencer": 4.0, "expert": 3.0}
+CADENCE_PER_HOUR = {"journalist": 3.0, "regulator": 1.5, "influencer": 4.0, "expert": 2.0}
 ACTIVE_FLOOR = 0.2  # share of a persona's accounts active from the start
 # In the rumour and silence pools (picked template first), a persona with a cadence counts once
 # and the crowd's personas CROWD_WEIGHT times, so newsrooms do not post every other rumour.
-CROWD_WEIGHT = 4
+CROWD_WEIGHT = 8
 
 
 @dataclass(frozen=True)

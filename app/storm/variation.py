@@ -62,24 +62,32 @@ ABBREVIATIONS = {
 }
 HEADS = {
     "journalist": {
-        "en": "UPDATE:|NEW:|Latest:|Developing:|||",
-        "fr": "INFO —|DIRECT —|À LA UNE :|NOUVEAU :|||",
+        "en": "UPDATE:|NEW:|Latest:|Developing:|Now:|Follow-up:|On our live page:|||",
+        "fr": "INFO —|DIRECT —|À LA UNE :|NOUVEAU :|Suivi :|En direct :|Actualisation :|||",
     },
-    "regulator": {"en": "Update:|Reminder:|Important:||", "fr": "Point de situation :|Rappel :||"},
-    "expert": {"en": "For context:|Quick note:|PSA:|||", "fr": "Pour info :|Petit rappel :|||"},
+    "regulator": {
+        "en": "Update:|Reminder:|Important:|Public information:|||",
+        "fr": "Point de situation :|Rappel :|Important :|Information du public :|||",
+    },
+    "expert": {
+        "en": "For context:|Quick note:|PSA:|A word of caution:|To be clear:|||",
+        "fr": "Pour info :|Petit rappel :|Pour remettre en contexte :|Précision :|Attention :|||",
+    },
 }
 TAILS = {
     "journalist": {
-        "en": "More soon.|Story updating.|(1/2)|Details to follow.|||",
-        "fr": "Plus d'infos à venir.|Article mis à jour.|(1/2)|Suite à venir.|||",
+        "en": "More soon.|Story updating.|(1/2)|Details to follow.|Live updates on our site.|"
+        "Thread below.|We have asked for comment.|||",
+        "fr": "Plus d'infos à venir.|Article mis à jour.|(1/2)|Suite à venir.|"
+        "Suivi en direct sur notre site.|Détails dans le fil.|Nous avons demandé une réaction.|||",
     },
     "regulator": {
-        "en": "Details on our website.|We will update this notice.||",
-        "fr": "Détails sur notre site.|Cette information sera mise à jour.||",
+        "en": "Details on our website.|We will update this notice.|Please share.||",
+        "fr": "Détails sur notre site.|Cette information sera mise à jour.|Merci de relayer.||",
     },
     "expert": {
-        "en": "Happy to answer questions.|Thread below.|||",
-        "fr": "Questions bienvenues.|||",
+        "en": "Happy to answer questions.|Thread below.|Sources in replies.|My two cents.|||",
+        "fr": "Questions bienvenues.|Sources en réponse.|Mon avis, pour ce qu'il vaut.|||",
     },
 }
 _PROTECTED = ("{", "}", "@", "#", "http", "[", "]")

@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "973564fed61214ca35eba67595f84688",
-    ("data-breach", "en", 2026, True): "a5516686a2d88327a0449f3ecc415c80",
-    ("data-breach", "en", 7, False): "0c4680203f4724a501a785775ed6849f",
-    ("data-breach", "en", 7, True): "955de60cb4b05a0ac24085226fcd4cd7",
-    ("data-breach", "fr", 2026, False): "24605c3a63364ad9f9b82ff6cbce67b9",
-    ("data-breach", "fr", 2026, True): "1b5f59d690cce3c98664fabb2dd36c07",
-    ("data-breach", "fr", 7, False): "0be06874bbe1a0ce4979ae40b5ef0c00",
-    ("data-breach", "fr", 7, True): "52856e271441b47815f32c20e6a200d6",
-    ("sample", "en", 2026, False): "ef280fa282062b2cb84eeb76d4c966af",
-    ("sample", "en", 2026, True): "12b6b4e0ba6938c7981a8e30c773416f",
-    ("sample", "en", 7, False): "afaacfb62eb31b7e95ac65bb4e91589c",
-    ("sample", "en", 7, True): "d330285b38915e885a9d2f9bf31f5d9f",
-    ("sample", "fr", 2026, False): "36acf2621f2b6774639e1890180c57ee",
-    ("sample", "fr", 2026, True): "8c94529e072ee86454b6586c762b35d7",
-    ("sample", "fr", 7, False): "349813176ab6b5658a6add6a74204dd6",
-    ("sample", "fr", 7, True): "14534efcab233320f4a37a13764973e4",
+    ("data-breach", "en", 2026, False): "ad9a52bbd703e0e1b6d70c5161423ee6",
+    ("data-breach", "en", 2026, True): "903d92066385583ef88109ccc996f9cd",
+    ("data-breach", "en", 7, False): "5c9411f8a32010f42cd4d7edb5e60ae0",
+    ("data-breach", "en", 7, True): "18ca06ebf9172823df8ba8fd032fe026",
+    ("data-breach", "fr", 2026, False): "0230a066d073fa90c6f0b4b6124b1d2a",
+    ("data-breach", "fr", 2026, True): "e13fae92fdac1ab5fa0e6c8ba57f7fdc",
+    ("data-breach", "fr", 7, False): "eef6d718e11ac900ba22c7f4adc06024",
+    ("data-breach", "fr", 7, True): "504b3b92a1c58767f0f4c45859d8d6f0",
+    ("sample", "en", 2026, False): "55da6eee9df48d50eb886b03199e6942",
+    ("sample", "en", 2026, True): "56a2c9f285c84a8efa8a111588107201",
+    ("sample", "en", 7, False): "32d7f33287ca390a4ae95b6ee049083f",
+    ("sample", "en", 7, True): "3424adb8dd010963e0d7b5e531c90f23",
+    ("sample", "fr", 2026, False): "3c5b2cff3416e099253c3c94624d5a9c",
+    ("sample", "fr", 2026, True): "1398b978ce86c0b3634a64cb6ef34682",
+    ("sample", "fr", 7, False): "ed80304574fe7e0bbf7d05b1175de0e4",
+    ("sample", "fr", 7, True): "04baafb074c7e4150abf7cc69ee7bfb2",
 }
-PREVIEW_JSONL = "35117c0598b9f2cbbd085eaa22f5339555d89fb390bb614e2359ddbe36f8845f"
-PREVIEW_FEED = "4fb6e68e135e8818cfba1cdf576453e915f4cdc78cd2253babf3f02ef8174e21"
-STREAMED = "f7789b42c13cf4f5c75f1f3f541e3adaee65a7f4270d5b20f2fb15922997a07a"
+PREVIEW_JSONL = "caa21bb80e4fb55a092c6df6745f94fd60002224456b52a42a17f2069d8e60d0"
+PREVIEW_FEED = "41201f3e2a70087398b07363279e4d9de585b8399208cf9a3bad0215a13a98d5"
+STREAMED = "50d334e913b0f29cfc55b87131ac0b27ad197d3ff39dd0cb0d7ffa784b948cc4"
 
 
 def scenario_for(name: str):
