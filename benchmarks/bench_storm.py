@@ -61,23 +61,25 @@ def engine_rate(storm: Storm, until_s: int) -> float:
 
 
 def bare_floor_rate(storm: Storm, count: int) -> float:
-    """Pooled generation with no audience model: pick a template and an author, fill, build."""
+    """Pooled generation with no audience model: pick a template, a reading and an author,
+    fill, build."""
     rng = random.Random(1)
     rand, new = rng.random, object.__new__
-    # Each template with its own specialised filler, as the engine has them.
-    templates = [(t, storm.content.filler(t.parts)) for t in storm.content.storm]
+    # Each template's readings, with their own fillers, as the engine has them.
+    templates = [(t, next(iter(t.readings.values()))) for t in storm.content.storm]
     pools = storm.content.authors
     start = time.process_time()
     for i in range(count):
-        template, filler = templates[floor(rand() * len(templates))]
+        template, (consts, fillers) = templates[floor(rand() * len(templates))]
         pool = pools[template.persona]
-        index = floor(rand() * len(pool.authors))
-        text = template.constant or filler(rand, pool.cities[index])
+        member = pool[floor(rand() * len(pool))]
+        reading = floor(rand() * len(consts))
+        text = consts[reading] or fillers[reading](rand, member.city, i)
         post = new(Post)  # built as the engine builds its posts
         values = post.__dict__
         values["id"] = f"b-{i}"
         values["at_ms"] = i
-        values["author"] = pool.authors[index]
+        values["author"] = member.author
         values["text"] = text
         values["language"] = "en"
         values["sentiment"] = template.sentiment
