@@ -21,7 +21,7 @@ from math import floor
 from operator import attrgetter, call
 
 from app.scenarios.models import Scenario
-from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
+from app.storm.audience import RESIDUAL, TICK_S, AudienceModel, State, Timeline, clamp
 from app.storm.authors import plain_handle
 from app.storm.cascade import (
     ACTION_TAU_S,
@@ -328,8 +328,10 @@ class Storm:
         """Choice thresholds for the slots of one tick."""
         content, t_s = self.content, tick * TICK_S
         shares, kinds = [], []
-        rumour_total = sum(state.reach)
-        scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * rumour_total or 1.0))
+        # The cap shares the feed by each rumour's peak, so a corrected rumour's fall does not
+        # make room for the others to fill.
+        peaks = (max(r, f / RESIDUAL) for r, f in zip(state.reach, state.floor, strict=True))
+        scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * sum(peaks) or 1.0))
         for rumour, reach in zip(self.model.rumours, state.reach, strict=True):
             if pools.rumour[rumour.id] and reach > 0:
                 shares.append(RUMOUR_SHARE * reach * scale)
