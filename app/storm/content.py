@@ -2,10 +2,9 @@
 
 Each template is a grammar (`app.scenarios.grammar`); it is read VARIANTS times per gender it
 needs, each reading bent by the author type's way of writing (`app.storm.variation`), and each
-reading compiled with its own filler. A post picks the reading `(author key + half-minute) mod
-VARIANTS`: an account never writes the same reading of a template twice within VARIANTS
-half-minutes (128 minutes) unless it has fewer distinct readings or posts it twice in one
-half-minute, and two accounts posting at the same time read the template differently.
+reading compiled with its own filler. A post picks its reading from its author's key and its
+time (docs/storm.md, Variety), so an account's posts of a template in one half-minute, and two
+accounts' posts at the same time, read differently.
 """
 
 import random

@@ -455,7 +455,7 @@ class Storm:
                     _at, author, city, base, key = available[floor(rand() * len(available))]
                 else:
                     author, city, base, key = table[getrandbits(author_bits)]
-                reading = (key + at_ms // variant_ms) % variants
+                reading = (key + at_ms // variant_ms + 97 * (at_ms // 100 % 300)) % variants
                 text = consts[reading]
                 if text is None:
                     text = fillers[reading](rand, city, at_ms)
@@ -541,7 +541,7 @@ class Storm:
                 else:
                     author, city, base, key = table[rng.getrandbits(AUTHOR_BITS)]
                 at_ms = now_ms + floor(rand() * 1000)
-                reading = (key + at_ms // VARIANT_MS) % VARIANTS
+                reading = (key + at_ms // VARIANT_MS + 97 * (at_ms // 100 % 300)) % VARIANTS
                 text = consts[reading]
                 if text is None:
                     text = fillers[reading](rand, city, at_ms)

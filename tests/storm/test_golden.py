@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "ad9a52bbd703e0e1b6d70c5161423ee6",
-    ("data-breach", "en", 2026, True): "903d92066385583ef88109ccc996f9cd",
-    ("data-breach", "en", 7, False): "5c9411f8a32010f42cd4d7edb5e60ae0",
-    ("data-breach", "en", 7, True): "18ca06ebf9172823df8ba8fd032fe026",
-    ("data-breach", "fr", 2026, False): "0230a066d073fa90c6f0b4b6124b1d2a",
-    ("data-breach", "fr", 2026, True): "e13fae92fdac1ab5fa0e6c8ba57f7fdc",
-    ("data-breach", "fr", 7, False): "eef6d718e11ac900ba22c7f4adc06024",
-    ("data-breach", "fr", 7, True): "504b3b92a1c58767f0f4c45859d8d6f0",
-    ("sample", "en", 2026, False): "55da6eee9df48d50eb886b03199e6942",
-    ("sample", "en", 2026, True): "09a17ff4506b7136bcb7a42e34d7f750",
-    ("sample", "en", 7, False): "32d7f33287ca390a4ae95b6ee049083f",
-    ("sample", "en", 7, True): "ff6e41c4fa160cba1a4a65ba87cfd565",
-    ("sample", "fr", 2026, False): "3c5b2cff3416e099253c3c94624d5a9c",
-    ("sample", "fr", 2026, True): "1398b978ce86c0b3634a64cb6ef34682",
-    ("sample", "fr", 7, False): "ed80304574fe7e0bbf7d05b1175de0e4",
-    ("sample", "fr", 7, True): "04baafb074c7e4150abf7cc69ee7bfb2",
+    ("data-breach", "en", 2026, False): "9c95876d511008956ecf552da89269a6",
+    ("data-breach", "en", 2026, True): "37d22d83899083f12bcf44d31255f734",
+    ("data-breach", "en", 7, False): "bbb8e4280d8a996ce1956f15d1ae8e5d",
+    ("data-breach", "en", 7, True): "a3bde38f1d20774dab22ebcf8e4b477f",
+    ("data-breach", "fr", 2026, False): "82821b06917244303925069d50733ff3",
+    ("data-breach", "fr", 2026, True): "2674e985859c43680b54dda53691611d",
+    ("data-breach", "fr", 7, False): "c30c91817f29506d8a6b50ef01e3ccd5",
+    ("data-breach", "fr", 7, True): "f48823838bd8c0c5d1b9a89f3c9da078",
+    ("sample", "en", 2026, False): "581bf3b8736dd8a949bcc2e390d8a3d8",
+    ("sample", "en", 2026, True): "3f740996c9bfdbfd63b9fe060fdfeb21",
+    ("sample", "en", 7, False): "954581cdf5b3f8cd4d6d8b41212ecce3",
+    ("sample", "en", 7, True): "4a42e300f32e90c434563f5b72604fce",
+    ("sample", "fr", 2026, False): "8cc8d897f46e61998a19034431a4a507",
+    ("sample", "fr", 2026, True): "f3b63cd1b8208c48d37343162bc05197",
+    ("sample", "fr", 7, False): "3c94fb5361f976e78bbe661027a22d4a",
+    ("sample", "fr", 7, True): "0639604e12b89d5a687d81d85dfbe161",
 }
-PREVIEW_JSONL = "caa21bb80e4fb55a092c6df6745f94fd60002224456b52a42a17f2069d8e60d0"
-PREVIEW_FEED = "41201f3e2a70087398b07363279e4d9de585b8399208cf9a3bad0215a13a98d5"
-STREAMED = "50d334e913b0f29cfc55b87131ac0b27ad197d3ff39dd0cb0d7ffa784b948cc4"
+PREVIEW_JSONL = "58f53e4c0e4d34cde58ba8e9eb04f54a96885c1999e734ca78258388f55907a1"
+PREVIEW_FEED = "5e8c7508f76c80dc10ef2671fda9cd63c7c0eeddf7fd6542f12d8f304a9f1da9"
+STREAMED = "809239f17f1421b906e456d48a453fe402cdf865f78cb078a28f5ecd8916b531"
 
 
 def scenario_for(name: str):
