@@ -7,6 +7,7 @@ path to the YAML line it came from.
 from collections.abc import Iterator
 from string import Formatter
 
+from app.scenarios.grammar import GrammarError, leaves, parse
 from app.scenarios.models import (
     HASHTAG_SLOTS,
     LANGUAGES,
@@ -32,6 +33,7 @@ def cross_check(scenario: Scenario) -> list[Finding]:
         *_template_pools(scenario),
         *_rumour_templates(scenario),
         *_placeholders(scenario),
+        *_brand_literals(scenario),
     ]
 
 
@@ -150,10 +152,14 @@ def _rumour_templates(scenario: Scenario) -> Iterator[Finding]:
 
 
 def _placeholders(scenario: Scenario) -> Iterator[Finding]:
-    defined = set(SLOTS) | set(scenario.brand.placeholders)
+    defined = set(SLOTS) | set(scenario.brand.placeholders) | set(scenario.numbers)
     for language, index, template in _all_templates(scenario):
-        for problem in placeholder_problems(template.text, defined):
+        for problem in template_problems(template.text, defined):
             yield ("templates", language, index, "text"), problem
+    for key, value in scenario.brand.placeholders.items():
+        for language in LANGUAGES:
+            for problem in placeholder_problems(value.get(language), {"brand", "brand_tag"}):
+                yield ("brand", "placeholders", key, language), problem
     for i, inject in enumerate(scenario.injects):
         for language in LANGUAGES:
             for problem in placeholder_problems(inject.content.get(language), defined):
@@ -165,6 +171,34 @@ def _placeholders(scenario: Scenario) -> Iterator[Finding]:
                 yield ("hashtags", language, i), problem
     if not brand_tag(scenario.brand.name):
         yield ("brand", "name"), "the name has no letter or digit to make {brand_tag} from"
+
+
+def template_problems(text: str, defined: set[str]) -> list[str]:
+    """What is wrong with a template: its grammar, then the slots of every alternative."""
+    try:
+        grammar = parse(text)
+    except GrammarError as error:
+        return [f"bad grammar: {error}"]
+    return [p for leaf in leaves(grammar) for p in placeholder_problems(leaf, defined)]
+
+
+def _brand_literals(scenario: Scenario) -> Iterator[Finding]:
+    """The scenario's own brand named in a post: under a drill's brand it would leak."""
+    names = [n for n in (scenario.brand.name, scenario.brand.short) if n]
+    texts: list[tuple[Path, str]] = [
+        (("templates", language, index, "text"), template.text)
+        for language, index, template in _all_templates(scenario)
+    ]
+    texts += [
+        (("brand", "placeholders", key, language), value.get(language))
+        for key, value in scenario.brand.placeholders.items()
+        for language in LANGUAGES
+    ]
+    for path, text in texts:
+        folded = text.casefold()
+        for name in names:
+            if name.casefold() in folded:
+                yield path, f"names the brand {name!r} literally; write {{brand}} instead"
 
 
 def placeholder_problems(

@@ -12,8 +12,18 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 LANGUAGES = ("en", "fr")
-SLOTS = ("brand", "brand_handle", "brand_tag", "hashtag", "author_city", "number", "time")
-"""Template slots the engine always fills; `brand.placeholders` adds the others."""
+SLOTS = (
+    "brand",
+    "brand_handle",
+    "brand_tag",
+    "hashtag",
+    "author_city",
+    "number",
+    "time",
+    "elapsed",
+)
+"""Template slots the engine always fills; `brand.placeholders` and `numbers` add the others."""
+COUNTRIES = ("FR", "BE", "CH", "CA", "GB", "US", "IE")
 HASHTAG_SLOTS = ("brand_tag",)
 """The only slot a hashtag may hold: the others can be blank, spaced or change per post."""
 _WORD = re.compile(r"[^\W_]+")
@@ -205,10 +215,18 @@ class Phase(Strict):
         return self
 
 
+class Gender(StrEnum):
+    """Whom a template's words fit when they say who the author is (« enceinte »)."""
+
+    female = "female"
+    male = "male"
+
+
 class PostTemplate(Strict):
     persona: Persona
     sentiment: Sentiment
-    text: str = Field(min_length=3, max_length=600)
+    text: str = Field(min_length=3, max_length=600, description="a grammar: [a|b], <masc|fem>")
+    gender: Gender | None = None
     context: TemplateContext = TemplateContext.storm
     rumour: Identifier | None = None
 
@@ -264,10 +282,48 @@ class Expectation(Strict):
     description: Localized
 
 
+class NumberUnit(StrEnum):
+    """How a number slot is written."""
+
+    plain = "plain"
+    percent = "percent"
+    money = "money"
+    days = "days"
+    hours = "hours"
+    minutes = "minutes"
+
+
+class NumberRange(Strict):
+    """A number slot's range: every post draws a whole number in [min, max]."""
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+    unit: NumberUnit = NumberUnit.plain
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "NumberRange":
+        if self.max < self.min:
+            raise ValueError("max must not be below min")
+        return self
+
+
+class Countries(Strict):
+    """Where each language's storm happens: its place names, people's names and currency."""
+
+    en: str = Field(default="GB", pattern="^(" + "|".join(COUNTRIES) + ")$")
+    fr: str = Field(default="FR", pattern="^(" + "|".join(COUNTRIES) + ")$")
+
+    def get(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
 class Brand(Strict):
     """Defaults for the placeholders; a drill replaces `name` with the organisation's."""
 
     name: str
+    short: str | None = Field(
+        default=None, description="the name people use, e.g. Bellecombe; never literal in a post"
+    )
     handle: str = Field(pattern=r"^@?\w{1,30}$")
     placeholders: dict[str, Localized] = Field(default_factory=dict)
 
@@ -283,6 +339,13 @@ class Scenario(Strict):
     severity: int = Field(ge=1, le=4)
     duration: Seconds
     brand: Brand
+    start_time: str = Field(
+        default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="clock time at T+0"
+    )
+    countries: Countries = Field(default_factory=Countries)
+    numbers: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], NumberRange] = Field(
+        default_factory=dict, description="number slots and their ranges"
+    )
     hashtags: LocalizedTerms
     facts: list[Fact] = Field(min_length=1)
     rumours: list[Rumour] = Field(default_factory=list)

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from app.scenarios.models import Responsibility, Scenario
+from app.scenarios.models import Channel, CrisisType, Responsibility, Scenario
 from app.storm.cues import Analysis, analyse, terms_addressed
 from app.storm.types import Action, Audience
 
@@ -23,15 +23,47 @@ RESPONSIBILITY = {
     Responsibility.accident: 1.0,
     Responsibility.preventable: 1.4,
 }
-RELAX_ANGER = 0.05
+# Baseline anger per crisis type, before responsibility and severity (docs/storm.md).
+BASELINE_ANGER = {
+    CrisisType.product_recall: 0.5,
+    CrisisType.data_breach: 0.55,
+    CrisisType.service_outage: 0.45,
+    CrisisType.executive_misconduct: 0.6,
+    CrisisType.offensive_advertisement: 0.55,
+    CrisisType.industrial_accident: 0.55,
+    CrisisType.social_conflict: 0.4,
+    CrisisType.viral_customer_incident: 0.5,
+    CrisisType.disinformation: 0.35,
+    CrisisType.natural_disaster: 0.3,
+    CrisisType.tutorial: 0.4,
+}
+TARGET_LOW, TARGET_HIGH = 0.05, 0.92  # soft bounds: the state approaches them, never reaches
+RELAX_ANGER = 0.08  # per minute: anger follows its target with a time constant of 12.5 min
+RELAX_TRUST = 0.05  # trust is slower to move: 20 min
 RELAX_ATTENTION = 0.3
-SILENCE_ANGER = 0.02
-SILENCE_TRUST = 0.015
-RUMOUR_ANGER = 0.01
-RUMOUR_TRUST = 0.005
-CORRECTION_DECAY = 0.25
+UNANSWERED_ANGER = 0.2  # times ρ: no satisfying answer past the deadline
+UNANSWERED_TRUST = 0.25
+DAMAGE_ANGER, DAMAGE_TRUST = 0.3, 0.35  # lasting harm of bad statements
+CREDIT_ANGER, CREDIT_TRUST = 0.2, 0.2  # lasting goodwill of good ones
+TRUST_HEADROOM = 0.15  # trust recovers at most this far above its starting level
+CREDIT_DECAY, DAMAGE_DECAY = 0.02, 0.01  # per minute: goodwill fades in 50 min, harm in 100
+RUMOUR_ANGER, RUMOUR_TRUST = 0.15, 0.1  # per unit of total reach (capped at 1)
+CORRECTION_SPREAD = 0.4  # per minute: a correction takes ~2.5 min to reach its audience
+CORRECTION_DECAY = 0.35  # per minute, times the correction's spread: the rumour's fall
+REACH_CEILING = 0.7  # a rumour never reaches everyone: its logistic growth levels off here
+RESIDUAL = 0.15  # share of a rumour's reach at its correction that keeps circulating
 LATER_SILENCE_FACTOR = 3
+EASE_MAX = 0.7
+TIMELY = 0.6  # extra goodwill of a first response, falling to 0 at the deadline
 CACHE_LIMIT = 20_000
+
+
+def soft(value: float, push: float) -> float:
+    """`value` in [0, 1] moved by `push`: up in proportion to the room left, down by the push
+    itself but never by more than EASE_MAX of the value, so it approaches 0 and 1, never reaches."""
+    if push > 0:
+        return value + push * (1 - value)
+    return max(value * (1 - EASE_MAX), value + push)
 
 
 @dataclass(frozen=True)
@@ -55,6 +87,22 @@ class State:
     correction: tuple[float, ...]
     responded: bool
     last_public_s: float
+    answered: bool = False  # a statement that did more good than harm
+    credit: float = 0.0
+    damage: float = 0.0
+    spread: tuple[float, ...] = ()  # how far each correction has reached (0 to its coverage)
+    floor: tuple[float, ...] = ()  # each rumour's residual reach once corrected
+
+
+def rumour_start(scenario: Scenario, rumour: str, appears_at: int) -> int:
+    """When a rumour starts to spread: its time, but never before the post that seeds it (the
+    first social-post inject naming it; an article only reports it)."""
+    seeds = [
+        inject.at
+        for inject in scenario.injects
+        if inject.rumour == rumour and inject.channel is Channel.social_post
+    ]
+    return max(appears_at, min(seeds)) if seeds else appears_at
 
 
 def clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
@@ -90,8 +138,10 @@ class AudienceModel:
         self.rumours = list(scenario.rumours)
         self.rumour_terms = [r.key_terms.get(language) for r in self.rumours]
         self.rho = RESPONSIBILITY[scenario.responsibility]
-        self.baseline = min(0.9, 0.1 + 0.1 * scenario.severity + 0.15 * self.rho)
+        base = BASELINE_ANGER[scenario.crisis_type] + 0.15 * (self.rho - 1)
+        self.baseline = min(0.85, max(0.15, base + 0.04 * (scenario.severity - 2)))
         self.deadline_s = deadline_s if deadline_s is not None else DEADLINES_S[scenario.severity]
+        self.appears = [rumour_start(scenario, r.id, r.appears_at) for r in self.rumours]
         self.facts = [
             (
                 fact.text.get(language),
@@ -104,14 +154,18 @@ class AudienceModel:
             )
             for fact in scenario.facts
         ]
+        none = tuple(0.0 for _ in self.rumours)
+        self.trust0 = 0.65 - 0.1 * self.rho
         self.initial = State(
             anger=0.5 * self.baseline,
-            trust=0.65 - 0.1 * self.rho,
+            trust=self.trust0,
             attention=1.0,
-            reach=tuple(0.0 for _ in self.rumours),
-            correction=tuple(0.0 for _ in self.rumours),
+            reach=none,
+            correction=none,
             responded=False,
             last_public_s=0.0,
+            spread=none,
+            floor=none,
         )
         self._effects: dict[Action, Effect] = {}
         self._snapshots: dict[tuple[int, int], State] = {}
@@ -143,40 +197,36 @@ class AudienceModel:
 
     def step(self, state: State, tick: int, actions: list[Action]) -> State:
         """S_{k+1} from S_k and the public actions of tick k."""
-        t_s = tick * TICK_S
-        m = PER_TICK
-        silence = 1.0 if self.silent(state, t_s) else 0.0
-        anger = state.anger + RELAX_ANGER * (self.baseline - state.anger) * m
-        anger += SILENCE_ANGER * self.rho * silence * m
-        trust = state.trust - SILENCE_TRUST * silence * m
-        reach = list(state.reach)
-        for i, rumour in enumerate(self.rumours):
-            if rumour.appears_at > t_s:
-                continue
-            r = max(reach[i], rumour.initial_reach) if reach[i] == 0 else reach[i]
-            c = state.correction[i]
-            growth = rumour.spread_rate * r * (1 - r) * (1.5 - state.trust) * (1 - c)
-            reach[i] = clamp(r + (growth - CORRECTION_DECAY * c * r) * m)
-        total_reach = sum(reach)
-        anger += RUMOUR_ANGER * total_reach * m
-        trust -= RUMOUR_TRUST * total_reach * m
+        t_s, m = tick * TICK_S, PER_TICK
+        reach, spread, floor = self._rumours(state, t_s)
+        anger_target, trust_target = self._targets(state, t_s, min(1.0, sum(reach)))
+        anger = state.anger + RELAX_ANGER * (anger_target - state.anger) * m
+        trust = state.trust + RELAX_TRUST * (trust_target - state.trust) * m
         target = clamp(1 + 1.5 * (state.anger - self.baseline), 0.3, 3.0)
         attention = state.attention + RELAX_ATTENTION * (target - state.attention) * m
+        credit = state.credit * (1 - CREDIT_DECAY * m)
+        damage = state.damage * (1 - DAMAGE_DECAY * m)
         correction = list(state.correction)
-        responded, last = state.responded, state.last_public_s
+        responded, last, answered = state.responded, state.last_public_s, state.answered
         for action in actions:
             e = self.effect(action)
             timely = 0.0 if responded else max(0.0, 1 - action.at_s / self.deadline_s)
-            good = e.good + 0.3 * timely
-            anger += -0.25 * good + 0.3 * e.bad
-            trust += 0.15 * good - 0.25 * e.bad
-            attention += 0.4 * e.bad - 0.1 * good
+            good = e.good + TIMELY * timely
+            late = 1 + min(1.0, max(0.0, action.at_s - self.deadline_s) / self.deadline_s)
+            bad = e.bad * (late if not answered else 1.0)
+            anger = soft(anger, -0.2 * good + 0.3 * bad)
+            trust = soft(trust, 0.06 * good - 0.25 * bad)
+            attention += 0.4 * bad - 0.1 * good
+            credit = soft(credit, 0.5 * good)
+            damage = soft(damage, 0.6 * bad)
             for i, cov in enumerate(e.coverage):
                 if cov > correction[i]:
-                    trust += 0.1 * (cov - correction[i])
-                    anger -= 0.05 * (cov - correction[i])
+                    trust = soft(trust, 0.1 * (cov - correction[i]))
+                    anger = soft(anger, -0.05 * (cov - correction[i]))
+                    floor[i] = max(floor[i], RESIDUAL * reach[i])
                     correction[i] = cov
             responded, last = True, action.at_s
+            answered = answered or good > bad
         return State(
             anger=clamp(anger),
             trust=clamp(trust),
@@ -185,7 +235,43 @@ class AudienceModel:
             correction=tuple(correction),
             responded=responded,
             last_public_s=last,
+            answered=answered,
+            credit=credit,
+            damage=damage,
+            spread=tuple(spread),
+            floor=tuple(floor),
         )
+
+    def _targets(self, state: State, t_s: float, rumours: float) -> tuple[float, float]:
+        """Where anger and trust head: the baseline, pushed by an unanswered crisis past its
+        deadline, lasting harm and goodwill, and the rumours."""
+        unanswered = 1.0 if not state.answered and t_s >= self.deadline_s else 0.0
+        if state.answered and self.silent(state, t_s):
+            unanswered = 0.5  # it answered once, then went quiet for long
+        anger = self.baseline + UNANSWERED_ANGER * self.rho * unanswered
+        anger += DAMAGE_ANGER * state.damage - CREDIT_ANGER * state.credit
+        anger += RUMOUR_ANGER * rumours
+        trust = self.trust0 - UNANSWERED_TRUST * unanswered - DAMAGE_TRUST * state.damage
+        trust += CREDIT_TRUST * state.credit * (1 - state.damage) - RUMOUR_TRUST * rumours
+        ceiling = min(TARGET_HIGH, self.trust0 + TRUST_HEADROOM)
+        return clamp(anger, TARGET_LOW, TARGET_HIGH), clamp(trust, TARGET_LOW, ceiling)
+
+    def _rumours(self, state: State, t_s: float) -> tuple[list, list, list]:
+        """Each rumour's reach, correction spread and residual floor one tick later: logistic
+        growth slowed by low trust's opposite and by the correction, and a fall towards the
+        residual as the correction spreads."""
+        m = PER_TICK
+        reach, spread, floor = list(state.reach), list(state.spread), list(state.floor)
+        for i, rumour in enumerate(self.rumours):
+            if self.appears[i] > t_s:
+                continue
+            r = max(reach[i], rumour.initial_reach) if reach[i] == 0 else reach[i]
+            k = spread[i] + CORRECTION_SPREAD * (state.correction[i] - spread[i]) * m
+            growth = rumour.spread_rate * r * (1 - r / REACH_CEILING) * (1.5 - state.trust)
+            growth *= 1 - k
+            fall = CORRECTION_DECAY * k * max(0.0, r - floor[i])
+            reach[i], spread[i] = clamp(r + (growth - fall) * m), k
+        return reach, spread, floor
 
     def states(self, timeline: Timeline, first_tick: int, last_tick: int) -> Iterator[State]:
         """S_k for k in [first_tick, last_tick), starting from the latest valid snapshot."""

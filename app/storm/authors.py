@@ -1,8 +1,12 @@
-"""Author pools drawn once per drill from Faker in the drill's locale, and their avatars.
+"""Author pools drawn once per drill from Faker in the scenario country's locale, and avatars.
 
-Faker is slow, so it is called only here, a few hundred times per drill; posts then pick
-authors from the pools. Within a pool, authors are picked with a skew (index = n·u^SKEW), so a
-few accounts post again and again, as in a real storm.
+Faker is slow, so it is called only here, for a few hundred names per locale drawn once; each
+drill's seed combines them into its pools (cached per seed, language and country), and posts
+pick authors from the pools. People have a gender (so a
+template's words agree with the name), a real town of the country, and a persona's follower
+count. Regulators and newsrooms are institutions: fictional names with a badge. The skew of the
+picks (index = n·u^skew) is per persona: bots and partisans post again and again, customers
+rarely more than a few times.
 """
 
 import hashlib
@@ -10,31 +14,43 @@ import math
 import random
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
 from faker import Faker
 
 from app.scenarios.models import Actor, Persona
+from app.storm.places import INSTITUTIONS, faker_locale, towns
 from app.storm.types import Author
 
-LOCALES = {"fr": "fr_FR", "en": "en_US"}
-SKEW = 2.2
-# persona: (pool size, median followers, sigma of log followers, verified share)
-PROFILES: dict[Persona, tuple[int, float, float, float]] = {
-    Persona.angry_customer: (300, 180, 1.2, 0.0),
-    Persona.worried_customer: (250, 150, 1.1, 0.0),
-    Persona.journalist: (14, 12_000, 1.0, 0.6),
-    Persona.influencer: (18, 120_000, 1.0, 0.0),
-    Persona.troll: (40, 400, 1.3, 0.0),
-    Persona.bot: (60, 12, 0.8, 0.0),
-    Persona.employee: (30, 300, 1.0, 0.0),
-    Persona.regulator: (3, 25_000, 0.6, 1.0),
-    Persona.supporter: (90, 250, 1.1, 0.0),
-    Persona.activist: (40, 3_000, 1.2, 0.0),
-    Persona.local_resident: (150, 200, 1.0, 0.0),
-    Persona.expert: (12, 8_000, 1.0, 0.3),
+# persona: (pool size, median followers, sigma of log followers, verified share, pick skew)
+PROFILES: dict[Persona, tuple[int, float, float, float, float]] = {
+    Persona.angry_customer: (700, 180, 1.2, 0.0, 1.0),
+    Persona.worried_customer: (600, 150, 1.1, 0.0, 1.0),
+    Persona.journalist: (30, 12_000, 1.0, 0.6, 1.0),
+    Persona.influencer: (30, 60_000, 1.0, 0.0, 1.2),
+    Persona.troll: (200, 400, 1.3, 0.0, 1.5),
+    Persona.bot: (150, 12, 0.8, 0.0, 1.6),
+    Persona.employee: (200, 300, 1.0, 0.0, 1.1),
+    Persona.regulator: (5, 40_000, 0.6, 1.0, 1.0),
+    Persona.supporter: (250, 250, 1.1, 0.0, 1.1),
+    Persona.activist: (150, 3_000, 1.2, 0.0, 1.4),
+    Persona.local_resident: (300, 200, 1.0, 0.0, 1.0),
+    Persona.expert: (25, 8_000, 1.0, 0.3, 1.0),
 }
+GENDERLESS = frozenset({Persona.bot, Persona.troll})
 BIG_INFLUENCER = 50_000
 _NOT_HANDLE = re.compile(r"[^A-Za-z0-9_]")
+
+
+@dataclass(frozen=True)
+class Member:
+    """An author with what the engine needs besides: town, gender and a key for variety."""
+
+    author: Author
+    city: str
+    feminine: bool | None
+    key: int
 
 
 def plain_handle(text: str, limit: int = 15) -> str:
@@ -46,7 +62,7 @@ def plain_handle(text: str, limit: int = 15) -> str:
 
 def followers_for(persona: Persona, rng: random.Random) -> int:
     """A heavy-tailed (log-normal) follower count typical of the persona."""
-    _size, median, sigma, _verified = PROFILES[persona]
+    _size, median, sigma, _verified, _skew = PROFILES[persona]
     return max(0, int(rng.lognormvariate(math.log(median), sigma)))
 
 
@@ -58,47 +74,73 @@ def verified_for(persona: Persona, followers: int, rng: random.Random) -> bool:
     return rng.random() < share
 
 
-class AuthorPools:
-    """Per persona, a fixed list of authors and each one's city, drawn from the seed."""
+NAMES_DRAWN = 400  # first names of each gender and last names drawn once per locale
 
-    def __init__(self, seed: int, language: str) -> None:
-        fake = Faker(LOCALES.get(language, "en_US"))
-        fake.seed_instance(seed)
+
+@lru_cache(maxsize=16)
+def names(locale: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple]:
+    """Female first names, male first names, last names and words of a locale, drawn once
+    (Faker is slow; a drill's seed then combines them)."""
+    fake = Faker(locale)
+    fake.seed_instance(0)
+    return (
+        tuple(fake.first_name_female() for _ in range(NAMES_DRAWN)),
+        tuple(fake.first_name_male() for _ in range(NAMES_DRAWN)),
+        tuple(fake.last_name() for _ in range(NAMES_DRAWN)),
+        tuple(fake.user_name() for _ in range(NAMES_DRAWN // 4)),
+    )
+
+
+@lru_cache(maxsize=32)
+def author_pools(seed: int, language: str, country: str) -> "AuthorPools":
+    """The pools of a seed, language and country (pure, so shared by every storm that asks)."""
+    return AuthorPools(seed, language, country)
+
+
+class AuthorPools:
+    """Per persona, a fixed list of members, drawn from the seed."""
+
+    def __init__(self, seed: int, language: str, country: str) -> None:
+        fake = names(faker_locale(language, country))
         rng = random.Random(seed ^ 0x5EED)
-        self.cities: list[str] = [fake.city() for _ in range(60)]
-        self.pools: dict[Persona, list[Author]] = {}
-        self.author_cities: dict[str, str] = {}
+        self.cities: list[str] = list(towns(country))
+        self.pools: dict[Persona, list[Member]] = {}
         taken: set[str] = set()
         for persona, (size, *_rest) in PROFILES.items():
             pool = []
-            for _ in range(size):
-                name, handle = self._identity(fake, rng, persona)
+            for index in range(size):
+                feminine = None if persona in GENDERLESS else rng.random() < 0.5
+                institution = self._institution(persona, language, index)
+                name, handle = institution or self._identity(fake, rng, persona, feminine)
+                feminine = None if institution else feminine
                 while handle.lower() in taken:
                     handle = f"{handle[:12]}{rng.randrange(10, 999)}"
                 taken.add(handle.lower())
                 followers = followers_for(persona, rng)
-                pool.append(
-                    Author(
-                        name,
-                        "@" + handle,
-                        persona.value,
-                        followers,
-                        verified_for(persona, followers, rng),
-                    )
-                )
-                self.author_cities["@" + handle] = self.cities[rng.randrange(len(self.cities))]
+                verified = verified_for(persona, followers, rng) or bool(institution)
+                author = Author(name, "@" + handle, persona.value, followers, verified)
+                city = self.cities[rng.randrange(len(self.cities))]
+                pool.append(Member(author, city, feminine, rng.getrandbits(30)))
             self.pools[persona] = pool
 
     @staticmethod
-    def _identity(fake: Faker, rng: random.Random, persona: Persona) -> tuple[str, str]:
+    def _institution(persona: Persona, language: str, index: int) -> tuple[str, str] | None:
+        """The first accounts of regulators and journalists are institutions and newsrooms."""
+        institutions = INSTITUTIONS.get(persona.value, {}).get(language, ())
+        return institutions[index] if index < len(institutions) else None
+
+    @staticmethod
+    def _identity(fake: tuple, rng: random.Random, persona, feminine) -> tuple[str, str]:
+        female, male, last_names, user_names = fake
         if persona is Persona.bot:
-            word = plain_handle(fake.word(), 8)
+            word = plain_handle(rng.choice(last_names), 8).lower()
             handle = f"{word}{rng.randrange(1000, 99_999)}"
             return handle, handle
         if persona is Persona.troll:
-            handle = plain_handle(fake.user_name(), 12) + rng.choice(["_", "x", "666", "__"])
+            handle = plain_handle(rng.choice(user_names), 12) + rng.choice(["_", "x", "666", "__"])
             return handle.strip("_") or handle, handle
-        first, last = fake.first_name(), fake.last_name()
+        first = rng.choice(female if feminine else male)
+        last = rng.choice(last_names)
         style = rng.randrange(4)
         handle = (
             f"{first}{last}",
@@ -106,10 +148,7 @@ class AuthorPools:
             f"{first}_{last[:5]}",
             f"{last}{rng.randrange(10, 99)}",
         )[style]
-        name = f"{first} {last}"
-        if persona is Persona.regulator:
-            name = f"{last} — {fake.city()}"
-        return name, plain_handle(handle)
+        return f"{first} {last}", plain_handle(handle)
 
 
 def actor_author(actor: Actor, followers: int, verified: bool) -> Author:

@@ -1,4 +1,5 @@
-"""`stormdrill storm preview`: print a scenario's storm as a readable feed or JSON lines.
+"""`stormdrill storm preview` and `storm report`: a scenario's storm as a feed or JSON lines,
+and its realism figures.
 
 The command line's I/O lives here, outside the engine: it reads the scenario and action files,
 then streams the engine's posts to stdout without ever holding the whole storm.
@@ -17,6 +18,7 @@ from app.scenarios import library
 from app.scenarios.loader import ScenarioError, load_file
 from app.scenarios.models import Scenario, parse_duration
 from app.storm.engine import Storm, engagement_at
+from app.storm.report import Figures, measure
 from app.storm.serialize import jsonl_chunks
 from app.storm.types import Action, Post, action_from_record
 
@@ -126,3 +128,49 @@ def preview(
         f"sentiment {final.sentiment:+.2f}, "
         + ", ".join(f"rumour {rid} {reach:.0%}" for rid, reach in final.reach.items())
     )
+
+
+def report_rows(figures: Figures) -> list[str]:
+    """One scenario and language of the realism report, as aligned lines."""
+    met = figures.met()
+
+    def mark(key: str) -> str:
+        return "ok" if met[key] else "MISSED"
+
+    mood = "  ".join(
+        f"{name}: " + " ".join(f"A{a:.2f}/T{t:.2f}/N{n:.0%}" for a, t, n in figures.mood[name])
+        for name in ("none", "good", "late_defensive")
+    )
+    return [
+        f"{figures.scenario} [{figures.language}] {figures.posts} posts",
+        f"  distinct {figures.distinct:.1%} ({mark('distinct')})  top-5 {figures.top5:.1%} "
+        f"({mark('top5')})  same-author repeats {figures.repeats} ({mark('repeats')})",
+        f"  never reposted {figures.unreposted:.0%} ({mark('unreposted')})  top-1% likes "
+        f"{figures.top1_likes:.0%} ({mark('top1_likes')})  most replies {figures.max_replies}",
+        f"  silence posts after the first statement {figures.silence_after} "
+        f"({mark('silence_after')})  late defensive worse than silence "
+        f"{'yes' if figures.late_worse else 'no'} ({mark('late_worse')})",
+        f"  rumour posts 5-10 min after its correction {figures.rumour_after}, uncorrected "
+        f"{figures.rumour_before} ({mark('rumour_after')})",
+        f"  at 30/60/90 min  {mood}",
+    ]
+
+
+@storm_cli.command()
+def report(
+    scenarios: Annotated[
+        list[str] | None, typer.Argument(help="Scenario files or library ids (default: all).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="The storm's seed.")] = 1,
+    lang: Annotated[list[str] | None, typer.Option(help="fr and/or en (default: both).")] = None,
+) -> None:
+    """Print the realism figures of 90-minute storms against the floors; exit 1 if one is missed."""
+    references = scenarios or [path.stem for path in library.scenario_files()]
+    missed = False
+    for reference in references:
+        scenario = load_scenario(reference)
+        for language in lang or ["en", "fr"]:
+            figures = measure(scenario, language, seed)
+            missed |= not all(figures.met().values())
+            typer.echo("\n".join(report_rows(figures)))
+    raise typer.Exit(1 if missed else 0)

@@ -1,46 +1,50 @@
 """Everything a drill's posts are drawn from, prepared once: templates, authors, injects.
 
-Template pools are grouped the way the engine picks them (persona × sentiment for the ambient
-storm, per rumour, silence, reply_good, reply_bad); author pools carry each author's city and
-engagement base in parallel lists so the hot loop only indexes lists.
+Each template is a grammar (`app.scenarios.grammar`); it is read VARIANTS times per gender it
+needs, each reading bent by the author type's way of writing (`app.storm.variation`), and each
+reading compiled with its own filler. A post picks its reading from its author's key and its
+time (docs/storm.md, Variety), so an account's posts of a template in one half-minute, and two
+accounts' posts at the same time, read differently.
 """
 
 import random
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import NormalDist
 
-from app.scenarios.models import Channel, Inject, Persona, Scenario
-from app.storm.authors import AuthorPools, actor_author, followers_for, verified_for
-from app.storm.text import (
-    Compiled,
-    compile_template,
-    compile_text,
-    make_filler,
-    make_specialiser,
-    static_text,
-    static_values,
-)
+from app.scenarios.grammar import expand, gendered, parse
+from app.scenarios.models import Channel, Gender, Inject, Persona, PostTemplate, Scenario
+from app.storm.authors import Member, actor_author, author_pools, followers_for, verified_for
+from app.storm.text import Slots, compile_text, number_names, static_text, static_values
 from app.storm.types import Author
+from app.storm.variation import vary
 
+VARIANTS = 256
+VARIANT_MS = 30_000
 SENTIMENTS = ("negative", "neutral", "positive")
 FEED_CHANNELS = (Channel.social_post, Channel.news_article)
 NEGATIVE_PERSONAS = frozenset({"angry_customer", "troll", "activist"})
-# 2^VIRALITY_BITS quantiles of a log-normal (sigma 1): a post's virality, drawn as random bits.
-VIRALITY_BITS = 8
+# 2^VIRALITY_BITS quantiles of a log-normal (sigma VIRALITY_SIGMA): a post's virality, drawn as
+# random bits. A wide sigma gives the heavy tail of real cascades (Goel 2016): most posts get
+# next to nothing, the top 1% most of the likes.
+VIRALITY_BITS = 10
+VIRALITY_SIGMA = 2.0
 VIRALITY = tuple(
-    2.718281828459045 ** NormalDist().inv_cdf((i + 0.5) / (1 << VIRALITY_BITS))
+    2.718281828459045 ** (VIRALITY_SIGMA * NormalDist().inv_cdf((i + 0.5) / (1 << VIRALITY_BITS)))
     for i in range(1 << VIRALITY_BITS)
 )
 
 
 @dataclass(frozen=True)
-class AuthorPool:
-    """One persona's authors, with their cities and engagement bases, index-aligned."""
+class Compiled:
+    """A template's readings: per gender (None: any author), VARIANTS (constant, filler) pairs."""
 
-    authors: list[Author]
-    cities: list[str]
-    bases: list[float]
+    persona: str
+    sentiment: str
+    context: str
+    rumour: str | None
+    readings: dict[bool | None, tuple[tuple, tuple]]
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,23 @@ class InjectPost:
 
 
 def engagement_base(author: Author) -> float:
-    """Likes a typical post of this author ends with (before virality and sentiment)."""
-    return 2.0 + author.followers**0.5
+    """Likes a median post of this author ends with (before virality and sentiment): a small
+    share of the followers see it, and fewer like it."""
+    return 0.02 * author.followers**0.8
+
+
+@lru_cache(maxsize=4096)
+def readings(
+    text: str, persona: str, sentiment: str, language: str, tags: tuple, feminine: bool
+) -> tuple[str, ...]:
+    """VARIANTS readings of a template, each bent by the author type's way of writing; seeded
+    by the template, so every drill of a scenario shares them (and the cache)."""
+    rng = random.Random(f"{text}:{persona}:{language}:{feminine}")
+    grammar = parse(text)
+    return tuple(
+        vary(expand(grammar, rng, feminine), persona, sentiment, language, list(tags), rng)
+        for _ in range(VARIANTS)
+    )
 
 
 class Content:
@@ -67,10 +86,11 @@ class Content:
     ) -> None:
         values = static_values(scenario, language, brand, brand_handle)
         self.values = values  # the static slots' values, for texts shown outside the feed
-        compiled = [compile_template(t, values) for t in scenario.templates.get(language)]
         self.hashtags = [static_text(tag, values) for tag in scenario.hashtags.get(language)]
-        self.fill = make_filler(language, self.hashtags)
-        self.filler = make_specialiser(language, self.hashtags)
+        self.slots = Slots(scenario, language, self.hashtags)
+        self.numbers = number_names(scenario)
+        self.language = language
+        compiled = [self._compile(t) for t in scenario.templates.get(language)]
         self.storm = [c for c in compiled if c.context == "storm"]
         self.by_persona = {p.value: self._sentiment_pools(p.value) for p in Persona}
         self.rumour = {
@@ -80,20 +100,49 @@ class Content:
         self.silence = [c for c in compiled if c.context == "silence"]
         self.reply_good = [c for c in compiled if c.context == "reply_good"]
         self.reply_bad = [c for c in compiled if c.context == "reply_bad"]
-        pools = AuthorPools(seed, language)
-        self.authors = {
-            persona.value: AuthorPool(
-                authors=pool,
-                cities=[pools.author_cities[a.handle] for a in pool],
-                bases=[engagement_base(a) for a in pool],
-            )
-            for persona, pool in pools.pools.items()
+        pools = author_pools(seed, language, scenario.countries.get(language))
+        self.authors: dict[str, list[Member]] = {
+            persona.value: pool for persona, pool in pools.pools.items()
         }
         self.injects = self._inject_posts(scenario, seed, language, values, pools.cities)
         self.inject_times = {
             post.inject.id: second for second, posts in self.injects.items() for post in posts
         }
         self.actor_city = pools.cities[0]  # where the inject actors' follow-ups come from
+
+    def _compile(self, template: PostTemplate) -> Compiled:
+        """A template's readings for each gender its words need."""
+        grammar = parse(template.text)
+        if template.gender is not None:
+            genders: tuple[bool | None, ...] = (template.gender is Gender.female,)
+        else:
+            genders = (False, True) if gendered(grammar) else (None,)
+        key = (template.persona.value, template.sentiment.value, self.language)
+        return Compiled(
+            persona=template.persona.value,
+            sentiment=template.sentiment.value,
+            context=template.context.value,
+            rumour=template.rumour,
+            readings={
+                feminine: self._readings(
+                    readings(template.text, *key, tuple(self.hashtags), bool(feminine))
+                )
+                for feminine in genders
+            },
+        )
+
+    def _readings(self, texts: list[str]) -> tuple[tuple, tuple]:
+        """The distinct texts compiled and repeated in turn up to VARIANTS: constants (None where
+        a filler is needed) and fillers. In turn, so an account's next minutes read differently."""
+        known: dict[str, tuple] = {}
+        for text in texts:
+            if text not in known:
+                parts = compile_text(text, self.values, self.numbers)
+                filler = self.slots.filler(parts)
+                known[text] = (parts[0] if filler is None else None, filler)
+        distinct = list(known.values())
+        pairs = [distinct[i % len(distinct)] for i in range(VARIANTS)]
+        return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
     def _sentiment_pools(self, persona: str) -> tuple[list[Compiled], ...]:
         """Storm templates per sentiment for a persona, falling back to the nearest match."""
@@ -117,10 +166,12 @@ class Content:
             persona = inject.actor.persona
             followers = 3 * followers_for(persona, rng)  # scripted actors are prominent
             author = actor_author(inject.actor, followers, verified_for(persona, followers, rng))
-            parts = compile_text(inject.content.get(language), values)
-            text = self.fill(parts, rng.random, cities[rng.randrange(len(cities))])
+            parts = compile_text(inject.content.get(language), values, self.numbers)
+            filler = self.slots.filler(parts)
+            city = cities[rng.randrange(len(cities))]
+            text = parts[0] if filler is None else filler(rng.random, city, inject.at * 1000)
             sentiment = "negative" if persona.value in NEGATIVE_PERSONAS else "neutral"
-            likes = int(3 * engagement_base(author) * VIRALITY[rng.randrange(128, 256)])
+            likes = int(3 * engagement_base(author) * VIRALITY[rng.randrange(768, 1024)])
             found.setdefault(inject.at, []).append(
                 InjectPost(inject, author, text, sentiment, likes)
             )

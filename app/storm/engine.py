@@ -21,9 +21,17 @@ from math import floor
 from operator import attrgetter, call
 
 from app.scenarios.models import Scenario
-from app.storm.audience import TICK_S, AudienceModel, State, Timeline, clamp
+from app.storm.audience import RESIDUAL, TICK_S, AudienceModel, State, Timeline, clamp
 from app.storm.authors import plain_handle
-from app.storm.content import VIRALITY, VIRALITY_BITS, Content, InjectPost
+from app.storm.cascade import (
+    ACTION_TAU_S,
+    HORIZON_TAUS,
+    Excitation,
+    action_event,
+    inject_events,
+    viral_moments,
+)
+from app.storm.content import VARIANT_MS, VARIANTS, VIRALITY, VIRALITY_BITS, Content, InjectPost
 from app.storm.pools import (
     AUTHOR_BITS,
     DEPTH_BITS,
@@ -52,13 +60,15 @@ THREAD_DEPTHS = tuple(
     1 + floor(((i + 0.5) / DEPTH_CELLS * THREAD_WINDOW) ** 2 / THREAD_WINDOW)
     for i in range(DEPTH_CELLS)
 )
-RUMOUR_SHARE = 0.6
-RUMOUR_SHARE_CAP = 0.5
+RUMOUR_SHARE = 0.4
+RUMOUR_SHARE_CAP = 0.3
 SILENCE_SHARE = 0.15
-ACTOR_FOLLOW_UP = 0.15
+ACTOR_FOLLOW_UP = 0.05
+HOT_SHARE = 0.3  # of replies and quotes go to the most visible post of the thread window
 MAX_POOLS = 16  # lookup tables kept for distinct sets of injects fired early
 _new = object.__new__
 _by_time = attrgetter("at_ms")
+_by_likes = attrgetter("likes_max")
 # The C-level seed: `_reseed(rng, n)` then `rng.gauss_next = None` leaves a reused generator in
 # exactly the state of `random.Random(n)`, without building a new object for every slot.
 _reseed = random.Random.__base__.seed
@@ -138,6 +148,7 @@ class Plan:
     not_positive: float
     persona_table: tuple[tuple[tuple, ...], ...]
     storm_scale: float
+    surge: float  # the self-exciting part of the volume: 1 + the excitation of past events
     to_neutral: float  # rescale a uniform that fell in the neutral band to [0, 1)
     to_positive: float  # the same for the positive band
 
@@ -175,6 +186,8 @@ class Storm:
         self._seed_base = (seed % 2**64) << 32
         # The lookup tables, by the injects fired early (none: the scenario's schedule).
         self._pools: dict[tuple, Pools] = {(): build_pools(self.content, scenario.phases, {})}
+        self._viral = viral_moments(seed, horizon)
+        self._excitations: dict[tuple, Excitation] = {}
         self._scheduled = {
             second: [(item, second * 1000) for item in items]
             for second, items in self.content.injects.items()
@@ -209,7 +222,8 @@ class Storm:
             if self.content.inject_times.get(key, 0) > at_s
         }
         injected, pools = self._injects_by_slot(moved), self._pools_for(moved)
-        ticks = self._tick_posts(actions, start_s, end_s, injected, pools)
+        excitation = self._excitation_for(moved)
+        ticks = self._tick_posts(actions, start_s, end_s, injected, (pools, excitation))
         return chain.from_iterable(chain.from_iterable(ticks))
 
     def _injects_by_slot(self, moved_ms: Mapping[str, int]) -> dict[int, list[tuple]]:
@@ -233,15 +247,31 @@ class Storm:
             pools = self._pools[key] = build_pools(self.content, self.scenario.phases, moved_ms)
         return pools
 
+    def _excitation_for(self, moved_ms: Mapping[str, int]) -> Excitation:
+        """The storm's viral moments and its feed injects' bursts, the early ones moved."""
+        key = tuple(sorted(moved_ms.items()))
+        found = self._excitations.get(key)
+        if found is None:
+            if len(self._excitations) > MAX_POOLS:
+                self._excitations.clear()
+            times = [
+                moved_ms.get(item.inject.id, second * 1000) / 1000
+                for second, items in self.content.injects.items()
+                for item in items
+            ]
+            found = self._excitations[key] = Excitation(self._viral + inject_events(times))
+        return found
+
     def _tick_posts(
         self,
         actions: Sequence[Action],
         start_s: float,
         end_s: float,
         injected: dict,
-        pools: Pools,
+        tables: tuple[Pools, Excitation],
     ) -> Iterator[list[list[Post]]]:
         """The posts of [start_s, end_s), one list of slot lists per tick, in time order."""
+        pools, excitation = tables
         if end_s <= start_s or end_s <= 0:
             return
         timeline = Timeline(actions)
@@ -250,13 +280,16 @@ class Storm:
         warm = max(0, first - THREAD_WINDOW) // TICK_S * TICK_S
         states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
         recent: deque = deque(maxlen=THREAD_WINDOW)
+        tops: deque = deque(maxlen=THREAD_WINDOW)  # each recent slot's most liked post
         rng, replies = random.Random(), {}
         for tick in range(warm // TICK_S, (last - 1) // TICK_S + 1):
-            plan = self._plan(next(states), tick, pools)
+            plan = self._plan(next(states), tick, pools, self._surge(excitation, timeline, tick))
             _reseed(rng, self._seed_base | tick)
             rng.gauss_next = None  # type: ignore[attr-defined]
             slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
-            ticked = self._tick(rng, slots, plan, timeline, recent, replies, injected, pools)
+            ticked = self._tick(
+                rng, slots, plan, timeline, (recent, tops), replies, injected, pools
+            )
             if slots.start > first and slots.stop < last:
                 yield ticked
                 continue
@@ -284,12 +317,21 @@ class Storm:
         times = [i * step_s for i in range(count)]
         return [self.model.audience(by_tick[math.floor(t / TICK_S)], t) for t in times]
 
-    def _plan(self, state: State, tick: int, pools: Pools) -> Plan:
+    def _surge(self, excitation: Excitation, timeline: Timeline, tick: int) -> float:
+        """How much the events before this tick multiply its volume: 1 + their excitation."""
+        t_s = tick * TICK_S
+        recent = timeline.between(t_s - ACTION_TAU_S * HORIZON_TAUS, t_s)
+        extra = [action_event(a.at_s, self.model.effect(a).bad) for a in recent]
+        return 1 + excitation.at(t_s, extra)
+
+    def _plan(self, state: State, tick: int, pools: Pools, surge: float) -> Plan:
         """Choice thresholds for the slots of one tick."""
         content, t_s = self.content, tick * TICK_S
         shares, kinds = [], []
-        rumour_total = sum(state.reach)
-        scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * rumour_total or 1.0))
+        # The cap shares the feed by each rumour's peak, so a corrected rumour's fall does not
+        # make room for the others to fill.
+        peaks = (max(r, f / RESIDUAL) for r, f in zip(state.reach, state.floor, strict=True))
+        scale = min(1.0, RUMOUR_SHARE_CAP / (RUMOUR_SHARE * sum(peaks) or 1.0))
         for rumour, reach in zip(self.model.rumours, state.reach, strict=True):
             if pools.rumour[rumour.id] and reach > 0:
                 shares.append(RUMOUR_SHARE * reach * scale)
@@ -311,6 +353,7 @@ class Storm:
             not_positive=1 - positive,
             persona_table=pools.persona_tables[phase.id],
             storm_scale=PERSONA_TABLE / (1 - cuts[-1]) if cuts else PERSONA_TABLE,
+            surge=surge,
             to_neutral=1 / (1 - positive - negative),
             to_positive=1 / positive,
         )
@@ -334,12 +377,13 @@ class Storm:
         )
 
     def _tick(
-        self, rng, slots, plan, timeline, recent, cache, injected, tables
+        self, rng, slots, plan, timeline, history, cache, injected, tables
     ) -> list[list[Post]]:
         """Every post of each slot of one tick, one list per slot, each in time order; kept in
-        `recent` for later threads. `rng` is the tick's generator; `cache` holds each action's
-        reply constants; `injected` the feed injects of each slot; `tables` the lookup tables
-        (their reply pools: the others are in `plan`).
+        `history` (each slot's posts, and its most liked post) for later threads. `rng` is the
+        tick's generator; `cache` holds each action's reply constants; `injected` the feed
+        injects of each slot; `tables` the lookup tables (their reply pools: the others are in
+        `plan`).
 
         The engine's hot loop, set up once per tick: locals only, lookup tables instead of
         searches, a slot's times drawn first (in C) and sorted (floats sort in C; posts by key
@@ -351,6 +395,7 @@ class Storm:
         only a slot with replies or injects sorts its posts.
         """
         rand, language = rng.random, self.language
+        recent, tops = history
         kind_cuts, kind_pools = plan.kind_cuts, plan.kind_pools
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
@@ -366,8 +411,11 @@ class Storm:
             THREAD_DEPTHS,
         )
         new, post_class = _new, Post
+        variant_ms, variants = VARIANT_MS, VARIANTS
+        hot_share, to_recent = HOT_SHARE, 1 / (1 - HOT_SHARE)
         per_second, horizon = self._per_second, len(self._per_second)
-        rate_scale = plan.attention * self.volume_scale / 60  # posts per second per post/min
+        # posts per second per post/min
+        rate_scale = plan.attention * plan.surge * self.volume_scale / 60
         between = timeline.between
         # Only a tick within REPLY_HORIZON_S of an action looks for actions slot by slot.
         answering = between(slots.start - REPLY_HORIZON_S, slots.stop)
@@ -377,6 +425,7 @@ class Storm:
             count = poisson(rng, volume)
             prefix = f"p-{slot:06d}-"
             posts: list[Post] = []
+            hot = max(filter(None, tops), key=_by_likes, default=None)
             append, base_ms, depth = posts.append, slot * 1000, len(recent)
             times = list(map(call, repeat(rand, count)))  # drawn in C: no frame per draw
             times.sort()
@@ -398,16 +447,18 @@ class Storm:
                         pool, v = pools[2], (v - not_positive) * to_positive
                 if not pool:
                     continue
-                text, filler, table, actors, threads, sentiment, rumour, kind, boost = pool[
+                consts, fillers, table, actors, threads, sentiment, rumour, kind, boost = pool[
                     floor(v * len(pool))
                 ]
                 if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                     available = [a for a in actors if a[0] <= at_ms]
-                    _at, author, city, base = available[floor(rand() * len(available))]
+                    _at, author, city, base, key = available[floor(rand() * len(available))]
                 else:
-                    author, city, base = table[getrandbits(author_bits)]
+                    author, city, base, key = table[getrandbits(author_bits)]
+                reading = (key + at_ms // variant_ms + 97 * (at_ms // 100 % 300)) % variants
+                text = consts[reading]
                 if text is None:
-                    text = filler(rand, city)
+                    text = fillers[reading](rand, city, at_ms)
                 likes = floor(base * virality[getrandbits(virality_bits)] * boost)
                 post = new(post_class)
                 values = post.__dict__  # filled in place: cheaper than building a dict to copy
@@ -428,15 +479,19 @@ class Storm:
                     # shorter history (a window's warm-up) draws what it drew the first time.
                     d = depths[getrandbits(depth_bits)]
                     pick = rand()
-                    if d <= depth:
+                    target = None
+                    if pick < hot_share:
+                        target = hot  # the window's most visible post draws the crowd
+                    elif d <= depth:
                         targets = recent[-d]
                         if targets:
-                            target = targets[floor(pick * len(targets))]
-                            if level < reply_level:
-                                values["reply_to"] = target.id
-                                values["text"] = f"{target.author.handle} {text}"
-                            else:
-                                values["quote_of"] = target.id
+                            target = targets[floor((pick - hot_share) * to_recent * len(targets))]
+                    if target is not None:
+                        if level < reply_level:
+                            values["reply_to"] = target.id
+                            values["text"] = f"{target.author.handle} {text}"
+                        else:
+                            values["quote_of"] = target.id
                 append(post)
             # Ambient posts come out in time order: only replies and injects need a sort.
             replying = answering and between(slot - REPLY_HORIZON_S, slot)
@@ -446,6 +501,7 @@ class Storm:
             if injects:
                 posts.extend(starmap(self._inject_post, injects))
             recent.append(posts)
+            tops.append(max(posts, key=_by_likes, default=None))
             if replying or injects:
                 posts.sort(key=_by_time)
             ticked.append(posts)
@@ -478,20 +534,23 @@ class Storm:
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]
-                text, filler, table, actors, _, sentiment, _, kind, boost = template
+                consts, fillers, table, actors, _, sentiment, _, kind, boost = template
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
-                    _at, author, city, base = available[floor(rand() * len(available))]
+                    _at, author, city, base, key = available[floor(rand() * len(available))]
                 else:
-                    author, city, base = table[rng.getrandbits(AUTHOR_BITS)]
+                    author, city, base, key = table[rng.getrandbits(AUTHOR_BITS)]
+                at_ms = now_ms + floor(rand() * 1000)
+                reading = (key + at_ms // VARIANT_MS + 97 * (at_ms // 100 % 300)) % VARIANTS
+                text = consts[reading]
                 if text is None:
-                    text = filler(rand, city)
+                    text = fillers[reading](rand, city, at_ms)
                 quote = not good and rand() < 0.4
                 likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
                 post = new_post(
                     {
                         "id": prefix + str(len(posts)),
-                        "at_ms": now_ms + floor(rand() * 1000),
+                        "at_ms": at_ms,
                         "author": author,
                         "text": text,
                         "language": language,

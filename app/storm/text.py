@@ -1,37 +1,27 @@
-"""Post templates compiled once per drill into literal chunks and dynamic slot codes.
+"""Post texts compiled once per drill into literal chunks and typed slot codes.
 
-Static slots ({brand}, {brand_handle}, {brand_tag}, {product} and the other brand placeholders)
-are filled at compile time, and so is the {brand_tag} of hashtags; only {hashtag},
-{author_city}, {number} and {time} are left for each post, so a post's text is one `"".join`
-over a few chunks (or a constant string when nothing is dynamic).
+Static slots ({brand}, {brand_handle}, {brand_tag}, {brand_short} and the brand placeholders)
+are filled at compile time. The per-post slots are typed: {hashtag} one of the scenario's,
+{author_city} the author's town, {time} a clock time from the drill's simulated clock (the
+scenario's `start_time` plus the post's time, a few minutes back at most), {elapsed} the time
+since the crisis began, and number slots ({number} and those the scenario declares under
+`numbers`) a whole number of their declared range, written in their unit.
 """
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from math import floor
 
-from app.scenarios.models import PostTemplate, Scenario, brand_tag
+from app.scenarios.models import NumberRange, NumberUnit, Scenario, brand_tag
 
-HASHTAG, AUTHOR_CITY, NUMBER, TIME = range(4)
-DYNAMIC = {"hashtag": HASHTAG, "author_city": AUTHOR_CITY, "number": NUMBER, "time": TIME}
+HASHTAG, AUTHOR_CITY, TIME, ELAPSED = range(4)
+NUMBER_BASE = 4  # codes from here on are number slots, in the order of `number_names`
+DEFAULT_NUMBER = NumberRange(min=2, max=12)
+NUMBER_CELLS = 512  # a wide range is drawn from this many evenly spaced values
+TIME_LAG_STEPS = 4  # {time} is the post's time, or up to 3 five-minute steps back
 _SLOT = re.compile(r"\{(\w+)\}")
-
-
-@dataclass(frozen=True)
-class Compiled:
-    """A template ready to fill: `parts` alternates literal text and slot codes."""
-
-    parts: tuple[str | int, ...]
-    persona: str
-    sentiment: str
-    context: str
-    rumour: str | None
-
-    @property
-    def constant(self) -> str | None:
-        """The whole text when the template has no dynamic slot."""
-        return self.parts[0] if len(self.parts) == 1 else None  # type: ignore[return-value]
+CURRENCIES = {"GB": "£", "US": "$", "IE": "€", "CA": "$", "CH": "CHF"}
+Filler = Callable[[Callable[[], float], str, int], str]
 
 
 def at_handle(handle: str) -> str:
@@ -41,45 +31,44 @@ def at_handle(handle: str) -> str:
 
 def static_values(scenario: Scenario, language: str, brand: str, brand_handle: str) -> dict:
     """The values of the slots that do not change from post to post."""
-    values = {key: text.get(language) for key, text in scenario.brand.placeholders.items()}
-    values.update(
-        brand=brand,
-        brand_handle=at_handle(brand_handle),
-        brand_tag=brand_tag(brand) or brand_tag(brand_handle),
-    )
+    values = {
+        "brand": brand,
+        "brand_handle": at_handle(brand_handle),
+        "brand_tag": brand_tag(brand) or brand_tag(brand_handle),
+    }
+    same = brand == scenario.brand.name
+    values["brand_short"] = (scenario.brand.short or brand) if same else brand
+    for key, text in scenario.brand.placeholders.items():
+        values[key] = _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), text.get(language))
     return values
 
 
 def static_text(text: str, values: dict[str, str]) -> str:
     """A text whose slots are all static (a hashtag's {brand_tag}), filled."""
-    return "".join(part for part in compile_text(text, values) if isinstance(part, str))
+    return _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def compile_text(text: str, values: dict[str, str]) -> tuple[str | int, ...]:
-    """Split a template into literal chunks and dynamic slot codes; unknown slots stay as is."""
-    parts: list[str | int] = [""]
+def number_names(scenario: Scenario) -> list[str]:
+    """The number slots of a scenario: {number} first, then the declared ones."""
+    return ["number", *(name for name in scenario.numbers if name != "number")]
+
+
+def compile_text(text: str, values: dict[str, str], numbers: list[str]) -> tuple:
+    """Split a text into literal chunks and dynamic slot codes; unknown slots stay as is."""
+    dynamic = {"hashtag": HASHTAG, "author_city": AUTHOR_CITY, "time": TIME, "elapsed": ELAPSED}
+    dynamic.update({name: NUMBER_BASE + i for i, name in enumerate(numbers)})
+    parts: list = [""]
     position = 0
     for match in _SLOT.finditer(text):
         key = match.group(1)
         parts[-1] += text[position : match.start()]
-        if key in DYNAMIC:
-            parts.extend([DYNAMIC[key], ""])
+        if key in dynamic:
+            parts.extend([dynamic[key], ""])
         else:
-            parts[-1] += values.get(key, match.group(0))  # type: ignore[operator]
+            parts[-1] += values.get(key, match.group(0))
         position = match.end()
-    parts[-1] += text[position:]  # type: ignore[operator]
+    parts[-1] += text[position:]
     return tuple(parts)
-
-
-def compile_template(template: PostTemplate, values: dict[str, str]) -> Compiled:
-    """One scenario template, compiled."""
-    return Compiled(
-        parts=compile_text(template.text, values),
-        persona=template.persona.value,
-        sentiment=template.sentiment.value,
-        context=template.context.value,
-        rumour=template.rumour,
-    )
 
 
 def clock_text(language: str, minute_of_day: int) -> str:
@@ -90,78 +79,108 @@ def clock_text(language: str, minute_of_day: int) -> str:
     return f"{(hour - 1) % 12 + 1}:{minute:02d} {'am' if hour < 12 else 'pm'}"
 
 
-def make_filler(language: str, hashtags: list[str]) -> Callable:
-    """A function filling a compiled template's dynamic slots from a random source."""
-    tags, count, clocks, numbers = _fill_tables(language, hashtags)
-
-    def fill(parts: tuple, rand: Callable[[], float], city: str) -> str:
-        out = [parts[0]]
-        for i in range(1, len(parts), 2):
-            code = parts[i]
-            if code == HASHTAG:
-                out.append(tags[floor(rand() * count)])
-            elif code == AUTHOR_CITY:
-                out.append(city)
-            elif code == NUMBER:
-                out.append(numbers[floor(rand() * 98)])
-            else:
-                out.append(clocks[480 + floor(rand() * 840)])
-            out.append(parts[i + 1])
-        return "".join(out)
-
-    return fill
+def elapsed_text(language: str, minutes: int) -> str:
+    """A time since the crisis began, as people round it: "40 minutes", « plus d'une heure »."""
+    if minutes < 5:
+        return "quelques minutes" if language == "fr" else "a few minutes"
+    if minutes < 60:
+        return f"{minutes // 5 * 5} minutes"
+    if minutes < 75:
+        return "une heure" if language == "fr" else "an hour"
+    hours, rest = divmod(minutes // 10 * 10, 60)
+    if language == "fr":
+        return f"{hours} h {rest:02d}" if rest else f"{hours} heures"
+    return f"{hours}h{rest:02d}" if rest else f"{hours} hours"
 
 
-def _fill_tables(language: str, hashtags: list[str]) -> tuple[list[str], int, list[str], list]:
-    """The hashtags (with their #), how many, the 1,440 times of day as written, and the
-    numbers 2 to 99 as text."""
-    tags = [t if t.startswith("#") else "#" + t for t in hashtags] or ["#"]
-    numbers = [str(2 + k) for k in range(98)]
-    return tags, len(tags), [clock_text(language, m) for m in range(1440)], numbers
+def number_text(value: int, unit: NumberUnit, language: str, country: str) -> str:
+    """A number written in its unit and the language's habits."""
+    if language == "fr":
+        digits = f"{value:,}".replace(",", "\u202f")
+        return {
+            NumberUnit.percent: f"{digits} %",
+            NumberUnit.money: f"{digits} {'CHF' if country == 'CH' else '€'}",
+            NumberUnit.days: f"{digits} jour{'s' if value > 1 else ''}",
+            NumberUnit.hours: f"{digits} heure{'s' if value > 1 else ''}",
+            NumberUnit.minutes: f"{digits} minute{'s' if value > 1 else ''}",
+        }.get(unit, digits)
+    digits = f"{value:,}"
+    plural = "" if value == 1 else "s"
+    return {
+        NumberUnit.percent: f"{digits}%",
+        NumberUnit.money: f"{CURRENCIES.get(country, '$')}{digits}",
+        NumberUnit.days: f"{digits} day{plural}",
+        NumberUnit.hours: f"{digits} hour{plural}",
+        NumberUnit.minutes: f"{digits} minute{plural}",
+    }.get(unit, digits)
 
 
-def make_specialiser(language: str, hashtags: list[str]) -> Callable:
-    """A function turning a template's parts into its own filler `(rand, city) -> text`.
-
-    A template with one dynamic slot (most of them) gets a closure that draws exactly what
-    `make_filler`'s `fill` draws and concatenates three strings; one with two or three slots a
-    closure calling a small filler per slot, left to right (the same draws in the same order);
-    others call `fill`.
-    """
-    tags, count, clocks, numbers = _fill_tables(language, hashtags)
-    fill = make_filler(language, hashtags)
-    slot_fillers = {
-        HASHTAG: lambda rand, city: tags[floor(rand() * count)],
-        AUTHOR_CITY: lambda rand, city: city,
-        NUMBER: lambda rand, city: numbers[floor(rand() * 98)],
-        TIME: lambda rand, city: clocks[480 + floor(rand() * 840)],
-    }
-
-    def specialise(parts: tuple) -> Callable[[Callable[[], float], str], str]:
-        if len(parts) == 3:
-            return _one_slot(parts, tags, count, clocks, numbers)
-        if len(parts) == 5:
-            a, first, b, second, c = parts
-            f1, f2 = slot_fillers[first], slot_fillers[second]
-            return lambda rand, city: a + f1(rand, city) + b + f2(rand, city) + c
-        if len(parts) == 7:
-            a, first, b, second, c, third, d = parts
-            f1, f2, f3 = slot_fillers[first], slot_fillers[second], slot_fillers[third]
-            return lambda rand, city: (
-                a + f1(rand, city) + b + f2(rand, city) + c + f3(rand, city) + d
-            )
-        return lambda rand, city: fill(parts, rand, city)
-
-    return specialise
+def number_table(spec: NumberRange, language: str, country: str) -> list[str]:
+    """The values a number slot draws from, written: every whole number, or evenly spaced ones."""
+    span = spec.max - spec.min
+    if span < NUMBER_CELLS:
+        values = range(spec.min, spec.max + 1)
+    else:
+        values = [spec.min + round(span * i / (NUMBER_CELLS - 1)) for i in range(NUMBER_CELLS)]
+    return [number_text(v, spec.unit, language, country) for v in values]
 
 
-def _one_slot(parts: tuple, tags: list, count: int, clocks: list, numbers: list) -> Callable:
-    """The filler of a template with exactly one dynamic slot: three strings concatenated."""
-    head, code, tail = parts
-    if code == HASHTAG:
-        return lambda rand, city: head + tags[floor(rand() * count)] + tail
-    if code == AUTHOR_CITY:
-        return lambda rand, city: head + city + tail
-    if code == NUMBER:
-        return lambda rand, city: head + numbers[floor(rand() * 98)] + tail
-    return lambda rand, city: head + clocks[480 + floor(rand() * 840)] + tail
+class Slots:
+    """The per-post slot values of one drill, tabulated, and fillers built on them."""
+
+    def __init__(self, scenario: Scenario, language: str, hashtags: list[str]) -> None:
+        country = scenario.countries.get(language)
+        self.tags = [t if t.startswith("#") else "#" + t for t in hashtags] or ["#"]
+        hour, minute = (int(part) for part in scenario.start_time.split(":"))
+        self.start_minute = hour * 60 + minute
+        self.clocks = [clock_text(language, m) for m in range(1440)]
+        horizon = scenario.duration // 60 + 180
+        self.elapsed = [elapsed_text(language, m) for m in range(horizon)]
+        self.numbers = number_names(scenario)
+        self.number_tables = [
+            number_table(scenario.numbers.get(name, DEFAULT_NUMBER), language, country)
+            for name in self.numbers
+        ]
+
+    def slot(self, code: int) -> Filler:
+        """The filler of one slot code: (rand, city, at_ms) → text."""
+        if code == HASHTAG:
+            tags, count = self.tags, len(self.tags)
+            return lambda rand, city, at_ms: tags[floor(rand() * count)]
+        if code == AUTHOR_CITY:
+            return lambda rand, city, at_ms: city
+        if code == TIME:
+            clocks, start = self.clocks, self.start_minute
+
+            def clock(rand, city, at_ms):
+                minutes = at_ms // 60_000
+                back = floor(rand() * TIME_LAG_STEPS) * 5
+                return clocks[(start + max(0, (minutes - back) // 5 * 5)) % 1440]
+
+            return clock
+        if code == ELAPSED:
+            table, last = self.elapsed, len(self.elapsed) - 1
+            return lambda rand, city, at_ms: table[min(last, at_ms // 60_000)]
+        table = self.number_tables[code - NUMBER_BASE]
+        size = len(table)
+        return lambda rand, city, at_ms: table[floor(rand() * size)]
+
+    def filler(self, parts: tuple) -> Filler | None:
+        """A compiled text's own filler, or None when it has no dynamic slot."""
+        if len(parts) == 1:
+            return None
+        heads = parts[0::2]
+        slots = [self.slot(code) for code in parts[1::2]]
+        if len(slots) == 1:
+            head, tail, one = heads[0], heads[1], slots[0]
+            return lambda rand, city, at_ms: head + one(rand, city, at_ms) + tail
+        pairs = list(zip(slots, heads[1:], strict=True))
+        first = heads[0]
+
+        def fill(rand, city, at_ms):
+            out = first
+            for one, tail in pairs:
+                out += one(rand, city, at_ms) + tail
+            return out
+
+        return fill

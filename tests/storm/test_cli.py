@@ -1,6 +1,7 @@
 """`stormdrill storm preview`, and the canonical JSON it prints."""
 
 import json
+import re
 
 import pytest
 import yaml
@@ -117,3 +118,13 @@ def test_the_same_storm_in_two_processes_would_match(scenario):
     assert [post_json(p) for p in first] == [
         post_json(p) for p in Storm(scenario, 4, None, "en").posts([], 0, 600)
     ]
+
+
+def test_the_report_prints_each_floor_and_fails_when_one_is_missed(scenario_file):
+    result = runner.invoke(app, ["storm", "report", str(scenario_file), "--lang", "fr"])
+    lines = result.output.splitlines()
+    assert lines[0].startswith("sample-recall [fr] ") and lines[0].endswith(" posts")
+    marks = re.findall(r"\((ok|MISSED)\)", result.output)
+    assert len(marks) == 8
+    assert result.exit_code == (1 if "MISSED" in marks else 0)
+    assert "at 30/60/90 min  none: A" in result.output

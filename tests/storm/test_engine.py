@@ -69,19 +69,19 @@ def test_authors_recur(hour_en):
 
 def test_follower_counts_are_heavy_tailed_by_persona(storm_en):
     pools = storm_en.content.authors
-    customers = [a.followers for a in pools["angry_customer"].authors]
-    journalists = [a.followers for a in pools["journalist"].authors]
-    bots = [a.followers for a in pools["bot"].authors]
+    customers = [m.author.followers for m in pools["angry_customer"]]
+    journalists = [m.author.followers for m in pools["journalist"]]
+    bots = [m.author.followers for m in pools["bot"]]
     assert statistics.median(journalists) > 10 * statistics.median(customers)
     assert statistics.median(bots) < statistics.median(customers)
     assert max(customers) > 10 * statistics.median(customers)
-    assert all(a.verified for a in pools["regulator"].authors)
-    assert not any(a.verified for a in pools["bot"].authors)
+    assert all(m.author.verified for m in pools["regulator"])
+    assert not any(m.author.verified for m in pools["bot"])
 
 
 def test_french_authors_have_french_names(storm_fr, storm_en):
-    french = {a.name.split()[0] for a in storm_fr.content.authors["worried_customer"].authors}
-    english = {a.name.split()[0] for a in storm_en.content.authors["worried_customer"].authors}
+    french = {m.author.name.split()[0] for m in storm_fr.content.authors["worried_customer"]}
+    english = {m.author.name.split()[0] for m in storm_en.content.authors["worried_customer"]}
     assert len(french & english) < len(french) / 2
 
 
@@ -205,17 +205,18 @@ def test_threads_mostly_reach_the_last_seconds(hour_en):
     ambient = [p for p in hour_en if p.id.startswith("p-") and (p.reply_to or p.quote_of)]
     back_s = [(p.at_ms // 1000) - at_ms[p.reply_to or p.quote_of] // 1000 for p in ambient]
     assert all(1 <= s <= THREAD_WINDOW for s in back_s)
-    assert statistics.median(back_s) <= 8 < max(back_s)
+    # Most reach a few seconds back; HOT_SHARE of them go to the window's most liked post.
+    assert statistics.median(back_s) <= 15 < max(back_s)
 
 
 def test_threads_come_in_the_persona_share(scenario):
     """Where every slot has posts to answer, a persona replies or quotes at its own rate:
     journalists and influencers 45% of the time, bots and customers 25%."""
-    posts = Storm(scenario, 3, None, "en", volume_scale=20).posts([], 300, 1500)
+    posts = Storm(scenario, 3, None, "en", volume_scale=20).posts([], 300, 3000)
 
     def threaded(persona: str) -> float:
         own = [p for p in posts if p.kind == "storm" and p.author.persona == persona]
-        assert len(own) >= 90
+        assert len(own) >= 300
         return sum(1 for p in own if p.reply_to or p.quote_of) / len(own)
 
     assert 0.33 < threaded("journalist") < 0.57

@@ -34,26 +34,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "8fb2f22fa977640a9607f62bb82ea5e9",
-    ("data-breach", "en", 2026, True): "b9d95e5905ff8afe197ab451f5e83e7b",
-    ("data-breach", "en", 7, False): "a67d7ceeacfeb2e23dc12d98c0997d0a",
-    ("data-breach", "en", 7, True): "162bcd9ff8b26c1b4d48ce7f44d008a7",
-    ("data-breach", "fr", 2026, False): "3d7b23bc473fcc2b648001dd70e8a6e6",
-    ("data-breach", "fr", 2026, True): "2e7e6e6e3e69bf2c850293c3b6421bc5",
-    ("data-breach", "fr", 7, False): "a88847c15f8ddd275450e6bca647bd0d",
-    ("data-breach", "fr", 7, True): "6a285ff56c50129571418c76374a54ff",
-    ("sample", "en", 2026, False): "e92d212508f7761b79cde3234ecc70d2",
-    ("sample", "en", 2026, True): "8827316b005b148abf11619ebf65bded",
-    ("sample", "en", 7, False): "7e6d5b5d94ecef2a81caa03cc8e8ba92",
-    ("sample", "en", 7, True): "01d05cd47918444910f266427c63caf9",
-    ("sample", "fr", 2026, False): "fc09d2087934279319e16635d84805c4",
-    ("sample", "fr", 2026, True): "517cbc41556e642caf1c6e804c7e51ca",
-    ("sample", "fr", 7, False): "655917d2127cee1970e50bfe2dbe374e",
-    ("sample", "fr", 7, True): "dea73cdf1beaa09b34bdf2af95f2a3f6",
+    ("data-breach", "en", 2026, False): "320f8e5f6ab467c8602a1ac906b1b2e9",
+    ("data-breach", "en", 2026, True): "2b9a0328b71605ab36de4e66e1a80252",
+    ("data-breach", "en", 7, False): "cf4eeca68335fb9d09873f64362f8273",
+    ("data-breach", "en", 7, True): "77005c386c6ce771aead531bf5b99201",
+    ("data-breach", "fr", 2026, False): "84511504d694c717d3fbdf2891a84823",
+    ("data-breach", "fr", 2026, True): "855a2f221cf8bfdfcd9fc400510c11d1",
+    ("data-breach", "fr", 7, False): "4330dfbfd9f60942e653cd3eeef4a5c8",
+    ("data-breach", "fr", 7, True): "9c3b43fc24c3221603fabb90cc0c4723",
+    ("sample", "en", 2026, False): "581bf3b8736dd8a949bcc2e390d8a3d8",
+    ("sample", "en", 2026, True): "3f740996c9bfdbfd63b9fe060fdfeb21",
+    ("sample", "en", 7, False): "954581cdf5b3f8cd4d6d8b41212ecce3",
+    ("sample", "en", 7, True): "4a42e300f32e90c434563f5b72604fce",
+    ("sample", "fr", 2026, False): "8cc8d897f46e61998a19034431a4a507",
+    ("sample", "fr", 2026, True): "f3b63cd1b8208c48d37343162bc05197",
+    ("sample", "fr", 7, False): "3c94fb5361f976e78bbe661027a22d4a",
+    ("sample", "fr", 7, True): "0639604e12b89d5a687d81d85dfbe161",
 }
-PREVIEW_JSONL = "2ea0c6ac0d9dc4be88e1809dda8073cf2b674a65d1c969e27bb462044e828949"
-PREVIEW_FEED = "ec1c83bae7ef38e30fec4142f4796419aaeb939aed01fd379d767d38e8adae1f"
-STREAMED = "31a7beafc3bb037f1a4b9f2643661dab2363c04973fa02987e9cf4c262b8696e"
+PREVIEW_JSONL = "58f53e4c0e4d34cde58ba8e9eb04f54a96885c1999e734ca78258388f55907a1"
+PREVIEW_FEED = "5e8c7508f76c80dc10ef2671fda9cd63c7c0eeddf7fd6542f12d8f304a9f1da9"
+STREAMED = "809239f17f1421b906e456d48a453fe402cdf865f78cb078a28f5ecd8916b531"
 
 
 def scenario_for(name: str):
