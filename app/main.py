@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from app.core import handlers
+from app.core.guards import BodyLimitMiddleware, ids_in_range
 from app.core.db import make_engine
 from app.core.deps import csrf_protect
 from app.core.middleware import LanguageMiddleware
@@ -33,11 +34,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Stormdrill",
         version="0.1.0",
         description="Rehearse crisis communication on social networks.",
-        dependencies=[Depends(csrf_protect)],
+        dependencies=[Depends(csrf_protect), Depends(ids_in_range)],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(
         SessionMiddleware,
