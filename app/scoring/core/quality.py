@@ -120,34 +120,13 @@ class MessageQuality:
         """Pairs of posts that say opposite things about the same subject."""
         if len(self.ctx.public) < 2:
             return None
-        clauses = self._clauses()
-        index: dict[str, list[int]] = defaultdict(list)
-        for number, (_post, clause) in enumerate(clauses):
-            for stem in clause.stems:
-                index[stem].append(number)
-        conflicts: set[tuple[str, str]] = set()
-        for number, (post, clause) in enumerate(clauses):
-            shared: dict[int, int] = defaultdict(int)
-            for stem in clause.stems:
-                for other in index[stem]:
-                    if other > number:
-                        shared[other] += 1
-            for other, count in shared.items():
-                other_post, other_clause = clauses[other]
-                union = len(clause.stems | other_clause.stems)
-                if (
-                    other_post is not post
-                    and count >= 2
-                    and count / union >= CONSISTENCY_JACCARD
-                    and clause.negated != other_clause.negated
-                ):
-                    conflicts.add((post.step.id, other_post.step.id))
+        conflicts, evidence = _conflicting_pairs(self._clauses())
         return Metric(
             name="consistency",
-            value=len(conflicts),
-            points=clamp(100 - CONFLICT_PENALTY * len(conflicts)),
+            value=conflicts,
+            points=clamp(100 - CONFLICT_PENALTY * conflicts),
             weight=METRIC_WEIGHTS["consistency"],
-            evidence=ordered_evidence({i for pair in conflicts for i in pair} or self._all_posts()),
+            evidence=ordered_evidence(evidence or self._all_posts()),
         )
 
     def network_fit(self) -> Metric | None:
@@ -181,3 +160,62 @@ class MessageQuality:
 def fits_network(text: str) -> bool:
     """At most 280 characters, or announced as part of a thread."""
     return len(text) <= NETWORK_LIMIT or is_thread_part(text)
+
+
+Signature = tuple[frozenset[str], bool]
+
+
+def _opposed(clauses: list[Signature]) -> set[tuple[int, int]]:
+    """Pairs of distinct clauses sharing two stems and half their terms, one of them negated."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, (stems, _negated) in enumerate(clauses):
+        for stem in stems:
+            index[stem].append(number)
+    opposed = set()
+    for number, (stems, negated) in enumerate(clauses):
+        shared: dict[int, int] = defaultdict(int)
+        for stem in stems:
+            for other in index[stem]:
+                if other > number:
+                    shared[other] += 1
+        for other, count in shared.items():
+            other_stems, other_negated = clauses[other]
+            union = len(stems | other_stems)
+            if count >= 2 and count / union >= CONSISTENCY_JACCARD and negated != other_negated:
+                opposed.add((number, other))
+    return opposed
+
+
+def _conflicting_pairs(found: list[tuple[PublicText, Analysed]]) -> tuple[int, set[str]]:
+    """How many pairs of posts contradict each other, and the posts involved.
+
+    Repeated clauses are compared once and posts saying the same clauses are counted in groups,
+    so a record repeating a few posts thousands of times costs what the few posts cost.
+    """
+    signatures: dict[Signature, int] = {}
+    said: dict[str, set[int]] = defaultdict(set)
+    for post, clause in found:
+        number = signatures.setdefault((clause.stems, clause.negated), len(signatures))
+        said[post.step.id].add(number)
+    profiles: dict[frozenset[int], list[str]] = defaultdict(list)
+    for post_id, numbers in said.items():
+        profiles[frozenset(numbers)].append(post_id)
+    holders: dict[int, list[frozenset[int]]] = defaultdict(list)
+    for profile in profiles:
+        for number in profile:
+            holders[number].append(profile)
+    pairs = {
+        tuple(sorted((a, b), key=sorted))
+        for first, second in _opposed(list(signatures))
+        for a in holders[first]
+        for b in holders[second]
+    }
+    count, evidence = 0, set()
+    for a, b in pairs:
+        posts_a, posts_b = profiles[a], profiles[b]
+        size_a, size_b = len(posts_a), len(posts_b)
+        found_here = size_a * (size_a - 1) // 2 if a == b else size_a * size_b
+        if found_here:
+            count += found_here
+            evidence.update(posts_a, posts_b)
+    return count, evidence
