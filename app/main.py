@@ -8,9 +8,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from app.core import handlers
-from app.core.guards import BodyLimitMiddleware, ids_in_range
 from app.core.db import make_engine
 from app.core.deps import csrf_protect
+from app.core.guards import BodyLimitMiddleware, ids_in_range
 from app.core.middleware import LanguageMiddleware
 from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
