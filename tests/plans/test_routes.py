@@ -211,3 +211,21 @@ def test_another_organisations_plan_is_not_found(client, session, factory, autho
     assert client.get(f"/plans/{plan.id}").status_code == 404
     role = items.list_items(session=session, plan=plan, section=SECTIONS["roles"])[0]
     assert client.get(f"/plans/{plan.id}/roles/{role.id}").status_code == 404
+
+
+def test_removing_an_item_through_the_page_checks_its_version(client, session, author):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    kpi = items.list_items(session=session, plan=plan, section=SECTIONS["kpis"])[0]
+    url = f"/plans/{plan.id}/kpis/{kpi.id}/delete"
+    page = client.get(f"/plans/{plan.id}")
+    form = page.text.split(f'action="{url}"', 1)[1].split("</form>", 1)[0]
+    assert [i.get("value") for i in find_all(form, "input", name="version")] == [str(kpi.version)]
+    stale = client.post(url, data={"version": kpi.version + 1}, follow_redirects=False)
+    assert stale.status_code == 409
+    assert items.list_items(session=session, plan=plan, section=SECTIONS["kpis"])
+    removed = client.post(url, data={"version": kpi.version}, follow_redirects=False)
+    assert removed.status_code in (200, 303)
+    assert kpi.id not in [
+        row.id for row in items.list_items(session=session, plan=plan, section=SECTIONS["kpis"])
+    ]
