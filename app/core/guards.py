@@ -9,7 +9,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import limits
-from app.core.errors import NotFound
+from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -17,10 +17,16 @@ MAX_ID = 2**63 - 1  # the largest value of a 64-bit signed id column
 
 
 def ids_in_range(request: Request) -> None:
-    """404 for a numeric path id no database row can have, before any lookup tries it."""
+    """404 for a numeric path id no row can have; 422 for such a number in the query."""
     for value in request.path_params.values():
         if isinstance(value, str) and value.isdigit() and int(value) > MAX_ID:
             raise NotFound(_("This page does not exist."))
+    for name, value in request.query_params.multi_items():
+        if value.lstrip("-").isdigit() and abs(int(value)) > MAX_ID:
+            raise Invalid(
+                _("%(name)s: an integer is beyond the 64-bit range (max_integer).", name=name),
+                field=name,
+            )
 
 
 class BodyLimitMiddleware:
@@ -43,10 +49,8 @@ class BodyLimitMiddleware:
             if declared > max_bytes:
                 raise limits.size_error(declared, max_bytes)
             body = await _read(receive, max_bytes)
-            if b"json" in headers.get(b"content-type", b"") and (
-                limits.json_depth(body) > limits.MAX_DEPTH
-            ):
-                raise limits.depth_error()
+            if b"json" in headers.get(b"content-type", b""):
+                limits.check_json_text(body)
         except limits.LimitExceeded as exc:
             await _refusal(scope, exc)(scope, receive, send)
             return

@@ -21,7 +21,9 @@ MAX_DEPTH = 32
 MAX_NODES = 200_000
 
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-MAX_INTEGER_DIGITS = 19
+MAX_INTEGER = 2**63 - 1  # what a 64-bit signed column holds
+MAX_INTEGER_DIGITS = len(str(MAX_INTEGER))
+_LONG_INTEGER = re.compile(rb"(?<![\d.eE+-])-?\d{19,}(?![\d.eE])")
 _NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
@@ -80,6 +82,19 @@ def json_depth(text: str | bytes) -> int:
     return max(itertools.accumulate(_STEP[c] for c in brackets), default=0)
 
 
+def check_json_text(text: str | bytes) -> None:
+    """Refuse JSON text nested past MAX_DEPTH or holding an integer past 64 bits, unparsed.
+
+    An id a database column cannot hold would otherwise reach the driver and fail there.
+    """
+    outside_strings = _JSON_STRING.sub(b"", _as_bytes(text))
+    brackets = outside_strings.translate(None, _NOT_BRACKETS)
+    if max(itertools.accumulate(_STEP[c] for c in brackets), default=0) > MAX_DEPTH:
+        raise depth_error()
+    for match in _LONG_INTEGER.finditer(outside_strings):
+        _bounded_int(match.group().decode())
+
+
 def _refuse_constant(name: str) -> float:
     raise LimitExceeded(
         "finite_numbers", _("%(value)s is not a finite number (finite_numbers).", value=name)
@@ -93,16 +108,18 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def _integer_error() -> LimitExceeded:
+    return LimitExceeded(
+        "max_integer",
+        _("An integer is beyond the 64-bit range (max_integer)."),
+    )
+
+
 def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise LimitExceeded(
-            "max_integer_digits",
-            _(
-                "An integer has more than %(limit)s digits (max_integer_digits).",
-                limit=MAX_INTEGER_DIGITS,
-            ),
-        )
-    return int(text)
+    value = int(text) if len(text) <= MAX_INTEGER_DIGITS + 1 else MAX_INTEGER + 1
+    if not -MAX_INTEGER - 1 <= value <= MAX_INTEGER:
+        raise _integer_error()
+    return value
 
 
 def count_nodes(data: Any) -> int:
@@ -123,8 +140,7 @@ def count_nodes(data: Any) -> int:
 def load_json(text: str | bytes, max_bytes: int = MAX_DOCUMENT_BYTES) -> Any:
     """Decode JSON within the limits; a syntax error stays a json.JSONDecodeError."""
     check_size(text, max_bytes)
-    if json_depth(text) > MAX_DEPTH:
-        raise depth_error()
+    check_json_text(text)
     data = json.loads(
         text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_bounded_int
     )

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.accounts.models import Role
@@ -67,3 +68,38 @@ def test_the_depth_scan_ignores_brackets_inside_strings():
     assert limits.json_depth('{"a": "[[[[\\"[[", "b": [[1]]}') == 3
     assert limits.json_depth("[]") == 1
     assert limits.json_depth('"plain"') == 0
+
+
+def test_an_integer_beyond_64_bits_in_a_body_or_query_is_refused_naming_the_limit(client, factory):
+    org = factory.org()
+    sign_in(client, factory.member(org, Role.admin))
+    body = client.post(
+        "/api/drills",
+        content='{"plan_version_id": 99999999999999999999, "scenario_id": "tutorial"}',
+        headers={"content-type": "application/json"},
+    )
+    assert body.status_code == 422
+    assert "max_integer" in body.json()["detail"][0]["msg"]
+    query = client.get("/api/drills/1/actions", params={"since_seq": HUGE_ID})
+    assert query.status_code == 422
+    assert query.json()["detail"][0]["msg"].startswith("since_seq: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ('{"id": 9223372036854775807}', False),
+        ('{"id": -9223372036854775808}', False),
+        ('{"id": 9223372036854775808}', True),
+        ('{"id": "99999999999999999999"}', False),
+        ('{"x": 1.5e30, "y": 12345678901234567890.5}', False),
+        ("[-99999999999999999999]", True),
+    ],
+)
+def test_the_integer_scan_refuses_only_integers_past_64_bits(text, refused):
+    try:
+        limits.check_json_text(text)
+    except limits.LimitExceeded as exc:
+        assert refused and exc.limit == "max_integer"
+    else:
+        assert not refused
