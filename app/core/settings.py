@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     secret_key: str = DEFAULT_SECRET
     database_url: str = Field(default=f"sqlite:///{ROOT / 'var' / 'stormdrill.db'}")
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=20, ge=0)
     host: str = "127.0.0.1"
     port: int = 8000
     default_language: Literal["en", "fr"] = "en"
@@ -29,6 +31,7 @@ class Settings(BaseSettings):
     login_window_s: int = 300
     redis_url: str | None = None
     scenarios_dir: Path = ROOT / "scenarios"
+    rehearsal_min_share: float = Field(default=0.3, ge=0, le=1)
     max_document_bytes: int = Field(default=MAX_DOCUMENT_BYTES, gt=0)
     score_budget_s: float = Field(default=10.0, gt=0)
 

@@ -33,7 +33,7 @@ def test_trainer_creates_and_lists_drills(client, session, factory):
     assert created.status_code == 201, created.text
     drill = created.json()
     assert drill["status"] == "scheduled" and drill["sim_s"] == 0
-    assert drill["brand"] == org.name and isinstance(drill["seed"], int)
+    assert drill["brand"] == "Café Cerise" and isinstance(drill["seed"], int)
     listed = client.get("/api/drills").json()
     assert listed["count"] == 1 and listed["data"][0]["id"] == drill["id"]
     refused = client.post("/api/drills", json={**body, "scenario_id": "nope"})
@@ -133,7 +133,7 @@ def test_feed_is_cursor_based_and_never_past_the_clock(client, session, team):
     [
         ({"kind": "checklist_done", "item": "no-such-item"}, "item"),
         ({"kind": "flag_rumour", "rumour": "no-such-rumour"}, "rumour"),
-        ({"kind": "correct_rumour", "rumour": "no-such-rumour", "text": "False."}, "rumour"),
+        ({"kind": "request_approval", "rumour": "no-such-rumour", "text": "False."}, "rumour"),
     ],
 )
 def test_an_action_naming_what_does_not_exist_is_refused_naming_the_field(

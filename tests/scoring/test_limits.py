@@ -1,16 +1,10 @@
 """Bounded scoring: the record's limits are named when passed, and the work grows linearly."""
 
-import itertools
-from types import SimpleNamespace
-
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from app.record.models import MAX_ACTIONS, MAX_TIME_S
 from app.scoring.core import RecordError, parse_record, score_record
 from app.scoring.core import process as process_dimension
-from app.scoring.core.quality import CONSISTENCY_JACCARD, _conflicting_pairs
-from app.scoring.core.record import MAX_ACTIONS, MAX_TIME_S
 from tests.scoring.records import fixture, with_actions
 
 
@@ -39,34 +33,6 @@ def test_checking_approvals_does_work_linear_in_the_statements(monkeypatch):
         score_record(parse_record(_approval_record(pairs)))
         counts.append(len(calls))
     assert counts[1] <= 2.2 * counts[0], counts
-
-
-clause_sets = st.lists(
-    st.tuples(
-        st.integers(0, 5),  # the post
-        st.frozensets(st.sampled_from("abcde"), min_size=1, max_size=4),
-        st.booleans(),
-    ),
-    max_size=14,
-)
-
-
-def _brute_force(found: list[tuple[int, frozenset, bool]]) -> tuple[int, set[str]]:
-    """Every clause against every later clause of another post, as scoring did before."""
-    pairs = set()
-    for (p, s, neg), (q, t, other_neg) in itertools.combinations(found, 2):
-        shared = len(s & t)
-        if p != q and shared >= 2 and shared / len(s | t) >= CONSISTENCY_JACCARD:
-            if neg != other_neg:
-                pairs.add(frozenset((p, q)))
-    return len(pairs), {f"action:{p}" for pair in pairs for p in pair}
-
-
-@given(clause_sets)
-def test_grouped_conflict_counting_equals_comparing_every_pair(found):
-    posts = {p: SimpleNamespace(step=SimpleNamespace(id=f"action:{p}")) for p, _s, _n in found}
-    clauses = [(posts[p], SimpleNamespace(stems=s, negated=n)) for p, s, n in found]
-    assert _conflicting_pairs(clauses) == _brute_force(found)
 
 
 @pytest.mark.parametrize(
