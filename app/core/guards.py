@@ -13,18 +13,23 @@ from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-MAX_ID = 2**63 - 1  # the largest value of a 64-bit signed id column
+
+
+def _outside_columns(value: str) -> bool:
+    """Whether text is an integer no integer column can hold (PostgreSQL refuses to compare it)."""
+    digits = value.removeprefix("-")
+    return digits.isdigit() and not -limits.MAX_INTEGER - 1 <= int(value) <= limits.MAX_INTEGER
 
 
 def ids_in_range(request: Request) -> None:
     """404 for a numeric path id no row can have; 422 for such a number in the query."""
     for value in request.path_params.values():
-        if isinstance(value, str) and value.isdigit() and int(value) > MAX_ID:
+        if isinstance(value, str) and _outside_columns(value):
             raise NotFound(_("This page does not exist."))
     for name, value in request.query_params.multi_items():
-        if value.lstrip("-").isdigit() and abs(int(value)) > MAX_ID:
+        if _outside_columns(value):
             raise Invalid(
-                _("%(name)s: an integer is beyond the 64-bit range (max_integer).", name=name),
+                _("%(name)s: an integer is beyond the 32-bit range (max_integer).", name=name),
                 field=name,
             )
 

@@ -21,9 +21,9 @@ MAX_DEPTH = 32
 MAX_NODES = 200_000
 
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-MAX_INTEGER = 2**63 - 1  # what a 64-bit signed column holds
+MAX_INTEGER = 2**31 - 1  # what an integer column holds (ids, counts, versions are 32-bit)
 MAX_INTEGER_DIGITS = len(str(MAX_INTEGER))
-_LONG_INTEGER = re.compile(rb"(?<![\d.eE+-])-?\d{19,}(?![\d.eE])")
+_LONG_INTEGER = re.compile(rb"(?<![\d.eE+-])-?\d{10,}(?![\d.eE])")
 _NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
@@ -83,7 +83,7 @@ def json_depth(text: str | bytes) -> int:
 
 
 def check_json_text(text: str | bytes) -> None:
-    """Refuse JSON text nested past MAX_DEPTH or holding an integer past 64 bits, unparsed.
+    """Refuse JSON text nested past MAX_DEPTH or holding an integer past 32 bits, unparsed.
 
     An id a database column cannot hold would otherwise reach the driver and fail there.
     """
@@ -111,7 +111,7 @@ def _finite_float(text: str) -> float:
 def _integer_error() -> LimitExceeded:
     return LimitExceeded(
         "max_integer",
-        _("An integer is beyond the 64-bit range (max_integer)."),
+        _("An integer is beyond the 32-bit range (max_integer)."),
     )
 
 

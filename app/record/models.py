@@ -175,7 +175,7 @@ class DrillRecord(_Model):
     brand: Text
     plan: Plan
     scenario: Scenario
-    seed: int | None = Field(default=None, ge=-(2**63), le=2**63 - 1)
+    seed: int | None = Field(default=None, ge=-(2**31), le=2**31 - 1)
     duration_s: float | None = Field(default=None, gt=0, le=MAX_TIME_S)
     actions: list[Action] = Field(max_length=MAX_ACTIONS)
     audience_outcome: AudienceOutcome | None = None
