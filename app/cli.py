@@ -142,7 +142,9 @@ def create_user(
         raise typer.BadParameter(f"unknown role {role!r}", param_hint="--role") from None
     with Session(get_engine()) as session:
         try:
-            organisation = accounts.get_organisation_by_slug(session=session, slug=org)
+            # Slugs are stored lowercased: look up the one an insert would write.
+            slug = org.strip().lower()
+            organisation = accounts.get_organisation_by_slug(session=session, slug=slug)
             if organisation is None:
                 organisation = accounts.create_organisation(session=session, name=org, slug=org)
             user = accounts.create_user(

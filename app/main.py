@@ -12,6 +12,7 @@ from app.accounts.audit import AuditContextMiddleware
 from app.core import handlers
 from app.core.db import engine_for
 from app.core.deps import csrf_protect
+from app.core.guards import BodyLimitMiddleware, ids_in_range
 from app.core.middleware import LanguageMiddleware
 from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
@@ -35,11 +36,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Stormdrill",
         version="0.1.0",
         description="Rehearse crisis communication on social networks.",
-        dependencies=[Depends(csrf_protect)],
+        dependencies=[Depends(csrf_protect), Depends(ids_in_range)],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.engine = engine_for(settings)
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(
         SessionMiddleware,

@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.core.limits import MAX_DOCUMENT_BYTES
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SECRET = "change-me-in-production"
 
@@ -32,6 +34,8 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     scenarios_dir: Path = ROOT / "scenarios"
     rehearsal_min_share: float = Field(default=0.3, ge=0, le=1)
+    max_document_bytes: int = Field(default=MAX_DOCUMENT_BYTES, gt=0)
+    score_budget_s: float = Field(default=10.0, gt=0)
 
     @property
     def is_development(self) -> bool:

@@ -77,6 +77,13 @@ def record_action(
     roles = allowed_roles(
         session=session, drill=drill, user=user, member_role=member_role, action_in=action_in
     )
+    rules.check_references(
+        data,
+        checklist={
+            item["id"] for item in service.plan_section(session=session, drill=drill)["checklist"]
+        },
+        rumours={rumour.id for rumour in service.scenario_of(drill).rumours},
+    )
     role_key = action_in.role_key or pick_role(action_in.kind, roles)
     with service.locked(session=session, drill=drill):
         stored = new_rows(

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from app.core.errors import DomainError
+from app.core.limits import MAX_DOCUMENT_BYTES, MAX_INTEGER
 from app.drills.run import RunError, run_drill
 from app.plans.drill_record import drill_record_plan
 from app.storm.cli import load_scenario
@@ -21,9 +22,9 @@ def load_plan(reference: str) -> tuple[dict[str, Any], str | None]:
     path = Path(reference)
     if path.is_file():
         fmt = "json" if path.suffix == ".json" else "yaml"
-        document = transfer.parse_document(transfer.loads(path.read_text("utf-8"), fmt))
+        document = transfer.parse_document(transfer.loads(read_bounded(path), fmt))
         return document.model_dump(mode="json"), None
-    if not reference.isdigit():
+    if not reference.isdigit() or int(reference) > MAX_INTEGER:
         raise typer.BadParameter(f"no plan file or version id {reference!r}", param_hint="--plan")
     from sqlmodel import Session
 
@@ -39,11 +40,17 @@ def load_plan(reference: str) -> tuple[dict[str, Any], str | None]:
         return version.snapshot, org.name
 
 
+def read_bounded(path: Path) -> bytes:
+    """A file's bytes, reading no further than the document limit (loads names the overrun)."""
+    with path.open("rb") as stream:
+        return stream.read(MAX_DOCUMENT_BYTES + 1)
+
+
 def load_actions(path: Path) -> list[dict[str, Any]]:
     """The team's actions: a YAML or JSON list in the drill-record action format."""
     from app.plans import transfer
 
-    data = transfer.loads(path.read_text("utf-8"), "json" if path.suffix == ".json" else "yaml")
+    data = transfer.loads(read_bounded(path), "json" if path.suffix == ".json" else "yaml")
     if isinstance(data, dict) and "actions" in data:
         data = data["actions"]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):

@@ -1,7 +1,7 @@
 """Action rules shared by live drills and headless runs: the fields each kind needs, who may act."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from app.core.errors import Conflict, Forbidden, Invalid
@@ -72,6 +72,21 @@ def check_audience(action: Mapping[str, Any], known: Sequence[str] | None) -> No
         raise Invalid(
             _("“%(audience)s” is not one of the plan's audiences.", audience=audience),
             field="audience",
+        )
+
+
+def check_references(
+    action: Mapping[str, Any], *, checklist: Collection[str], rumours: Collection[str]
+) -> None:
+    """Refuse a checklist item or rumour id that the plan or scenario lacks, naming the field."""
+    item, rumour = action.get("item"), action.get("rumour")
+    if item and item not in checklist:
+        raise Invalid(
+            _("“%(item)s” is not an item of the plan's checklist.", item=item), field="item"
+        )
+    if rumour and rumour not in rumours:
+        raise Invalid(
+            _("“%(rumour)s” is not a rumour of the scenario.", rumour=rumour), field="rumour"
         )
 
 

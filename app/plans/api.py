@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 from pydantic import BaseModel
 
 from app.core.deps import AuthorDep, MemberDep, SessionDep
@@ -168,15 +168,23 @@ def section_api(section: Section) -> APIRouter:
         return items.item_public(session=session, section=section, row=row)
 
     @sub.delete(item_path, status_code=204, name=f"api_{section.slug}_delete")
-    def delete(plan: PlanDep, item: ItemDep, ctx: AuthorDep, session: SessionDep) -> Response:
-        items.delete_item(session=session, user=ctx.user, plan=plan, section=section, row=item)
+    def delete(
+        plan: PlanDep,
+        item: ItemDep,
+        ctx: AuthorDep,
+        session: SessionDep,
+        version: Annotated[int, Query(ge=1)],
+    ) -> Response:
+        items.delete_item(
+            session=session, user=ctx.user, plan=plan, section=section, row=item, version=version
+        )
         return Response(status_code=204)
 
     list_section.__doc__ = f"The plan's {section.slug}, in order."
     create.__doc__ = f"Add to the plan's {section.slug}."
     get.__doc__ = f"One of the plan's {section.slug}."
     update.__doc__ = f"Replace one of the plan's {section.slug}; 409 when `version` is stale."
-    delete.__doc__ = f"Remove one of the plan's {section.slug}."
+    delete.__doc__ = f"Remove one of the plan's {section.slug}; 409 when `version` is stale."
     return sub
 
 

@@ -7,6 +7,7 @@ import typer
 from sqlmodel import Session
 
 from app.core.errors import DomainError
+from app.core.limits import MAX_DOCUMENT_BYTES
 
 
 def export_plan(
@@ -51,7 +52,8 @@ def import_plan(
         if organisation is None:
             raise typer.BadParameter(f"no organisation {org!r}", param_hint="--org")
         try:
-            data = transfer.loads(file.read_text(encoding="utf-8"), fmt)
+            with file.open("rb") as stream:
+                data = transfer.loads(stream.read(MAX_DOCUMENT_BYTES + 1), fmt)
             plan = transfer.import_document(session=session, org=organisation, user=None, data=data)
         except DomainError as exc:
             typer.echo(f"Error in {file} ({exc.field or 'file'}): {exc.message}", err=True)

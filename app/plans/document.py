@@ -19,17 +19,19 @@ from app.plans.schemas import (
     unique_key,
 )
 
+MAX_ITEMS = 500  # per section: far above any real plan, and bounds the rows an import writes
+
 
 class PlanDocument(PlanBase):
     """A whole plan as a file: export, import and the frozen snapshot of a version."""
 
     format: Literal["stormdrill.plan/1"] = DOCUMENT_FORMAT
-    roles: list[RoleCreate] = Field(default_factory=list)
-    severity_levels: list[SeverityCreate] = Field(default_factory=list)
-    audiences: list[AudienceCreate] = Field(default_factory=list)
-    key_messages: list[MessageCreate] = Field(default_factory=list)
-    checklist: list[ActionCreate] = Field(default_factory=list)
-    kpis: list[KpiCreate] = Field(default_factory=list)
+    roles: list[RoleCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
+    severity_levels: list[SeverityCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
+    audiences: list[AudienceCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
+    key_messages: list[MessageCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
+    checklist: list[ActionCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
+    kpis: list[KpiCreate] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
     def _keys_and_references(self) -> "PlanDocument":

@@ -258,9 +258,15 @@ def users_of(*, session: Session, plan: Plan, key: str) -> list[str]:
 
 
 def delete_item(
-    *, session: Session, user: User | None, plan: Plan, section: Section, row: SQLModel
+    *,
+    session: Session,
+    user: User | None,
+    plan: Plan,
+    section: Section,
+    row: SQLModel,
+    version: int,
 ) -> None:
-    """Remove an item; a role or audience still referred to is kept, naming its users."""
+    """Remove an item at `version` (Conflict if someone saved it since); one still used is kept."""
     if isinstance(row, PlanRole):
         used_by = users_of(session=session, plan=plan, key=row.key)
     elif isinstance(row, PlanAudience):
@@ -277,6 +283,7 @@ def delete_item(
             field=section.key_attr,
         )
     with atomic(session):
+        claim_version(session=session, row=row, expected=version)
         touch(session=session, plan=plan, user=user)
         record_item_change(
             session=session, plan=plan, user=user, section=section, row=row, action="item_removed"

@@ -68,10 +68,12 @@ def import_plan(
     request: Request, ctx: AuthorDep, session: SessionDep, file: UploadFile
 ) -> Response:
     """Create a plan from an uploaded YAML or JSON file; errors name the refused field."""
-    content = file.file.read()  # already spooled by the form parser: no waiting on the client
+    max_bytes = request.app.state.settings.max_document_bytes
+    # already spooled by the form parser: no waiting on the client
+    content = file.file.read(max_bytes + 1)
     fmt = "json" if (file.filename or "").lower().endswith(".json") else "yaml"
     try:
-        data = transfer.loads(content, fmt)
+        data = transfer.loads(content, fmt, max_bytes)
         plan = transfer.import_document(session=session, org=ctx.org, user=ctx.user, data=data)
     except Invalid as exc:
         context = {**views.base_context(ctx), "errors": {"file": exc.message}}

@@ -153,10 +153,22 @@ def section_router(section: Section) -> APIRouter:
 
     @router.post(item_path + "/delete", name=f"{section.slug}_delete")
     def delete_item(
-        request: Request, plan: PlanDep, item: ItemDep, ctx: AuthorDep, session: SessionDep
+        request: Request,
+        plan: PlanDep,
+        item: ItemDep,
+        ctx: AuthorDep,
+        session: SessionDep,
+        version: Annotated[int, Form(ge=1)],
     ) -> Response:
         try:
-            items.delete_item(session=session, user=ctx.user, plan=plan, section=section, row=item)
+            items.delete_item(
+                session=session,
+                user=ctx.user,
+                plan=plan,
+                section=section,
+                row=item,
+                version=version,
+            )
         except Conflict as exc:
             if not is_htmx(request):
                 raise

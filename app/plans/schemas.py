@@ -81,7 +81,7 @@ def plain_text(value: Any) -> Any:
 class Strict(BaseModel):
     """Strips text, refuses unknown fields (a typo in an import names itself)."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", allow_inf_nan=False)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -300,6 +300,14 @@ class PlanUpdate(Strict):
     languages: list[Language] | None = Field(default=None, min_length=1, max_length=2)
     drill_every_days: int | None = Field(default=None, ge=1, le=730)
     version: int = Field(ge=1)
+
+    @field_validator("title", "description", "languages", "drill_every_days")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        """A field may be left out to keep it, but not set to null: the plan needs a value."""
+        if value is None:
+            raise refused("null", _("This field may be left out but cannot be null."))
+        return value
 
 
 class PlanPublic(PlanBase):

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from app.accounts.models import Organisation, User
+from app.core import limits
 from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.plans import items
@@ -58,12 +59,21 @@ def dumps(document: dict[str, Any], fmt: str) -> str:
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
 
 
-def loads(text: str | bytes, fmt: str) -> Any:
-    """Parse YAML or JSON text; a syntax error names the line."""
+def loads(text: str | bytes, fmt: str, max_bytes: int = limits.MAX_DOCUMENT_BYTES) -> Any:
+    """Parse YAML or JSON text within the document limits; an error names the line or limit."""
     try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
         if fmt == "json":
-            return json.loads(text)
-        return yaml.safe_load(text)
+            return limits.load_json(text, max_bytes)
+        return limits.load_yaml(text, max_bytes)
+    except UnicodeDecodeError as exc:
+        raise Invalid(
+            _("The file is not UTF-8 text (byte %(position)s).", position=exc.start),
+            field="file",
+        ) from None
+    except limits.LimitExceeded as exc:
+        raise Invalid(exc.message, field="file") from None
     except json.JSONDecodeError as exc:
         raise Invalid(
             _("Not valid JSON (line %(line)s): %(error)s.", line=exc.lineno, error=exc.msg),

@@ -1,10 +1,17 @@
 """The drill record, version 1: pydantic models and a parser whose errors name the field's path."""
 
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 FORMAT = "stormdrill.drill-record/1"
+# Bounds that keep scoring one record a bounded amount of work (README, "Limits").
+MAX_ACTIONS = 5_000
+MAX_ITEMS = 1_000
+MAX_TEXT = 20_000
+MAX_TIME_S = 7 * 24 * 3600.0
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Seconds = Annotated[float, Field(ge=0, le=MAX_TIME_S)]
 KEY_MESSAGE_KINDS = ("holding", "apology", "update", "rumour_correction", "resolution", "other")
 ActionKind = Literal[
     "statement",
@@ -38,14 +45,14 @@ REQUIRED_BY_KIND: dict[str, tuple[str | tuple[str, ...], ...]] = {
 class _Model(BaseModel):
     """Readers ignore fields they do not know, as the format requires."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, allow_inf_nan=False)
 
 
 class Role(_Model):
     """A plan role: who may publish, who approves."""
 
     id: str
-    name: str
+    name: Text
     can_publish: bool = False
     approves: bool = False
 
@@ -55,7 +62,7 @@ class KeyMessage(_Model):
 
     id: str
     kind: Literal["holding", "apology", "update", "rumour_correction", "resolution", "other"]
-    text: str
+    text: Text
     audience: str | None = None
 
 
@@ -63,9 +70,9 @@ class ChecklistItem(_Model):
     """An action of the plan's checklist, with its owner role and deadline."""
 
     id: str
-    title: str
+    title: Text
     owner: str | None = None
-    due_s: float | None = Field(default=None, ge=0)
+    due_s: Seconds | None = None
 
 
 class Kpi(_Model):
@@ -79,10 +86,10 @@ class Kpi(_Model):
 class Plan(_Model):
     """The plan snapshot the drill was run against."""
 
-    roles: list[Role] = []
-    key_messages: list[KeyMessage]
-    checklist: list[ChecklistItem] = []
-    kpis: list[Kpi] = []
+    roles: list[Role] = Field(default=[], max_length=MAX_ITEMS)
+    key_messages: list[KeyMessage] = Field(max_length=MAX_ITEMS)
+    checklist: list[ChecklistItem] = Field(default=[], max_length=MAX_ITEMS)
+    kpis: list[Kpi] = Field(default=[], max_length=MAX_ITEMS)
     approval_required: bool = False
 
 
@@ -90,39 +97,39 @@ class Fact(_Model):
     """Something true in the scenario."""
 
     id: str
-    text: str
+    text: Text
 
 
 class Rumour(_Model):
     """Something false that spreads, from a given time."""
 
     id: str
-    claim: str
-    appears_at_s: float = Field(ge=0)
+    claim: Text
+    appears_at_s: Seconds
 
 
 class Inject(_Model):
     """A scripted event of the scenario, perhaps expecting a response."""
 
     id: str
-    at_s: float = Field(ge=0)
+    at_s: Seconds
     channel: str
     actor: str | None = None
-    text: str
+    text: Text
     expects_response: bool
-    deadline_s: float | None = Field(default=None, ge=0)
+    deadline_s: Seconds | None = None
 
 
 class Scenario(_Model):
     """The scenario, inline or as a reference to the library (then only `id`)."""
 
     id: str
-    title: str | None = None
+    title: Text | None = None
     severity: int | None = Field(default=None, ge=1, le=4)
-    duration_s: float | None = Field(default=None, gt=0)
-    facts: list[Fact] = []
-    rumours: list[Rumour] = []
-    injects: list[Inject] = []
+    duration_s: float | None = Field(default=None, gt=0, le=MAX_TIME_S)
+    facts: list[Fact] = Field(default=[], max_length=MAX_ITEMS)
+    rumours: list[Rumour] = Field(default=[], max_length=MAX_ITEMS)
+    injects: list[Inject] = Field(default=[], max_length=MAX_ITEMS)
     crisis_type: str | None = None
     responsibility: Literal["victim", "accident", "preventable"] | None = None
 
@@ -130,10 +137,10 @@ class Scenario(_Model):
 class Action(_Model):
     """One team action; which extra fields it needs depends on its kind."""
 
-    at_s: float = Field(ge=0)
+    at_s: Seconds
     kind: ActionKind
     role: str | None = None
-    text: str | None = None
+    text: Text | None = None
     in_reply_to: str | None = None
     rumour: str | None = None
     post: str | None = None
@@ -156,8 +163,8 @@ class AudienceOutcome(_Model):
 
     final_sentiment: float = Field(ge=-1, le=1)
     peak_anger: float = Field(ge=0, le=1)
-    recovery_s: float | None = Field(default=None, ge=0)
-    series: list[OutcomePoint] = []
+    recovery_s: Seconds | None = None
+    series: list[OutcomePoint] = Field(default=[], max_length=MAX_ITEMS * 20)
 
 
 class DrillRecord(_Model):
@@ -165,12 +172,12 @@ class DrillRecord(_Model):
 
     format: Literal["stormdrill.drill-record/1"]
     language: Literal["fr", "en"]
-    brand: str
+    brand: Text
     plan: Plan
     scenario: Scenario
-    seed: int | None = None
-    duration_s: float | None = Field(default=None, gt=0)
-    actions: list[Action]
+    seed: int | None = Field(default=None, ge=-(2**31), le=2**31 - 1)
+    duration_s: float | None = Field(default=None, gt=0, le=MAX_TIME_S)
+    actions: list[Action] = Field(max_length=MAX_ACTIONS)
     audience_outcome: AudienceOutcome | None = None
 
 

@@ -1,8 +1,9 @@
 """Load a scenario file and report every problem as `file:line: field.path: message`.
 
-The YAML is composed with PyYAML's SafeLoader (the same loader as `yaml.safe_load`) so each
-node keeps its line; schema errors from pydantic and the cross-field checks of
-`app.scenarios.checks` are then mapped back to the line of the field they name.
+The YAML is composed with a SafeLoader bounded by app.core.limits (no aliases, bounded nesting,
+size and value count) so each node keeps its line; schema errors from pydantic and the
+cross-field checks of `app.scenarios.checks` are then mapped back to the line of the field
+they name.
 """
 
 import difflib
@@ -16,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from app.core import limits
 from app.scenarios.checks import cross_check
 from app.scenarios.models import Scenario
 
@@ -47,7 +49,8 @@ def load_file(path: Path, *, name: str | None = None) -> Scenario:
     """The scenario in `path`, or ScenarioError listing all its problems (`name` labels it)."""
     label = name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            text = stream.read(limits.MAX_DOCUMENT_BYTES + 1).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError([Problem(label, 1, "(file)", f"cannot read: {error}")]) from None
     return parse_scenario(text, label=label, stem=path.stem)
@@ -56,12 +59,15 @@ def load_file(path: Path, *, name: str | None = None) -> Scenario:
 def parse_scenario(text: str, *, label: str, stem: str | None = None) -> Scenario:
     """Parse YAML `text` into a Scenario, checking its id against the file `stem` if given."""
     try:
-        loader = yaml.SafeLoader(text)
+        limits.check_size(text)
+        loader = limits.LimitedLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except limits.LimitExceeded as error:
+        raise ScenarioError([Problem(label, 1, f"({error.limit})", error.message)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

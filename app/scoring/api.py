@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 
 from app.accounts.models import Role
@@ -16,9 +16,12 @@ router = APIRouter(prefix="/api", tags=["scoring"])
 
 
 @router.post("/score", response_model=ScoreReport)
-def score(member: MemberDep, record: Annotated[dict[str, Any], Body()]) -> ScoreReport:
+def score(
+    request: Request, member: MemberDep, record: Annotated[dict[str, Any], Body()]
+) -> ScoreReport:
     """Score a drill record (format stormdrill.drill-record/1); 422 names the bad field's path."""
-    return service.score_payload(payload=record)
+    budget_s = request.app.state.settings.score_budget_s
+    return service.score_payload(payload=record, budget_s=budget_s)
 
 
 @router.get("/drills/{drill_id}/review", response_model=ReviewPublic)

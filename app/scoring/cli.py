@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from app.core.limits import MAX_DOCUMENT_BYTES, LimitExceeded, load_json
 from app.scoring.core import RecordError, parse_record, report_json
 from app.scoring.core.textreport import render_text
 from app.scoring.service import score_with_library
@@ -27,13 +28,21 @@ def score(
 ) -> None:
     """Score a drill record; an invalid record exits with status 2, naming the bad field."""
     try:
-        raw = typer.get_text_stream("stdin").read() if str(file) == "-" else file.read_text("utf-8")
-        record = parse_record(json.loads(raw))
+        stream = typer.get_binary_stream("stdin") if str(file) == "-" else file.open("rb")
+        with stream:
+            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+        record = parse_record(load_json(raw.decode("utf-8")))
     except OSError as exc:
         typer.echo(f"Error: cannot read {file}: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
+    except UnicodeDecodeError as exc:
+        typer.echo(f"Error: {file} is not UTF-8 (byte {exc.start}): {exc.reason}", err=True)
+        raise typer.Exit(2) from None
     except json.JSONDecodeError as exc:
         typer.echo(f"Error: {file} is not JSON (line {exc.lineno}): {exc.msg}", err=True)
+        raise typer.Exit(2) from None
+    except LimitExceeded as exc:
+        typer.echo(f"Error: {file}: {exc.message}", err=True)
         raise typer.Exit(2) from None
     except RecordError as exc:
         typer.echo(f"Invalid drill record at {exc.path}: {exc.message}", err=True)

@@ -1,6 +1,5 @@
 """Trainer dashboard pages; each plan's improvement items (members read, trainers keep them)."""
 
-import json
 import logging
 from typing import Annotated
 
@@ -30,7 +29,7 @@ def dashboard_context(*, session: SessionDep, ctx: TrainerDep) -> dict:
     return {
         "rows": rows,
         "groups": groups,
-        "chart": json.dumps(dashboard.chart_data(groups)).replace("</", "<\\/"),
+        "chart": dashboard.chart_data(groups),
         "missed": dashboard.missed_kpis(rows),
         "overdue": dashboard.overdue_plans(session=session, org=ctx.org),
         "plans": plans.list_plans(session=session, org=ctx.org),

@@ -3,8 +3,6 @@
 Any member of the drill's organisation may export what they may read (MemberDep).
 """
 
-import csv
-import io
 import mimetypes
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +14,7 @@ from sqlmodel import Session
 from app.core.db import utcnow
 from app.core.deps import MemberDep, SessionDep
 from app.core.settings import ROOT
+from app.core.spreadsheet import csv_text
 from app.core.templating import render
 from app.drills.deps import DrillDep
 from app.drills.models import Drill
@@ -81,16 +80,6 @@ def review_pdf(request: Request, drill: DrillDep, ctx: MemberDep, session: Sessi
 def attachment(drill: Drill, extension: str, name: str = "review") -> dict[str, str]:
     """Headers offering a download named after the drill."""
     return {"Content-Disposition": f'attachment; filename="drill-{drill.id}-{name}.{extension}"'}
-
-
-def csv_text(header: list[str], rows: Iterable[list]) -> str:
-    """CSV, empty cells for missing values, with a BOM so spreadsheets read the accents."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
-    return buffer.getvalue()
 
 
 def csv_response(drill: Drill, name: str, header: list[str], rows: Iterable[list]) -> Response:

@@ -125,10 +125,18 @@ def score_with_library(record: DrillRecord) -> ScoreReport:
     return score_record(record, storm_outcome(record, library, record.seed))
 
 
-def score_payload(*, payload: Any) -> ScoreReport:
-    """Score a decoded JSON drill record; an invalid one raises Invalid naming the field's path."""
+def score_payload(*, payload: Any, budget_s: float | None = None) -> ScoreReport:
+    """Score a decoded JSON drill record, within `budget_s` seconds of work if given.
+
+    An invalid record raises Invalid naming the field's path; one that takes longer than the
+    budget, Invalid naming the budget (app.scoring.budget).
+    """
     try:
         record = parse_record(payload)
     except RecordError as exc:
         raise Invalid(f"{exc.path}: {exc.message}", field=exc.path) from None
-    return score_with_library(record)
+    if budget_s is None:
+        return score_with_library(record)
+    from app.scoring.budget import score_within
+
+    return score_within(record, budget_s=budget_s)

@@ -126,3 +126,34 @@ def test_feed_is_cursor_based_and_never_past_the_clock(client, session, team):
     first = client.get(f"{drill_url}/feed", params={"limit": 1}).json()
     rest = client.get(f"{drill_url}/feed", params={"since_s": first["until_s"]}).json()
     assert [p["id"] for p in first["posts"] + rest["posts"]] == [p["id"] for p in whole["posts"]]
+
+
+@pytest.mark.parametrize(
+    ("action", "field"),
+    [
+        ({"kind": "checklist_done", "item": "no-such-item"}, "item"),
+        ({"kind": "flag_rumour", "rumour": "no-such-rumour"}, "rumour"),
+        ({"kind": "request_approval", "rumour": "no-such-rumour", "text": "False."}, "rumour"),
+    ],
+)
+def test_an_action_naming_what_does_not_exist_is_refused_naming_the_field(
+    client, team, action, field
+):
+    drill_url = f"/api/drills/{team.drill.id}"
+    sign_in(client, team.trainer)
+    client.post(f"{drill_url}/start")
+    refused = client.post(f"{drill_url}/actions", json=action)
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["body", field]
+    assert client.get(f"{drill_url}/actions").json() == []
+
+
+def test_actions_naming_a_real_item_and_rumour_are_kept(client, team):
+    drill_url = f"/api/drills/{team.drill.id}"
+    sign_in(client, team.trainer)
+    client.post(f"{drill_url}/start")
+    for action in (
+        {"kind": "checklist_done", "item": "alert"},
+        {"kind": "flag_rumour", "rumour": "bank-details"},
+    ):
+        assert client.post(f"{drill_url}/actions", json=action).status_code == 201

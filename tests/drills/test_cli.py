@@ -72,3 +72,28 @@ def test_replay_errors(actions, path):
     with pytest.raises(RunError) as caught:
         replay(plan, actions, 600)
     assert caught.value.path == path
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        (b"- at_s: 5\n  kind: note\n  text: caf\xe9\n", "UTF-8"),
+        (b"a: &a [1, 2]\nb: *a\n", "yaml_aliases"),
+        (b"[" * 5000 + b"]" * 5000, "max_depth"),
+    ],
+)
+def test_a_hostile_actions_file_exits_2_without_a_traceback(tmp_path, content, named):
+    actions_file = tmp_path / "actions.yaml"
+    actions_file.write_bytes(content)
+    args = ["drill", "run", "--plan", "examples/plan-en.yaml", "--scenario", "data-breach"]
+    args += ["--actions", str(actions_file), "--out", str(tmp_path / "out.json")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert named in result.output
+
+
+def test_a_plan_version_id_beyond_64_bits_is_a_bad_parameter(tmp_path):
+    result, out = run(tmp_path, "d.json", ACTIONS, "--plan", "99999999999999999999")
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert not out.exists()

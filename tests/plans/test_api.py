@@ -85,7 +85,8 @@ def test_export_then_import_is_exact(client, session, org):
 def test_deleting_an_item_and_the_history(client, session, org):
     plan = make_full_plan(session, org)
     kpi = client.get(f"/api/plans/{plan.id}/kpis").json()[0]
-    assert client.delete(f"/api/plans/{plan.id}/kpis/{kpi['id']}").status_code == 204
+    url = f"/api/plans/{plan.id}/kpis/{kpi['id']}"
+    assert client.delete(url, params={"version": kpi["version"]}).status_code == 204
     assert client.get(f"/api/plans/{plan.id}/kpis").json() == []
     history = client.get(f"/api/plans/{plan.id}/history").json()
     assert history[0]["action"] == "item_removed" and history[0]["summary"] == kpi["metric"]
@@ -98,3 +99,16 @@ def test_other_organisations_and_plain_members(client, session, factory):
     assert client.get(f"/api/plans/{plan.id}").status_code == 404
     assert client.get(f"/api/plans/{plan.id}/roles").status_code == 404
     assert client.post("/api/plans", json={"title": "x"}).status_code == 403
+
+
+def test_deleting_an_item_someone_just_edited_answers_409_and_keeps_the_edit(client, session, org):
+    plan = make_full_plan(session, org)
+    kpi = client.get(f"/api/plans/{plan.id}/kpis").json()[0]
+    url = f"/api/plans/{plan.id}/kpis/{kpi['id']}"
+    edited = {key: kpi[key] for key in ("metric", "weight", "version")} | {"target": 0.5}
+    assert client.put(url, json=edited).status_code == 200
+    stale = client.delete(url, params={"version": kpi["version"]})
+    assert stale.status_code == 409
+    assert stale.json()["detail"][0]["loc"] == ["body", "version"]
+    assert client.get(url).json()["target"] == 0.5
+    assert client.delete(url).status_code == 422

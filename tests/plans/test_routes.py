@@ -304,3 +304,21 @@ def test_the_preview_marks_every_unknown_placeholder_and_the_save_names_them_all
     assert refused.status_code == 422
     error = by_id(refused.text, "f-text-error").text
     assert "Unknown placeholders {incidnet}, {nxt_update}." in error
+
+
+def test_removing_an_item_through_the_page_checks_its_version(client, session, author):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    kpi = items.list_items(session=session, plan=plan, section=SECTIONS["kpis"])[0]
+    url = f"/plans/{plan.id}/kpis/{kpi.id}/delete"
+    page = client.get(f"/plans/{plan.id}")
+    form = page.text.split(f'action="{url}"', 1)[1].split("</form>", 1)[0]
+    assert [i.get("value") for i in find_all(form, "input", name="version")] == [str(kpi.version)]
+    stale = client.post(url, data={"version": kpi.version + 1}, follow_redirects=False)
+    assert stale.status_code == 409
+    assert items.list_items(session=session, plan=plan, section=SECTIONS["kpis"])
+    removed = client.post(url, data={"version": kpi.version}, follow_redirects=False)
+    assert removed.status_code in (200, 303)
+    assert kpi.id not in [
+        row.id for row in items.list_items(session=session, plan=plan, section=SECTIONS["kpis"])
+    ]

@@ -241,7 +241,12 @@ def test_a_role_still_owning_actions_cannot_be_removed(session, factory):
     role = items.list_items(session=session, plan=plan, section=SECTIONS["roles"])[0]
     with pytest.raises(Conflict, match="Alert the crisis cell"):
         items.delete_item(
-            session=session, user=None, plan=plan, section=SECTIONS["roles"], row=role
+            session=session,
+            user=None,
+            plan=plan,
+            section=SECTIONS["roles"],
+            row=role,
+            version=role.version,
         )
 
 

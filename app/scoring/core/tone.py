@@ -97,3 +97,9 @@ def analyse_tone(text: Analysed) -> ToneAnalysis:
         transparency=aspects,
         score=float(max(0, min(100, score))),
     )
+
+
+def warm_up() -> None:
+    """Compile every language's cues now, so a scorer forked afterwards inherits them."""
+    for language in LEXICONS:
+        _patterns(language)
