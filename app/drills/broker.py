@@ -6,6 +6,7 @@ hold the per-drill driver lock, so only one process generates a drill's feed.
 """
 
 import asyncio
+import logging
 import re
 import time
 from collections import deque
@@ -14,13 +15,17 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import redis.asyncio as aioredis
+from redis import exceptions as redis_errors
 
 BUFFER_SIZE = 10_000
 QUEUE_SIZE = 1_000
-BLOCK_MS = 5_000
+SOCKET_TIMEOUT_S = 5.0
+BLOCK_MS = 2_000  # well under the socket timeout: a quiet drill's read returns, never times out
+RETRY_S = (0.1, 2.0)  # first and longest pause before reading again after a broker error
 READ_COUNT = 500
 STREAM_ID = re.compile(r"\d+-\d+")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -193,15 +198,26 @@ class RedisBroker:
         maxlen: int = BUFFER_SIZE,
         block_ms: int = BLOCK_MS,
     ) -> None:
+        timeout_s = client.connection_pool.connection_kwargs.get("socket_timeout")
+        if timeout_s is not None:
+            block_ms = min(block_ms, int(timeout_s * 500))
         self.redis = client
         self.prefix = prefix
         self.maxlen = maxlen
         self.block_ms = block_ms
 
     @classmethod
-    def from_url(cls, url: str, **options: object) -> "RedisBroker":
-        """A broker on the Redis at `url` (responses decoded as text)."""
-        return cls(aioredis.Redis.from_url(url, decode_responses=True), **options)  # type: ignore[arg-type]
+    def from_url(
+        cls, url: str, *, socket_timeout: float = SOCKET_TIMEOUT_S, **options: object
+    ) -> "RedisBroker":
+        """A broker on the Redis at `url` (responses decoded as text), reads bounded in time."""
+        client = aioredis.Redis.from_url(
+            url,
+            decode_responses=True,
+            socket_timeout=socket_timeout,
+            socket_connect_timeout=socket_timeout,
+        )
+        return cls(client, **options)  # type: ignore[arg-type]
 
     def key(self, drill_id: int, kind: str = "events") -> str:
         """The Redis key of a drill's stream or lock."""
@@ -220,12 +236,25 @@ class RedisBroker:
         return newest[0][0] if newest else "0-0"
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
-        """Read the stream after `last_event_id` (or from now), blocking for new entries."""
+        """Read the stream after `last_event_id` (or from now), blocking for new entries.
+
+        A broker error (timeout, lost connection) pauses the reader, which then resumes after
+        the last entry it gave: an outage delays events, it does not end the subscription.
+        """
         key = self.key(drill_id)
         valid = last_event_id is not None and STREAM_ID.fullmatch(last_event_id)
-        last = last_event_id if valid else await self._tail(key)
+        last = last_event_id if valid else None
+        pause = RETRY_S[0]
         while True:
-            found = await self.redis.xread({key: last}, count=READ_COUNT, block=self.block_ms)
+            try:
+                last = last or await self._tail(key)
+                found = await self.redis.xread({key: last}, count=READ_COUNT, block=self.block_ms)
+            except redis_errors.RedisError as exc:
+                log.warning("reading drill %s from Redis failed (%s); retrying", drill_id, exc)
+                await asyncio.sleep(pause)
+                pause = min(RETRY_S[1], pause * 2)
+                continue
+            pause = RETRY_S[0]
             for _, entries in found or []:
                 for entry_id, fields in entries:
                     last = entry_id

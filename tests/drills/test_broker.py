@@ -6,6 +6,7 @@ import uuid
 from collections.abc import AsyncIterator
 
 import pytest
+from redis import exceptions as redis_errors
 
 from app.drills.broker import Event, InMemoryBroker, RedisBroker, make_broker
 from tests.conftest import IN_CI
@@ -54,6 +55,17 @@ async def broker(request) -> AsyncIterator[InMemoryBroker | RedisBroker]:
     url = request.getfixturevalue("redis_url")
     prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
     found = redis_broker(url, prefix)
+    yield found
+    async for key in found.redis.scan_iter(match=prefix + "*"):
+        await found.redis.delete(key)
+    await found.close()
+
+
+@pytest.fixture
+async def broker_of_redis(redis_url) -> AsyncIterator[RedisBroker]:
+    """A Redis broker on a fresh key prefix, deleted afterwards."""
+    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
+    found = redis_broker(redis_url, prefix)
     yield found
     async for key in found.redis.scan_iter(match=prefix + "*"):
         await found.redis.delete(key)
@@ -186,3 +198,37 @@ async def test_two_redis_brokers_share_events_like_two_processes(redis_url):
 def test_make_broker_picks_redis_only_with_a_url():
     assert isinstance(make_broker(None), InMemoryBroker)
     assert isinstance(make_broker("redis://127.0.0.1:6379/15"), RedisBroker)
+
+
+def test_the_blocking_read_is_shorter_than_the_socket_timeout():
+    broker = RedisBroker.from_url("redis://127.0.0.1:6379/2")
+    timeout_s = broker.redis.connection_pool.connection_kwargs["socket_timeout"]
+    assert timeout_s and broker.block_ms < timeout_s * 1000
+
+
+async def test_a_quiet_drill_stays_open_past_the_socket_timeout(redis_url):
+    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
+    broker = RedisBroker.from_url(redis_url, prefix=prefix, socket_timeout=0.4)
+    try:
+        stream = await started(broker, 1)
+        await asyncio.sleep(1.0)
+        await broker.publish(1, "post", "after the quiet")
+        assert [e.data for e in await take(stream, 1)] == ["after the quiet"]
+    finally:
+        await broker.redis.delete(broker.key(1))
+        await broker.close()
+
+
+async def test_a_read_timeout_is_not_fatal(broker_of_redis):
+    real_xread, failures = broker_of_redis.redis.xread, []
+
+    async def flaky(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise redis_errors.TimeoutError("Timeout reading from socket")
+        return await real_xread(*args, **kwargs)
+
+    broker_of_redis.redis.xread = flaky
+    stream = await started(broker_of_redis, 2)
+    await broker_of_redis.publish(2, "post", "still here")
+    assert [e.data for e in await take(stream, 1)] == ["still here"] and failures
