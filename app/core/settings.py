@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     login_attempts_per_window: int = 5
     login_window_s: int = 300
     redis_url: str | None = None
+    live_retention_s: int = 3600
     scenarios_dir: Path = ROOT / "scenarios"
 
     @property

@@ -13,15 +13,18 @@ service keeps the clock log and the actions of a running drill cached), never bl
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import uuid
-from collections import Counter, deque
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from app.drills.broker import Broker, Event
+from app.drills.broker import Broker
+from app.drills.events import Event
+from app.drills.fanout import Fanout
 from app.storm.engine import Storm
 from app.storm.types import Action, Post
 
@@ -30,6 +33,7 @@ MAX_PER_S = 10
 HIGH_REACH = 10_000
 SUMMARY_WINDOW_S = 60.0
 LOCK_TTL_MS = 3_000
+RETENTION_S = 3_600.0
 MIN_SLEEP_S = 0.001
 log = logging.getLogger(__name__)
 
@@ -215,8 +219,11 @@ class DriverHub:
         max_per_s: float = MAX_PER_S,
         tick_s: float = TICK_S,
         now: Callable[[], datetime] = utc_now,
+        retention_s: float = RETENTION_S,
     ) -> None:
         self.broker = broker
+        self.fanout = Fanout(broker)
+        self.retention_s = retention_s
         self.source_for = source_for
         self.render = render
         self.render_data = render_data
@@ -225,32 +232,31 @@ class DriverHub:
         self.now = now
         self.owner = uuid.uuid4().hex
         self.drivers: dict[int, asyncio.Task[None]] = {}
-        self.listeners: Counter[int] = Counter()
         self.ended: set[int] = set()
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
-        """The drill's events from the broker, keeping its driver running while listened to."""
-        self.listeners[drill_id] += 1
+        """The drill's events through this process's reader, its driver running meanwhile."""
         if drill_id not in self.drivers and drill_id not in self.ended:
             task = asyncio.create_task(self._drive(drill_id), name=f"drill-{drill_id}-driver")
             self.drivers[drill_id] = task
         try:
-            async for event in self.broker.subscribe(drill_id, last_event_id):
-                yield event
+            events = self.fanout.subscribe(drill_id, last_event_id)
+            async with contextlib.aclosing(events):
+                async for event in events:
+                    yield event
         finally:
-            self.listeners[drill_id] -= 1
-            if self.listeners[drill_id] <= 0:
-                del self.listeners[drill_id]
+            if self.fanout.listeners(drill_id) == 0:
                 driver = self.drivers.pop(drill_id, None)
                 if driver is not None:
                     driver.cancel()
 
     async def close(self) -> None:
-        """Stop every driver."""
+        """Stop every driver and reader."""
         for task in self.drivers.values():
             task.cancel()
         await asyncio.gather(*self.drivers.values(), return_exceptions=True)
         self.drivers.clear()
+        await self.fanout.close()
 
     async def _publish(self, drill_id: int, name: str, payload: object) -> None:
         if isinstance(payload, Post):
@@ -279,6 +285,7 @@ class DriverHub:
                     await self._publish(drill_id, name, payload)
                 if status == "ended":
                     self.ended.add(drill_id)
+                    await self.broker.retire(drill_id, self.retention_s)
                     return
                 await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
         except asyncio.CancelledError:

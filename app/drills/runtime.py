@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
-from app.drills.broker import Broker, RedisBroker, make_broker
-from app.drills.live import DriverHub
+from app.drills.broker import Broker, make_broker
+from app.drills.live import RETENTION_S, DriverHub
 from app.drills.livecache import REFRESH_S, LiveCache, refresh_forever
 from app.drills.posts import render_post
 
@@ -22,10 +22,11 @@ class Live:
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
 
-def make_live(broker: Broker) -> Live:
+def make_live(broker: Broker, *, retention_s: float = RETENTION_S) -> Live:
     """A live layer on `broker`: posts rendered once per drill, drills read from the cache."""
     cache = LiveCache()
-    return Live(broker=broker, hub=DriverHub(broker, cache.source, render_post), cache=cache)
+    hub = DriverHub(broker, cache.source, render_post, retention_s=retention_s)
+    return Live(broker=broker, hub=hub, cache=cache)
 
 
 def live_of(app: FastAPI) -> Live | None:
@@ -35,7 +36,8 @@ def live_of(app: FastAPI) -> Live | None:
 
 async def start_live(app: FastAPI) -> Live:
     """Create the live layer (Redis-backed when settings.redis_url is set) and its refresher."""
-    live = make_live(make_broker(app.state.settings.redis_url))
+    settings = app.state.settings
+    live = make_live(make_broker(settings.redis_url), retention_s=settings.live_retention_s)
     refresher = refresh_forever(
         live.cache, app.state.engine, lambda: list(live.hub.drivers), REFRESH_S
     )
@@ -54,6 +56,5 @@ async def stop_live(app: FastAPI) -> None:
     with contextlib.suppress(asyncio.CancelledError):
         await asyncio.gather(*live.tasks)
     await live.hub.close()
-    if isinstance(live.broker, RedisBroker):
-        await live.broker.close()
+    await live.broker.close()
     del app.state.live
