@@ -38,9 +38,7 @@ async def start_live(app: FastAPI) -> Live:
     """Create the live layer (Redis-backed when settings.redis_url is set) and its refresher."""
     settings = app.state.settings
     live = make_live(make_broker(settings.redis_url), retention_s=settings.live_retention_s)
-    refresher = refresh_forever(
-        live.cache, app.state.engine, lambda: list(live.hub.drivers), REFRESH_S
-    )
+    refresher = refresh_forever(live.cache, app.state.engine, live.hub.active, REFRESH_S)
     live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
     app.state.live = live
     return live
