@@ -5,6 +5,7 @@ several processes must share the count (STORMDRILL_REDIS_URL).
 """
 
 import hashlib
+import logging
 import math
 import threading
 import time
@@ -18,6 +19,7 @@ from fastapi import Request
 from app.core.settings import Settings
 
 Clock = Callable[[], float]
+log = logging.getLogger(__name__)
 
 
 def wait_time(failures: Sequence[float], *, now: float, limit: int, window: float) -> int:
@@ -98,7 +100,11 @@ class MemoryLoginLimiter:
 
 
 class RedisLoginLimiter:
-    """The limiter shared by every process: a sorted set of failure times per key."""
+    """The limiter shared by every process: a sorted set of failure times per key.
+
+    While Redis does not answer, this process counts in memory instead (a weaker, per-process
+    limit for the outage), so that signing in never fails because Redis is down.
+    """
 
     def __init__(
         self,
@@ -111,7 +117,8 @@ class RedisLoginLimiter:
     ) -> None:
         import redis
 
-        self.redis = redis.Redis.from_url(url)
+        self.redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        self.fallback = MemoryLoginLimiter(limit=limit, window=window, clock=clock)
         self.limit = limit
         self.window = window
         self.clock = clock
@@ -121,8 +128,29 @@ class RedisLoginLimiter:
         # Hashed so that emails never sit in Redis in clear.
         return self.prefix + hashlib.sha256(key.encode()).hexdigest()
 
+    def _or_fallback(self, name: str, key: str):
+        """Run `name` on Redis, or on the in-memory fallback while Redis does not answer."""
+        import redis
+
+        try:
+            return getattr(self, "_" + name)(key)
+        except redis.RedisError as exc:
+            log.warning("login rate limit: Redis unreachable (%s); counting in memory", exc)
+            return getattr(self.fallback, name)(key)
+
     def retry_after(self, key: str) -> int:
         """Seconds until `key` may try again; 0 when it may try now."""
+        return self._or_fallback("retry_after", key)
+
+    def record_failure(self, key: str) -> None:
+        """Count one failed attempt for `key`."""
+        self._or_fallback("record_failure", key)
+
+    def reset(self, key: str) -> None:
+        """Forget `key`'s failures."""
+        self._or_fallback("reset", key)
+
+    def _retry_after(self, key: str) -> int:
         now = self.clock()
         name = self._name(key)
         pipe = self.redis.pipeline()
@@ -132,8 +160,7 @@ class RedisLoginLimiter:
         failures = sorted(score for _member, score in rows)
         return wait_time(failures, now=now, limit=self.limit, window=self.window)
 
-    def record_failure(self, key: str) -> None:
-        """Count one failed attempt for `key`; the set expires with the window."""
+    def _record_failure(self, key: str) -> None:
         now = self.clock()
         name = self._name(key)
         pipe = self.redis.pipeline()
@@ -142,8 +169,7 @@ class RedisLoginLimiter:
         pipe.expire(name, math.ceil(self.window) + 1)
         pipe.execute()
 
-    def reset(self, key: str) -> None:
-        """Forget `key`'s failures."""
+    def _reset(self, key: str) -> None:
         self.redis.delete(self._name(key))
 
 

@@ -103,21 +103,23 @@ async def changed(
     live.cache.load(session=session, drill=drill)
     if actions:
         html = activity_html(session=session, drill=drill, rows=actions)
-        await live.broker.publish(drill.id, "team-action", html)
+        await live.outbox.publish(drill.id, "team-action", html)
     names = topics_for(actions) + [name for name in topics if name != "clock"]
     for name in dict.fromkeys(names):
-        await live.broker.publish(drill.id, name, json_data(name, {"drill": drill.id}))
+        await live.outbox.publish(drill.id, name, json_data(name, {"drill": drill.id}))
     if (
         inject is not None
         and inject.source == InjectSource.adhoc
         and inject.channel == "social_post"
     ):
-        await live.broker.publish(drill.id, "post", render_post(adhoc_post(inject)))
+        await live.outbox.publish(drill.id, "post", render_post(adhoc_post(inject)))
     if "clock" in topics:
         # Read from the clock log just cached, not from the database again.
         status, sim_s, speed = live.cache.source(drill.id).clock_reading(utcnow())
         payload = {"status": status, "sim_s": round(sim_s, 3), "speed": speed}
-        await live.broker.publish(drill.id, "clock", json_data("clock", payload))
+        await live.outbox.publish(drill.id, "clock", json_data("clock", payload))
+        if status == "ended":
+            await live.retire(drill.id)
 
 
 def adhoc_post(row: DrillInject) -> Post:

@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import logging
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
@@ -9,7 +10,11 @@ from fastapi import FastAPI
 from app.drills.broker import Broker, make_broker
 from app.drills.live import RETENTION_S, DriverHub
 from app.drills.livecache import REFRESH_S, LiveCache, refresh_forever
+from app.drills.outbox import Outbox
 from app.drills.posts import render_post
+
+READY_TIMEOUT_S = 2.0
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -19,14 +24,30 @@ class Live:
     broker: Broker
     hub: DriverHub
     cache: LiveCache
+    outbox: Outbox
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    async def retire(self, drill_id: int) -> None:
+        """Let an ended drill's stream expire (best effort: the broker may be down)."""
+        try:
+            await self.broker.retire(drill_id, self.hub.retention_s)
+        except Exception:
+            log.warning("could not set drill %s's stream to expire", drill_id, exc_info=True)
+
+    async def ready(self, timeout_s: float = READY_TIMEOUT_S) -> bool:
+        """Whether the broker answers within `timeout_s`."""
+        try:
+            await asyncio.wait_for(self.broker.ping(), timeout_s)
+        except Exception:
+            return False
+        return True
 
 
 def make_live(broker: Broker, *, retention_s: float = RETENTION_S) -> Live:
     """A live layer on `broker`: posts rendered once per drill, drills read from the cache."""
     cache = LiveCache()
     hub = DriverHub(broker, cache.source, render_post, retention_s=retention_s)
-    return Live(broker=broker, hub=hub, cache=cache)
+    return Live(broker=broker, hub=hub, cache=cache, outbox=Outbox(broker))
 
 
 def live_of(app: FastAPI) -> Live | None:
@@ -40,6 +61,7 @@ async def start_live(app: FastAPI) -> Live:
     live = make_live(make_broker(settings.redis_url), retention_s=settings.live_retention_s)
     refresher = refresh_forever(live.cache, app.state.engine, live.hub.active, REFRESH_S)
     live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
+    live.tasks.append(asyncio.create_task(live.outbox.deliver_forever(), name="live-outbox"))
     app.state.live = live
     return live
 
