@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
+from app.drills import guard
 from app.drills.broker import Broker, make_broker
 from app.drills.live import RETENTION_S, DriverHub
 from app.drills.livecache import REFRESH_S, LiveCache, refresh_forever
@@ -58,6 +59,7 @@ def live_of(app: FastAPI) -> Live | None:
 async def start_live(app: FastAPI) -> Live:
     """Create the live layer (Redis-backed when settings.redis_url is set) and its refresher."""
     settings = app.state.settings
+    guard.claim(settings.database_url, settings.redis_url)
     live = make_live(make_broker(settings.redis_url), retention_s=settings.live_retention_s)
     refresher = refresh_forever(live.cache, app.state.engine, live.hub.active, REFRESH_S)
     live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
@@ -77,4 +79,7 @@ async def stop_live(app: FastAPI) -> None:
         await asyncio.gather(*live.tasks)
     await live.hub.close()
     await live.broker.close()
+    settings = app.state.settings
+    if not settings.redis_url:
+        guard.release(settings.database_url)
     del app.state.live
