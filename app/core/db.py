@@ -1,7 +1,7 @@
 """The database engine and sessions; one naming convention for every constraint."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from fastapi import Request
@@ -9,6 +9,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
+from app.core import dbclock
 from app.core.settings import get_settings
 
 SQLModel.metadata.naming_convention = {
@@ -21,8 +22,8 @@ SQLModel.metadata.naming_convention = {
 
 
 def utcnow() -> datetime:
-    """The current time, timezone-aware, for `_at` columns."""
-    return datetime.now(UTC)
+    """The current time, timezone-aware, on the deployment's clock (the database's)."""
+    return dbclock.DEPLOYMENT.now()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -18,8 +18,9 @@ import json
 import logging
 import uuid
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
+from app.core.db import utcnow
 from app.drills.broker import Broker
 from app.drills.events import Event
 from app.drills.fanout import Fanout
@@ -44,8 +45,8 @@ log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
-    """The current real time."""
-    return datetime.now(UTC)
+    """The current real time, on the deployment's clock (so every process agrees)."""
+    return utcnow()
 
 
 class DriverHub:

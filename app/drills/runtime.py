@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
+from app.core import dbclock
 from app.drills import guard
 from app.drills.broker import Broker, make_broker
 from app.drills.live import RETENTION_S, DriverHub
@@ -64,6 +65,8 @@ async def start_live(app: FastAPI) -> Live:
     refresher = refresh_forever(live.cache, app.state.engine, live.hub.active, REFRESH_S)
     live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
     live.tasks.append(asyncio.create_task(live.outbox.deliver_forever(), name="live-outbox"))
+    clock_sync = dbclock.sync_forever(app.state.engine)
+    live.tasks.append(asyncio.create_task(clock_sync, name="deployment-clock"))
     app.state.live = live
     return live
 
