@@ -72,6 +72,7 @@ def serve(
     """Serve the web application."""
     import uvicorn
 
+    from app.core.logs import logging_config
     from app.core.settings import get_settings
 
     settings = get_settings()
@@ -82,6 +83,7 @@ def serve(
         port=port or settings.port,
         reload=reload,
         proxy_headers=True,
+        log_config=logging_config(settings.log_format),
     )
 
 

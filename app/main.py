@@ -10,6 +10,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from app.core import handlers
 from app.core.db import make_engine
 from app.core.deps import csrf_protect
+from app.core.logs import RequestContext
 from app.core.middleware import LanguageMiddleware
 from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_site="lax",
         https_only=not settings.is_development,
     )
+    app.add_middleware(RequestContext)
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
     handlers.install(app)
     include_routers(app)

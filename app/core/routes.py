@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from app.core import metrics
 from app.core.db import database_answers
 from app.core.deps import Public, SessionDep, resolve_caller
 from app.core.templating import render
@@ -26,6 +27,13 @@ async def ready(request: Request) -> JSONResponse:
         "broker": live is None or await live.ready(),
     }
     return JSONResponse(checks, status_code=200 if all(checks.values()) else 503)
+
+
+@router.get("/metrics", dependencies=[Public], include_in_schema=False)
+def prometheus(request: Request) -> Response:
+    """For Prometheus: this process's live-layer and database-pool metrics."""
+    body, content_type = metrics.exposition(request.app.state.engine)
+    return Response(body, media_type=content_type)
 
 
 @router.get("/", dependencies=[Public])

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     login_window_s: int = 300
     redis_url: str | None = None
     live_retention_s: int = 3600
+    log_format: Literal["json", "text"] = "text"
     scenarios_dir: Path = ROOT / "scenarios"
 
     @property

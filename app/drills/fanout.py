@@ -13,6 +13,7 @@ import logging
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 
+from app.core import logs, metrics
 from app.drills.broker import QUEUE_SIZE, Broker, Subscriber
 from app.drills.events import Event, order
 
@@ -60,7 +61,7 @@ class Fanout:
         *,
         buffer_size: int = LOCAL_BUFFER,
         queue_size: int = QUEUE_SIZE,
-        delivered: Callable[[], None] = lambda: None,
+        delivered: Callable[[], None] = metrics.DELIVERED.inc,
     ) -> None:
         self.broker = broker
         self.buffer_size = buffer_size
@@ -82,6 +83,7 @@ class Fanout:
         local = self._open(drill_id)
         subscriber = Subscriber(self.queue_size)
         local.subscribers.add(subscriber)
+        metrics.CONSOLES.inc()
         try:
             await local.ready.wait()
             key = order(last_event_id)
@@ -98,6 +100,7 @@ class Fanout:
                         key, last_event_id = order(event.id) or key, event.id
                         self.delivered()
         finally:
+            metrics.CONSOLES.dec()
             local.subscribers.discard(subscriber)
             if not local.subscribers:
                 await self._close(drill_id, local)
@@ -132,10 +135,12 @@ class Fanout:
 
     async def _read(self, drill_id: int, local: _Local) -> None:
         """Follow the drill's broker stream from its current end, until cancelled."""
+        logs.drill_id.set(drill_id)
         while not local.ready.is_set():
             try:
                 local.start_at(await self.broker.tail(drill_id))
             except Exception:
+                metrics.BROKER_ERRORS.labels("reader").inc()
                 log.warning("drill %s: the broker is unreachable", drill_id, exc_info=True)
                 await asyncio.sleep(RETRY_S)
         while True:
@@ -143,6 +148,7 @@ class Fanout:
                 async for event in self.broker.subscribe(drill_id, local.newest_id):
                     local.push(event, self.queue_size)
             except Exception:
+                metrics.BROKER_ERRORS.labels("reader").inc()
                 log.exception("the reader of drill %s failed; restarting it", drill_id)
                 await asyncio.sleep(RETRY_S)
 

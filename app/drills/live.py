@@ -20,6 +20,9 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
+from redis import exceptions as redis_errors
+
+from app.core import logs, metrics
 from app.core.db import utcnow
 from app.drills.broker import Broker
 from app.drills.events import Event
@@ -47,6 +50,20 @@ log = logging.getLogger(__name__)
 def utc_now() -> datetime:
     """The current real time, on the deployment's clock (so every process agrees)."""
     return utcnow()
+
+
+class Holding:
+    """Whether one driver holds its lock, mirrored in the drivers-running gauge."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def set(self, held: bool) -> bool:
+        """Record the driver's state; returns it."""
+        if held != self.held:
+            metrics.DRIVERS.inc() if held else metrics.DRIVERS.dec()
+            self.held = held
+        return held
 
 
 class DriverHub:
@@ -110,13 +127,16 @@ class DriverHub:
 
     async def _supervise(self, drill_id: int) -> None:
         """Run drivers of the drill while this process has consoles on it; restart failed ones."""
+        logs.drill_id.set(drill_id)
         pause = RESTART_S[0]
         try:
             while self.fanout.listeners(drill_id) and drill_id not in self.ended:
                 token = uuid.uuid4().hex
                 try:
                     await self._drive(drill_id, token)
-                except Exception:
+                except Exception as exc:
+                    if isinstance(exc, redis_errors.RedisError):
+                        metrics.BROKER_ERRORS.labels("driver").inc()
                     log.exception("the driver of drill %s failed; restarting it", drill_id)
                     await asyncio.sleep(pause)
                     pause = min(RESTART_S[1], pause * 2)
@@ -131,28 +151,31 @@ class DriverHub:
         """Step the drill's feed while `token` holds its lock, until the drill ends or the
         process has no console left on it; stand by while another driver holds the lock."""
         source, feed, renew_at = self.source_for(drill_id), None, 0.0
-        loop = asyncio.get_running_loop()
-        while self.fanout.listeners(drill_id):
-            if feed is None or loop.time() >= renew_at:
-                if not await self.broker.claim(drill_id, token, self.lock_ttl_ms):
-                    feed = None
-                    await asyncio.sleep(self.lock_ttl_ms / 3000)
+        loop, holding = asyncio.get_running_loop(), Holding()
+        try:
+            while self.fanout.listeners(drill_id):
+                if feed is None or loop.time() >= renew_at:
+                    if not holding.set(await self.broker.claim(drill_id, token, self.lock_ttl_ms)):
+                        feed = None
+                        await asyncio.sleep(self.lock_ttl_ms / 3000)
+                        continue
+                    renew_at = loop.time() + self.lock_ttl_ms / 3000
+                moment = self.now()
+                status, sim_s, speed = source.clock_reading(moment)
+                if feed is None:
+                    feed = await self._resume(drill_id, token, source.storm(), sim_s, speed)
+                now = moment.timestamp()
+                due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
+                if due and not holding.set(await self._publish(drill_id, token, feed, due)):
+                    feed = None  # the lock was lost: its new holder goes on from our progress
                     continue
-                renew_at = loop.time() + self.lock_ttl_ms / 3000
-            moment = self.now()
-            status, sim_s, speed = source.clock_reading(moment)
-            if feed is None:
-                feed = await self._resume(drill_id, token, source.storm(), sim_s, speed)
-            now = moment.timestamp()
-            due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
-            if due and not await self._publish(drill_id, token, feed, due):
-                feed = None  # the lock was lost: its new holder goes on from our progress
-                continue
-            if status == "ended":
-                self.ended.add(drill_id)
-                await self.broker.retire(drill_id, self.retention_s)
-                return
-            await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
+                if status == "ended":
+                    self.ended.add(drill_id)
+                    await self.broker.retire(drill_id, self.retention_s)
+                    return
+                await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
+        finally:
+            holding.set(False)
 
     async def _resume(
         self, drill_id: int, token: str, storm: Storm, sim_s: float, speed: float
@@ -170,6 +193,7 @@ class DriverHub:
             saved = {**saved, "sim_s": sim_s, "recent": []}
         if saved.get("token") != token:
             self.takeovers += 1
+            metrics.TAKEOVERS.inc()
             log.info("drill %s: driver %s resumes at T+%.1fs", drill_id, token, saved["sim_s"])
         return Feed.resume(storm, saved, self.max_per_s, self.tick_s)
 
@@ -184,4 +208,5 @@ class DriverHub:
         if ids is None:
             return False
         self.progress[drill_id] = progress
+        metrics.PUBLISHED.labels("driver").inc(len(events))
         return True

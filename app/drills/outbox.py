@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections import deque
 
+from app.core import metrics
 from app.drills.broker import Broker
 
 RETRY_S = 0.5
@@ -46,9 +47,13 @@ class Outbox:
                     await self.broker.publish(drill_id, name, data)
                 except Exception as exc:
                     self.failures += 1
+                    metrics.BROKER_ERRORS.labels("outbox").inc()
+                    metrics.OUTBOX_WAITING.set(len(self.waiting))
                     log.warning("broker unreachable (%s): %d event(s) wait", exc, len(self.waiting))
                     return False
                 self.waiting.popleft()
+                metrics.PUBLISHED.labels("outbox").inc()
+            metrics.OUTBOX_WAITING.set(0)
             return True
 
     async def deliver_forever(self, every_s: float = RETRY_S) -> None:

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 import redis.asyncio as aioredis
 from redis import exceptions as redis_errors
 
+from app.core import metrics
 from app.drills.events import Event
 
 BUFFER_SIZE = 10_000
@@ -121,6 +122,7 @@ class RedisBroker:
                 last = last or await self.tail(drill_id)
                 found = await self.redis.xread({key: last}, count=READ_COUNT, block=self.block_ms)
             except redis_errors.RedisError as exc:
+                metrics.BROKER_ERRORS.labels("reader").inc()
                 log.warning("reading drill %s from Redis failed (%s); retrying", drill_id, exc)
                 await asyncio.sleep(pause)
                 pause = min(RETRY_S[1], pause * 2)
