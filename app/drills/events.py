@@ -1,5 +1,6 @@
 """A live drill event and the order of event ids, shared by the brokers and the fan-out."""
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 
@@ -24,6 +25,18 @@ class Event:
         wire = f"id: {self.id}\r\nevent: {self.name}\r\n{lines}\r\n".encode()
         object.__setattr__(self, "wire", wire)
         return wire
+
+
+def unless_cancelled() -> None:
+    """Raise CancelledError if this task is being cancelled: for retry loops that catch errors.
+
+    A cancellation racing a client's read timeout can surface as that client's TimeoutError,
+    which redis-py may even retry by itself: a loop of such calls would swallow the
+    cancellation and never stop, so it checks here on each turn.
+    """
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
 
 
 def order(event_id: str | None) -> tuple[int, ...] | None:

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 
 from app.core import logs, metrics
 from app.drills.broker import QUEUE_SIZE, Broker, Subscriber
-from app.drills.events import Event, order
+from app.drills.events import Event, order, unless_cancelled
 
 LOCAL_BUFFER = 2_000
 RETRY_S = 1.0
@@ -140,6 +140,7 @@ class Fanout:
             try:
                 local.start_at(await self.broker.tail(drill_id))
             except Exception:
+                unless_cancelled()
                 metrics.BROKER_ERRORS.labels("reader").inc()
                 log.warning("drill %s: the broker is unreachable", drill_id, exc_info=True)
                 await asyncio.sleep(RETRY_S)
@@ -148,6 +149,7 @@ class Fanout:
                 async for event in self.broker.subscribe(drill_id, local.newest_id):
                     local.push(event, self.queue_size)
             except Exception:
+                unless_cancelled()
                 metrics.BROKER_ERRORS.labels("reader").inc()
                 log.exception("the reader of drill %s failed; restarting it", drill_id)
                 await asyncio.sleep(RETRY_S)

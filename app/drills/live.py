@@ -25,7 +25,7 @@ from redis import exceptions as redis_errors
 from app.core import logs, metrics
 from app.core.db import utcnow
 from app.drills.broker import Broker
-from app.drills.events import Event
+from app.drills.events import Event, unless_cancelled
 from app.drills.fanout import Fanout
 from app.drills.feed import (  # noqa: F401 (re-exported: the live layer's public names)
     HIGH_REACH,
@@ -135,6 +135,7 @@ class DriverHub:
                 try:
                     await self._drive(drill_id, token)
                 except Exception as exc:
+                    unless_cancelled()
                     if isinstance(exc, redis_errors.RedisError):
                         metrics.BROKER_ERRORS.labels("driver").inc()
                     log.exception("the driver of drill %s failed; restarting it", drill_id)
@@ -154,6 +155,7 @@ class DriverHub:
         loop, holding = asyncio.get_running_loop(), Holding()
         try:
             while self.fanout.listeners(drill_id):
+                unless_cancelled()
                 if feed is None or loop.time() >= renew_at:
                     if not holding.set(await self.broker.claim(drill_id, token, self.lock_ttl_ms)):
                         feed = None

@@ -14,6 +14,7 @@ from collections import deque
 
 from app.core import metrics
 from app.drills.broker import Broker
+from app.drills.events import unless_cancelled
 
 RETRY_S = 0.5
 LIMIT = 10_000
@@ -46,6 +47,7 @@ class Outbox:
                 try:
                     await self.broker.publish(drill_id, name, data)
                 except Exception as exc:
+                    unless_cancelled()
                     self.failures += 1
                     metrics.BROKER_ERRORS.labels("outbox").inc()
                     metrics.OUTBOX_WAITING.set(len(self.waiting))

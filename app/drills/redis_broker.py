@@ -14,7 +14,7 @@ import redis.asyncio as aioredis
 from redis import exceptions as redis_errors
 
 from app.core import metrics
-from app.drills.events import Event
+from app.drills.events import Event, unless_cancelled
 
 BUFFER_SIZE = 10_000
 SOCKET_TIMEOUT_S = 5.0
@@ -118,10 +118,12 @@ class RedisBroker:
         last = last_event_id if valid else None
         pause = RETRY_S[0]
         while True:
+            unless_cancelled()
             try:
                 last = last or await self.tail(drill_id)
                 found = await self.redis.xread({key: last}, count=READ_COUNT, block=self.block_ms)
             except redis_errors.RedisError as exc:
+                unless_cancelled()
                 metrics.BROKER_ERRORS.labels("reader").inc()
                 log.warning("reading drill %s from Redis failed (%s); retrying", drill_id, exc)
                 await asyncio.sleep(pause)

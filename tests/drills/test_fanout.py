@@ -4,6 +4,7 @@ import asyncio
 import json
 
 import pytest
+from redis import exceptions as redis_errors
 
 from app.drills.broker import InMemoryBroker
 from app.drills.fanout import Fanout
@@ -94,3 +95,22 @@ async def test_the_stream_of_an_ended_drill_expires(storm, broker_of_redis):
     assert 0 < ttl_ms <= 60_000 and json.loads(seen[-1].data)["status"] == "ended"
     await console.aclose()
     await hub.close()
+
+
+async def test_a_reader_stops_even_if_its_cancellation_surfaces_as_a_read_timeout(
+    broker_of_redis,
+):
+    async def slow_read(*args, **kwargs):
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            raise redis_errors.TimeoutError("Timeout reading from socket") from None
+
+    broker_of_redis.redis.xread = slow_read
+    fanout = Fanout(broker_of_redis)
+    console = fanout.subscribe(1, None)
+    waiting = asyncio.ensure_future(anext(console))
+    await asyncio.sleep(0.1)
+    waiting.cancel()
+    await asyncio.wait_for(fanout.close(), 2)
+    assert fanout.locals == {}
