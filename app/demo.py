@@ -49,8 +49,12 @@ def load_demo(session: Session) -> list[DemoLogin]:
         accounts.add_member(session=session, org=org, user=user, role=person.role)
         if person.role == Role.author:
             author = user
+        if person.role == Role.admin:
+            admin = user
     session.commit()
-    plans = plans_demo.load_examples(session=session, org=org, user=author, drilled=False)
+    plans = plans_demo.load_examples(
+        session=session, org=org, user=author, approver=admin, drilled=False
+    )
     by_file = dict(zip(plans_demo.LAST_DRILLED_DAYS_AGO, plans, strict=True))
     scoring_demo.load_drills(session=session, org=org, by_file=by_file)
     return list(DEMO_PEOPLE)

@@ -8,7 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from app.core import handlers
-from app.core.db import make_engine
+from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.logs import RequestContext
 from app.core.middleware import LanguageMiddleware
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = engine_for(settings)
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(
         SessionMiddleware,

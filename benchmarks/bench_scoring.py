@@ -1,4 +1,7 @@
-"""Scoring a 2-hour drill record with 300 team actions and a 120-minute audience series: < 1 s."""
+"""Scoring a 2-hour drill record with 300 team actions and a 120-minute audience series: < 1 s.
+
+Cold caches each run, so the statement analysis of every action is included.
+"""
 
 import json
 import random
@@ -6,8 +9,10 @@ import statistics
 import time
 from pathlib import Path
 
+from app.analysis import analyse
+from app.analysis.frame import claim_terms, topic_keys
+from app.analysis.tokens import lemma_key, same_key, stem
 from app.scoring.core import parse_record, score_record
-from app.scoring.core.meaning import clauses
 from app.scoring.core.text import analyse_text
 from app.scoring.core.tone import analyse_tone
 from benchmarks.table import Result
@@ -103,27 +108,40 @@ def big_record(seed: int = 2024) -> dict:
 
 
 def _clear_caches() -> None:
-    for cached in (analyse_text, analyse_tone, clauses):
+    for cached in (
+        analyse_text,
+        analyse_tone,
+        analyse,
+        claim_terms,
+        topic_keys,
+        lemma_key,
+        stem,
+        same_key,
+    ):
         cached.cache_clear()
 
 
 def run() -> list[Result]:
-    """Median wall time of parsing and scoring the record from cold caches."""
+    """Median wall and CPU time of parsing and scoring the record from cold caches.
+
+    The CPU time is shown beside the wall time because the machine may be shared.
+    """
     record = big_record()
-    timings = []
+    wall, cpu = [], []
     for _ in range(RUNS):
         _clear_caches()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         score_record(parse_record(record))
-        timings.append(time.perf_counter() - start)
-    median_ms = statistics.median(timings) * 1000
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     return [
         Result(
             benchmark="scoring",
-            metric="score 2-hour record, 300 actions (median)",
-            value=median_ms,
+            metric=f"score 2-hour record, 300 actions, analysis included ({label}, median)",
+            value=statistics.median(times) * 1000,
             unit="ms",
             goal=f"< {GOAL_S * 1000:.0f} ms",
-            ok=median_ms < GOAL_S * 1000,
+            ok=statistics.median(times) < GOAL_S,
         )
+        for label, times in (("wall", wall), ("CPU", cpu))
     ]

@@ -34,6 +34,8 @@ class Organisation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(min_length=1, max_length=120)
     slug: str = Field(min_length=1, max_length=60, unique=True, index=True)
+    # Four eyes by default: whoever sent a plan for review does not approve it too.
+    plans_self_approval: bool = Field(default=False)
     created_at: datetime = _timestamp()
 
 

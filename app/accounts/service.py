@@ -4,16 +4,21 @@ Members administration, invitations and API tokens live in `members.py` and
 `tokens.py`, under the same rule.
 """
 
+from datetime import UTC, datetime, timedelta
+
 from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import or_, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from app.accounts.models import ApiToken, Membership, Organisation, Role, User
-from app.core.db import utcnow
+from app.core.db import begin_write, utcnow
 from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.core.security import hash_password, hash_token, verify_password
 
 MIN_PASSWORD_LENGTH = 8
+TOKEN_STAMP = timedelta(minutes=1)  # a token's last use is stamped at most this often
 
 
 def normalise_email(email: str) -> str:
@@ -90,6 +95,17 @@ def create_user(
     return user
 
 
+def update_organisation_settings(
+    *, session: Session, org: Organisation, plans_self_approval: bool
+) -> Organisation:
+    """Change how the organisation works: for now, whether authors may approve their own plans."""
+    org.plans_self_approval = plans_self_approval
+    session.add(org)
+    session.commit()
+    session.refresh(org)
+    return org
+
+
 def create_organisation(*, session: Session, name: str, slug: str) -> Organisation:
     """A new organisation."""
     org = Organisation(name=name.strip(), slug=slug.strip().lower())
@@ -140,14 +156,34 @@ def get_organisation(*, session: Session, org_id: int) -> Organisation | None:
     return session.get(Organisation, org_id)
 
 
-def resolve_api_token(*, session: Session, token: str) -> ApiToken | None:
-    """The stored token matching a presented one, with its last use recorded."""
+def resolve_api_token(
+    *, session: Session, token: str, now: datetime | None = None
+) -> ApiToken | None:
+    """The stored token matching a presented one, with its last use recorded.
+
+    The use is stamped at most once a minute, so that read-only API calls do not write.
+    """
     row = session.exec(select(ApiToken).where(ApiToken.token_hash == hash_token(token))).first()
-    if row is not None:
-        row.last_used_at = utcnow()
-        session.add(row)
+    now = now or utcnow()
+    if row is not None and not used_lately(row.last_used_at, now):
+        begin_write(session)
+        session.exec(
+            update(ApiToken)
+            .where(ApiToken.id == row.id)
+            .where(or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - TOKEN_STAMP))
+            .values(last_used_at=now)
+        )
         session.commit()
+        set_committed_value(row, "last_used_at", now)  # as stored: nothing left to flush
     return row
+
+
+def used_lately(last_used_at: datetime | None, now: datetime) -> bool:
+    """Whether a token's last stamped use is recent enough to leave as it is."""
+    if last_used_at is None:
+        return False
+    aware = last_used_at if last_used_at.tzinfo else last_used_at.replace(tzinfo=UTC)
+    return now - aware < TOKEN_STAMP
 
 
 def set_language(*, session: Session, user_id: int, language: str) -> None:

@@ -5,12 +5,12 @@ from datetime import datetime
 from functools import lru_cache
 
 from fastapi import Request
-from sqlalchemy import event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, make_url, text
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, create_engine
 
 from app.core import dbclock
-from app.core.settings import get_settings
+from app.core.settings import Settings, get_settings
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -26,24 +26,49 @@ def utcnow() -> datetime:
     return dbclock.DEPLOYMENT.now()
 
 
+# A writer waits this long for SQLite's single write lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+WRITE_OPTION = "stormdrill_write"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy emits BEGIN instead.
+    # pysqlite's own transaction handling breaks SAVEPOINT and BEGIN IMMEDIATE; SQLAlchemy
+    # emits BEGIN itself (`_sqlite_begin`).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout."""
+def _sqlite_begin(conn: Connection) -> None:
+    # A deferred transaction that read and then writes cannot wait for the lock (SQLite
+    # answers "database is locked" at once), so writers take it up front; readers never do.
+    immediate = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> Engine:
+    """An engine for `url` with this pool; SQLite gets foreign keys, WAL and a busy timeout."""
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        if make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection per thread (SingletonThreadPool): nothing to size
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, **pool)
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine `settings` describe: their database URL and pool size."""
+    return make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
 
 
 def database_answers(engine: Engine) -> bool:
@@ -59,7 +84,21 @@ def database_answers(engine: Engine) -> bool:
 @lru_cache
 def get_engine() -> Engine:
     """The process-wide engine for the configured database."""
-    return make_engine(get_settings().database_url)
+    return engine_for(get_settings())
+
+
+def begin_write(session: Session) -> None:
+    """Start the session's next transaction as a writer: on SQLite it holds the write lock.
+
+    Ends the read transaction in progress first (committing what is pending in it), so that
+    the reads of the write transaction see every write committed before it; inside a write
+    transaction already, does nothing.
+    """
+    if session.in_transaction():
+        if session.connection().get_execution_options().get(WRITE_OPTION):
+            return
+        session.commit()
+    session.connection(execution_options={WRITE_OPTION: True})
 
 
 def get_session(request: Request) -> Iterator[Session]:

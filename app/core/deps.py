@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlmodel import Session
+from starlette.datastructures import FormData
 
 from app.accounts import service as accounts
 from app.accounts.models import Organisation, Role, User
@@ -177,3 +178,12 @@ MemberDep = Annotated[OrgContext, Depends(require_role())]
 AuthorDep = Annotated[OrgContext, Depends(require_role(Role.author))]
 TrainerDep = Annotated[OrgContext, Depends(require_role(Role.trainer))]
 AdminDep = Annotated[OrgContext, Depends(require_role(Role.admin))]
+
+
+async def read_form(request: Request) -> FormData:
+    """The posted form, parsed on the event loop, so that the route using it can be sync:
+    FastAPI then runs it, and its database work, in a worker thread."""
+    return await request.form()
+
+
+FormDep = Annotated[FormData, Depends(read_form)]

@@ -39,10 +39,21 @@ def gettext(message: str, **variables: object) -> str:
     return text % variables if variables else text
 
 
+class _KeepUnknown(dict):
+    """Format values that leave `%(name)s` in place when `name` is not given."""
+
+    def __missing__(self, key: str) -> str:
+        return f"%({key})s"
+
+
 def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
-    """Plural-aware translation; `n` is available as `%(num)s`."""
+    """Plural-aware translation; `n` is available as `%(num)s`.
+
+    Jinja's new-style ngettext calls this with the count only and fills the template's other
+    variables itself afterwards, so the ones not given here are kept for it.
+    """
     text = translations(current_language.get()).ngettext(singular, plural, n)
-    return text % {"num": n, **variables}
+    return text % _KeepUnknown({"num": n, **variables})
 
 
 def lazy_gettext(message: str, **variables: object) -> LazyProxy:

@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     secret_key: str = DEFAULT_SECRET
     database_url: str = Field(default=f"sqlite:///{ROOT / 'var' / 'stormdrill.db'}")
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=20, ge=0)
     host: str = "127.0.0.1"
     port: int = 8000
     default_language: Literal["en", "fr"] = "en"
@@ -29,6 +31,7 @@ class Settings(BaseSettings):
     live_retention_s: int = 3600
     log_format: Literal["json", "text"] = "text"
     scenarios_dir: Path = ROOT / "scenarios"
+    rehearsal_min_share: float = Field(default=0.3, ge=0, le=1)
 
     @property
     def is_development(self) -> bool:

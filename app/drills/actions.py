@@ -77,6 +77,28 @@ def record_action(
     roles = allowed_roles(
         session=session, drill=drill, user=user, member_role=member_role, action_in=action_in
     )
+    role_key = action_in.role_key or pick_role(action_in.kind, roles)
+    with service.locked(session=session, drill=drill):
+        stored = new_rows(
+            session=session, drill=drill, user=user, role_key=role_key, data=data, now=now
+        )
+        session.add_all(stored)
+        session.commit()
+    for row in stored:
+        session.refresh(row)
+    return stored
+
+
+def new_rows(
+    *,
+    session: Session,
+    drill: Drill,
+    user: User,
+    role_key: str | None,
+    data: dict,
+    now: datetime | None,
+) -> list[DrillAction]:
+    """The rows an action stores, numbered after the last one (call under `service.locked`)."""
     clock_now = service.reading(session=session, drill=drill, now=now or utcnow())
     if clock_now.status not in (ClockStatus.running, ClockStatus.paused):
         raise Conflict(
@@ -85,13 +107,12 @@ def record_action(
         )
     seq = next_seq(session=session, drill=drill)
     base: dict[str, Any] = {"drill_id": drill.id, "at_s": round(clock_now.sim_s, 3)}
-    role_key = action_in.role_key or pick_role(action_in.kind, roles)
     stored = [DrillAction(**base, **data, seq=seq, user_id=user.id, role_key=role_key)]
-    if action_in.kind == "request_approval":
+    if data["kind"] == "request_approval":
         stored[0].ref = f"stmt-{seq}"
-    elif action_in.kind in ("approve", "reject"):
-        request = pending(session=session, drill=drill, ref=action_in.ref)
-        if action_in.kind == "approve":
+    elif data["kind"] in ("approve", "reject"):
+        request = pending(session=session, drill=drill, ref=data.get("ref"))
+        if data["kind"] == "approve":
             published = rules.published_on_approval(request.model_dump())
             stored.append(
                 DrillAction(
@@ -102,10 +123,6 @@ def record_action(
                     role_key=request.role_key,
                 )
             )
-    session.add_all(stored)
-    session.commit()
-    for row in stored:
-        session.refresh(row)
     return stored
 
 
@@ -120,7 +137,7 @@ def pick_role(kind: str, roles: list[dict]) -> str | None:
 
 
 def next_seq(*, session: Session, drill: Drill) -> int:
-    """The next action number of the drill."""
+    """The next action number of the drill (final only under `service.locked`)."""
     last = session.exec(
         select(func.max(DrillAction.seq)).where(DrillAction.drill_id == drill.id)
     ).one()

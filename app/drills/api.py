@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from app.core.deps import MemberDep, SessionDep, TrainerDep
-from app.drills import actions, export, injects, notify, service
+from app.drills import actions, cadence, export, injects, notify, service
 from app.drills.clock import ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import (
@@ -19,6 +19,7 @@ from app.drills.models import (
     DrillCreate,
     DrillPublic,
     DrillsPublic,
+    DrillUpdate,
     InjectCreate,
     Roster,
 )
@@ -57,6 +58,22 @@ def list_drills(ctx: MemberDep, session: SessionDep) -> DrillsPublic:
 def get_drill(drill: DrillDep, session: SessionDep) -> DrillPublic:
     """One drill with its clock reading."""
     return service.drill_public(session=session, drill=drill)
+
+
+@router.patch("/{drill_id}", response_model=DrillPublic)
+def update_drill(
+    drill: DrillDep, drill_in: DrillUpdate, ctx: TrainerDep, session: SessionDep
+) -> DrillPublic:
+    """Mark the drill a practice or a rehearsal (the plan's "last drilled" follows)."""
+    drill = cadence.update_drill(session=session, drill=drill, drill_in=drill_in)
+    return service.drill_public(session=session, drill=drill)
+
+
+@router.delete("/{drill_id}", status_code=204)
+def delete_drill(drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
+    """Delete the drill and all it holds; the plan's history records who did."""
+    cadence.delete_drill(session=session, drill=drill, user=ctx.user)
+    return Response(status_code=204)
 
 
 @router.get("/{drill_id}/participants", response_model=Roster)

@@ -4,37 +4,53 @@ Plain dictionaries built from the drill's rows and plan, for the console's parti
 functions serve the first page render and each panel's refresh after a live event.
 """
 
-import re
 from datetime import datetime
 
 from sqlmodel import Session
 
 from app.accounts.models import User
 from app.core.db import utcnow
-from app.drills import actions, injects, monitor, rules, service
+from app.drills import actions, export, injects, monitor, rules, service
 from app.drills.clock import ClockReading
 from app.drills.models import Drill, DrillAction
 from app.scoring.core.context import DEFAULT_DEADLINE_S, SEVERITY_DEADLINE_S
 
 ROUNDING_S = 0.001  # stored times are rounded to the millisecond, possibly up
-PLACEHOLDER = re.compile(r"\{(brand|organisation|organization)\}")
 
 
-def fill(text: str, *, brand: str) -> str:
-    """A key message with the placeholders known during a drill filled in (others kept)."""
-    return PLACEHOLDER.sub(brand, text)
+def message_values(drill: Drill, role_holders: dict[str, list[str]]) -> dict[str, str]:
+    """What the drill knows of a key message's placeholders: its brand, handle, the scenario's
+    brand placeholders ({product}…) and the spokesperson's name when one person holds it."""
+    values = dict(export.storm_for(drill).content.values)
+    spokespeople = role_holders.get("spokesperson", [])
+    if len(spokespeople) == 1 and spokespeople[0]:
+        values["spokesperson"] = spokespeople[0]
+    return values
 
 
-def answered_refs(rows: list[DrillAction]) -> set[str]:
-    """Ids of the injects and posts the team answered publicly."""
-    return {row.in_reply_to for row in rows if row.kind in rules.PUBLIC_KINDS and row.in_reply_to}
+def fill(text: str, values: dict[str, str]) -> str:
+    """A key message with every placeholder the drill knows filled in (the others kept)."""
+    return rules.PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def rumours_seen(drill: Drill, sim_s: float) -> tuple[list[tuple[str, str]], float | None]:
+    """The rumours that have appeared by `sim_s` (id, claim), and when the next one does."""
+    scenario = service.scenario_of(drill)
+    text = monitor.filler(drill)
+    seen = [
+        (r.id, text(r.claim.get(drill.language)))
+        for r in scenario.rumours
+        if r.appears_at <= sim_s + ROUNDING_S
+    ]
+    upcoming = [r.appears_at for r in scenario.rumours if r.appears_at > sim_s + ROUNDING_S]
+    return seen, (min(upcoming) if upcoming else None)
 
 
 def inbox(
     *, drill: Drill, timeline: list[dict], rows: list[DrillAction], sim_s: float
 ) -> list[dict]:
     """Injects that reached the team and expect an answer or are addressed to it, newest first."""
-    answered = answered_refs(rows)
+    answered = injects.answered(rows, timeline)
     entries = []
     for entry in timeline:
         if entry["at_s"] > sim_s + ROUNDING_S or not to_team(entry):
@@ -147,6 +163,12 @@ def console_data(
     open_items = sum(e["state"] in ("open", "overdue") for e in box) + sum(
         i["overdue"] for i in items
     )
+    role_holders = {
+        role["id"]: [names.get(p.user_id, "") for p in held if p.role_key == role["id"]]
+        for role in plan["roles"]
+    }
+    values = message_values(drill, role_holders)
+    rumours, next_rumour_s = rumours_seen(drill, current.sim_s)
     return {
         "sim_s": current.sim_s,
         "status": current.status.value,
@@ -161,17 +183,9 @@ def console_data(
         "kpis": kpis(drill=drill, plan=plan, rows=rows, open_items=open_items),
         "names": names,
         "role_names": role_names,
-        "role_holders": {
-            role["id"]: [names.get(p.user_id, "") for p in held if p.role_key == role["id"]]
-            for role in plan["roles"]
-        },
+        "role_holders": role_holders,
         "audiences": service.audiences(session=session, drill=drill),
-        "key_messages": [
-            {**m, "text": fill(m["text"], brand=drill.brand)} for m in plan["key_messages"]
-        ],
-        "rumours": [
-            (r.id, r.claim.get(drill.language))
-            for r in service.scenario_of(drill).rumours
-            if r.appears_at <= current.sim_s
-        ],
+        "key_messages": [{**m, "text": fill(m["text"], values)} for m in plan["key_messages"]],
+        "rumours": rumours,
+        "next_rumour_s": next_rumour_s,
     }

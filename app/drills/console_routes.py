@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import MemberDep, OrgContext, Public, SessionDep
-from app.core.errors import DomainError, Forbidden
+from app.core.deps import FormDep, MemberDep, OrgContext, Public, SessionDep
+from app.core.errors import Conflict, DomainError, Forbidden
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
 from app.core.templating import is_htmx, render
@@ -62,7 +62,6 @@ def abilities(*, session: SessionDep, drill: Drill, ctx: OrgContext, plan: dict)
     return {
         "held": held,
         "may_publish": may("statement"),
-        "may_reply": may("reply"),
         "may_request": may("request_approval"),
         "may_decide": may("approve"),
     }
@@ -79,6 +78,7 @@ def context_for(
         **abilities(session=session, drill=drill, ctx=ctx, plan=data["plan"]),
         "values": {},
         "errors": {},
+        "unfilled": rules.unfilled,
         **extra,
     }
 
@@ -136,6 +136,22 @@ for _panel in ("inbox", "approvals", "checklist", "kpis"):
     panel(_panel)
 
 
+@router.get("/{drill_id}/console/rumours")
+def console_rumours(
+    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+) -> Response:
+    """The composer's rumour list as it stands now, keeping the one chosen (it grows live)."""
+    current = service.reading(session=session, drill=drill)
+    rumours, next_rumour_s = console.rumours_seen(drill, current.sim_s)
+    context = {
+        "drill": drill,
+        "rumours": rumours,
+        "next_rumour_s": next_rumour_s,
+        "values": {"rumour": request.query_params.get("rumour", "")},
+    }
+    return render(request, "drills/_console_rumours.html", context)
+
+
 def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:
     """The action a composer button asks for, from the form's values."""
     text, reply_to, rumour = values["text"], values["in_reply_to"], values["rumour"]
@@ -163,7 +179,7 @@ def composer_action(intent: str, values: dict[str, str]) -> dict[str, Any]:
     return {"kind": "note", "text": text}
 
 
-async def act(
+def act(
     request: Request, *, session: SessionDep, drill: Drill, ctx: OrgContext, data: dict
 ) -> list:
     """Validate, store (committed before answering) and tell every console."""
@@ -171,7 +187,7 @@ async def act(
     rows = actions.record_action(
         session=session, drill=drill, user=ctx.user, member_role=ctx.role, action_in=action_in
     )
-    await notify.changed(request.app, session=session, drill=drill, actions=rows)
+    notify.changed_from_thread(request.app, session=session, drill=drill, actions=rows)
     return rows
 
 
@@ -193,17 +209,14 @@ def answer(
 
 
 @router.post("/{drill_id}/console/actions")
-async def compose(
-    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+def compose(
+    request: Request, form: FormDep, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
 ) -> Response:
     """Publish, submit for approval, escalate, flag or log a decision from the composer."""
-    form = await request.form()
     values = {name: str(form.get(name) or "").strip() for name in COMPOSER_FIELDS}
     intent = str(form.get("intent") or "publish")
     try:
-        await act(
-            request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values)
-        )
+        act(request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values))
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         context = context_for(session=session, drill=drill, ctx=ctx, values=values, errors=errors)
@@ -213,49 +226,42 @@ async def compose(
 
 
 @router.post("/{drill_id}/console/approvals")
-async def decide(
-    request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+def decide(
+    request: Request, form: FormDep, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
 ) -> Response:
-    """Approve a pending statement (it is published) or reject it with a required comment."""
-    form = await request.form()
+    """Approve a pending statement (it is published) or reject it with a required comment.
+
+    A statement is decided once: a decision that lost to another answers 409.
+    """
     ref, decision = str(form.get("ref") or ""), str(form.get("decision") or "")
     comment = str(form.get("comment") or "").strip()
     errors: dict[str, str] = {}
+    status = 200
     try:
         if decision not in ("approve", "reject"):
             raise FormErrors({"decision": _("Approve or reject.")})
         if decision == "reject" and not comment:
             raise FormErrors({"comment": _("Say why the statement is rejected.")})
-        await act(
-            request,
-            session=session,
-            drill=drill,
-            ctx=ctx,
-            data={"kind": decision, "ref": ref, "text": comment or None},
-        )
+        data = {"kind": decision, "ref": ref, "text": comment or None}
+        act(request, session=session, drill=drill, ctx=ctx, data=data)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
+        status = 409 if isinstance(exc, Conflict) else 422
     context = context_for(
         session=session, drill=drill, ctx=ctx, errors=errors, failed_ref=ref, comment=comment
     )
-    return answer(
-        request, session, drill, "drills/_console_approvals.html", context, 422 if errors else 200
-    )
+    return answer(request, session, drill, "drills/_console_approvals.html", context, status)
 
 
 @router.post("/{drill_id}/console/checklist")
-async def tick(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionDep) -> Response:
+def tick(
+    request: Request, form: FormDep, drill: DrillDep, ctx: ConsoleDep, session: SessionDep
+) -> Response:
     """Mark a checklist item done."""
-    form = await request.form()
     errors: dict[str, str] = {}
+    data = {"kind": "checklist_done", "item": str(form.get("item") or "")}
     try:
-        await act(
-            request,
-            session=session,
-            drill=drill,
-            ctx=ctx,
-            data={"kind": "checklist_done", "item": str(form.get("item") or "")},
-        )
+        act(request, session=session, drill=drill, ctx=ctx, data=data)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
     context = context_for(session=session, drill=drill, ctx=ctx, errors=errors)
@@ -275,6 +281,9 @@ def events(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionD
     if live is None or status not in LIVE_STATUSES:
         return Response(status_code=204)
     live.cache.load(session=session, drill=drill)
+    # The stream needs nothing more from the database: give the connection back to the pool
+    # now, not when the console closes (the session dependency lives as long as the stream).
+    session.close()
     return event_stream(live.hub, drill.id, request.headers.get("last-event-id"))
 
 

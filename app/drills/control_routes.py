@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, injects, labels, monitor, notify, service
@@ -102,13 +102,13 @@ def answer(
 
 
 @router.post("/clock")
-async def clock_command(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def clock_command(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed from the console."""
-    error = run_command(session=session, drill=drill, form=await request.form())
+    error = run_command(session=session, drill=drill, form=form)
     if error is None:
-        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+        notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
     return answer(
         request,
         session=session,
@@ -131,13 +131,14 @@ def inject_list(
 
 
 @router.post("/fire")
-async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> Response:
+def fire(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
     """Fire a scenario inject now, ahead of its time."""
-    form = await request.form()
     error = None
     try:
         injects.fire_inject(session=session, drill=drill, inject_key=str(form.get("inject") or ""))
-        await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
+        notify.changed_from_thread(request.app, session=session, drill=drill, topics=("inject",))
     except DomainError as exc:
         error = exc.message
     return answer(
@@ -154,26 +155,26 @@ async def fire(request: Request, drill: DrillDep, ctx: TrainerDep, session: Sess
 
 
 @router.post("/injects")
-async def adhoc(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def adhoc(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Write an ad-hoc inject (a post or a message as any persona), fired at once."""
-    values = forms.adhoc_values(await request.form())
-    form = {**labels.all_labels(), "drill": drill}
+    values = forms.adhoc_values(form)
+    labelled = {**labels.all_labels(), "drill": drill}
     reply = partial(
         answer, request, session=session, ctx=ctx, drill=drill, fragment="drills/_adhoc_form.html"
     )
     try:
         inject_in = forms.adhoc_input(values)
         row = injects.create_adhoc_inject(session=session, drill=drill, inject_in=inject_in)
-        await notify.changed(
+        notify.changed_from_thread(
             request.app, session=session, drill=drill, topics=("inject",), inject=row
         )
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         refusal = {"values": values, "errors": errors}
-        return reply(context=lambda: form, refusal=refusal, status=422)
-    sent = {**form, "values": ADHOC_DEFAULTS, "errors": {}, "sent": True}
+        return reply(context=lambda: labelled, refusal=refusal, status=422)
+    sent = {**labelled, "values": ADHOC_DEFAULTS, "errors": {}, "sent": True}
     return reply(context=lambda: sent, anchor="#control-injects", trigger="injects-changed")
 
 

@@ -9,7 +9,7 @@ from app.core.db import utcnow
 from app.drills import actions, injects, service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
-from app.drills.record import build_record, inject_entry, scenario_section
+from app.drills.record import build_record, cut_at_end, inject_entry, scenario_section
 from app.storm.engine import Storm
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
@@ -45,21 +45,26 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
     section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     current = service.reading(session=session, drill=drill, now=now or utcnow())
     rows = sorted(actions.list_actions(session=session, drill=drill), key=lambda a: (a.at_s, a.seq))
+    listed = [action_dict(row) for row in rows]
+    plan = service.plan_section(session=session, drill=drill)
+    duration_s = current.sim_s if current.sim_s > 0 else drill.duration_s
+    if current.status == ClockStatus.ended and duration_s < drill.duration_s:
+        section, plan = cut_at_end(section, plan, listed, duration_s)
     return build_record(
         language=drill.language,
         brand=drill.brand,
-        plan=service.plan_section(session=session, drill=drill),
+        plan=plan,
         scenario=section,
         seed=drill.seed,
-        duration_s=current.sim_s if current.sim_s > 0 else drill.duration_s,
-        actions=[action_dict(row) for row in rows],
+        duration_s=duration_s,
+        actions=listed,
     )
 
 
 def storm_for(drill: Drill) -> Storm:
     """The drill's storm, built once per process (it is a pure function of these inputs)."""
     # Keyed by every input, not the id alone: ids come back after a rollback or a fresh database.
-    key = (drill.id, drill.scenario_id, drill.seed, drill.brand, drill.language)
+    key = (drill.id, drill.scenario_id, drill.seed, drill.brand, drill.brand_handle, drill.language)
     storm = _storms.get(key)
     if storm is None:
         if len(_storms) >= MAX_CACHED:

@@ -21,6 +21,9 @@ SETUP_FIELDS = (
     "speed",
     "title",
     "scheduled_at",
+    "brand",
+    "brand_handle",
+    "mode",
 )
 ADHOC_FIELDS = ("channel", "persona", "actor_name", "content", "deadline_minutes", "priority")
 

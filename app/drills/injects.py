@@ -1,6 +1,8 @@
 """Injects during a drill: scenario injects as scheduled or fired early, and ad-hoc ones."""
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -10,6 +12,7 @@ from app.core.i18n import gettext as _
 from app.drills import service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillInject, InjectCreate, InjectSource
+from app.drills.rules import PUBLIC_KINDS
 
 
 def stored_injects(*, session: Session, drill: Drill) -> list[DrillInject]:
@@ -53,6 +56,7 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                 "priority": inject.priority.value,
                 "source": InjectSource.scenario.value,
                 "fired_early": inject.id in fired,
+                "rumour": inject.rumour,
             }
         )
     for row in stored_injects(session=session, drill=drill):
@@ -70,9 +74,19 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                     "priority": row.priority,
                     "source": InjectSource.adhoc.value,
                     "fired_early": False,
+                    "rumour": None,
                 }
             )
     return sorted(entries, key=lambda entry: (entry["at_s"], entry["id"]))
+
+
+def answered(actions: Iterable[Any], timeline: Iterable[dict]) -> set[str]:
+    """Ids of the injects and posts the team answered publicly: replied to, or whose rumour
+    it corrected (a correction answers every inject carrying that rumour)."""
+    actions = list(actions)
+    refs = {a.in_reply_to for a in actions if a.kind in PUBLIC_KINDS and a.in_reply_to}
+    corrected = {a.rumour for a in actions if a.kind == "correct_rumour" and a.rumour}
+    return refs | {entry["id"] for entry in timeline if entry.get("rumour") in corrected}
 
 
 def _running_sim_s(*, session: Session, drill: Drill, now: datetime | None) -> float:
@@ -88,30 +102,31 @@ def _running_sim_s(*, session: Session, drill: Drill, now: datetime | None) -> f
 def fire_inject(
     *, session: Session, drill: Drill, inject_key: str, now: datetime | None = None
 ) -> DrillInject:
-    """Fire a scenario inject now, before its scheduled time."""
+    """Fire a scenario inject now, before its scheduled time (once, under the drill's lock)."""
     inject = next((i for i in service.scenario_of(drill).injects if i.id == inject_key), None)
     if inject is None:
         raise NotFound(_("The scenario has no inject “%(id)s”.", id=inject_key), field="inject")
-    at_s = _running_sim_s(session=session, drill=drill, now=now)
-    if inject.at <= at_s or inject_key in fired_times(session=session, drill=drill):
-        raise Conflict(_("This inject has already happened."), field="inject")
-    shift = at_s - inject.at
-    row = DrillInject(
-        drill_id=drill.id,
-        inject_key=inject.id,
-        at_s=at_s,
-        channel=inject.channel.value,
-        actor_name=inject.actor.name,
-        persona=inject.actor.persona.value,
-        content=inject.content.get(drill.language),
-        language=drill.language,
-        expects_response=inject.expects_response,
-        deadline_s=None if inject.deadline is None else inject.deadline + shift,
-        priority=inject.priority.value,
-        source=InjectSource.scenario.value,
-    )
-    session.add(row)
-    session.commit()
+    with service.locked(session=session, drill=drill):
+        at_s = _running_sim_s(session=session, drill=drill, now=now)
+        if inject.at <= at_s or inject_key in fired_times(session=session, drill=drill):
+            raise Conflict(_("This inject has already happened."), field="inject")
+        shift = at_s - inject.at
+        row = DrillInject(
+            drill_id=drill.id,
+            inject_key=inject.id,
+            at_s=at_s,
+            channel=inject.channel.value,
+            actor_name=inject.actor.name,
+            persona=inject.actor.persona.value,
+            content=inject.content.get(drill.language),
+            language=drill.language,
+            expects_response=inject.expects_response,
+            deadline_s=None if inject.deadline is None else inject.deadline + shift,
+            priority=inject.priority.value,
+            source=InjectSource.scenario.value,
+        )
+        session.add(row)
+        session.commit()
     session.refresh(row)
     return row
 
@@ -119,24 +134,29 @@ def fire_inject(
 def create_adhoc_inject(
     *, session: Session, drill: Drill, inject_in: InjectCreate, now: datetime | None = None
 ) -> DrillInject:
-    """An inject the facilitator writes now; its deadline counts from now."""
-    at_s = _running_sim_s(session=session, drill=drill, now=now)
-    count = sum(1 for row in stored_injects(session=session, drill=drill) if row.source == "adhoc")
-    row = DrillInject(
-        drill_id=drill.id,
-        inject_key=f"adhoc-{count + 1}",
-        at_s=at_s,
-        channel=inject_in.channel.value,
-        actor_name=inject_in.actor_name,
-        persona=inject_in.persona.value,
-        content=inject_in.content,
-        language=drill.language,
-        expects_response=inject_in.expects_response,
-        deadline_s=None if inject_in.deadline_s is None else at_s + inject_in.deadline_s,
-        priority=inject_in.priority.value,
-        source=InjectSource.adhoc.value,
-    )
-    session.add(row)
-    session.commit()
+    """An inject the facilitator writes now; its deadline counts from now.
+
+    Its key numbers the drill's ad-hoc injects, under the drill's lock so none is reused.
+    """
+    with service.locked(session=session, drill=drill):
+        at_s = _running_sim_s(session=session, drill=drill, now=now)
+        stored = stored_injects(session=session, drill=drill)
+        count = sum(1 for row in stored if row.source == InjectSource.adhoc)
+        row = DrillInject(
+            drill_id=drill.id,
+            inject_key=f"adhoc-{count + 1}",
+            at_s=at_s,
+            channel=inject_in.channel.value,
+            actor_name=inject_in.actor_name,
+            persona=inject_in.persona.value,
+            content=inject_in.content,
+            language=drill.language,
+            expects_response=inject_in.expects_response,
+            deadline_s=None if inject_in.deadline_s is None else at_s + inject_in.deadline_s,
+            priority=inject_in.priority.value,
+            source=InjectSource.adhoc.value,
+        )
+        session.add(row)
+        session.commit()
     session.refresh(row)
     return row

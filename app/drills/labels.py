@@ -86,6 +86,11 @@ def action_kinds() -> dict[str, str]:
     }
 
 
+def drill_modes() -> dict[str, str]:
+    """Practice or rehearsal, in the reader's language."""
+    return {"rehearsal": _("Rehearsal"), "practice": _("Practice")}
+
+
 def all_labels() -> dict[str, dict[str, str]]:
     """Every vocabulary above, for a template context."""
     return {
@@ -95,4 +100,5 @@ def all_labels() -> dict[str, dict[str, str]]:
         "priorities": priorities(),
         "inject_states": inject_states(),
         "action_kinds": action_kinds(),
+        "drill_modes": drill_modes(),
     }

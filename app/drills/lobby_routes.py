@@ -5,7 +5,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.accounts import member_service
 from app.core.db import utcnow
-from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, labels, monitor, service
@@ -45,13 +45,12 @@ def roster_form(
 
 
 @router.post("/{drill_id}/roster")
-async def save_roster(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def save_roster(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Replace the roster; htmx gets the form back, a plain post goes to the drill's page."""
     context = roster_context(session=session, ctx=ctx, drill=drill)
     role_keys = [slot.role_key for slot in context["roster"].roles]
-    form = await request.form()
     try:
         assign_in, chosen = forms.roster_input(form, role_keys)
         context["chosen"] = chosen

@@ -1,5 +1,6 @@
 """Drill tables and their API schemas: the drill, its clock log, participants, actions, injects."""
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -24,6 +25,16 @@ def _drill_fk() -> Any:
     return Field(foreign_key="drill.id", index=True, ondelete="CASCADE")
 
 
+class DrillMode(StrEnum):
+    """A practice never counts for the plan's cadence and trends; a long enough rehearsal does."""
+
+    practice = "practice"
+    rehearsal = "rehearsal"
+
+
+HANDLE_PATTERN = r"^@?\w{1,30}$"
+
+
 class InjectSource(StrEnum):
     scenario = "scenario"
     adhoc = "adhoc"
@@ -36,6 +47,7 @@ class DrillBase(SQLModel):
     language: str = Field(default="en", max_length=2)
     speed: float = Field(default=1.0, ge=1, le=60)
     scheduled_at: datetime | None = None
+    mode: DrillMode = DrillMode.rehearsal
 
 
 class Drill(DrillBase, table=True):
@@ -52,6 +64,8 @@ class Drill(DrillBase, table=True):
     scheduled_at: datetime | None = _timestamp(nullable=True)
     duration_s: int
     brand: str = Field(max_length=200)
+    brand_handle: str = Field(default="", max_length=31)
+    mode: str = Field(default=DrillMode.rehearsal.value, sa_type=String(10))
     created_by_id: int | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
@@ -66,12 +80,21 @@ class DrillCreate(DrillBase):
     plan_version_id: int
     scenario_id: str = Field(min_length=1, max_length=80)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    brand: str | None = Field(default=None, min_length=1, max_length=200)
+    brand_handle: str | None = Field(default=None, max_length=31)
 
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
         if value not in LANGUAGES:
             raise ValueError("language must be fr or en")
+        return value
+
+    @field_validator("brand_handle")
+    @classmethod
+    def _handle(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(HANDLE_PATTERN, value):
+            raise ValueError("a handle is @ then 1 to 30 letters, digits or underscores")
         return value
 
 
@@ -89,12 +112,20 @@ class DrillPublic(SQLModel):
     scheduled_at: datetime | None
     duration_s: int
     brand: str
+    brand_handle: str
+    mode: DrillMode
     created_at: datetime
     ended_at: datetime | None
     version: int
     status: str
     sim_s: float
     real_elapsed_s: float
+
+
+class DrillUpdate(SQLModel):
+    """What may change on a drill after set-up: practice or rehearsal."""
+
+    mode: DrillMode
 
 
 class DrillsPublic(SQLModel):

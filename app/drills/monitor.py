@@ -67,12 +67,9 @@ def inject_state(entry: dict, *, sim_s: float, answered: set[str]) -> str:
 
 def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
     """The drill's injects in time order, each with its state at `sim_s` and an excerpt."""
-    replies = session.exec(
-        select(DrillAction.in_reply_to).where(
-            DrillAction.drill_id == drill.id, DrillAction.in_reply_to.is_not(None)
-        )
-    ).all()
-    answered = set(replies)
+    rows = session.exec(select(DrillAction).where(DrillAction.drill_id == drill.id)).all()
+    timeline = injects.timeline(session=session, drill=drill)
+    answered = injects.answered(rows, timeline)
     fill = filler(drill)
     return [
         {
@@ -80,7 +77,7 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
             "excerpt": excerpt(fill(entry["text"])),
             "state": inject_state(entry, sim_s=sim_s, answered=answered),
         }
-        for entry in injects.timeline(session=session, drill=drill)
+        for entry in timeline
     ]
 
 

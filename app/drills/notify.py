@@ -1,15 +1,16 @@
 """Everything a participant does appears for the others at once: call this after each commit.
 
 After any change to a drill is committed (an action, an approval request or decision, a
-checklist tick, an inject fired or written, a clock control), the route that made it calls
+checklist tick, an inject fired or written, a clock control), the route that made it (a sync
+route: FastAPI runs it in a worker thread, off the event loop) calls
 
-    await notify.changed(request.app, session=session, drill=drill, actions=rows)
-    await notify.changed(request.app, session=session, drill=drill, topics=("inject",))
-    await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+    notify.changed_from_thread(request.app, session=session, drill=drill, actions=rows)
+    notify.changed_from_thread(request.app, session=session, drill=drill, topics=("inject",))
+    notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
 
-(a sync route, running in a worker thread, calls `notify.changed_from_thread` with the same
-arguments). It reloads the drill in the live cache, so the feed's driver sees new actions and
-clock changes on its next tick, then publishes on the drill's broker stream:
+(async code awaits `notify.changed` with the same arguments, which does its database work in
+a worker thread). It reloads the drill in the live cache, so the feed's driver sees new
+actions and clock changes on its next tick, then publishes on the drill's broker stream:
 
 - `team-action`: each new action as an `<li>` from drills/_console_activity.html, rendered
   once in the drill's language; consoles put it at the top of their activity list (`sse-swap`).
@@ -23,11 +24,14 @@ clock changes on its next tick, then publishes on the drill's broker stream:
 Outside the application's lifespan (plain test clients) there is no live layer: nothing is sent.
 """
 
+import json
 from collections.abc import Iterable, Sequence
 from functools import partial
+from typing import Any
 
 import anyio.from_thread
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from app.accounts.models import User
@@ -87,7 +91,7 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
         i18n.current_language.reset(token)
 
 
-async def changed(
+def prepare(
     app: FastAPI,
     *,
     session: Session,
@@ -95,31 +99,51 @@ async def changed(
     actions: Sequence[DrillAction] = (),
     topics: Iterable[str] = (),
     inject: DrillInject | None = None,
-) -> None:
-    """Refresh the drill's live cache and publish what changed (see the module docstring)."""
+) -> list[tuple[str, str]]:
+    """The database half of `changed` (call it off the event loop): refresh the drill's live
+    cache and render what changed, as (event, data) pairs to publish."""
     live = live_of(app)
     if live is None:
-        return
+        return []
     live.cache.load(session=session, drill=drill)
+    messages = []
     if actions:
-        html = activity_html(session=session, drill=drill, rows=actions)
-        await live.outbox.publish(drill.id, "team-action", html)
+        messages.append(("team-action", activity_html(session=session, drill=drill, rows=actions)))
     names = topics_for(actions) + [name for name in topics if name != "clock"]
-    for name in dict.fromkeys(names):
-        await live.outbox.publish(drill.id, name, json_data(name, {"drill": drill.id}))
+    messages += [(name, json_data(name, {"drill": drill.id})) for name in dict.fromkeys(names)]
     if (
         inject is not None
         and inject.source == InjectSource.adhoc
         and inject.channel == "social_post"
     ):
-        await live.outbox.publish(drill.id, "post", render_post(adhoc_post(inject)))
+        messages.append(("post", render_post(adhoc_post(inject))))
     if "clock" in topics:
         # Read from the clock log just cached, not from the database again.
         status, sim_s, speed = live.cache.source(drill.id).clock_reading(utcnow())
         payload = {"status": status, "sim_s": round(sim_s, 3), "speed": speed}
-        await live.outbox.publish(drill.id, "clock", json_data("clock", payload))
-        if status == "ended":
-            await live.retire(drill.id)
+        messages.append(("clock", json_data("clock", payload)))
+    return messages
+
+
+async def publish(app: FastAPI, drill_id: int, messages: list[tuple[str, str]]) -> None:
+    """Send prepared messages on the drill's broker stream, in order."""
+    live = live_of(app)
+    if live is None:
+        return
+    for name, data in messages:
+        await live.outbox.publish(drill_id, name, data)
+    # A drill that just ended lets its stream expire after the retention.
+    if any(name == "clock" and json.loads(data)["status"] == "ended" for name, data in messages):
+        await live.retire(drill_id)
+
+
+async def changed(app: FastAPI, *, drill: Drill, **arguments: Any) -> None:
+    """Refresh the drill's live cache and publish what changed (see the module docstring).
+
+    The database work runs in a worker thread: the event loop serves every open stream.
+    """
+    messages = await run_in_threadpool(partial(prepare, app, drill=drill, **arguments))
+    await publish(app, drill.id, messages)
 
 
 def adhoc_post(row: DrillInject) -> Post:
@@ -132,6 +156,8 @@ def adhoc_post(row: DrillInject) -> Post:
     )  # fmt: skip
 
 
-def changed_from_thread(app: FastAPI, **arguments: object) -> None:
+def changed_from_thread(app: FastAPI, *, drill: Drill, **arguments: Any) -> None:
     """`changed` for sync routes, which FastAPI runs in a worker thread."""
-    anyio.from_thread.run(partial(changed, app, **arguments))  # type: ignore[arg-type]
+    messages = prepare(app, drill=drill, **arguments)
+    if messages:
+        anyio.from_thread.run(publish, app, drill.id, messages)

@@ -3,14 +3,22 @@
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from app.drills.rules import RECORD_FIELDS
+from app.drills.rules import PUBLIC_KINDS, RECORD_FIELDS
 from app.scenarios.models import Scenario
 
 FORMAT = "stormdrill.drill-record/1"
 
 
 def inject_entry(
-    *, key: str, at_s: float, channel: str, actor: str, text: str, expects: bool, deadline_s: Any
+    *,
+    key: str,
+    at_s: float,
+    channel: str,
+    actor: str,
+    text: str,
+    expects: bool,
+    deadline_s: Any,
+    rumour: str | None = None,
 ) -> dict[str, Any]:
     """One inject of the record's inline scenario."""
     entry: dict[str, Any] = {
@@ -23,6 +31,8 @@ def inject_entry(
     }
     if deadline_s is not None:
         entry["deadline_s"] = float(deadline_s)
+    if rumour:
+        entry["rumour"] = rumour  # an application field: the rumour the inject carries
     return entry
 
 
@@ -44,6 +54,7 @@ def scenario_section(
                 text=inject.content.get(language),
                 expects=inject.expects_response,
                 deadline_s=deadline,
+                rumour=inject.rumour,
             )
         )
     return {
@@ -60,6 +71,43 @@ def scenario_section(
         ],
         "injects": injects,
     }
+
+
+def cut_at_end(
+    scenario: Mapping[str, Any],
+    plan: Mapping[str, Any],
+    actions: Sequence[Mapping[str, Any]],
+    end_s: float,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The scenario and plan of a drill ended at `end_s`, as if they had been that long.
+
+    Injects and rumours after the end never reached the team; an inject whose deadline falls
+    after the end and a checklist item due after it were not missed, unless met in time.
+    """
+    answered = {a.get("in_reply_to") for a in actions if a["kind"] in PUBLIC_KINDS}
+    corrected = {a.get("rumour") for a in actions if a["kind"] == "correct_rumour"}
+    done = {a.get("item") for a in actions if a["kind"] == "checklist_done"}
+    injects = []
+    for inject in scenario.get("injects", []):
+        if inject["at_s"] > end_s:
+            continue
+        met = inject["id"] in answered or inject.get("rumour") in corrected - {None}
+        if inject.get("deadline_s", 0) > end_s and not met:
+            inject = {k: v for k, v in inject.items() if k != "deadline_s"}
+            inject["expects_response"] = False
+        injects.append(inject)
+    cut_scenario = {
+        **scenario,
+        "duration_s": float(end_s),
+        "injects": injects,
+        "rumours": [r for r in scenario.get("rumours", []) if r["appears_at_s"] <= end_s],
+    }
+    checklist = [
+        item
+        for item in plan.get("checklist", [])
+        if item.get("due_s") is None or item["due_s"] <= end_s or item["id"] in done
+    ]
+    return cut_scenario, {**plan, "checklist": checklist}
 
 
 def action_entry(action: Mapping[str, Any]) -> dict[str, Any]:

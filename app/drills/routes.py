@@ -8,11 +8,12 @@ from starlette.datastructures import FormData
 
 from app.accounts.models import Role
 from app.core.db import utcnow
-from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
+from app.core.settings import get_settings
 from app.core.templating import is_htmx, render
-from app.drills import forms, labels, monitor, notify, service
+from app.drills import cadence, forms, labels, monitor, notify, service
 from app.drills.clock import MAX_SPEED, MIN_SPEED, ClockEventKind
 from app.drills.deps import DrillDep
 from app.drills.models import LANGUAGES, Drill
@@ -35,7 +36,14 @@ def setup_choices(*, session: SessionDep, ctx: OrgContext) -> dict:
         for plan in plans.list_plans(session=session, org=ctx.org)
         for version in plans.list_versions(session=session, plan=plan)
     ]
-    return {"versions": versions, "scenarios": library.list_scenarios(), **labels.all_labels()}
+    scenarios = library.list_scenarios()
+    return {
+        "versions": versions,
+        "scenarios": scenarios,
+        "brands": {s.id: library.load_scenario(s.id).brand for s in scenarios},
+        "rehearsal_percent": round(get_settings().rehearsal_min_share * 100),
+        **labels.all_labels(),
+    }
 
 
 @router.get("")
@@ -78,9 +86,9 @@ def scenario_summary(
 
 
 @router.post("")
-async def create_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Response:
+def create_drill(request: Request, form: FormDep, ctx: TrainerDep, session: SessionDep) -> Response:
     """Create the drill and open its page, or show the form with the refused fields."""
-    values = forms.form_values(await request.form(), forms.SETUP_FIELDS)
+    values = forms.form_values(form, forms.SETUP_FIELDS)
     try:
         drill_in = forms.setup_input(values, now=utcnow())
         drill = service.create_drill(session=session, org=ctx.org, user=ctx.user, drill_in=drill_in)
@@ -102,6 +110,7 @@ def drill_context(*, session: SessionDep, ctx: OrgContext, drill: Drill) -> dict
         "can_control": can_control(ctx),
         "error": None,
         "rerun": rerun_query(drill),
+        "counts": cadence.counts(session=session, drill=drill),
         **labels.all_labels(),
     }
 
@@ -114,6 +123,9 @@ def rerun_query(drill: Drill) -> dict:
         "language": drill.language,
         "seed": drill.seed,
         "speed": f"{drill.speed:g}",
+        "brand": drill.brand,
+        "brand_handle": drill.brand_handle,
+        "mode": drill.mode,
     }
 
 
@@ -146,13 +158,13 @@ def run_command(*, session: SessionDep, drill: Drill, form: FormData) -> str | N
 
 
 @router.post("/{drill_id}/clock")
-async def control_clock(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def control_clock(
+    request: Request, form: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Start, pause, resume, end or change speed; htmx gets the clock partial back."""
-    error = run_command(session=session, drill=drill, form=await request.form())
+    error = run_command(session=session, drill=drill, form=form)
     if error is None:
-        await notify.changed(request.app, session=session, drill=drill, topics=("clock",))
+        notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
     if is_htmx(request):
         context = {**drill_context(session=session, ctx=ctx, drill=drill), "error": error}
         return render(request, "drills/_clock.html", context, status_code=200 if not error else 409)

@@ -1,5 +1,6 @@
 """Action rules shared by live drills and headless runs: the fields each kind needs, who may act."""
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "checklist_done": ("item",),
     "note": ("text",),
 }
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 RECORD_FIELDS = ("text", "in_reply_to", "rumour", "post", "to_role", "ref", "item", "audience")
 
 
@@ -35,6 +37,25 @@ def check_fields(action: Mapping[str, Any]) -> None:
                 _("A %(kind)s action needs “%(field)s”.", kind=kind, field=options[0]),
                 field=options[0],
             )
+    check_placeholders(action)
+
+
+def unfilled(text: str | None) -> list[str]:
+    """The placeholders left in a text, as written (`{next_update}`), each once, in order."""
+    return list(dict.fromkeys(match.group(0) for match in PLACEHOLDER.finditer(text or "")))
+
+
+def check_placeholders(action: Mapping[str, Any]) -> None:
+    """Refuse a public text (or one submitted for approval) that still holds a placeholder."""
+    if action.get("kind") not in PUBLIC_KINDS | {"request_approval"}:
+        return
+    left = unfilled(action.get("text"))
+    if left:
+        names = ", ".join(left)
+        raise Invalid(
+            _("Fill in every placeholder before this goes public: %(names)s.", names=names),
+            field="text",
+        )
 
 
 def check_audience(action: Mapping[str, Any], known: Sequence[str] | None) -> None:
@@ -63,11 +84,15 @@ def check_role(
 ) -> None:
     """Who may do what: publishing needs a publishing role (or a trainer), deciding an approver.
 
-    Under `approval_required` a statement goes through request_approval, for everyone.
+    Under `approval_required` every public kind (statement, reply, rumour correction) goes
+    through request_approval, for everyone: an approval then publishes it.
     """
-    if kind == "statement" and approval_required:
+    if kind in PUBLIC_KINDS and approval_required:
         raise Conflict(
-            _("This plan requires approval: submit the statement for approval first."),
+            _(
+                "This plan requires approval at this severity: submit every public message "
+                "(statement, reply or rumour correction) for approval first."
+            ),
             field="kind",
         )
     if kind in PUBLIC_KINDS | {"request_approval"} and not privileged:

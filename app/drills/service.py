@@ -1,21 +1,25 @@
 """Drill services: set-up, roster, and the clock (each control appends to the clock log)."""
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
 from app.accounts import service as accounts
 from app.accounts.models import Organisation, User
-from app.core.db import utcnow
+from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
+from app.core.settings import get_settings
 from app.drills import clock
 from app.drills.models import (
     AssignIn,
     Drill,
     DrillClockEvent,
     DrillCreate,
+    DrillMode,
     DrillParticipant,
     DrillPublic,
     RoleSlot,
@@ -26,6 +30,9 @@ from app.plans.drill_record import drill_record_plan
 from app.plans.models import PlanVersion
 from app.scenarios import library
 from app.scenarios.models import Scenario
+from app.scenarios.rebrand import rebranded
+from app.storm.authors import plain_handle
+from app.storm.text import at_handle
 
 
 def aware(moment: datetime) -> datetime:
@@ -53,6 +60,7 @@ def create_drill(
             field="scenario_id",
         ) from None
     seed = drill_in.seed if drill_in.seed is not None else random.SystemRandom().randrange(2**31)
+    brand = drill_in.brand or scenario.brand.name
     drill = Drill(
         organisation_id=org.id,
         plan_id=version.plan_id,
@@ -64,7 +72,9 @@ def create_drill(
         speed=drill_in.speed,
         scheduled_at=drill_in.scheduled_at,
         duration_s=scenario.duration,
-        brand=org.name,
+        brand=brand,
+        brand_handle=at_handle(drill_in.brand_handle or default_handle(scenario, brand)),
+        mode=drill_in.mode.value,
         created_by_id=user.id if user else None,
     )
     session.add(drill)
@@ -92,9 +102,51 @@ def list_drills(*, session: Session, org: Organisation) -> list[Drill]:
     )
 
 
+@contextmanager
+def locked(*, session: Session, drill: Drill) -> Iterator[None]:
+    """A write transaction holding the drill's lock, with `drill` reread under it.
+
+    Writers to one drill take turns (SQLite: the database's write lock; PostgreSQL: the
+    drill's row), so what they read next (the last action number, a pending approval, the
+    clock log) is final until they commit: a race is decided once, never by a duplicate.
+    The block commits; if it raises, the lock is released at once by a rollback.
+    """
+    begin_write(session)
+    session.exec(
+        select(Drill)
+        .where(Drill.id == drill.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    try:
+        yield
+    except Exception:
+        session.rollback()
+        raise
+
+
+def default_handle(scenario: Scenario, brand: str) -> str:
+    """The scenario's handle for its own brand, else one made from the brand's name."""
+    if brand == scenario.brand.name:
+        return scenario.brand.handle
+    return plain_handle(brand.replace(" ", ""), limit=30)
+
+
+_rebranded: dict[tuple[str, str, str], tuple[Scenario, Scenario]] = {}
+
+
 def scenario_of(drill: Drill) -> Scenario:
-    """The drill's library scenario."""
-    return library.load_scenario(drill.scenario_id)
+    """The drill's library scenario, speaking of the drill's brand (cached while the file is)."""
+    scenario = library.load_scenario(drill.scenario_id)
+    handle = drill.brand_handle or default_handle(scenario, drill.brand)
+    key = (drill.scenario_id, drill.brand, handle)
+    cached = _rebranded.get(key)
+    if cached is None or cached[0] is not scenario:
+        if len(_rebranded) >= 256:
+            _rebranded.clear()
+        cached = (scenario, rebranded(scenario, drill.brand, handle))
+        _rebranded[key] = cached
+    return cached[1]
 
 
 def plan_section(*, session: Session, drill: Drill) -> dict:
@@ -153,34 +205,55 @@ def control(
     speed: float | None = None,
     now: datetime | None = None,
 ) -> clock.ClockReading:
-    """Append a start, pause, resume, speed change or end to the clock log, if allowed now."""
-    now = now or utcnow()
-    if kind == clock.ClockEventKind.start and speed is None:
-        speed = drill.speed
-    events = clock_events(session=session, drill=drill)
-    current = clock.read(events, now, drill.duration_s, drill.speed)
-    if kind == clock.ClockEventKind.end and current.status == clock.ClockStatus.ended:
-        if drill.ended_at is not None:
-            raise Conflict(_("This drill has already ended."), field="clock")
-        return finish(session=session, drill=drill, at=now)
-    try:
-        clock.apply(events, clock.ClockEvent(now, kind, speed), drill.duration_s)
-    except clock.ClockError as exc:
-        raise Conflict(str(exc), field="clock") from None
-    session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
-    if kind == clock.ClockEventKind.end:
-        return finish(session=session, drill=drill, at=now)
-    session.commit()
+    """Append a start, pause, resume, speed change or end to the clock log, if allowed now.
+
+    Under the drill's lock: of simultaneous controls, those the first makes invalid (a second
+    pause) are refused with Conflict instead of being stored too.
+    """
+    with locked(session=session, drill=drill):
+        now = now or utcnow()
+        if kind == clock.ClockEventKind.start and speed is None:
+            speed = drill.speed
+        events = clock_events(session=session, drill=drill)
+        current = clock.read(events, now, drill.duration_s, drill.speed)
+        if kind == clock.ClockEventKind.end and current.status == clock.ClockStatus.ended:
+            if drill.ended_at is not None:
+                raise Conflict(_("This drill has already ended."), field="clock")
+            return finish(session=session, drill=drill, at=now)
+        try:
+            clock.apply(events, clock.ClockEvent(now, kind, speed), drill.duration_s)
+        except clock.ClockError as exc:
+            raise Conflict(str(exc), field="clock") from None
+        session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
+        if kind == clock.ClockEventKind.end:
+            return finish(session=session, drill=drill, at=now)
+        session.commit()
     return reading(session=session, drill=drill, now=now)
 
 
 def finish(*, session: Session, drill: Drill, at: datetime) -> clock.ClockReading:
-    """Close the drill (also when its clock ran out by itself) and mark the plan as drilled."""
+    """Close the drill (also when its clock ran out by itself); a rehearsal that counts marks
+    the plan as drilled.
+
+    Called under `locked`: this commits, with the plan's mark in the same transaction.
+    """
     drill.ended_at = at
     session.add(drill)
-    session.commit()
-    plans.mark_drilled(session=session, plan_id=drill.plan_id, at=at)
-    return reading(session=session, drill=drill, now=at)
+    ended = reading(session=session, drill=drill, now=at)
+    if counts_at(drill, ended.sim_s):
+        plans.mark_drilled(session=session, plan_id=drill.plan_id, at=at)
+    else:
+        session.commit()
+    return ended
+
+
+def counts_at(drill: Drill, ran_s: float, min_share: float | None = None) -> bool:
+    """Whether an ended drill that ran `ran_s` counts for its plan's cadence and trends:
+    a rehearsal (never a practice) that ran at least the configured share of its scenario."""
+    if drill.mode != DrillMode.rehearsal or drill.ended_at is None:
+        return False
+    share = get_settings().rehearsal_min_share if min_share is None else min_share
+    return ran_s + 0.001 >= share * drill.duration_s
 
 
 def participants(*, session: Session, drill: Drill) -> list[DrillParticipant]:
@@ -224,12 +297,13 @@ def assign(*, session: Session, org: Organisation, drill: Drill, assign_in: Assi
                 _("This person is not a member of the organisation."),
                 field=f"assignments.{index}.user_id",
             )
-    for row in participants(session=session, drill=drill):
-        session.delete(row)
-    session.flush()
-    for user_id, role_key in sorted({(a.user_id, a.role_key) for a in assign_in.assignments}):
-        session.add(DrillParticipant(drill_id=drill.id, user_id=user_id, role_key=role_key))
-    session.commit()
+    with locked(session=session, drill=drill):
+        for row in participants(session=session, drill=drill):
+            session.delete(row)
+        session.flush()
+        for user_id, role_key in sorted({(a.user_id, a.role_key) for a in assign_in.assignments}):
+            session.add(DrillParticipant(drill_id=drill.id, user_id=user_id, role_key=role_key))
+        session.commit()
     return roster(session=session, drill=drill)
 
 

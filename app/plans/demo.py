@@ -17,9 +17,16 @@ LAST_DRILLED_DAYS_AGO = {"plan-fr.yaml": 104, "plan-en.yaml": 21}
 
 
 def load_examples(
-    *, session: Session, org: Organisation, user: User | None, drilled: bool = True
+    *,
+    session: Session,
+    org: Organisation,
+    user: User | None,
+    approver: User | None,
+    drilled: bool = True,
 ) -> list[Plan]:
-    """Import both examples, approve them (freezing v1) and set when they were last drilled.
+    """Import both examples as `user`, approve them as `approver` (four eyes, freezing v1).
+
+    Then set when they were last drilled.
 
     With `drilled=False` the caller's own (demo) drills set it when they end.
     """
@@ -27,9 +34,9 @@ def load_examples(
     for name, days_ago in LAST_DRILLED_DAYS_AGO.items():
         data = transfer.loads((EXAMPLES / name).read_text(encoding="utf-8"), "yaml")
         plan = transfer.import_document(session=session, org=org, user=user, data=data)
-        for status in (PlanStatus.in_review, PlanStatus.approved):
+        for status, by in ((PlanStatus.in_review, user), (PlanStatus.approved, approver)):
             service.change_status(
-                session=session, org=org, user=user, plan=plan, status=status, version=plan.version
+                session=session, org=org, user=by, plan=plan, status=status, version=plan.version
             )
         if drilled:
             service.mark_drilled(

@@ -49,3 +49,15 @@ def compare(left: dict[str, Any], right: dict[str, Any]) -> list[DiffRow]:
         for key in dict.fromkeys([*old, *new]):
             rows.extend(_item_rows(section, key, old.get(key), new.get(key)))
     return rows
+
+
+def default_pair(documents: list[tuple[str, dict[str, Any]]]) -> tuple[str, str] | None:
+    """The newest two neighbouring documents that differ, as (older, newer) names.
+
+    `documents` runs newest first (the current plan, then its versions). None when every
+    neighbour is identical: there is nothing to show by default.
+    """
+    for (newer, new_doc), (older, old_doc) in zip(documents, documents[1:], strict=False):
+        if compare(old_doc, new_doc):
+            return older, newer
+    return None

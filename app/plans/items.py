@@ -16,7 +16,14 @@ from app.core.i18n import gettext as _
 from app.plans.models import Plan, PlanAction, PlanAudience, PlanMessage, PlanRole, PlanSeverity
 from app.plans.schemas import slugify, unique_key
 from app.plans.sections import Section
-from app.plans.service import atomic, changed_fields, claim_version, record_change, touch
+from app.plans.service import (
+    atomic,
+    changed_fields,
+    claim_version,
+    lock_plan,
+    record_change,
+    touch,
+)
 
 PERSON_FIELDS = ("holder", "backup")
 
@@ -187,8 +194,9 @@ def create_item(
         if values.get("key") in taken:
             raise Invalid(_("This key is already used in this section."), field="key")
         values["key"] = values.get("key") or unique_key(slugify(section.describe(data)), taken)
-    last = [row.position for row in list_items(session=session, plan=plan, section=section)]
     with atomic(session):
+        lock_plan(session=session, plan=plan)
+        last = [row.position for row in list_items(session=session, plan=plan, section=section)]
         touch(session=session, plan=plan, user=user)
         row = model(plan_id=plan.id, position=max(last, default=0) + 1, **values)
         session.add(row)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, MemberDep, SessionDep
+from app.core.deps import AuthorDep, FormDep, MemberDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
@@ -45,9 +45,9 @@ def new_plan(request: Request, ctx: AuthorDep) -> Response:
 
 
 @router.post("")
-async def create_plan(request: Request, ctx: AuthorDep, session: SessionDep) -> Response:
+def create_plan(request: Request, form: FormDep, ctx: AuthorDep, session: SessionDep) -> Response:
     """Create a draft plan, or show the form again with the refused fields."""
-    values = plan_form_values(await request.form())
+    values = plan_form_values(form)
     try:
         plan_in = validate(PlanCreate, {k: v for k, v in values.items() if v is not None})
         plan = service.create_plan(session=session, org=ctx.org, user=ctx.user, plan_in=plan_in)
@@ -64,11 +64,11 @@ def import_form(request: Request, ctx: AuthorDep) -> Response:
 
 
 @router.post("/import")
-async def import_plan(
+def import_plan(
     request: Request, ctx: AuthorDep, session: SessionDep, file: UploadFile
 ) -> Response:
     """Create a plan from an uploaded YAML or JSON file; errors name the refused field."""
-    content = await file.read()
+    content = file.file.read()  # already spooled by the form parser: no waiting on the client
     fmt = "json" if (file.filename or "").lower().endswith(".json") else "yaml"
     try:
         data = transfer.loads(content, fmt)
@@ -87,11 +87,10 @@ def show_plan(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionD
 
 
 @router.post("/{plan_id}")
-async def update_plan(
-    request: Request, plan: PlanDep, ctx: AuthorDep, session: SessionDep
+def update_plan(
+    request: Request, form: FormDep, plan: PlanDep, ctx: AuthorDep, session: SessionDep
 ) -> Response:
     """Save the plan's own fields; a stale or refused save shows the input again."""
-    form = await request.form()
     values = plan_form_values(form)
     version = str(form.get("version") or "0")
     status_code = 422
@@ -149,11 +148,19 @@ def compare(
     ctx: MemberDep,
     session: SessionDep,
     a: str | None = None,
-    b: str = "current",
+    b: str | None = None,
 ) -> Response:
-    """Two versions side by side (or a version and the current plan), changes marked."""
+    """Two versions side by side (or a version and the current plan), changes marked.
+
+    Without a choice, the newest two that differ: an approved, unchanged plan shows what
+    its last approval changed rather than "no differences".
+    """
     versions = service.list_versions(session=session, plan=plan)
-    a = a or (str(versions[0].id) if versions else "current")
+    if a is None and b is None:
+        documents = [("current", transfer.export_document(session=session, plan=plan))]
+        documents += [(str(v.id), v.snapshot) for v in versions]
+        a, b = diff.default_pair(documents) or (documents[-1][0], "current")
+    a, b = a or (str(versions[0].id) if versions else "current"), b or "current"
     docs = {
         side: diff_side(session=session, ctx=ctx, plan=plan, choice=choice)
         for side, choice in (("a", a), ("b", b))

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, OrgContext, SessionDep
+from app.core.deps import AuthorDep, FormDep, OrgContext, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.templating import is_htmx, render
 from app.plans import items, views
@@ -77,10 +77,9 @@ def section_router(section: Section) -> APIRouter:
         return form_page(request, session=session, ctx=ctx, plan=plan, section=section)
 
     @router.post("", name=f"{section.slug}_create")
-    async def create_item(
-        request: Request, plan: PlanDep, ctx: AuthorDep, session: SessionDep
+    def create_item(
+        request: Request, form: FormDep, plan: PlanDep, ctx: AuthorDep, session: SessionDep
     ) -> Response:
-        form = await request.form()
         values = read_fields(form, section.fields)
         page = {"session": session, "ctx": ctx, "plan": plan, "section": section, "values": values}
         if form.get("action") == "preview":
@@ -111,10 +110,14 @@ def section_router(section: Section) -> APIRouter:
         )
 
     @router.post(item_path, name=f"{section.slug}_update")
-    async def update_item(
-        request: Request, plan: PlanDep, item: ItemDep, ctx: AuthorDep, session: SessionDep
+    def update_item(
+        request: Request,
+        form: FormDep,
+        plan: PlanDep,
+        item: ItemDep,
+        ctx: AuthorDep,
+        session: SessionDep,
     ) -> Response:
-        form = await request.form()
         values = read_fields(form, section.fields)
         version = str(form.get("version") or "0")
         page = {

@@ -16,6 +16,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from app.core.i18n import gettext as _
+from app.core.i18n import ngettext
 from app.plans.catalogue import (
     METRIC_KINDS,
     PLACEHOLDERS,
@@ -153,20 +154,22 @@ class MessageCreate(Strict):
     @field_validator("text")
     @classmethod
     def _placeholders(cls, value: str) -> str:
-        for problem in placeholder_problems(value):
-            if problem in "{}":
-                raise refused(
-                    "brace",
-                    _("Unmatched “%(brace)s”: write placeholders as {name}.", brace=problem),
-                )
-            allowed = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+        problems = placeholder_problems(value)
+        unknown = list(dict.fromkeys(p for p in problems if p not in "{}"))
+        if unknown:
             raise refused(
                 "placeholder",
-                _(
-                    "Unknown placeholder {%(name)s}. Allowed: %(allowed)s.",
-                    name=problem,
-                    allowed=allowed,
+                ngettext(
+                    "Unknown placeholder %(names)s. Allowed: %(allowed)s.",
+                    "Unknown placeholders %(names)s. Allowed: %(allowed)s.",
+                    len(unknown),
+                    names=", ".join(f"{{{name}}}" for name in unknown),
+                    allowed=", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
                 ),
+            )
+        for brace in problems:
+            raise refused(
+                "brace", _("Unmatched “%(brace)s”: write placeholders as {name}.", brace=brace)
             )
         return value
 

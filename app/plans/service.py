@@ -12,8 +12,8 @@ from sqlalchemy import func, update
 from sqlmodel import Session, SQLModel, select
 
 from app.accounts.models import Organisation, User
-from app.core.db import utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.db import begin_write, utcnow
+from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.i18n import gettext as _
 from app.plans.catalogue import DEFAULT_SEVERITIES, TRANSITIONS, PlanStatus
 from app.plans.drill_record import drill_record_plan
@@ -23,7 +23,9 @@ from app.plans.schemas import PlanCreate, PlanPublic, PlanUpdate
 
 @contextmanager
 def atomic(session: Session) -> Iterator[None]:
-    """One transaction: commit when the block succeeds, roll everything back when it raises."""
+    """One write transaction: commit when the block succeeds, roll everything back when it
+    raises. It begins as a writer (`begin_write`), so on SQLite it waits for its turn."""
+    begin_write(session)
     try:
         yield
         session.commit()
@@ -99,7 +101,16 @@ def touch(*, session: Session, plan: Plan, user: User | None) -> None:
         )
     if plan.status == PlanStatus.approved:
         plan.status = PlanStatus.draft
-        record_change(session=session, plan=plan, user=user, action="reopened")
+        latest = max((v.number for v in list_versions(session=session, plan=plan)), default=None)
+        kept = (
+            _(
+                "v%(number)s stays the approved version for drills until the next approval.",
+                number=latest,
+            )
+            if latest
+            else ""
+        )
+        record_change(session=session, plan=plan, user=user, action="reopened", summary=kept)
     plan.updated_at = utcnow()
     session.add(plan)
 
@@ -210,6 +221,13 @@ def change_status(
         raise Conflict(
             _("Write at least one key message before approving the plan."), field="status"
         )
+    if status == PlanStatus.approved and not may_approve(
+        session=session, org=org, plan=plan, user=user
+    ):
+        raise Forbidden(
+            _("You sent this plan for review: another author or an admin approves it."),
+            field="status",
+        )
     with atomic(session):
         claim_version(session=session, row=plan, expected=version)
         old = plan.status
@@ -234,6 +252,29 @@ def change_status(
             detail=detail,
         )
     return plan
+
+
+def lock_plan(*, session: Session, plan: Plan) -> None:
+    """Hold the plan's row until the transaction ends: numbering its items is then final."""
+    session.exec(select(Plan.id).where(Plan.id == plan.id).with_for_update()).one()
+
+
+def submitted_by(*, session: Session, plan: Plan) -> int | None:
+    """Who sent the plan for review, if the plan's last status change did that."""
+    last = session.exec(
+        select(PlanChange)
+        .where(PlanChange.plan_id == plan.id, PlanChange.action.startswith("status_"))
+        .order_by(PlanChange.id.desc())
+        .limit(1)
+    ).first()
+    return last.user_id if last and last.action == f"status_{PlanStatus.in_review}" else None
+
+
+def may_approve(*, session: Session, org: Organisation, plan: Plan, user: User | None) -> bool:
+    """Four eyes: the author who sent the plan for review approves it only if the org allows."""
+    if org.plans_self_approval or user is None:
+        return True
+    return submitted_by(session=session, plan=plan) != user.id
 
 
 def freeze_version(
@@ -304,6 +345,14 @@ def mark_drilled(*, session: Session, plan_id: int, at: datetime) -> Plan:
             detail={"at": at.isoformat()},
         )
     return plan
+
+
+def set_last_drilled(*, session: Session, plan_id: int, at: datetime | None) -> None:
+    """Put the plan's "last drilled" right after a drill stopped counting or was deleted."""
+    plan = find_plan(session=session, plan_id=plan_id)
+    with atomic(session):
+        plan.last_drilled_at = at
+        session.add(plan)
 
 
 def as_aware(moment: datetime) -> datetime:

@@ -1,5 +1,6 @@
 """What plan pages show: contexts built from services, shared by the HTML routes."""
 
+import re
 from typing import Any
 
 from sqlmodel import Session
@@ -17,7 +18,9 @@ from app.plans.catalogue import (
     SAMPLE_VALUES,
     STATUS_LABELS,
     TRANSITIONS,
+    PlanStatus,
     fill_placeholders,
+    placeholder_problems,
 )
 from app.plans.models import Plan
 from app.plans.sections import SECTIONS, Section
@@ -38,6 +41,7 @@ ACTION_LABELS = {
     "status_approved": lazy_gettext("Approved"),
     "status_archived": lazy_gettext("Archived"),
     "drilled": lazy_gettext("Drilled"),
+    "drill_deleted": lazy_gettext("Drill deleted"),
 }
 CHANGE_LABELS = {
     "added": lazy_gettext("added"),
@@ -114,11 +118,17 @@ def people(*, session: Session, ctx: OrgContext) -> dict[int, User]:
 
 def plan_context(*, session: Session, ctx: OrgContext, plan: Plan) -> dict[str, Any]:
     """Everything the plan page shows."""
+    may_approve = service.may_approve(session=session, org=ctx.org, plan=plan, user=ctx.user)
     return {
         **base_context(ctx),
         "plan": plan,
         "public": service.plan_public(plan),
-        "transitions": TRANSITIONS[plan.status],
+        "transitions": [
+            status
+            for status in TRANSITIONS[plan.status]
+            if status != PlanStatus.approved or may_approve
+        ],
+        "four_eyes_wait": not may_approve and plan.status == PlanStatus.in_review,
         "items": {
             slug: items.list_items(session=session, plan=plan, section=section)
             for slug, section in SECTIONS.items()
@@ -128,14 +138,29 @@ def plan_context(*, session: Session, ctx: OrgContext, plan: Plan) -> dict[str, 
     }
 
 
+def marked_segments(text: str, marks: set[str]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, marked) pairs, so the template highlights the `marks` in it."""
+    if not marks:
+        return [(text, False)]
+    pattern = re.compile("|".join(re.escape(mark) for mark in sorted(marks, key=len, reverse=True)))
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        pieces += [(text[start : match.start()], False), (match.group(0), True)]
+        start = match.end()
+    return [piece for piece in [*pieces, (text[start:], False)] if piece[0]]
+
+
 def preview(text: str, brand: str) -> dict[str, Any]:
     """A key message with sample values in its placeholders, and its length against a post."""
     values = {name: str(value) for name, value in SAMPLE_VALUES.items()}
     values["brand"] = brand
     filled = fill_placeholders(text, values)
+    unknown = [p for p in dict.fromkeys(placeholder_problems(text)) if p not in "{}"]
     return {
         "text": text,
         "filled": filled,
+        "segments": marked_segments(filled, {f"{{{name}}}" for name in unknown}),
+        "unknown": [f"{{{name}}}" for name in unknown],
         "count": len(filled),
         "limit": POST_LIMIT,
         "over": len(filled) > POST_LIMIT,

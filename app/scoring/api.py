@@ -5,11 +5,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 
+from app.accounts.models import Role
 from app.core.deps import MemberDep, SessionDep
 from app.drills.deps import DrillDep
-from app.scoring import review_items, reviews, service, view
+from app.scoring import debrief, review_items, reviews, service, view
 from app.scoring.core import ScoreReport
-from app.scoring.models import ReviewPublic
+from app.scoring.models import DebriefIn, DebriefPublic, ReviewPublic
 
 router = APIRouter(prefix="/api", tags=["scoring"])
 
@@ -45,3 +46,21 @@ def review_report(drill: DrillDep, member: MemberDep, session: SessionDep) -> JS
     report = view.effective_report(session=session, drill=drill)
     headers = {"Content-Disposition": f'inline; filename="drill-{drill.id}-score.json"'}
     return JSONResponse(report, headers=headers)
+
+
+@router.put("/drills/{drill_id}/debrief", response_model=DebriefPublic)
+def answer_debrief(
+    drill: DrillDep, member: MemberDep, session: SessionDep, answer_in: DebriefIn
+) -> DebriefPublic:
+    """Give or replace your lessons-learned answer (participants, once the drill has ended)."""
+    row = debrief.save_answer(session=session, drill=drill, user=member.user, answer_in=answer_in)
+    return DebriefPublic.model_validate(row, from_attributes=True)
+
+
+@router.get("/drills/{drill_id}/debrief", response_model=list[DebriefPublic])
+def debrief_answers(drill: DrillDep, member: MemberDep, session: SessionDep) -> list[DebriefPublic]:
+    """The drill's debrief answers: all of them for trainers and admins, your own otherwise."""
+    rows = [row for row, _user in debrief.list_answers(session=session, drill=drill)]
+    if member.role not in (Role.trainer, Role.admin):
+        rows = [row for row in rows if row.user_id == member.user.id]
+    return [DebriefPublic.model_validate(row, from_attributes=True) for row in rows]

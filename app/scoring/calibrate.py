@@ -1,4 +1,7 @@
-"""Tone calibration: precision and recall of the cue lexicon against labelled statements.
+"""Tone calibration: precision and recall of the tone labels against labelled statements.
+
+The labels are the ones the score uses: the cue lexicon's, corrected by the statement analysis
+(app/scoring/core/voice.py); a non-apology is reported as such, not as a label of the sets.
 
 Run `python -m app.scoring.calibrate [FILE]`; FILE defaults to the project's training sets.
 """
@@ -9,8 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from app.analysis import Frame, analyse
 from app.scoring.core.text import analyse_text
-from app.scoring.core.tone import LABELS, analyse_tone
+from app.scoring.core.tone import LABELS
+from app.scoring.core.voice import read_tone
 
 CALIBRATION = Path(__file__).resolve().parents[2] / "tests/scoring/calibration"
 # The in-sample (training) sets the lexicon was written against; held-out sets are passed by path.
@@ -34,8 +39,8 @@ def load_statements(path: Path | None = None) -> list[dict]:
 
 
 def predicted_labels(text: str, language: str) -> set[str]:
-    """The labels the tone analysis gives a statement."""
-    return set(analyse_tone(analyse_text(text, language)).labels)
+    """The labels the score's tone reading gives a statement (no scenario: an empty frame)."""
+    return set(read_tone(analyse_text(text, language), analyse(text, Frame(language))).labels)
 
 
 def figures(statements: list[dict]) -> list[LabelFigures]:

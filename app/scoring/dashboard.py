@@ -24,7 +24,7 @@ from app.drills.models import Drill, DrillParticipant
 from app.plans import service as plans
 from app.plans.models import Plan, PlanVersion
 from app.scoring import reviews
-from app.scoring.core.report import hseep_rating
+from app.scoring.core.overrides import apply_overrides
 from app.scoring.models import DrillReview, MetricOverride
 
 DIMENSIONS = ("responsiveness", "message_quality", "rumour_control", "process", "outcome")
@@ -61,6 +61,7 @@ class DrillRow:
     team: tuple[int, ...]
     team_label: str
     scored: Scored | None = None
+    counts: bool = True  # a rehearsal that ran long enough: it belongs in the trends
 
     @property
     def pending(self) -> bool:
@@ -74,22 +75,22 @@ class DrillRow:
 
 
 def scored_of(report: dict, overrides: Sequence[MetricOverride]) -> Scored:
-    """The report's overall score and dimensions with the overrides of those keys applied."""
-    by_key = {o.metric: o.value for o in overrides}
-    dimensions = {}
-    for key, dim in report.get("dimensions", {}).items():
-        if key in by_key:
-            value = by_key[key]
-            dimensions[key] = DimensionScore(key, value, hseep_rating(value), True)
-        else:
-            dimensions[key] = DimensionScore(key, dim.get("score"), dim.get("rating"))
-    overall = by_key.get("overall", report["overall"])
+    """The report with the trainer's overrides applied exactly as the review applies them.
+
+    An overridden metric changes its dimension and the overall, so the dashboard, the trends
+    and the exports show the score the review shows, marked as overridden.
+    """
+    applied = apply_overrides(report, {o.metric: o.value for o in overrides})
+    dimensions = {
+        key: DimensionScore(key, dim.get("score"), dim.get("rating"), "computed_score" in dim)
+        for key, dim in applied.get("dimensions", {}).items()
+    }
     return Scored(
-        overall=overall,
-        rating=hseep_rating(overall) if "overall" in by_key else report["rating"],
-        overridden="overall" in by_key,
+        overall=applied["overall"],
+        rating=applied["rating"],
+        overridden="computed_overall" in applied,
         dimensions=dimensions,
-        kpis=report.get("kpis", []),
+        kpis=applied.get("kpis", []),
     )
 
 
@@ -136,10 +137,12 @@ def drill_rows(
     rows = []
     for drill in found:
         team, label = by_drill.get(drill.id, ((), ""))
-        status = drills.reading(session=session, drill=drill, now=now).status
+        current = drills.reading(session=session, drill=drill, now=now)
         review = cached.get(drill.id)
         scored = scored_for(session=session, review=review) if review else None
-        rows.append(DrillRow(drill, titles.get(drill.plan_id, ""), status, team, label, scored))
+        row = DrillRow(drill, titles.get(drill.plan_id, ""), current.status, team, label, scored)
+        row.counts = drills.counts_at(drill, current.sim_s)
+        rows.append(row)
     return sorted(rows, key=lambda row: row.when, reverse=True)
 
 
@@ -154,18 +157,22 @@ class Series:
 
     label: str
     points: list[tuple[datetime, float, Drill]] = field(default_factory=list)
+    overridden: set[int] = field(default_factory=set)  # drills whose score a trainer overrode
 
 
 def trend(rows: Sequence[DrillRow], all_label: str) -> dict[str, list[Series]]:
-    """Scored drills grouped three ways: all of them, per plan, per team (oldest first)."""
+    """Scored drills that count grouped three ways: all, per plan, per team (oldest first)."""
     groups: dict[str, dict[object, Series]] = {"all": {}, "plan": {}, "team": {}}
-    for row in sorted((r for r in rows if r.scored), key=lambda r: r.when):
+    for row in sorted((r for r in rows if r.scored and r.counts), key=lambda r: r.when):
         point = (row.when, row.scored.overall, row.drill)
         keys = {"all": ("all", all_label), "plan": (row.drill.plan_id, row.plan_title)}
         if row.team:
             keys["team"] = (row.team, row.team_label)
         for group, (key, label) in keys.items():
-            groups[group].setdefault(key, Series(label)).points.append(point)
+            series = groups[group].setdefault(key, Series(label))
+            series.points.append(point)
+            if row.scored.overridden:
+                series.overridden.add(row.drill.id)
     return {name: list(series.values()) for name, series in groups.items()}
 
 

@@ -179,12 +179,14 @@ def add_items(
         improvements.add_item(
             session=session, plan=plan, drill=drill, user=trainer, item_in=item_in, now=created
         )
-    fulfil_support_brief(session=session, org=org, plan=en, author=author)
+    fulfil_support_brief(session=session, org=org, plan=en, author=author, approver=people["admin"])
     improvements.reconcile(session=session, plan_ids=[en.id, fr.id])
 
 
-def fulfil_support_brief(*, session: Session, org: Organisation, plan: Plan, author: User) -> None:
-    """The author moves the support brief earlier, then the plan is approved again (v2)."""
+def fulfil_support_brief(
+    *, session: Session, org: Organisation, plan: Plan, author: User, approver: User
+) -> None:
+    """The author moves the support brief earlier; the admin approves the plan again (v2)."""
     row = session.exec(
         select(PlanAction).where(PlanAction.plan_id == plan.id, PlanAction.key == "support-brief")
     ).one()
@@ -199,9 +201,9 @@ def fulfil_support_brief(*, session: Session, org: Organisation, plan: Plan, aut
     items.update_item(
         session=session, org=org, user=author, plan=plan, section=section, row=row, data=data
     )
-    for status in (PlanStatus.in_review, PlanStatus.approved):
+    for status, by in ((PlanStatus.in_review, author), (PlanStatus.approved, approver)):
         plans.change_status(
-            session=session, org=org, user=author, plan=plan, status=status, version=plan.version
+            session=session, org=org, user=by, plan=plan, status=status, version=plan.version
         )
 
 
@@ -215,7 +217,11 @@ def load_drills(*, session: Session, org: Organisation, by_file: dict[str, Plan]
         play(session=session, org=org, plan=by_file[spec.plan_file], spec=spec, now=now)
         for spec in DEMO_DRILLS
     ]
-    emails = {"author": "author@demo.stormdrill.test", "trainer": TRAINER}
+    emails = {
+        "author": "author@demo.stormdrill.test",
+        "trainer": TRAINER,
+        "admin": "admin@demo.stormdrill.test",
+    }
     found = users_by_email(session=session, emails=set(emails.values()))
     people = {name: found[email] for name, email in emails.items()}
     summarise(session=session, played=played, trainer=people["trainer"])

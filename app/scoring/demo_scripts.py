@@ -3,7 +3,8 @@
 Four drills over the past months, the same two teams getting better: a shaky French warm-up on
 the tutorial, a slow English data-breach drill, a solid French product recall, a sharp English
 data-breach drill. Each step is (sim second, role key, action kind, fields); a request for
-approval carries a `label` that its approval names as `ref`.
+approval carries a `label` that its approval names as `ref`. Where the plan needs approval (the
+two severity-3 scenarios) every public message, replies included, goes through an approver.
 """
 
 from dataclasses import dataclass
@@ -63,9 +64,10 @@ BREACH_SLOW: tuple[Step, ...] = (
     (
         1680,
         "social-lead",
-        "reply",
-        {"in_reply_to": "researcher-post", "text": "We are looking into it."},
+        "request_approval",
+        {"label": "reply-1", "in_reply_to": "researcher-post", "text": "We are looking into it."},
     ),
+    (1740, "incident-comms-lead", "approve", {"ref": "reply-1"}),
 )
 
 RECALL_FR: tuple[Step, ...] = (
@@ -89,33 +91,39 @@ RECALL_FR: tuple[Step, ...] = (
     (
         1260,
         "community-manager",
-        "reply",
+        "request_approval",
         {
+            "label": "reply-2",
             "in_reply_to": "magazine-questions",
             "text": "Merci pour vos questions. Seuls trois lots sont concernés ; l'autocontrôle a "
             "détecté la listeria le 4 novembre et la ligne a été arrêtée le jour même.",
         },
     ),
+    (1320, "directrice-com", "approve", {"ref": "reply-2"}),
     (
         1860,
         "community-manager",
-        "reply",
+        "request_approval",
         {
+            "label": "reply-3",
             "in_reply_to": "feverish-toddler",
             "text": "Nous comprenons votre inquiétude. En cas de fièvre, appelez votre médecin et "
             "mentionnez le fromage. Aucune maladie n'est confirmée à ce jour.",
         },
     ),
+    (1920, "directrice-com", "approve", {"ref": "reply-3"}),
     (
         420,
         "community-manager",
-        "reply",
+        "request_approval",
         {
+            "label": "reply-4",
             "in_reply_to": "lab-result",
             "text": "Bien reçu : nous lançons le rappel des trois lots et prévenons l'autorité "
             "sanitaire. La ligne est arrêtée.",
         },
     ),
+    (480, "directrice-com", "approve", {"ref": "reply-4"}),
     (
         1380,
         "community-manager",
@@ -162,24 +170,28 @@ BREACH_SHARP: tuple[Step, ...] = (
     (
         690,
         "social-lead",
-        "reply",
+        "request_approval",
         {
+            "label": "reply-5",
             "in_reply_to": "researcher-post",
             "text": "Thank you for flagging it. We confirm the breach, cut off the account used "
             "and notified the ICO. Our security page has the details; next update at 3pm.",
         },
     ),
+    (750, "incident-comms-lead", "approve", {"ref": "reply-5"}),
     (900, "incident-comms-lead", "checklist_done", {"item": "facts-sheet"}),
     (
         1380,
         "social-lead",
-        "reply",
+        "request_approval",
         {
+            "label": "reply-6",
             "in_reply_to": "tech-journalist",
             "text": "Happy to help: 380,000 customer records were copied via a contractor account. "
             "Bank data sit in a separate system and were not touched. Full timeline on our page.",
         },
     ),
+    (1440, "incident-comms-lead", "approve", {"ref": "reply-6"}),
     (1500, "social-lead", "checklist_done", {"item": "pause-marketing"}),
     (1560, "monitor", "flag_rumour", {"rumour": "bank-details"}),
     (
@@ -219,13 +231,15 @@ BREACH_SHARP: tuple[Step, ...] = (
     (
         2580,
         "social-lead",
-        "reply",
+        "request_approval",
         {
+            "label": "reply-7",
             "in_reply_to": "regulator-letter",
             "text": "Thank you. We will send the ICO our full timeline and data scope today and "
             "answer every question.",
         },
     ),
+    (2640, "incident-comms-lead", "approve", {"ref": "reply-7"}),
 )
 
 DEMO_DRILLS = (

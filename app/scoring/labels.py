@@ -5,7 +5,10 @@ from typing import Any
 
 from app.core.i18n import format_number, lazy_gettext
 from app.scoring.core.overrides import metric_key
-from app.scoring.core.tone import NEGATIVE as PENALTIES
+from app.scoring.core.tone import NEGATIVE
+from app.scoring.core.voice import NON_APOLOGY
+
+PENALTIES = (*NEGATIVE, NON_APOLOGY)
 
 __all__ = ["PENALTIES", "metric_key"]
 
@@ -28,6 +31,9 @@ METRIC_LABELS = {
     "accuracy": lazy_gettext("Accuracy (contradictions, rumours repeated)"),
     "consistency": lazy_gettext("Consistency between statements"),
     "network_fit": lazy_gettext("Fit to the network"),
+    "repetition": lazy_gettext("Posts that say something new"),
+    "commitments_kept": lazy_gettext("Promised updates delivered"),
+    "checklist_self_reported": lazy_gettext("Checklist items only self-reported"),
     "rumour_correction_s": lazy_gettext("Time to correct a rumour"),
     "rumours_uncorrected": lazy_gettext("Rumours never corrected"),
     "approvals": lazy_gettext("Approvals respected"),
@@ -58,6 +64,7 @@ TONE_LABELS = {
     "jargon": lazy_gettext("jargon"),
     "legalese": lazy_gettext("legalese"),
     "disrespect": lazy_gettext("disrespect"),
+    NON_APOLOGY: lazy_gettext("conditional non-apology"),
 }
 
 TARGET_LABELS = {
@@ -92,7 +99,8 @@ SERIES_LABELS = {
     "annotations": lazy_gettext("Annotations"),
 }
 
-SHARE_METRICS = {"priority_reply_rate", "key_message_coverage", "network_fit"}
+SHARE_METRICS = {"priority_reply_rate", "key_message_coverage", "network_fit", "repetition"}
+SHARE_METRICS |= {"commitments_kept"}
 SHARE_METRICS |= {"approvals", "roles", "checklist_on_time_rate"}
 
 

@@ -200,3 +200,39 @@ class ReviewPublic(SQLModel):
     annotations: list[AnnotationPublic]
     overrides: list[OverridePublic]
     improvements: list[ImprovementPublic]
+
+
+DEBRIEF_TEXT_MAX = 2000
+
+
+class DebriefIn(SQLModel):
+    """A participant's lessons learned after a drill, as the form and the API take them."""
+
+    went_well: str = Field(default="", max_length=DEBRIEF_TEXT_MAX)
+    to_change: str = Field(default="", max_length=DEBRIEF_TEXT_MAX)
+    confidence: int = Field(ge=1, le=5)
+
+
+class DebriefAnswer(DebriefIn, table=True):
+    """One participant's debrief of a drill; answering again replaces it."""
+
+    __tablename__ = "debrief_answer"
+    __table_args__ = (UniqueConstraint("drill_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    drill_id: int = Field(foreign_key="drill.id", ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user_account.id", ondelete="CASCADE")
+    went_well: str = Field(default="", sa_column=Column(Text, nullable=False))
+    to_change: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+
+
+class DebriefPublic(SQLModel):
+    """A debrief answer as the API shows it."""
+
+    user_id: int
+    went_well: str
+    to_change: str
+    confidence: int
+    updated_at: datetime

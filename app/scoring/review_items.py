@@ -40,7 +40,8 @@ def target_time(review: DrillReview, kind: str, target_id: str) -> float | None:
     elif kind == TargetKind.metric:
         found = [None] if target_id in override_keys(review.report) else []
     else:
-        found = [None] if target_id.strip() else []
+        listed = [p["at_s"] for p in timeline.get("posts", []) if p["id"] == target_id.strip()]
+        found = listed or ([None] if target_id.strip() else [])
     if not found:
         raise Invalid(_("This drill's review has no such item."), field="target_id")
     return found[0]

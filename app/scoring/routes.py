@@ -9,9 +9,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
+from starlette.datastructures import FormData
 
 from app.accounts.models import Role
-from app.core.deps import MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
 from app.core.errors import Conflict, DomainError
 from app.core.templating import is_htmx, render
 from app.drills.deps import DrillDep
@@ -37,9 +38,8 @@ def can_edit(ctx: OrgContext) -> bool:
     return ctx.role in (Role.trainer, Role.admin)
 
 
-async def form_values(request: Request, names: tuple[str, ...]) -> dict[str, str]:
+def form_values(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
     """The submitted text of `names`, trimmed."""
-    form = await request.form()
     return {name: str(form.get(name) or "").strip() for name in names}
 
 
@@ -90,11 +90,11 @@ def refused(
 
 
 @router.post("/annotations")
-async def add_annotation(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def add_annotation(
+    request: Request, posted: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Annotate an action, post, inject or metric; htmx gets that item's annotations back."""
-    values = await form_values(request, ANNOTATION_FIELDS)
+    values = form_values(posted, ANNOTATION_FIELDS)
     on_post = values["target_kind"] == "post"
     key = "review-annotations" if on_post else anchor(values["target_kind"], values["target_id"])
     partial = "all_annotations" if on_post else "annotations_oob"
@@ -110,11 +110,16 @@ async def add_annotation(
 
 
 @router.post("/annotations/{annotation_id}/delete")
-async def delete_annotation(
-    request: Request, annotation_id: int, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def delete_annotation(
+    request: Request,
+    posted: FormDep,
+    annotation_id: int,
+    drill: DrillDep,
+    ctx: TrainerDep,
+    session: SessionDep,
 ) -> Response:
     """Remove an annotation; htmx gets that item's annotations back."""
-    values = await form_values(request, ("target_kind", "target_id"))
+    values = form_values(posted, ("target_kind", "target_id"))
     review_items.delete_annotation(session=session, drill=drill, annotation_id=annotation_id)
     key = anchor(values["target_kind"], values["target_id"])
     form = {"key": key, "values": values}
@@ -122,11 +127,11 @@ async def delete_annotation(
 
 
 @router.post("/overrides")
-async def set_override(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def set_override(
+    request: Request, posted: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Override a metric or a dimension with a justification; htmx gets the scores back."""
-    values = await form_values(request, OVERRIDE_FIELDS)
+    values = form_values(posted, OVERRIDE_FIELDS)
     deps = {"session": session, "drill": drill, "ctx": ctx}
     try:
         override_in = validate(OverrideCreate, {k: v for k, v in values.items() if v})
@@ -155,11 +160,11 @@ def rescore(request: Request, drill: DrillDep, ctx: TrainerDep, session: Session
 
 
 @router.post("/summary")
-async def save_summary(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def save_summary(
+    request: Request, posted: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Save the summary; a stale version is a 409 that keeps the trainer's text."""
-    values = await form_values(request, ("summary", "version"))
+    values = form_values(posted, ("summary", "version"))
     deps = {"session": session, "drill": drill, "ctx": ctx}
     try:
         summary_in = validate(SummaryUpdate, values)
@@ -173,11 +178,11 @@ async def save_summary(
 
 
 @router.post("/improvements")
-async def add_improvement(
-    request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep
+def add_improvement(
+    request: Request, posted: FormDep, drill: DrillDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Add a corrective action to the improvement plan; 422 names the field, keeps the input."""
-    values = await form_values(request, IMPROVEMENT_FIELDS)
+    values = form_values(posted, IMPROVEMENT_FIELDS)
     deps = {"session": session, "drill": drill, "ctx": ctx}
     try:
         item_in = validate(ImprovementCreate, {k: v for k, v in values.items() if v})

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from app.scoring.core.record import FORMAT, REQUIRED_BY_KIND, DrillRecord
+from app.record import FORMAT, REQUIRED_BY_KIND, DrillRecord
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "drill-record.schema.json"
 

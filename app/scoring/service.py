@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core.errors import Invalid, NotFound
+from app.record import Scenario
 from app.scenarios.library import load_scenario
 from app.scenarios.loader import ScenarioError
 from app.scenarios.models import Scenario as LibraryScenario
@@ -22,7 +23,6 @@ from app.scoring.core import (
     parse_record,
     score_record,
 )
-from app.scoring.core.record import Scenario
 from app.storm.engine import Storm
 from app.storm.text import static_values
 from app.storm.types import Audience, action_from_record

@@ -6,9 +6,10 @@ from typing import Any
 from sqlmodel import Session
 
 from app.accounts import member_service
+from app.drills import service as drills
 from app.drills.models import Drill
 from app.plans.sections import SECTIONS
-from app.scoring import charts, labels, review_items
+from app.scoring import charts, debrief, labels, review_items
 from app.scoring.core.overrides import apply_overrides, metric_key
 from app.scoring.reviews import review_of
 
@@ -61,5 +62,9 @@ def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
         "improvements": review_items.list_improvements(session=session, drill=drill),
         "members": {user.id: user.display_name for _membership, user in members},
         "sections": {slug: str(section.label) for slug, section in SECTIONS.items()},
+        "debrief": debrief.list_answers(session=session, drill=drill),
+        "participant_count": len(
+            {p.user_id for p in drills.participants(session=session, drill=drill)}
+        ),
         "L": labels,
     }

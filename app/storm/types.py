@@ -4,7 +4,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from app.scoring.core.record import ACTION_KINDS, PUBLIC_KINDS  # the drill-record format
+from app.record import ACTION_KINDS, PUBLIC_KINDS  # the drill-record format
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,34 @@
       delete inbox.dataset.nextAtS;
       htmx.trigger(inbox.parentElement, "inbox-due");
     }
+    const rumours = $("#composer-rumour");
+    if (rumours && rumours.dataset.nextAtS && sim >= Number(rumours.dataset.nextAtS)) {
+      delete rumours.dataset.nextAtS;
+      htmx.trigger(rumours, "rumour-due");
+    }
+  }
+
+  // A rumour post the list does not offer yet: the list asks the server for the rumours so far.
+  function noticeRumour(post) {
+    const rumours = $("#composer-rumour");
+    const id = post.dataset.rumour;
+    if (!rumours || !id || [...rumours.options].some((o) => o.value === id)) return;
+    htmx.trigger(rumours, "rumour-seen");
+  }
+
+  // The placeholders a text still holds ({next_update}…), listed under the composer's text.
+  function showPlaceholders() {
+    const text = $("#composer-text");
+    const box = $("#composer-placeholders");
+    if (!text || !box) return;
+    const left = [...new Set(text.value.match(/\{\w+\}/g) || [])];
+    const names = box.querySelector(".names");
+    names.replaceChildren(...left.map((name) => {
+      const mark = document.createElement("mark");
+      mark.textContent = name;
+      return mark;
+    }));
+    box.hidden = left.length === 0;
   }
 
   function onClock(event) {
@@ -94,6 +122,7 @@
     const list = $("#feed-posts");
     const post = list.firstElementChild;
     if (!post) return;
+    noticeRumour(post);
     post.classList.toggle("filtered", !matches(post));
     if (paused) {
       post.classList.add("queued");
@@ -193,13 +222,14 @@
         const audience = $("#composer-audience");
         if (audience && option.dataset.audience) audience.value = option.dataset.audience;
         countChars();
+        showPlaceholders();
       }
     }
   });
 
   document.addEventListener("input", (event) => {
     if (event.target.matches("#feed-search")) applyFilters();
-    if (event.target.matches("#composer-text")) countChars();
+    if (event.target.matches("#composer-text")) { countChars(); showPlaceholders(); }
   });
 
   document.addEventListener("keydown", (event) => {
@@ -229,8 +259,11 @@
     root.addEventListener("htmx:sseMessage", (event) => {
       if (event.target.id === "feed-posts") onPost();
     });
-    document.body.addEventListener("htmx:afterSwap", () => { countChars(); drawVolume(); drawMood(); tick(); });
+    document.body.addEventListener("htmx:afterSwap", () => {
+      countChars(); showPlaceholders(); drawVolume(); drawMood(); tick();
+    });
     countChars();
+    showPlaceholders();
     tick();
     window.setInterval(tick, 250);
   });

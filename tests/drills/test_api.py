@@ -33,7 +33,7 @@ def test_trainer_creates_and_lists_drills(client, session, factory):
     assert created.status_code == 201, created.text
     drill = created.json()
     assert drill["status"] == "scheduled" and drill["sim_s"] == 0
-    assert drill["brand"] == org.name and isinstance(drill["seed"], int)
+    assert drill["brand"] == "Café Cerise" and isinstance(drill["seed"], int)
     listed = client.get("/api/drills").json()
     assert listed["count"] == 1 and listed["data"][0]["id"] == drill["id"]
     refused = client.post("/api/drills", json={**body, "scenario_id": "nope"})

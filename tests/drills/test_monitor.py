@@ -36,6 +36,6 @@ def test_excerpt_cuts_at_a_word():
 
 
 def test_filler_fills_the_drills_brand_as_the_feed_does_and_keeps_per_post_slots(session, factory):
-    drill = make_drill(session, factory.org(name="Maison Dupont"), scenario_id="tutorial")
+    drill = make_drill(session, factory.org(), scenario_id="tutorial", brand="Maison Dupont")
     fill = filler(drill)
     assert fill("Chez {brand} à {time} #{brand_tag}") == "Chez Maison Dupont à {time} #MaisonDupont"

@@ -6,8 +6,16 @@ from app.accounts.models import Role
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.drills import actions, export, injects, service
 from app.drills.clock import ClockEventKind, ClockStatus
-from app.drills.models import ActionCreate, AssignIn, Assignment, DrillCreate, InjectCreate
+from app.drills.models import (
+    ActionCreate,
+    AssignIn,
+    Assignment,
+    DrillCreate,
+    DrillMode,
+    InjectCreate,
+)
 from app.plans import service as plans
+from app.scenarios import library
 from tests.drills.helpers import approved_version_id, at, make_drill, make_team
 
 
@@ -30,7 +38,9 @@ def start(session, team):
 def test_create_drill_defaults_and_random_seed(session, factory):
     org = factory.org()
     drill = make_drill(session, org, seed=None, title="")
-    assert drill.brand == org.name
+    library_brand = library.load_scenario("tutorial").brand
+    assert (drill.brand, drill.brand_handle) == (library_brand.name, library_brand.handle)
+    assert drill.mode == DrillMode.rehearsal
     assert drill.duration_s == 600
     assert drill.title == service.scenario_of(drill).title.en
     assert 0 <= drill.seed < 2**31
@@ -130,8 +140,9 @@ def test_clock_controls_and_mark_drilled(session, factory):
         )
     final = service.control(session=session, drill=drill, kind=ClockEventKind.end, now=at(120))
     assert final.status == ClockStatus.ended
+    assert final.sim_s == 250
     plan = plans.find_plan(session=session, plan_id=drill.plan_id)
-    assert plan.last_drilled_at is not None
+    assert plan.last_drilled_at is not None  # 250 s of 600: past the 30 % a rehearsal needs
 
 
 def test_actions_are_stamped_with_simulated_time(session, factory):

@@ -64,13 +64,17 @@ def approved_plan_needing_approval(admin: Page) -> int:
     for level in document["severity_levels"]:
         level["needs_approval"] = True
     plan = api(admin, "POST", "/api/plans/import", document)
-    for status in ("in_review", "approved"):
+    # Four eyes: the demo's author sends it for review, the admin approves it.
+    base = re.match(r"https?://[^/]+", admin.url).group(0)
+    author = signed_in(admin.context.browser.new_context(), base, "author@demo.stormdrill.test", [])
+    for page, status in ((author, "in_review"), (admin, "approved")):
         plan = api(
-            admin,
+            page,
             "POST",
             f"/api/plans/{plan['id']}/status",
             {"status": status, "version": plan["version"]},
         )
+    author.context.close()
     return api(admin, "GET", f"/api/plans/{plan['id']}/versions")["data"][0]["id"]
 
 
@@ -185,9 +189,13 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     correct.evaluate("button => button.click()")
     expect(spokesperson.locator("#composer-rumour")).to_have_value("health-inspection")
     spokesperson.locator("#composer-text").fill(CORRECTION)
-    spokesperson.locator("button[name=intent][value=publish]").click()
+    # The same approval rule for every public kind: the correction waits for the approver too.
+    spokesperson.locator("button[name=intent][value=approval]").click()
+    correction = approver.locator("#console-approvals .approval").first
+    expect(correction).to_contain_text(CORRECTION, timeout=10_000)
+    correction.locator("button[name=decision][value=approve]").click()
     expect(approver.locator("#console-activity .activity--correct_rumour")).to_contain_text(
-        CORRECTION
+        CORRECTION, timeout=10_000
     )
 
     facilitator_fires_adhoc_inject(facilitator, live_server, drill_id)
@@ -206,6 +214,6 @@ def test_three_people_run_a_live_drill(browser, live_server: str, tmp_path: Path
     jsonschema.validate(record, json.loads(SCHEMA.read_text(encoding="utf-8")))
     kinds = [a["kind"] for a in record["actions"]]
     assert kinds[:3] == ["request_approval", "approve", "statement"]
-    assert "correct_rumour" in kinds
+    assert kinds[3:6] == ["request_approval", "approve", "correct_rumour"]
     assert any(i["id"].startswith("adhoc-") for i in record["scenario"]["injects"])
     assert errors == [], errors[:3]

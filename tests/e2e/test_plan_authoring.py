@@ -1,4 +1,4 @@
-"""A comms lead writes a plan in the browser, fixes a refused field, approves and prints it."""
+"""A comms lead writes a plan in the browser, fixes a refused field; an admin approves; print."""
 
 import re
 
@@ -51,6 +51,14 @@ def test_author_writes_approves_and_prints_a_plan(
     expect(page.locator("#section-kpis")).to_contain_text("Priority posts answered in time")
 
     page.get_by_role("button", name="Send for review").click()
+    expect(page.locator("#four-eyes")).to_contain_text("another author or an admin approves it")
+    expect(page.get_by_role("button", name="Approve and freeze a version")).to_have_count(0)
+    plan_url = page.url
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_label("Email").fill("admin@demo.stormdrill.test")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(plan_url)
     page.get_by_role("button", name="Approve and freeze a version").click()
     expect(page.locator("#plan-summary .badge").first).to_have_text("Approved")
     expect(page.get_by_role("link", name="v1")).to_be_visible()

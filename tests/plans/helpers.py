@@ -72,12 +72,21 @@ def make_full_plan(session: Session, org: Organisation, user: User | None = None
     return plan
 
 
+def send_for_review(
+    session: Session, org: Organisation, plan: Plan, user: User | None = None
+) -> None:
+    """Send the plan for review as `user` (by default nobody, so anyone may approve it)."""
+    service.change_status(
+        session=session, org=org, user=user, plan=plan, status="in_review", version=plan.version
+    )
+
+
 def approve(session: Session, org: Organisation, plan: Plan, user: User | None = None) -> None:
-    """Send the plan for review, then approve it (freezing a version)."""
-    for status in ("in_review", "approved"):
-        service.change_status(
-            session=session, org=org, user=user, plan=plan, status=status, version=plan.version
-        )
+    """Another person sends the plan for review, then `user` approves it (freezing a version)."""
+    send_for_review(session, org, plan)
+    service.change_status(
+        session=session, org=org, user=user, plan=plan, status="approved", version=plan.version
+    )
 
 
 def walk_plan(session: Session, org: Organisation) -> Plan:

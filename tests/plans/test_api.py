@@ -4,7 +4,7 @@ import pytest
 
 from app.accounts.models import Role
 from tests.factories import sign_in
-from tests.plans.helpers import make_full_plan
+from tests.plans.helpers import make_full_plan, send_for_review
 
 
 @pytest.fixture
@@ -60,11 +60,11 @@ def test_a_stale_update_answers_409(client, org):
 
 def test_approval_freezes_a_version_with_its_drill_record_plan(client, session, org):
     plan = make_full_plan(session, org)
-    for status, version in (("in_review", plan.version), ("approved", plan.version + 1)):
-        response = client.post(
-            f"/api/plans/{plan.id}/status", json={"status": status, "version": version}
-        )
-        assert response.status_code == 200, response.text
+    send_for_review(session, org, plan)  # by someone else: four eyes
+    response = client.post(
+        f"/api/plans/{plan.id}/status", json={"status": "approved", "version": plan.version}
+    )
+    assert response.status_code == 200, response.text
     versions = client.get(f"/api/plans/{plan.id}/versions").json()
     assert versions["count"] == 1
     version_id = versions["data"][0]["id"]

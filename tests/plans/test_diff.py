@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.plans.diff import compare
+from app.plans.diff import compare, default_pair
 
 BASE = {
     "title": "Recall",
@@ -47,3 +47,26 @@ def test_the_diff_is_symmetric(changes):
     forward = [(r.section, r.item, r.field, r.left, r.right) for r in compare(BASE, other)]
     backward = [(r.section, r.item, r.field, r.right, r.left) for r in compare(other, BASE)]
     assert forward == backward
+
+
+def test_the_default_pair_is_the_newest_two_that_differ():
+    v1, v2 = {**BASE, "title": "Recall v1"}, BASE
+    assert default_pair([("current", BASE), ("2", v2), ("1", v1)]) == ("1", "2")
+    assert default_pair([("current", {**BASE, "title": "Draft"}), ("2", v2), ("1", v1)]) == (
+        "2",
+        "current",
+    )
+    assert default_pair([("current", BASE), ("1", BASE)]) is None
+    assert default_pair([("current", BASE)]) is None
+
+
+@given(st.lists(st.sampled_from(["A", "B", "C"]), min_size=1, max_size=6))
+def test_the_default_pair_differs_and_nothing_newer_does(titles):
+    documents = [(str(i), {**BASE, "title": t}) for i, t in enumerate(titles)]
+    pair = default_pair(documents)
+    changes = [i for i in range(len(titles) - 1) if titles[i] != titles[i + 1]]
+    if not changes:
+        assert pair is None
+    else:
+        newest = changes[0]
+        assert pair == (str(newest + 1), str(newest))

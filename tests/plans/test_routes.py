@@ -6,7 +6,7 @@ from app.accounts.models import Role
 from app.plans import items, service
 from app.plans.sections import SECTIONS
 from tests.factories import sign_in
-from tests.plans.helpers import approve, make_full_plan, make_plan
+from tests.plans.helpers import approve, make_full_plan, make_plan, send_for_review
 from tests.plans.html import by_id, find_all
 
 
@@ -138,9 +138,8 @@ def test_checklist_moves_work_without_and_with_htmx(client, session, author):
 def test_approving_shows_the_version_and_the_printable_page(client, session, author):
     org, user = author
     plan = make_full_plan(session, org, user)
-    for status in ("in_review", "approved"):
-        session.refresh(plan)
-        client.post(f"/plans/{plan.id}/status", data={"status": status, "version": plan.version})
+    send_for_review(session, org, plan)  # by someone else: four eyes
+    client.post(f"/plans/{plan.id}/status", data={"status": "approved", "version": plan.version})
     page = client.get(f"/plans/{plan.id}")
     assert "Approved" in by_id(page.text, "plan-summary").text
     version = service.list_versions(session=session, plan=plan)[0]
@@ -211,3 +210,97 @@ def test_another_organisations_plan_is_not_found(client, session, factory, autho
     assert client.get(f"/plans/{plan.id}").status_code == 404
     role = items.list_items(session=session, plan=plan, section=SECTIONS["roles"])[0]
     assert client.get(f"/plans/{plan.id}/roles/{role.id}").status_code == 404
+
+
+def test_the_submitter_sees_why_they_cannot_approve_and_another_author_can(
+    client, session, factory, author
+):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    send_for_review(session, org, plan, user)
+    page = client.get(f"/plans/{plan.id}")
+    statuses = [i.get("value") for i in find_all(page.text, "input", name="status")]
+    assert "approved" not in statuses and "draft" in statuses
+    assert "another author or an admin approves it" in by_id(page.text, "four-eyes").text
+    forced = client.post(
+        f"/plans/{plan.id}/status", data={"status": "approved", "version": plan.version}
+    )
+    assert forced.status_code == 403 and service.list_versions(session=session, plan=plan) == []
+    sign_in(client, factory.member(org, Role.admin))
+    page = client.get(f"/plans/{plan.id}")
+    statuses = [i.get("value") for i in find_all(page.text, "input", name="status")]
+    assert "approved" in statuses and find_all(page.text, id="four-eyes") == []
+
+
+def test_an_approved_plan_warns_before_an_edit_sends_it_back_to_draft(client, session, author):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    approve(session, org, plan)
+    for path in (f"/plans/{plan.id}", f"/plans/{plan.id}/audiences/new"):
+        warning = by_id(client.get(path).text, "approved-warning")
+        assert "Any change sends it back to draft" in warning.text, path
+    items.create_item(
+        session=session,
+        org=org,
+        user=user,
+        plan=plan,
+        section=SECTIONS["audiences"],
+        data=SECTIONS["audiences"].create(name="Investors", channels=["X"]),
+    )
+    assert find_all(client.get(f"/plans/{plan.id}").text, id="approved-warning") == []
+
+
+def test_an_admin_lets_authors_approve_their_own_plans(client, session, factory):
+    org = factory.org()
+    admin = factory.member(org, Role.admin)
+    sign_in(client, admin)
+    page = client.get("/admin/organisation")
+    box = find_all(page.text, "input", name="plans_self_approval")[0]
+    assert box.get("checked") is None
+    saved = client.post("/admin/organisation", data={"plans_self_approval": "true"})
+    assert "Settings saved" in saved.text
+    session.refresh(org)
+    assert org.plans_self_approval
+    client.post("/admin/organisation", data={})
+    session.refresh(org)
+    assert not org.plans_self_approval
+
+
+def test_compare_versions_opens_on_the_last_two_that_differ(client, session, author):
+    org, user = author
+    plan = make_full_plan(session, org, user)
+    approve(session, org, plan)
+    service.update_plan(
+        session=session,
+        org=org,
+        user=user,
+        plan=plan,
+        plan_in=service.PlanUpdate(title="Recall v2", version=plan.version),
+    )
+    approve(session, org, plan)  # v2, and the current plan is the same as v2
+    page = client.get(f"/plans/{plan.id}/diff")
+    cells = [row.text for row in find_all(page.text, "tr", class_="diff-changed")]
+    assert any("Product recall plan" in c and "Recall v2" in c for c in cells)
+
+
+def test_the_preview_marks_every_unknown_placeholder_and_the_save_names_them_all(
+    client, session, author
+):
+    org, _user = author
+    plan = make_plan(session, org)
+    text = "{brand} knows about {incidnet}; next update {nxt_update}, then {incidnet}."
+    response = client.post(
+        f"/plans/{plan.id}/preview", data={"text": text}, headers={"HX-Request": "true"}
+    )
+    marked = [m.text for m in find_all(response.text, "mark", class_="unknown-placeholder")]
+    assert marked == ["{incidnet}", "{nxt_update}", "{incidnet}"]
+    assert "{incidnet}, {nxt_update}" in by_id(response.text, "preview-unknown").text
+    assert org.name in by_id(response.text, "message-preview").text
+    refused = client.post(
+        f"/plans/{plan.id}/messages",
+        data={"title": "Holding", "kind": "holding", "language": "en", "text": text},
+        headers={"HX-Request": "true"},
+    )
+    assert refused.status_code == 422
+    error = by_id(refused.text, "f-text-error").text
+    assert "Unknown placeholders {incidnet}, {nxt_update}." in error

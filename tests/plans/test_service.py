@@ -5,14 +5,22 @@ from datetime import timedelta
 import pytest
 from pydantic import ValidationError
 
+from app.accounts import service as accounts
 from app.accounts.models import Role
 from app.core.db import utcnow
-from app.core.errors import Conflict, Invalid, NotFound
+from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.plans import items, service
 from app.plans.models import PlanRole
-from app.plans.schemas import ActionCreate, KpiCreate, PlanUpdate, RoleCreate, RoleUpdate
+from app.plans.schemas import (
+    ActionCreate,
+    AudienceCreate,
+    KpiCreate,
+    PlanUpdate,
+    RoleCreate,
+    RoleUpdate,
+)
 from app.plans.sections import SECTIONS
-from tests.plans.helpers import add, approve, make_full_plan, make_plan
+from tests.plans.helpers import add, approve, make_full_plan, make_plan, send_for_review
 
 
 def test_a_new_plan_is_a_draft_with_four_severity_levels_in_its_language(session, factory):
@@ -281,3 +289,62 @@ def test_mark_drilled_sets_the_cadence_and_overdue_plans_stand_out(session, fact
     public = service.plan_public(plan, now)
     assert not public.overdue
     assert public.next_drill_due_at == service.as_aware(plan.last_drilled_at) + timedelta(days=30)
+
+
+def test_four_eyes_the_author_who_sent_a_plan_for_review_does_not_approve_it(session, factory):
+    org = factory.org()
+    author, other = factory.member(org, Role.author), factory.member(org, Role.author)
+    plan = make_full_plan(session, org, author)
+    send_for_review(session, org, plan, author)
+    with pytest.raises(Forbidden, match="another author or an admin") as refused:
+        service.change_status(
+            session=session,
+            org=org,
+            user=author,
+            plan=plan,
+            status="approved",
+            version=plan.version,
+        )
+    assert refused.value.field == "status"
+    assert plan.status == "in_review" and service.list_versions(session=session, plan=plan) == []
+    service.change_status(
+        session=session, org=org, user=other, plan=plan, status="approved", version=plan.version
+    )
+    assert service.list_versions(session=session, plan=plan)[0].approved_by_id == other.id
+
+
+def test_an_organisation_may_allow_authors_to_approve_their_own_plans(session, factory):
+    org = factory.org()
+    author = factory.member(org, Role.author)
+    plan = make_full_plan(session, org, author)
+    send_for_review(session, org, plan, author)
+    assert not service.may_approve(session=session, org=org, plan=plan, user=author)
+    accounts.update_organisation_settings(session=session, org=org, plans_self_approval=True)
+    service.change_status(
+        session=session, org=org, user=author, plan=plan, status="approved", version=plan.version
+    )
+    assert plan.status == "approved"
+
+
+def test_sending_back_to_draft_and_again_for_review_names_the_new_submitter(session, factory):
+    org = factory.org()
+    first, second = factory.member(org, Role.author), factory.member(org, Role.author)
+    plan = make_full_plan(session, org, first)
+    send_for_review(session, org, plan, first)
+    service.change_status(
+        session=session, org=org, user=first, plan=plan, status="draft", version=plan.version
+    )
+    send_for_review(session, org, plan, second)
+    assert service.submitted_by(session=session, plan=plan) == second.id
+    assert service.may_approve(session=session, org=org, plan=plan, user=first)
+    assert not service.may_approve(session=session, org=org, plan=plan, user=second)
+
+
+def test_editing_an_approved_plan_says_which_version_stays_in_use(session, factory):
+    org = factory.org()
+    plan = make_full_plan(session, org)
+    approve(session, org, plan)
+    add(session, org, plan, "audiences", AudienceCreate(name="Investors", channels=["X"]))
+    reopened = [c for c, _user in service.list_changes(session=session, plan=plan)]
+    [entry] = [c for c in reopened if c.action == "reopened"]
+    assert "v1 stays the approved version" in entry.summary

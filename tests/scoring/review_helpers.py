@@ -85,7 +85,13 @@ def report(overall: float, kpis: dict[str, bool] | None = None, **dimensions: fl
         "overall": overall,
         "rating": hseep_rating(overall),
         "dimensions": {
-            key: {"score": score, "rating": hseep_rating(score), "metrics": []}
+            key: {
+                "score": score,
+                "rating": hseep_rating(score),
+                "weight": 1.0,
+                "assessed": True,
+                "metrics": [],
+            }
             for key, score in dimensions.items()
         },
         "kpis": [

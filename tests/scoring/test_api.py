@@ -13,7 +13,7 @@ def test_a_member_scores_a_record(client, factory):
     assert response.status_code == 200
     report = response.json()
     assert report["format"] == "stormdrill.score/1"
-    assert report["overall"] == 93.5
+    assert report["overall"] == 94.0
     assert report["dimensions"]["rumour_control"]["rating"] == "P"
 
 

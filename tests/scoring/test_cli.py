@@ -16,7 +16,7 @@ def test_score_prints_the_report_as_json():
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["format"] == "stormdrill.score/1"
-    assert report["overall"] == 93.5
+    assert report["overall"] == 94.0
 
 
 def test_score_prints_text_in_the_records_language():

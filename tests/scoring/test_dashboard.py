@@ -9,10 +9,11 @@ from app.accounts.models import Role
 from app.drills import service as drills
 from app.drills.models import AssignIn, Assignment, Drill
 from app.plans import service as plans
-from app.scoring import dashboard, reviews
-from app.scoring.models import MetricOverride
+from app.scoring import dashboard, review_items, reviews, view
+from app.scoring.core.overrides import metric_key
+from app.scoring.models import MetricOverride, OverrideCreate
 from tests.plans.helpers import make_plan
-from tests.scoring.review_helpers import report, reviewed_drill
+from tests.scoring.review_helpers import ended_team, report, reviewed_drill
 
 # Seven months ago: the drills and their trend end before today, whatever today is.
 EARLIER = datetime.now(UTC).replace(microsecond=0) - timedelta(days=210)
@@ -29,10 +30,36 @@ def test_rows_carry_cached_scores_with_overrides_applied(session, factory):
     session.commit()
     [row] = dashboard.drill_rows(session=session, org=org)
     assert row.status == "ended" and not row.pending
-    assert row.scored.overall == 62.0 and row.scored.rating == "S"
+    # The overall is the dimensions' weighted mean again, the overridden one included.
+    assert (row.scored.overall, row.scored.rating, row.scored.overridden) == (87.5, "P", True)
     assert row.scored.dimensions["responsiveness"].rating == "P"
+    assert not row.scored.dimensions["responsiveness"].overridden
     process = row.scored.dimensions["process"]
     assert (process.score, process.rating, process.overridden) == (85.0, "P", True)
+
+
+def test_the_dashboard_shows_the_scores_the_review_shows_after_a_metric_override(session, factory):
+    team = ended_team(session, factory)
+    review = reviews.review_of(session=session, drill=team.drill)
+    dimension, metric = next(
+        (name, m) for name, d in review.report["dimensions"].items() for m in d["metrics"]
+    )
+    points = 0.0 if metric["points"] > 50 else 100.0
+    review_items.set_override(
+        session=session,
+        drill=team.drill,
+        user=team.trainer,
+        override_in=OverrideCreate(
+            metric=metric_key(dimension, metric), value=points, justification="Seen on the log"
+        ),
+    )
+    shown = view.effective_report(session=session, drill=team.drill)
+    [row] = dashboard.drill_rows(session=session, org=team.org)
+    assert shown["overall"] != shown["computed_overall"]
+    assert (row.scored.overall, row.scored.rating) == (shown["overall"], shown["rating"])
+    assert row.scored.overridden and row.scored.dimensions[dimension].overridden
+    [series] = dashboard.trend([row], "All")["all"]
+    assert series.points[0][1] == shown["overall"] and team.drill.id in series.overridden
 
 
 def test_an_ended_drill_without_review_is_pending_until_scored(session, factory):

@@ -160,7 +160,8 @@ def test_roles_and_checklist_deadlines_are_checked_against_the_plan():
     assert (roles.value, roles.evidence) == (round(1 / 3, 3), ["action:0", "action:2"])
     assert checklist.value == round(1 / 3, 3)
     assert checklist.points == 50.0
-    assert checklist.evidence == ["action:1", "checklist:c2", "checklist:c3"]
+    # c2 ("Publish the recall notice…") is evidenced by the late statement, not the tick.
+    assert checklist.evidence == ["action:2", "checklist:c2", "checklist:c3"]
 
 
 def test_outcome_is_not_assessed_without_an_audience_outcome_and_left_out_of_the_mean():

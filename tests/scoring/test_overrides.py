@@ -65,3 +65,35 @@ def test_posts_are_counted_while_they_stream():
         yield SimpleNamespace(at_ms=10 * 60_000, sentiment="positive")  # past the end: last minute
 
     assert bucket_posts(stream(), 3) == {"volume": [2, 1, 1], "negative": [1, 1, 0]}
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 10**6)), max_size=40),
+    st.integers(1, 8),
+    st.sets(st.integers(0, 39), max_size=5),
+)
+def test_notable_posts_keep_the_most_engaged_and_every_answered_one(posts, keep, answered):
+    from app.scoring.timeline import NotablePosts
+
+    author = SimpleNamespace(name="A", handle="a")
+    stream = [
+        SimpleNamespace(
+            id=f"p{i}",
+            at_ms=at,
+            at_s=at / 1000,
+            author=author,
+            text="t",
+            likes_max=e,
+            reposts_max=0,
+        )
+        for i, (e, at) in enumerate(posts)
+    ]
+    ids = {f"p{i}" for i in answered}
+    notable = NotablePosts(ids, keep=keep)
+    assert list(notable.watch(stream)) == stream  # the stream passes through untouched
+    kept = {row["id"] for row in notable.rows()}
+    assert {p.id for p in stream if p.id in ids} <= kept
+    ranked = sorted(stream, key=lambda p: (p.likes_max, -p.at_ms, p.id), reverse=True)
+    assert {p.id for p in ranked[:keep]} <= kept
+    times = [row["at_s"] for row in notable.rows()]
+    assert times == sorted(times)

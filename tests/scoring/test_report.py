@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from app.record import Kpi
 from app.scoring.core import parse_record, report_json, score_record
 from app.scoring.core.kpis import DEFAULT_WEIGHTS, dimension_weights
-from app.scoring.core.record import Kpi
 from app.scoring.core.report import DIMENSIONS, hseep_rating
 from app.scoring.core.textreport import render_text
 from tests.scoring.records import FIXTURES, fixture
@@ -80,4 +80,4 @@ def test_findings_are_written_in_the_records_language():
 def test_the_text_report_is_bilingual_by_the_records_language():
     assert "Points forts" in render_text(scored("french-drill-fr"))
     text = render_text(scored("good-drill-en"))
-    assert "Strengths" in text and "HSEEP" in text and "Overall: 93.5/100 (P)" in text
+    assert "Strengths" in text and "HSEEP" in text and "Overall: 94.0/100 (P)" in text

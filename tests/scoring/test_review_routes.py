@@ -1,5 +1,7 @@
 """Review pages: members read, trainers annotate, override, summarise and plan improvements."""
 
+import re
+
 import pytest
 from sqlmodel import select
 
@@ -65,6 +67,22 @@ def test_trainer_annotates_an_action_with_htmx(client, session, team):
     assert len(session.exec(select(ReviewAnnotation)).all()) == 1
 
 
+def test_trainer_annotates_a_post_chosen_from_the_storms_notable_posts(client, session, team):
+    sign_in(client, team.trainer)
+    page = client.get(url(team)).text
+    options = [o for o in find_all(page, "option") if (o.get("value") or "").startswith("p-")]
+    assert options, "the annotation form lists posts to choose from"
+    posts = reviews.review_of(session=session, drill=team.drill).timeline["posts"]
+    chosen = posts[len(posts) // 2]
+    data = {"target_kind": "post", "target_id": chosen["id"], "body": "Angry post ignored"}
+    answer = client.post(url(team, "/annotations"), data=data, headers=HTMX)
+    listing = by_id(answer.text, "review-annotations")
+    assert chosen["name"] in listing.text and "Angry post ignored" in listing.text
+    assert chosen["id"] not in listing.text  # people's words, not the post's id
+    [note] = session.exec(select(ReviewAnnotation)).all()
+    assert note.at_s == chosen["at_s"]
+
+
 def test_trainer_annotates_a_post_by_id(client, team):
     sign_in(client, team.trainer)
     data = {"target_kind": "post", "target_id": "p-123", "at_s": "75", "body": "Angry post ignored"}
@@ -96,7 +114,9 @@ def test_an_override_needs_a_justification_and_keeps_the_input(client, session, 
     scores = by_id(answer.text, "review-scores")
     assert answer.status_code == 200 and "computed:" in scores.text and why in scores.text
     computed = reviews.review_of(session=session, drill=team.drill).report["overall"]
-    assert f"computed: {computed}" in scores.text.replace(",", ".")
+    # A whole number shows without decimals ("65"), so compare numbers, not strings.
+    shown = re.search(r"computed: (\d+(?:[.,]\d+)?)", scores.text)
+    assert shown is not None and float(shown.group(1).replace(",", ".")) == computed
     row = session.exec(select(MetricOverride)).one()
     removed = client.post(url(team, f"/overrides/{row.id}/delete"), headers=HTMX)
     assert "computed:" not in by_id(removed.text, "review-scores").text

@@ -8,7 +8,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.scoring.core.record import (
+    from app.record import (
         AudienceOutcome,
         DrillRecord,
         RecordError,
@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     from app.scoring.core.scorer import report_json, score_record
 
 _HOMES = {
-    "AudienceOutcome": "record",
-    "DrillRecord": "record",
-    "RecordError": "record",
-    "parse_outcome": "record",
-    "parse_record": "record",
-    "ScoreReport": "report",
-    "report_json": "scorer",
-    "score_record": "scorer",
+    "AudienceOutcome": "app.record",
+    "DrillRecord": "app.record",
+    "RecordError": "app.record",
+    "parse_outcome": "app.record",
+    "parse_record": "app.record",
+    "ScoreReport": f"{__name__}.report",
+    "report_json": f"{__name__}.scorer",
+    "score_record": f"{__name__}.scorer",
 }
 __all__ = [
     "AudienceOutcome",
@@ -44,4 +44,4 @@ def __getattr__(name: str) -> object:
     """One of the core's names, imported from its module on first use."""
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+    return getattr(import_module(_HOMES[name]), name)

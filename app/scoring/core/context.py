@@ -3,9 +3,11 @@
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from app.scoring.core.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
+from app.analysis import Analysis, Claim, Frame, analyse
+from app.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
 from app.scoring.core.text import Analysed, analyse_text, fill_placeholders, is_thread_part
-from app.scoring.core.tone import ToneAnalysis, analyse_tone
+from app.scoring.core.tone import ToneAnalysis
+from app.scoring.core.voice import read_tone
 
 # First-response deadline by scenario severity when no KPI gives one (seconds); docs/scoring.md.
 SEVERITY_DEADLINE_S = {4: 900.0, 3: 1800.0, 2: 3600.0, 1: 7200.0}
@@ -35,6 +37,7 @@ class PublicText:
     step: Step
     text: Analysed
     tone: ToneAnalysis
+    reading: Analysis
     ids: tuple[str, ...] = ()
 
 
@@ -81,13 +84,26 @@ class Context:
         return analyse_text(text, self.language)
 
     @cached_property
+    def frame(self) -> Frame:
+        """What the team's texts are read against: the brand and the scenario's claims."""
+        scenario = self.record.scenario
+        claims = [Claim(f"fact:{f.id}", f.text, "fact") for f in scenario.facts]
+        claims += [Claim(f"rumour:{r.id}", r.claim, "rumour") for r in scenario.rumours]
+        topics = tuple(i.text for i in scenario.injects)
+        return Frame(self.language, self.record.brand, tuple(claims), topics)
+
+    def post(self, step: Step, text: str, ids: tuple[str, ...] = ()) -> PublicText:
+        """A public text analysed once: word-level, statement analysis and the tone it reads as."""
+        analysed, reading = self.analysed(text), analyse(text, self.frame)
+        return PublicText(step, analysed, read_tone(analysed, reading), reading, ids)
+
+    @cached_property
     def public(self) -> list[PublicText]:
         """The organisation's public posts, in time order."""
         found = []
         for step in self.steps:
             if step.action.kind in PUBLIC_KINDS and step.action.text:
-                text = self.analysed(step.action.text)
-                found.append(PublicText(step, text, analyse_tone(text)))
+                found.append(self.post(step, step.action.text))
         return found
 
     @cached_property
@@ -113,9 +129,8 @@ class Context:
             if len(group) == 1:
                 merged.append(replace(group[0], ids=(group[0].step.id,)))
                 continue
-            text = self.analysed(" ".join(p.step.action.text or "" for p in group))
-            ids = tuple(p.step.id for p in group)
-            merged.append(PublicText(group[0].step, text, analyse_tone(text), ids))
+            text = " ".join(p.step.action.text or "" for p in group)
+            merged.append(self.post(group[0].step, text, tuple(p.step.id for p in group)))
         return merged
 
     @cached_property
@@ -125,24 +140,6 @@ class Context:
             (km.id, km.kind, self.analysed(fill_placeholders(km.text, self.record.brand)))
             for km in self.record.plan.key_messages
         ]
-
-    @cached_property
-    def rumour_claims(self) -> dict[str, Analysed]:
-        """Rumour id -> its claim, keeping only its key terms for matching.
-
-        The key terms are what sets the claim apart from the scenario's facts and the brand's
-        name (the falsehood itself): all of the claim's terms if nothing sets it apart.
-        """
-        common = set(self.analysed(self.record.brand).stems)
-        for fact in self.record.scenario.facts:
-            common |= self.analysed(fact.text).stems
-        claims = {}
-        for rumour in self.record.scenario.rumours:
-            claim = self.analysed(rumour.claim)
-            brandless = claim.stems - self.analysed(self.record.brand).stems
-            key_terms = (claim.stems - common) or brandless or claim.stems
-            claims[rumour.id] = replace(claim, stems=frozenset(key_terms))
-        return claims
 
     @cached_property
     def roles(self) -> dict[str, tuple[bool, bool]]:

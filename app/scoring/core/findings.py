@@ -1,7 +1,7 @@
 """Findings: the main strengths and improvements, in the record's language, with evidence."""
 
 from app.scoring.core.phrases import IMPROVEMENTS, NOTES, STRENGTHS
-from app.scoring.core.report import Dimension, Finding, Metric, Value
+from app.scoring.core.report import CriticalError, Dimension, Finding, Metric, Value
 
 STRENGTH_FLOOR = 85.0  # a metric earning at least this is a strength
 IMPROVEMENT_CEILING = 60.0  # a metric earning less is an improvement
@@ -15,6 +15,8 @@ RATES = frozenset(
         "approvals",
         "roles",
         "network_fit",
+        "repetition",
+        "commitments_kept",
     }
 )
 
@@ -59,8 +61,26 @@ def _text(table: dict, metric: Metric, language: str) -> str:
     )
 
 
-def findings(dimensions: dict[str, Dimension], language: str) -> list[Finding]:
-    """Strengths (high points, heaviest first) and improvements (low points, worst first)."""
+def findings(
+    dimensions: dict[str, Dimension], language: str, errors: list[CriticalError] | None = None
+) -> list[Finding]:
+    """Critical errors first, then strengths (high points, heaviest first) and improvements.
+
+    Each finding is written from the metric it names, so none can contradict the scores; a
+    dimension capped by a critical error gives no strength.
+    """
+    errors = errors or []
+    capped = {d for e in errors for d in e.dimensions}
+    critical = [
+        Finding(
+            kind="improvement",
+            text=e.text,
+            evidence=e.evidence,
+            dimension=e.dimensions[0],
+            metric=e.kind,
+        )
+        for e in errors
+    ]
     candidates = [
         (name, metric)
         for name, dimension in dimensions.items()
@@ -69,14 +89,14 @@ def findings(dimensions: dict[str, Dimension], language: str) -> list[Finding]:
         if metric.weight > 0 and metric.name in STRENGTHS[language]
     ]
     strong = sorted(
-        (c for c in candidates if c[1].points >= STRENGTH_FLOOR),
+        (c for c in candidates if c[1].points >= STRENGTH_FLOOR and c[0] not in capped),
         key=lambda c: (-c[1].weight * dimensions[c[0]].weight, -c[1].points, c[1].name),
     )
     weak = sorted(
         (c for c in candidates if c[1].points < IMPROVEMENT_CEILING),
         key=lambda c: (c[1].points, -c[1].weight * dimensions[c[0]].weight, c[1].name),
     )
-    return [
+    return critical + [
         Finding(
             kind=kind,
             text=_text(table, metric, language),

@@ -1,6 +1,6 @@
 """The plan's KPIs: their place in the dimensions, their weights, and target against actual."""
 
-from app.scoring.core.record import Kpi
+from app.record import Kpi
 from app.scoring.core.report import DIMENSIONS, Dimension, KpiRow
 
 # The doctrine's default weights (sum 100), used alone when no KPI carries a weight.

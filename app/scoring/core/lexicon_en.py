@@ -726,25 +726,6 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Words that deny what follows: a correction or a contradiction needs them.
-DENIAL_CUES: tuple[str, ...] = (
-    r"false",
-    (
-        r"(not|isn't|aren't|wasn't|weren't|is not|are not|was not|were not) (true|correct|accurate"
-        r"|the case)"
-    ),
-    r"untrue",
-    r"incorrect",
-    r"inaccurate",
-    r"misinformation",
-    r"(fake|hoax|myth|rumou?r)",
-    r"no evidence",
-    r"there (is|are|was|were|has been|have been) no",
-    r"did not|didn't|does not|doesn't|do not|don't|has not|hasn't|have not|haven't|never|no ",
-    r"(is|are|was|were) not",
-)
-
-# Labels whose cues do not count when their clause puts a negation just before them: "this is
-# not the fault of our staff", "please don't blame our drivers", "there are no stupid questions".
 NEGATABLE = frozenset({"blame", "disrespect"})
 NEGATION_BEFORE = r"\b(not|never|no|nor|nobody|no one|without)\b( [a-z'-]+){0,2}"
 

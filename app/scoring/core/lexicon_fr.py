@@ -668,22 +668,6 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     "other": (),
 }
 
-DENIAL_CUES: tuple[str, ...] = (
-    r"faux",
-    r"fausse",
-    r"(n'est|ne sont|n'etait|n'etaient) pas (vrai|exact|fonde)",
-    r"inexact",
-    r"infonde",
-    r"(rumeur|intox|infox|fake)",
-    r"aucun",
-    r"aucune",
-    r"jamais",
-    r"il n'y a (eu )?(pas|aucun|aucune)",
-    r"(ne|n') ?\w+ (pas|plus|jamais)",
-    r"dementons",
-)
-
-# As in lexicon_en: "ce n'est pas la faute de nos équipes" is not blame.
 NEGATABLE = frozenset({"blame", "disrespect"})
 NEGATION_BEFORE = (
     r"\b(ne|n'(?!importe)[a-z]+|pas|jamais|ni|sans|aucun|aucune|nullement)\b( [a-z'-]+){0,2}"

@@ -1,18 +1,13 @@
-"""Matching by meaning: key messages, rumours and facts against what the team said."""
-
-import re
-from functools import lru_cache
+"""Matching by meaning: key messages against what the team said (stances: app/analysis)."""
 
 from rapidfuzz import fuzz, process
 
-from app.scoring.core.text import Analysed, analyse_text
+from app.scoring.core.text import Analysed
 from app.scoring.core.tone import cue_matches
 
 FUZZY_WORD = 85  # rapidfuzz ratio at which two stems count as the same word
 KEY_MESSAGE_MATCH = 50  # similarity at which a statement carries a key message
 KEY_MESSAGE_MATCH_WITH_KIND_CUE = 35  # …or lower, when the statement shows the kind's cues
-ADDRESSES_SHARE = 0.5  # share of a claim's key terms a clause must carry to be about it
-_CLAUSE_SPLIT = re.compile(r"[.;:!?\n]+|\s(?:but|however|mais|cependant|toutefois)\s")
 
 
 def stem_hits(text: Analysed, target: Analysed) -> int:
@@ -50,53 +45,3 @@ def carries_key_message(text: Analysed, key_message: Analysed, kind: str) -> flo
     if score >= KEY_MESSAGE_MATCH_WITH_KIND_CUE and cue_matches(text, f"kind:{kind}"):
         return score
     return None
-
-
-@lru_cache(maxsize=4096)
-def clauses(text: Analysed) -> tuple[Analysed, ...]:
-    """The clauses of a statement, each analysed in the statement's language."""
-    parts = [p.strip() for p in _CLAUSE_SPLIT.split(text.raw) if p and len(p.strip()) > 2]
-    return tuple(analyse_text(part, text.language) for part in parts) or (text,)
-
-
-def is_about(clause: Analysed, claim: Analysed) -> bool:
-    """Whether a clause speaks about what a claim says: half its key terms, two at least."""
-    if not claim.stems:
-        return False
-    hits = stem_hits(clause, claim)
-    return hits / len(claim.stems) >= ADDRESSES_SHARE and hits >= min(2, len(claim.stems))
-
-
-def denies(text: Analysed) -> bool:
-    """Whether the text denies something: a denial cue or a negation word."""
-    return text.negated or bool(cue_matches(text, "denial"))
-
-
-def addresses(text: Analysed, claim: Analysed) -> bool:
-    """Whether a statement addresses a claim's key terms, in one clause or as a whole."""
-    return is_about(text, claim) or any(is_about(c, claim) for c in clauses(text))
-
-
-def corrects(text: Analysed, rumour: Analysed, *, declared: bool) -> bool:
-    """Whether a public text is a correct correction of the rumour.
-
-    It must address the rumour's key terms; a text not declared as a correction must also deny.
-    """
-    return addresses(text, rumour) and (declared or denies(text))
-
-
-def repeats_as_true(text: Analysed, rumour: Analysed) -> bool:
-    """Whether a statement repeats a rumour without denying it anywhere."""
-    return addresses(text, rumour) and not denies(text)
-
-
-def conflicting(a: Analysed, b: Analysed) -> bool:
-    """Whether two clauses about the same thing disagree: opposite polarity or other numbers."""
-    if a.negated != b.negated:
-        return True
-    return bool(a.numbers and b.numbers and not (a.numbers & b.numbers))
-
-
-def contradicts(text: Analysed, fact: Analysed) -> bool:
-    """Whether some clause of a statement speaks about a fact and disagrees with it."""
-    return any(is_about(c, fact) and conflicting(c, fact) for c in clauses(text))

@@ -1,7 +1,7 @@
 """Outcome: what the storm's audience model says the team's words achieved."""
 
+from app.record import AudienceOutcome, OutcomePoint
 from app.scoring.core.context import Context
-from app.scoring.core.record import AudienceOutcome, OutcomePoint
 from app.scoring.core.report import Metric, clamp, linear_points
 
 METRIC_WEIGHTS = {"final_sentiment": 40.0, "peak_anger": 30.0, "recovery_s": 30.0}

@@ -4,14 +4,21 @@ Keys: a dimension's key (`"responsiveness"`) overrides its 0..100 score; a metri
 (`"responsiveness.time_to_first_response_s"`, with `"@subject"` when the metric has one)
 overrides the points that metric earns. A dimension's score is then the weighted mean of its
 metrics' points, overridden ones included, unless the dimension itself is overridden; the
-overall is the weighted mean of the dimensions, exactly as the scorer computes it.
+overall is the weighted mean of the dimensions, exactly as the scorer computes it: a critical
+error still caps the dimensions it touches (unless the trainer overrides the dimension itself)
+and the overall.
 """
 
 import copy
 from collections.abc import Mapping
 from typing import Any
 
-from app.scoring.core.report import clamp, hseep_rating
+from app.scoring.core.report import (
+    CRITICAL_DIMENSION_CAP,
+    CRITICAL_OVERALL_CAP,
+    clamp,
+    hseep_rating,
+)
 
 
 def metric_key(dimension: str, metric: Mapping[str, Any]) -> str:
@@ -35,7 +42,7 @@ def _weighted(pairs: list[tuple[float, float]]) -> float | None:
     return clamp(sum(value * weight for value, weight in pairs) / total) if total > 0 else None
 
 
-def _dimension(name: str, dimension: dict, overrides: Mapping[str, float]) -> None:
+def _dimension(name: str, dimension: dict, overrides: Mapping[str, float], capped: bool) -> None:
     """Apply the overrides of one dimension and its metrics in place."""
     touched = False
     for metric in dimension["metrics"]:
@@ -47,6 +54,8 @@ def _dimension(name: str, dimension: dict, overrides: Mapping[str, float]) -> No
     score = dimension["score"]
     if touched:
         score = _weighted([(m["points"], m["weight"]) for m in dimension["metrics"]])
+        if capped and score is not None:
+            score = min(score, CRITICAL_DIMENSION_CAP)
     if name in overrides:
         score = clamp(overrides[name])
         dimension["overridden"] = True
@@ -64,8 +73,10 @@ def apply_overrides(report: Mapping[str, Any], overrides: Mapping[str, float]) -
     out["overrides"] = dict(overrides)
     if not overrides:
         return out
+    errors = out.get("critical_errors") or []
+    capped = {d for error in errors for d in error["dimensions"]}
     for name, dimension in out["dimensions"].items():
-        _dimension(name, dimension, overrides)
+        _dimension(name, dimension, overrides, name in capped)
     assessed = [
         (d["score"], d["weight"])
         for d in out["dimensions"].values()
@@ -74,5 +85,7 @@ def apply_overrides(report: Mapping[str, Any], overrides: Mapping[str, float]) -
     overall = _weighted(assessed)
     out["computed_overall"], out["computed_rating"] = out["overall"], out["rating"]
     out["overall"] = overall if overall is not None else 0.0
+    if errors:
+        out["overall"] = min(out["overall"], CRITICAL_OVERALL_CAP)
     out["rating"] = hseep_rating(out["overall"])
     return out

@@ -32,6 +32,9 @@ METRIC_NAMES = {
         "accuracy": "Accuracy",
         "consistency": "Consistency",
         "network_fit": "Fit to the network",
+        "repetition": "Posts that say something new",
+        "commitments_kept": "Promised updates delivered",
+        "checklist_self_reported": "Checklist items only self-reported",
         "rumour_correction_s": "Time to correct the rumour",
         "rumours_uncorrected": "Rumours never corrected",
         "approvals": "Approvals respected",
@@ -53,6 +56,9 @@ METRIC_NAMES = {
         "accuracy": "Exactitude",
         "consistency": "Cohérence",
         "network_fit": "Adapté au réseau",
+        "repetition": "Publications qui disent du nouveau",
+        "commitments_kept": "Points annoncés tenus",
+        "checklist_self_reported": "Éléments de check-list seulement déclarés",
         "rumour_correction_s": "Délai de correction de la rumeur",
         "rumours_uncorrected": "Rumeurs jamais corrigées",
         "approvals": "Validations respectées",
@@ -79,9 +85,11 @@ STRENGTHS = {
         "accuracy": "Nothing you said contradicted the facts or repeated a rumour.",
         "consistency": "Your statements were consistent with one another.",
         "network_fit": "Posts fitted the network: short, or announced as a thread.",
+        "repetition": "{value} of your posts said something new: no repeats, no bursts.",
+        "commitments_kept": "{value} of the updates you promised came when you said.",
         "rumour_correction_s": "Rumour {subject} corrected after {value}.",
         "approvals": "Every statement that needed approval was approved first.",
-        "roles": "The right roles published, approved and ticked the checklist.",
+        "roles": "The actions were taken by roles the plan allows ({value}).",
         "checklist_on_time_rate": "{value} of the checklist done on time.",
         "final_sentiment": "The audience ended on a good note (sentiment {value}).",
         "peak_anger": "Anger stayed contained (peak {value}).",
@@ -105,9 +113,11 @@ STRENGTHS = {
         ),
         "consistency": "Vos déclarations sont restées cohérentes entre elles.",
         "network_fit": "Des publications adaptées au réseau : courtes, ou annoncées en fil.",
+        "repetition": "{value} de vos publications disaient du nouveau : ni redites ni rafales.",
+        "commitments_kept": "{value} des points annoncés ont été faits à l'heure dite.",
         "rumour_correction_s": "Rumeur {subject} corrigée après {value}.",
         "approvals": "Chaque déclaration soumise à validation a été validée avant publication.",
-        "roles": "Les bons rôles ont publié, validé et coché la check-list.",
+        "roles": "Les actions ont été faites par les rôles que le plan prévoit ({value}).",
         "checklist_on_time_rate": "{value} de la check-list faite dans les délais.",
         "final_sentiment": "Le public a fini sur une note positive (sentiment {value}).",
         "peak_anger": "La colère est restée contenue (pic {value}).",
@@ -144,6 +154,17 @@ IMPROVEMENTS = {
         "consistency": "{value} pair(s) of statements contradicted each other.",
         "network_fit": (
             "Some posts were too long for the network; keep to 280 characters or number a thread."
+        ),
+        "repetition": (
+            "Only {value} of your posts said something new: repeats and bursts of posts read as "
+            "spam. Post less, and say what has changed."
+        ),
+        "commitments_kept": (
+            "Only {value} of the updates you promised came: an announced update that never comes "
+            "costs trust. Promise only what you will deliver."
+        ),
+        "commitments_kept:never": (
+            "You never said when the next update would come: give a time, and keep it."
         ),
         "rumour_correction_s": (
             "Rumour {subject} was corrected too late ({value}). Name the claim and say it is "
@@ -195,6 +216,18 @@ IMPROVEMENTS = {
         "network_fit": (
             "Certaines publications étaient trop longues pour le réseau : 280 caractères au plus, "
             "ou un fil numéroté."
+        ),
+        "repetition": (
+            "Seulement {value} de vos publications disaient du nouveau : les redites et les "
+            "rafales passent pour du spam. Publiez moins, et dites ce qui a changé."
+        ),
+        "commitments_kept": (
+            "Seulement {value} des points annoncés ont eu lieu : un point promis qui ne vient pas "
+            "coûte la confiance. Ne promettez que ce que vous tiendrez."
+        ),
+        "commitments_kept:never": (
+            "Vous n'avez jamais dit quand viendrait le prochain point : donnez une heure, et "
+            "tenez-la."
         ),
         "rumour_correction_s": (
             "La rumeur {subject} a été corrigée trop tard ({value}). Citez l'affirmation et dites "
@@ -302,5 +335,38 @@ TEXT_LABELS = {
         "improvements": "Axes d'amélioration",
         "evidence": "preuves",
         "notes": "Remarques",
+    },
+}
+
+# Critical errors (HSEEP critical tasks failed), named in the record's language.
+CRITICAL = {
+    "en": {
+        "false_rumour_confirmed": (
+            "Critical error: a public post stated rumour {subject} as true. A false claim "
+            "confirmed by the organisation cannot be bought back by speed or process."
+        ),
+        "safety_fact_contradicted": (
+            "Critical error: a public post contradicted safety fact {subject}. Say only what is "
+            "verified about people's safety."
+        ),
+        "unfilled_placeholder": (
+            "Critical error: a template was published with its placeholders unfilled. Fill every "
+            "slot before publishing."
+        ),
+    },
+    "fr": {
+        "false_rumour_confirmed": (
+            "Erreur critique : une publication a présenté la rumeur {subject} comme vraie. Une "
+            "fausse information confirmée par l'organisation ne se rattrape ni par la rapidité ni "
+            "par le processus."
+        ),
+        "safety_fact_contradicted": (
+            "Erreur critique : une publication a contredit le fait de sécurité {subject}. Ne dites "
+            "sur la sécurité des personnes que ce qui est vérifié."
+        ),
+        "unfilled_placeholder": (
+            "Erreur critique : un modèle a été publié avec des champs non remplis. Remplissez "
+            "chaque champ avant de publier."
+        ),
     },
 }

@@ -1,7 +1,10 @@
 """Process: the plan followed — approvals respected, the right roles acting, checklist on time."""
 
+import re
+
 from rapidfuzz import fuzz
 
+from app.record import ChecklistItem
 from app.scoring.core.context import Context, Step
 from app.scoring.core.report import Metric, clamp, ordered_evidence
 from app.scoring.core.text import normalise
@@ -10,6 +13,22 @@ METRIC_WEIGHTS = {"approvals": 40.0, "roles": 25.0, "checklist_on_time_rate": 35
 NEEDS_APPROVAL = frozenset({"statement", "correct_rumour"})
 SAME_TEXT = 85  # rapidfuzz token-set ratio at which a post is the text submitted for approval
 LATE_ITEM_POINTS = 50.0
+# A checklist item whose title names one of these is evidenced by the first such action.
+EVIDENCED_BY: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        r"\b(rumou?rs?|rumeurs?|debunk|dementi\w*|dementir|correct\w*)\b",
+        frozenset({"correct_rumour"}),
+    ),
+    (
+        r"\b(publish|post|statement|holding|tweet|publier|publication|communique|declaration"
+        r"|message d'attente)\b",
+        frozenset({"statement", "reply", "correct_rumour"}),
+    ),
+    (
+        r"\b(escalat\w*|alert\w*|notify|inform|brief|prevenir|informer|saisir)\b",
+        frozenset({"escalate"}),
+    ),
+)
 
 
 def _approved_refs(ctx: Context, before: float) -> dict[str, str]:
@@ -95,21 +114,37 @@ def roles(ctx: Context) -> Metric | None:
     )
 
 
-def checklist(ctx: Context) -> Metric | None:
-    """Checklist items done by their deadline (late ones earn half, missing ones nothing)."""
+def evidence_for(ctx: Context, item: ChecklistItem) -> Step | None:
+    """The first action that shows a checklist item done, when its title says which kind."""
+    title = normalise(item.title)
+    for pattern, kinds in EVIDENCED_BY:
+        if re.search(pattern, title):
+            return next((s for s in ctx.steps if s.action.kind in kinds), None)
+    return None
+
+
+def _done(ctx: Context, item: ChecklistItem) -> tuple[Step | None, bool]:
+    """When an item was done: by the action that evidences it, else the team's own tick."""
+    evidenced = evidence_for(ctx, item)
+    if evidenced is not None:
+        return evidenced, True
+    ticked = next(
+        (s for s in ctx.steps if s.action.kind == "checklist_done" and s.action.item == item.id),
+        None,
+    )
+    return ticked, False
+
+
+def checklist(ctx: Context) -> list[Metric]:
+    """Items done by their deadline (late ones earn half), and how many are only self-reported."""
     items = ctx.record.plan.checklist
     if not items:
-        return None
-    points, on_time, evidence, done_ids = 0.0, 0, set(), set()
+        return []
+    points, on_time, evidence, done_ids, self_reported = 0.0, 0, set(), set(), set()
     for item in items:
-        done = next(
-            (
-                s
-                for s in ctx.steps
-                if s.action.kind == "checklist_done" and s.action.item == item.id
-            ),
-            None,
-        )
+        done, evidenced = _done(ctx, item)
+        if done is not None and not evidenced:
+            self_reported.add(f"checklist:{item.id}")
         if done is not None and (item.due_s is None or done.at_s <= item.due_s):
             points, on_time = points + 100.0, on_time + 1
             done_ids.add(done.id)
@@ -118,16 +153,25 @@ def checklist(ctx: Context) -> Metric | None:
         if done is not None:
             points += LATE_ITEM_POINTS
             evidence.add(done.id)
-    return Metric(
-        name="checklist_on_time_rate",
-        value=round(on_time / len(items), 3),
-        points=clamp(points / len(items)),
-        weight=METRIC_WEIGHTS["checklist_on_time_rate"],
-        evidence=ordered_evidence(evidence or done_ids),
-        target=ctx.kpi_target("checklist_on_time_rate"),
-    )
+    return [
+        Metric(
+            name="checklist_on_time_rate",
+            value=round(on_time / len(items), 3),
+            points=clamp(points / len(items)),
+            weight=METRIC_WEIGHTS["checklist_on_time_rate"],
+            evidence=ordered_evidence(evidence or done_ids),
+            target=ctx.kpi_target("checklist_on_time_rate"),
+        ),
+        Metric(
+            name="checklist_self_reported",
+            value=len(self_reported),
+            points=clamp(100 * (1 - len(self_reported) / len(items))),
+            weight=0.0,
+            evidence=ordered_evidence(self_reported or {f"checklist:{i.id}" for i in items}),
+        ),
+    ]
 
 
 def process(ctx: Context) -> list[Metric]:
     """The process metrics that apply to the record."""
-    return [m for m in (approvals(ctx), roles(ctx), checklist(ctx)) if m is not None]
+    return [m for m in (approvals(ctx), roles(ctx)) if m is not None] + checklist(ctx)

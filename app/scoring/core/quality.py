@@ -3,24 +3,26 @@
 from collections import defaultdict
 from functools import cached_property
 
+from app.analysis import near_duplicate, spam_bursts
 from app.scoring.core import meaning
-from app.scoring.core.context import Context, PublicText
+from app.scoring.core.accuracy import accuracy, consistency
+from app.scoring.core.context import Context
+from app.scoring.core.promises import commitments_kept
 from app.scoring.core.report import Metric, clamp, ordered_evidence
 from app.scoring.core.scct import strategy_fit
-from app.scoring.core.text import Analysed, is_thread_part
-from app.scoring.core.tone import NEGATIVE, cue_matches
+from app.scoring.core.text import is_thread_part
+from app.scoring.core.tone import NEGATIVE
+from app.scoring.core.voice import NON_APOLOGY
 
+# Accuracy (40) and consistency (10) are in accuracy.py; docs/scoring.md gives the reasons.
 METRIC_WEIGHTS = {
-    "key_message_coverage": 25.0,
-    "tone": 25.0,
-    "accuracy": 20.0,
-    "consistency": 10.0,
-    "network_fit": 10.0,
+    "key_message_coverage": 20.0,
+    "tone": 20.0,
+    "network_fit": 5.0,
+    "repetition": 15.0,
 }
-INACCURACY_PENALTY = 40.0
-CONFLICT_PENALTY = 35.0
 NETWORK_LIMIT = 280
-CONSISTENCY_JACCARD = 0.5
+DUPLICATE_LOOKBACK = 20  # a post is compared with this many earlier posts
 
 
 class MessageQuality:
@@ -37,11 +39,15 @@ class MessageQuality:
         """
         found: dict[str, list[tuple[str, str]]] = {}
         for message in self.ctx.messages:
-            carried = [
-                (km_id, kind)
-                for km_id, kind, km_text in self.ctx.key_messages
-                if meaning.carries_key_message(message.text, km_text, kind) is not None
-            ]
+            if message.reading.placeholders:
+                # A template pasted with its slots unfilled carries nothing the audience can use.
+                carried: list[tuple[str, str]] = []
+            else:
+                carried = [
+                    (km_id, kind)
+                    for km_id, kind, km_text in self.ctx.key_messages
+                    if meaning.carries_key_message(message.text, km_text, kind) is not None
+                ]
             for action_id in message.ids:
                 found[action_id] = carried
         return found
@@ -68,7 +74,7 @@ class MessageQuality:
         """Mean tone score of the messages; evidence: penalised posts, else the best ones."""
         posts = self.ctx.messages
         mean = sum(p.tone.score for p in posts) / len(posts) if posts else 0.0
-        flawed = [p for p in posts if set(p.tone.labels) & set(NEGATIVE)]
+        flawed = [p for p in posts if set(p.tone.labels) & {*NEGATIVE, NON_APOLOGY}]
         shown = flawed or sorted(posts, key=lambda p: (-p.tone.score, p.step.index))[:3]
         return Metric(
             name="tone",
@@ -76,78 +82,6 @@ class MessageQuality:
             points=clamp(mean),
             weight=METRIC_WEIGHTS["tone"],
             evidence=ordered_evidence({i for p in shown for i in p.ids}),
-        )
-
-    def accuracy(self) -> Metric | None:
-        """Posts that contradict the scenario's facts or repeat a rumour as true."""
-        scenario = self.ctx.record.scenario
-        if not scenario.facts and not scenario.rumours:
-            return None
-        facts = [(f"fact:{f.id}", self.ctx.analysed(f.text)) for f in scenario.facts]
-        rumours = [(f"rumour:{r.id}", self.ctx.rumour_claims[r.id]) for r in scenario.rumours]
-        wrong: set[str] = set()
-        evidence: set[str] = set()
-        for post in self.ctx.public:
-            declared = post.step.action.kind == "correct_rumour"
-            hits = [fid for fid, fact in facts if meaning.contradicts(post.text, fact)]
-            if not declared:
-                hits += [rid for rid, r in rumours if meaning.repeats_as_true(post.text, r)]
-            if hits:
-                wrong.add(post.step.id)
-                evidence |= {post.step.id, *hits}
-        return Metric(
-            name="accuracy",
-            value=len(wrong),
-            points=clamp(100 - INACCURACY_PENALTY * len(wrong)),
-            weight=METRIC_WEIGHTS["accuracy"],
-            evidence=ordered_evidence(evidence or self._all_posts()),
-        )
-
-    def _all_posts(self) -> set[str]:
-        """Every public post's id: the evidence when a check found nothing wrong."""
-        return {p.step.id for p in self.ctx.public}
-
-    def _clauses(self) -> list[tuple[PublicText, Analysed]]:
-        """Every assertive clause of every post (hedged "we don't know yet" clauses left out)."""
-        found = []
-        for post in self.ctx.public:
-            for clause in meaning.clauses(post.text):
-                if len(clause.stems) >= 2 and not cue_matches(clause, "aspect:unknown"):
-                    found.append((post, clause))
-        return found
-
-    def consistency(self) -> Metric | None:
-        """Pairs of posts that say opposite things about the same subject."""
-        if len(self.ctx.public) < 2:
-            return None
-        clauses = self._clauses()
-        index: dict[str, list[int]] = defaultdict(list)
-        for number, (_post, clause) in enumerate(clauses):
-            for stem in clause.stems:
-                index[stem].append(number)
-        conflicts: set[tuple[str, str]] = set()
-        for number, (post, clause) in enumerate(clauses):
-            shared: dict[int, int] = defaultdict(int)
-            for stem in clause.stems:
-                for other in index[stem]:
-                    if other > number:
-                        shared[other] += 1
-            for other, count in shared.items():
-                other_post, other_clause = clauses[other]
-                union = len(clause.stems | other_clause.stems)
-                if (
-                    other_post is not post
-                    and count >= 2
-                    and count / union >= CONSISTENCY_JACCARD
-                    and clause.negated != other_clause.negated
-                ):
-                    conflicts.add((post.step.id, other_post.step.id))
-        return Metric(
-            name="consistency",
-            value=len(conflicts),
-            points=clamp(100 - CONFLICT_PENALTY * len(conflicts)),
-            weight=METRIC_WEIGHTS["consistency"],
-            evidence=ordered_evidence({i for pair in conflicts for i in pair} or self._all_posts()),
         )
 
     def network_fit(self) -> Metric | None:
@@ -162,7 +96,34 @@ class MessageQuality:
             value=round(share, 3),
             points=clamp(100 * share),
             weight=METRIC_WEIGHTS["network_fit"],
-            evidence=ordered_evidence({p.step.id for p in misfits} or self._all_posts()),
+            evidence=ordered_evidence({p.step.id for p in misfits or posts}),
+        )
+
+    @cached_property
+    def repeats(self) -> dict[str, str]:
+        """Action id -> why it is a repeat: `duplicate` of an earlier post, or part of a `burst`."""
+        posts = self.ctx.public
+        found: dict[str, str] = {}
+        for index, post in enumerate(posts):
+            earlier = [p.reading.folded for p in posts[max(0, index - DUPLICATE_LOOKBACK) : index]]
+            if near_duplicate(post.reading.folded, earlier) is not None:
+                found[post.step.id] = "duplicate"
+        for index in spam_bursts([p.step.at_s for p in posts]):
+            found.setdefault(posts[index].step.id, "burst")
+        return found
+
+    def repetition(self) -> Metric | None:
+        """Share of posts that are neither near-duplicates of earlier ones nor part of a burst."""
+        posts = self.ctx.public
+        if not posts:
+            return None
+        share = 1 - len(self.repeats) / len(posts)
+        return Metric(
+            name="repetition",
+            value=round(share, 3),
+            points=clamp(100 * share),
+            weight=METRIC_WEIGHTS["repetition"],
+            evidence=ordered_evidence(set(self.repeats) or {p.step.id for p in posts}),
         )
 
     def metrics(self) -> list[Metric]:
@@ -171,9 +132,11 @@ class MessageQuality:
             self.coverage(),
             self.tone(),
             strategy_fit(self.ctx),
-            self.accuracy(),
-            self.consistency(),
+            accuracy(self.ctx),
+            consistency(self.ctx),
+            commitments_kept(self.ctx, frozenset(self.repeats)),
             self.network_fit(),
+            self.repetition(),
         ]
         return [m for m in found if m is not None]
 

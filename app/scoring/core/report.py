@@ -8,6 +8,9 @@ REPORT_FORMAT = "stormdrill.score/1"
 DIMENSIONS = ("responsiveness", "message_quality", "rumour_control", "process", "outcome")
 # HSEEP ratings: the lowest score each rating needs (docs/scoring.md).
 HSEEP_THRESHOLDS = (("P", 80.0), ("S", 60.0), ("M", 40.0), ("U", 0.0))
+# A critical error caps the dimensions it touches at U and the overall at M (docs/scoring.md).
+CRITICAL_DIMENSION_CAP = 39.0
+CRITICAL_OVERALL_CAP = 59.0
 
 Value = float | int | str | None
 
@@ -60,6 +63,15 @@ class Finding(_Out):
     metric: str
 
 
+class CriticalError(_Out):
+    """An HSEEP critical task failed: it caps its dimensions and the overall, whatever the time."""
+
+    kind: Literal["false_rumour_confirmed", "safety_fact_contradicted", "unfilled_placeholder"]
+    text: str
+    dimensions: list[str]
+    evidence: list[str]
+
+
 class StatementReport(_Out):
     """The analysis of one public post."""
 
@@ -74,6 +86,14 @@ class StatementReport(_Out):
     transparency: list[str]
     key_messages: list[str]
     fits_network: bool
+    stances: dict[str, str] = {}
+    apology: str = "none"
+    blames: list[str] = []
+    commitments: list[str] = []
+    placeholders: list[str] = []
+    quotable: list[str] = []
+    substantive: bool = True
+    repeat: str | None = None
 
 
 class ScoreReport(_Out):
@@ -88,6 +108,7 @@ class ScoreReport(_Out):
     findings: list[Finding]
     statements: list[StatementReport]
     notes: list[str]
+    critical_errors: list[CriticalError] = []
 
 
 def hseep_rating(score: float) -> Literal["P", "S", "M", "U"]:

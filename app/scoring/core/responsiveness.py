@@ -2,8 +2,8 @@
 
 from statistics import median
 
+from app.record import Inject
 from app.scoring.core.context import Context
-from app.scoring.core.record import Inject
 from app.scoring.core.report import Metric, clamp, linear_points, ordered_evidence
 
 METRIC_WEIGHTS = {

@@ -2,9 +2,8 @@
 
 import math
 
-from app.scoring.core import meaning
+from app.record import Rumour
 from app.scoring.core.context import Context
-from app.scoring.core.record import Rumour
 from app.scoring.core.report import Metric, clamp, linear_points, ordered_evidence
 
 LATE_FLOOR = 20.0  # a correction, however late, is worth this much
@@ -17,15 +16,19 @@ def horizon_s(ctx: Context) -> float:
 
 
 def corrections(ctx: Context, rumour: Rumour) -> tuple[list[tuple[float, str]], list[str]]:
-    """(latency, action id) of each correct correction, and the ids of ineffective ones."""
-    claim = ctx.rumour_claims[rumour.id]
+    """(latency, action id) of each correction, and the ids of ineffective declared ones.
+
+    Only a text that denies the rumour, without hedging, corrects it: declaring a post a
+    correction proves nothing (one that affirms the rumour is a critical error, accuracy.py).
+    """
     good: list[tuple[float, str]] = []
     ineffective: list[str] = []
     for post in ctx.public:
         declared = (
             post.step.action.kind == "correct_rumour" and post.step.action.rumour == rumour.id
         )
-        if meaning.corrects(post.text, claim, declared=declared):
+        said = post.reading.stance_of(f"rumour:{rumour.id}")
+        if said.label == "denies" and not said.hedged:
             good.append((max(0.0, post.step.at_s - rumour.appears_at_s), post.step.id))
         elif declared:
             ineffective.append(post.step.id)

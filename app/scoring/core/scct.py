@@ -24,6 +24,7 @@ CLUSTER_HINTS: tuple[tuple[str, str], ...] = (
     ("product_harm", "preventable"),
 )
 DEFEND_FIRST_PENALTY = 30.0
+VICTIM_BLAME_PENALTY = 30.0  # scapegoating those affected: a denial strategy SCCT never advises
 WEIGHT = 10.0
 
 
@@ -68,9 +69,11 @@ def strategy_fit(ctx: Context) -> Metric | None:
     defended_first = defence is not None and (care is None or defence.step.at_s < care.step.at_s)
     if defended_first:
         points -= DEFEND_FIRST_PENALTY
-    evidence = ordered_evidence(
-        {p.step.id for p in (anchor, defence if defended_first else None) if p is not None}
-    )
+    blamed = next((p for p in posts if "victims" in p.reading.voice.blames), None)
+    if blamed is not None:
+        points -= VICTIM_BLAME_PENALTY
+    shown = (anchor, defence if defended_first else None, blamed)
+    evidence = ordered_evidence({p.step.id for p in shown if p is not None})
     return Metric(
         name="strategy_fit",
         value=cluster or "unknown",

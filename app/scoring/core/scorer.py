@@ -2,14 +2,16 @@
 
 import json
 
+from app.record import AudienceOutcome, DrillRecord
+from app.scoring.core.accuracy import critical_errors
 from app.scoring.core.context import Context
 from app.scoring.core.findings import findings
+from app.scoring.core.gate import cap_dimensions, cap_overall, report_errors
 from app.scoring.core.kpis import dimension_weights, kpi_table
 from app.scoring.core.outcome import outcome
 from app.scoring.core.phrases import NOTES
 from app.scoring.core.process import process
 from app.scoring.core.quality import MessageQuality, fits_network
-from app.scoring.core.record import AudienceOutcome, DrillRecord
 from app.scoring.core.report import (
     DIMENSIONS,
     Dimension,
@@ -30,6 +32,7 @@ NOT_ASSESSED_NOTE = {
 
 
 def _statements(ctx: Context, quality: MessageQuality) -> list[StatementReport]:
+    """Each public post with its tone and what the statement analysis read in it."""
     return [
         StatementReport(
             id=p.step.id,
@@ -43,6 +46,14 @@ def _statements(ctx: Context, quality: MessageQuality) -> list[StatementReport]:
             transparency=list(p.tone.transparency),
             key_messages=[km_id for km_id, _kind in quality.matches[p.step.id]],
             fits_network=fits_network(p.step.action.text or ""),
+            stances={s.claim_id: s.label for s in p.reading.stances if s.label != "silent"},
+            apology=p.reading.voice.apology,
+            blames=list(p.reading.voice.blames),
+            commitments=[c.evidence.text for c in p.reading.commitments],
+            placeholders=[s.text for s in p.reading.placeholders],
+            quotable=[s.text for s in p.reading.quotable],
+            substantive=p.reading.substantive,
+            repeat=quality.repeats.get(p.step.id),
         )
         for p in ctx.public
     ]
@@ -67,9 +78,13 @@ def score_record(record: DrillRecord, outcome_in: AudienceOutcome | None = None)
         if not dimension.assessed and name in NOT_ASSESSED_NOTE:
             dimension = dimension.model_copy(update={"note": notes_table[NOT_ASSESSED_NOTE[name]]})
         dimensions[name] = dimension
+    critical = critical_errors(ctx)
+    dimensions = cap_dimensions(dimensions, critical)
     assessed = [d for d in dimensions.values() if d.assessed and d.weight > 0]
     total = sum(d.weight for d in assessed)
     overall = clamp(sum(d.score * d.weight for d in assessed) / total) if total else 0.0
+    overall = cap_overall(overall, critical)
+    errors = report_errors(critical, ctx.language)
     notes = [d.note for d in dimensions.values() if d.note]
     if record.scenario.model_fields_set == {"id"}:
         notes.append(notes_table["library_scenario"])
@@ -79,9 +94,10 @@ def score_record(record: DrillRecord, outcome_in: AudienceOutcome | None = None)
         rating=hseep_rating(overall),
         dimensions=dimensions,
         kpis=kpi_table(record.plan.kpis, dimensions),
-        findings=findings(dimensions, ctx.language),
+        findings=findings(dimensions, ctx.language, errors),
         statements=_statements(ctx, quality),
         notes=notes,
+        critical_errors=errors,
     )
 
 

@@ -10,7 +10,6 @@ from app.scoring.core.concepts import concepts_of
 
 LEXICONS = {"en": lexicon_en, "fr": lexicon_fr}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _THREAD = re.compile(r"(\(?\b\d{1,2}/\d{1,2}\b\)?|🧵|\bthread\b)", re.IGNORECASE)
 # Strong single-word hints of a language, beyond stop words.
@@ -66,17 +65,6 @@ def detect_language(normalised: str, default: str) -> str:
     return default
 
 
-def is_negated(tokens: list[str], language: str) -> bool:
-    """Whether the text carries a negation word of its language."""
-    negations = LEXICONS[language].NEGATIONS
-    return any(token in negations for token in tokens)
-
-
-def numbers_of(normalised: str) -> frozenset[str]:
-    """The numbers a text states, as written (1,5 and 1.5 alike)."""
-    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(normalised))
-
-
 def is_thread_part(text: str) -> bool:
     """Whether a post says it is part of a thread (1/3, 🧵, "thread")."""
     return bool(_THREAD.search(text))
@@ -84,7 +72,7 @@ def is_thread_part(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text prepared once for every check: language, content stems, concepts, polarity."""
+    """A text prepared once for key-message and tone checks: language, content stems, concepts."""
 
     raw: str
     normalised: str
@@ -92,8 +80,6 @@ class Analysed:
     tokens: tuple[str, ...]
     stems: frozenset[str]
     concepts: frozenset[str]
-    negated: bool
-    numbers: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
@@ -116,6 +102,4 @@ def analyse_text(text: str, default_language: str) -> Analysed:
         tokens=tuple(tokens),
         stems=stems,
         concepts=concepts_of(content),
-        negated=is_negated(tokens, language),
-        numbers=numbers_of(normalised),
     )

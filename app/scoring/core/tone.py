@@ -47,12 +47,11 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=8)
 def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
-    """Compiled tone, transparency-aspect, kind and denial cues of one language."""
+    """Compiled tone, transparency-aspect and kind cues of one language."""
     lexicon = LEXICONS[language]
     compiled = {label: _compile(lexicon.TONE_CUES[label]) for label in LABELS}
     compiled |= {f"aspect:{k}": _compile(v) for k, v in lexicon.TRANSPARENCY_CUES.items()}
     compiled |= {f"kind:{k}": _compile(v) for k, v in lexicon.KIND_CUES.items()}
-    compiled["denial"] = _compile(lexicon.DENIAL_CUES)
     compiled["negated_before"] = re.compile(f"(?:{lexicon.NEGATION_BEFORE})\\s*$")
     return compiled
 
@@ -64,7 +63,7 @@ def _negated(normalised: str, start: int, negation: re.Pattern[str]) -> bool:
 
 
 def cue_matches(text: Analysed, name: str) -> tuple[str, ...]:
-    """The distinct cue phrases of group `name` (a label, `kind:<k>`, `denial`) found in `text`."""
+    """The distinct cue phrases of group `name` (a label, `kind:<k>`) found in `text`."""
     patterns = _patterns(text.language)
     pattern = patterns.get(name)
     if pattern is None:

@@ -1,0 +1,44 @@
+"""The critical-error gate (HSEEP critical tasks): a critical failure cannot be bought back."""
+
+from app.scoring.core.accuracy import Critical
+from app.scoring.core.phrases import CRITICAL
+from app.scoring.core.report import (
+    CRITICAL_DIMENSION_CAP,
+    CRITICAL_OVERALL_CAP,
+    CriticalError,
+    Dimension,
+    hseep_rating,
+)
+
+
+def report_errors(found: list[Critical], language: str) -> list[CriticalError]:
+    """The critical errors as the report shows them, in the record's language."""
+    return [
+        CriticalError(
+            kind=c.kind,  # type: ignore[arg-type]
+            text=CRITICAL[language][c.kind].format(
+                subject=next((e.partition(":")[2] for e in c.evidence[1:]), "")
+            ),
+            dimensions=list(c.dimensions),
+            evidence=list(c.evidence),
+        )
+        for c in found
+    ]
+
+
+def cap_dimensions(dimensions: dict[str, Dimension], found: list[Critical]) -> dict[str, Dimension]:
+    """Each dimension a critical error touches, capped at U whatever its metrics earn."""
+    touched = {d for c in found for d in c.dimensions}
+    capped = dict(dimensions)
+    for name in touched:
+        dimension = capped.get(name)
+        if dimension is None or not dimension.assessed or dimension.score is None:
+            continue
+        score = min(dimension.score, CRITICAL_DIMENSION_CAP)
+        capped[name] = dimension.model_copy(update={"score": score, "rating": hseep_rating(score)})
+    return capped
+
+
+def cap_overall(overall: float, found: list[Critical]) -> float:
+    """The overall, capped at M when any critical error stands."""
+    return min(overall, CRITICAL_OVERALL_CAP) if found else overall

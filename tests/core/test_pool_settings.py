@@ -1,0 +1,38 @@
+"""The database pool is sized by the settings, and SQLite writers take the lock up front."""
+
+import pytest
+from pydantic import ValidationError
+from sqlalchemy import event
+from sqlmodel import Session, text
+
+from app.core.db import begin_write, engine_for, make_engine
+from app.core.settings import Settings
+
+
+@pytest.mark.parametrize(("size", "overflow"), [(1, 0), (3, 7)])
+def test_the_pool_follows_the_settings(monkeypatch, tmp_path, size, overflow):
+    monkeypatch.setenv("STORMDRILL_DB_POOL_SIZE", str(size))
+    monkeypatch.setenv("STORMDRILL_DB_MAX_OVERFLOW", str(overflow))
+    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'pool.db'}")
+    engine = engine_for(settings)
+    assert (engine.pool.size(), engine.pool._max_overflow) == (size, overflow)
+    engine.dispose()
+
+
+def test_an_empty_pool_is_refused_with_the_field_named():
+    with pytest.raises(ValidationError, match="db_pool_size"):
+        Settings(_env_file=None, db_pool_size=0)
+
+
+def test_sqlite_readers_begin_deferred_and_writers_immediate(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'begin.db'}")
+    begun: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: begun.append(a[2]))
+    with Session(engine) as session:
+        session.exec(text("SELECT 1")).one()
+        begin_write(session)
+        begin_write(session)  # already a writer: the same transaction goes on
+        session.exec(text("SELECT 1")).one()
+        session.commit()
+    engine.dispose()
+    assert [sql for sql in begun if sql.startswith("BEGIN")] == ["BEGIN", "BEGIN IMMEDIATE"]

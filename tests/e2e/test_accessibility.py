@@ -1,0 +1,90 @@
+"""Every page an admin reaches, in both languages, passes axe-core's WCAG 2.1 A/AA rules."""
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from playwright.sync_api import Page
+
+from app.demo import DEMO_PASSWORD
+from tests.e2e.test_review import running_drill
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Files and streams, not pages: exports, the live event stream, static assets.
+NOT_PAGES = (".csv", ".pdf", ".json", ".jsonl", ".yaml", ".svg", "/events", "/static/", "/api/")
+MOST_PAGES = 60
+
+
+def violations(page: Page) -> list[str]:
+    """axe-core's violations on the page as it stands, one line each with the failing nodes."""
+    page.evaluate(AXE.read_text())  # evaluate, not a script tag: the page's CSP may refuse inline
+    found = page.evaluate(
+        "cfg => axe.run(document, cfg).then(r => r.violations)",
+        {
+            "runOnly": {"type": "tag", "values": WCAG},
+        },
+    )
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in found]
+
+
+def crawl(page: Page, base: str) -> list[str]:
+    """The app's own pages reachable by links from the home page, breadth first."""
+    seen, queue = [], ["/"]
+    while queue and len(seen) < MOST_PAGES:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.append(path)
+        page.goto(base + path)
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+            parts = urlsplit(urljoin(base + path, href))
+            link = parts.path
+            if parts.netloc != urlsplit(base).netloc or link.endswith(NOT_PAGES):
+                continue
+            if any(marker in link for marker in NOT_PAGES) or link in seen or link in queue:
+                continue
+            queue.append(link)
+    return seen
+
+
+def sign_in(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+def test_the_sign_in_page_has_no_accessibility_violations(page: Page, live_server: str):
+    page.goto(f"{live_server}/login")
+    assert violations(page) == []
+
+
+def test_every_page_in_both_languages_has_no_accessibility_violations(page: Page, live_server: str):
+    sign_in(page, live_server, "admin@demo.stormdrill.test")
+    pages = crawl(page, live_server)
+    assert len(pages) >= 10, pages  # the crawl reached the app, not only the home page
+    problems = {}
+    for language in ("English", "Français"):
+        page.goto(f"{live_server}/")
+        page.get_by_role("button", name=language).click()
+        for path in pages:
+            page.goto(live_server + path)
+            if found := violations(page):
+                problems[f"{language} {path}"] = found
+    assert problems == {}
+
+
+def test_a_running_drills_pages_have_no_accessibility_violations(page: Page, live_server: str):
+    sign_in(page, live_server, "trainer@demo.stormdrill.test")
+    drill_id = running_drill(page, live_server)
+    problems = {}
+    for language in ("English", "Français"):
+        page.goto(f"{live_server}/")
+        page.get_by_role("button", name=language).click()
+        for path in ("console", "control", "lobby", "roster", ""):
+            page.goto(f"{live_server}/drills/{drill_id}/{path}".rstrip("/"))
+            page.wait_for_load_state("networkidle")  # the feed's first posts are on screen
+            if found := violations(page):
+                problems[f"{language} {path or 'drill'}"] = found
+    assert problems == {}
