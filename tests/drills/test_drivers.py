@@ -106,7 +106,8 @@ async def all_events_until(stream, sim_s: float) -> list[Event]:
             return seen
 
 
-async def test_a_takeover_resumes_from_the_last_second_published(storm, broker_of_redis):
+@pytest.mark.parametrize("departure", ["killed", "last console left"])
+async def test_a_takeover_resumes_from_the_last_second_published(storm, broker_of_redis, departure):
     now = clock_from(START)
     hubs = [
         DriverHub(broker_of_redis, lambda _: FakeSource(storm, START), render, now=now,
@@ -118,8 +119,11 @@ async def test_a_takeover_resumes_from_the_last_second_published(storm, broker_o
     standby = hubs[1].subscribe(5, "0-0")  # from the stream's first event
     try:
         seen = await all_events_until(standby, PEAK_S + 10)
-        hubs[0].broker = Crashed(broker_of_redis)
-        hubs[0].drivers[5].cancel()  # as kill -9: the lock stays until its TTL
+        if departure == "killed":
+            hubs[0].broker = Crashed(broker_of_redis)
+            hubs[0].drivers[5].cancel()  # as kill -9: the lock stays until its TTL
+        else:
+            await driving.aclose()  # its driver stops and gives the lock back
         seen += await all_events_until(standby, PEAK_S + 40)
         assert hubs[1].takeovers == 1 and 5 in hubs[1].drivers
     finally:
