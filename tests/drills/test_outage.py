@@ -14,6 +14,7 @@ from tests import conftest
 from tests.drills.helpers import make_team
 from tests.drills.redis_server import RedisServer
 from tests.drills.test_console import started
+from tests.drills.test_events import read_events
 from tests.factories import PASSWORD, csrf_from, sign_in
 
 
@@ -98,3 +99,26 @@ def test_signing_in_does_not_fail_while_redis_is_down(client, session, factory, 
         follow_redirects=False,
     )
     assert right.status_code == 303
+
+
+def test_a_console_open_through_the_outage_receives_the_action_after(
+    client, session, factory, redis_server
+):
+    team = started(session, make_team(session, factory))
+    token = sign_in(client, team.spokesperson)
+    cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+    path = f"/drills/{team.drill.id}/events"
+    console = client.portal.start_task_soon(
+        read_events, client.app, path, cookie, b"event: team-action"
+    )
+    stream_names(redis_server.url, team.drill.id)  # the console is live: the feed has begun
+    redis_server.stop()
+    answer = client.post(
+        f"/drills/{team.drill.id}/console/actions",
+        data={"csrf_token": token, "intent": "publish", "text": "Still with you."},
+        headers={"HX-Request": "true"},
+    )
+    assert answer.status_code == 200
+    redis_server.start()
+    body = console.result(timeout=20)
+    assert b"event: team-action" in body and b"Still with you." in body
