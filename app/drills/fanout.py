@@ -8,7 +8,6 @@ history once). The reader stops with the drill's last console in the process.
 """
 
 import asyncio
-import contextlib
 import logging
 from collections import deque
 from collections.abc import AsyncIterator, Callable
@@ -19,6 +18,7 @@ from app.drills.events import Event, order, unless_cancelled
 
 LOCAL_BUFFER = 2_000
 RETRY_S = 1.0
+STOP_S = 5.0
 log = logging.getLogger(__name__)
 Key = tuple[int, ...]
 
@@ -50,6 +50,17 @@ class _Local:
         self.newest, self.newest_id = key, event.id
         for subscriber in self.subscribers:
             subscriber.offer(event, queue_size)
+
+
+async def stopped(task: asyncio.Task, within_s: float = STOP_S) -> None:
+    """Cancel the task and wait for it, but not forever: a client library stuck in a retry
+    must not keep a departing console (or the server's shutdown) waiting."""
+    task.cancel()
+    done, _ = await asyncio.wait({task}, timeout=within_s)
+    if not done:
+        log.warning("task %s did not stop within %.0f s", task.get_name(), within_s)
+    elif not task.cancelled() and task.exception() is not None:
+        log.warning("task %s ended with %r", task.get_name(), task.exception())
 
 
 class Fanout:
@@ -118,9 +129,7 @@ class Fanout:
         if self.locals.get(drill_id) is local:
             del self.locals[drill_id]
         if local.reader is not None:
-            local.reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await local.reader
+            await stopped(local.reader)
 
     async def _replay(self, drill_id: int, local: _Local, key: Key, after: str) -> list[Event]:
         """The events after `key`: from the buffer, and from the broker when older."""

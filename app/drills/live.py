@@ -26,7 +26,7 @@ from app.core import logs, metrics
 from app.core.db import utcnow
 from app.drills.broker import Broker
 from app.drills.events import Event, unless_cancelled
-from app.drills.fanout import Fanout
+from app.drills.fanout import Fanout, stopped
 from app.drills.feed import (  # noqa: F401 (re-exported: the live layer's public names)
     HIGH_REACH,
     MAX_PER_S,
@@ -119,9 +119,7 @@ class DriverHub:
 
     async def close(self) -> None:
         """Stop every driver and reader."""
-        for task in self.drivers.values():
-            task.cancel()
-        await asyncio.gather(*self.drivers.values(), return_exceptions=True)
+        await asyncio.gather(*(stopped(task) for task in self.drivers.values()))
         self.drivers.clear()
         await self.fanout.close()
 
