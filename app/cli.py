@@ -82,7 +82,8 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         reload=reload,
-        proxy_headers=True,
+        # The application trusts forwarded headers from STORMDRILL_TRUSTED_PROXIES only.
+        proxy_headers=False,
         log_config=logging_config(settings.log_format),
     )
 

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.accounts import audit_models
 from app.accounts import models as accounts_models
 from app.drills import models as drills_models
 from app.plans import models as plans_models
@@ -9,4 +10,11 @@ from app.scoring import models as scoring_models
 
 metadata = SQLModel.metadata
 
-__all__ = ["metadata", "accounts_models", "drills_models", "plans_models", "scoring_models"]
+__all__ = [
+    "metadata",
+    "accounts_models",
+    "audit_models",
+    "drills_models",
+    "plans_models",
+    "scoring_models",
+]

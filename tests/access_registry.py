@@ -43,8 +43,14 @@ def invitation_id(session: Session, factory: Factory, org: Organisation) -> int:
 
 
 def invitation_token(session: Session, factory: Factory, org: Organisation) -> str:
-    """The one-time link token of a pending invitation to `org`."""
-    return _invite(session, factory, org).token
+    """The one-time link token of an invitation to `org` for its first admin, the walk's caller.
+
+    Accepting is for the invited account only: the walk's outsider gets 404, the admin joins.
+    """
+    admin = first_admin(session, org)
+    return member_service.create_invitation(
+        session=session, org=org, email=admin.email, role=Role.member, invited_by=admin
+    ).token
 
 
 def first_admin(session: Session, org: Organisation) -> User:

@@ -47,6 +47,7 @@ def csrf_from(html: str) -> str:
 
 def sign_in(client: TestClient, user: User, password: str = PASSWORD) -> str:
     """Sign `user` in on `client`; returns the session's CSRF token for later writes."""
+    client.headers.pop("X-CSRF-Token", None)
     token = csrf_from(client.get("/login").text)
     response = client.post(
         "/login",
@@ -54,5 +55,7 @@ def sign_in(client: TestClient, user: User, password: str = PASSWORD) -> str:
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
+    # Signing in gives the session a new CSRF token: read it from a page of the session.
+    token = csrf_from(client.get("/login").text)
     client.headers["X-CSRF-Token"] = token
     return token

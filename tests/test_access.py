@@ -208,3 +208,32 @@ def test_the_walk_asks_to_register_an_unknown_path_parameter(session, factory):
     assert strictest(rules_of(route)) == AccessRule("member")
     with pytest.raises(pytest.fail.Exception, match=r"register a maker for it .*'widget_id'"):
         path_values(route, session, factory, factory.org())
+
+
+AUDIT_READS = sorted(
+    rc.path
+    for rc in api_routes(create_app(WALK_SETTINGS))
+    if "GET" in rc.methods and rc.path.startswith(("/admin/audit", "/api/audit"))
+)
+
+
+def test_every_audit_log_read_is_in_the_isolation_check():
+    assert AUDIT_READS == [
+        "/admin/audit",
+        "/admin/audit/export.csv",
+        "/admin/audit/export.jsonl",
+        "/api/audit",
+    ]
+
+
+@pytest.mark.parametrize("url", AUDIT_READS)
+def test_the_audit_log_never_shows_another_organisations_events(app, session, factory, url):
+    org = factory.org()
+    admin = factory.member(org, Role.admin)
+    token_service.create_token(session=session, user_id=admin.id, org_id=org.id, name="marker-9f3")
+    outsider = factory.member(factory.org(), Role.admin)
+    seen = call(signed_in(app, outsider), "GET", url)
+    assert seen.status_code == 200
+    assert "marker-9f3" not in seen.text and admin.email not in seen.text
+    own = call(signed_in(app, admin), "GET", url)
+    assert "marker-9f3" in own.text

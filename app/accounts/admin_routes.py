@@ -91,15 +91,13 @@ def add_member(
     email: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "member",
 ) -> Response:
-    """Add an existing user, or invite an unknown email and show the one-time link."""
+    """Invite an email, registered or not, and show the one-time link."""
     try:
         outcome = members.add_by_email(
             session=session, org=ctx.org, email=email, role=role, invited_by=ctx.user
         )
     except DomainError as exc:
         return refused(request, session, ctx, exc, form={"email": email, "role": role})
-    if outcome.token is None:
-        return done(request, session, ctx)
     invite_url = str(request.url_for("invitation_page", invitation_token=outcome.token))
     context = panel(session, ctx, invite_url=invite_url, invited=outcome.invitation)
     return show(request, context, status_code=201)

@@ -3,8 +3,8 @@
 from fastapi import APIRouter, Request, Response
 from sqlmodel import Session
 
+from app.accounts import audit_routes, service
 from app.accounts import member_service as members
-from app.accounts import service
 from app.accounts import token_service as tokens
 from app.accounts.deps import InvitationDep, MembershipDep, TokenDep
 from app.accounts.models import (
@@ -32,6 +32,7 @@ from app.accounts.models import (
 from app.core.deps import AdminDep, CurrentCaller, MemberDep, SessionDep
 
 router = APIRouter(prefix="/api", tags=["accounts"])
+router.include_router(audit_routes.api_router)
 
 
 def member_public(membership: Membership, user: User) -> MemberPublic:
@@ -92,13 +93,10 @@ def list_members(session: SessionDep, ctx: AdminDep) -> MembersPublic:
 def add_member(
     request: Request, session: SessionDep, ctx: AdminDep, body: MemberAdd
 ) -> MemberAdded:
-    """Add an existing user by email, or invite an unknown email (the link is in the answer)."""
+    """Invite an email, registered or not: the same answer either way, the link in it."""
     outcome = members.add_by_email(
         session=session, org=ctx.org, email=body.email, role=body.role, invited_by=ctx.user
     )
-    if outcome.membership is not None:
-        member = get_member_public(session, outcome.membership)
-        return MemberAdded(member=member)
     url = str(request.url_for("invitation_page", invitation_token=outcome.token))
     invitation = InvitationCreated(
         **invitation_public(outcome.invitation).model_dump(), accept_url=url

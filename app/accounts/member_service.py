@@ -1,7 +1,8 @@
-"""Members administration services: add or invite, change roles, remove, accept invitations.
+"""Members administration services: invite, change roles, remove, accept invitations.
 
+Nobody joins an organisation without accepting an invitation, registered or not.
 Every lookup is scoped to the organisation; another organisation's ids are NotFound.
-An organisation always keeps at least one admin.
+An organisation always keeps at least one admin. Each change is in the audit log.
 """
 
 from dataclasses import dataclass
@@ -9,7 +10,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, delete, select
 
-from app.accounts import service
+from app.accounts import audit, service
+from app.accounts import session_service as sessions
+from app.accounts.audit_models import AuditAction
 from app.accounts.models import ApiToken, Invitation, Membership, Organisation, Role, User
 from app.core.db import utcnow
 from app.core.errors import Conflict, Invalid, NotFound
@@ -21,11 +24,10 @@ INVITATION_TTL = timedelta(days=7)
 
 @dataclass(frozen=True)
 class AddOutcome:
-    """What adding by email did: made a membership, or an invitation with its one-time token."""
+    """The invitation adding by email made, with its one-time token."""
 
-    membership: Membership | None = None
-    invitation: Invitation | None = None
-    token: str | None = None
+    invitation: Invitation
+    token: str
 
 
 def list_members(*, session: Session, org_id: int) -> list[tuple[Membership, User]]:
@@ -68,6 +70,17 @@ def _keep_an_admin(session: Session, membership: Membership, message: str) -> No
         raise Conflict(message, field="role")
 
 
+def _log(session: Session, membership: Membership, action: AuditAction, detail: str = "") -> None:
+    target = member_user(session=session, membership=membership).email
+    audit.record(
+        session=session,
+        org_id=membership.organisation_id,
+        action=action,
+        target=target,
+        detail=detail,
+    )
+
+
 def change_role(*, session: Session, membership: Membership, role: str) -> Membership:
     """Give a member (loaded by `get_member`) another role; the last admin stays an admin."""
     new_role = service.parse_role(role)
@@ -77,6 +90,7 @@ def change_role(*, session: Session, membership: Membership, role: str) -> Membe
             membership,
             _("This is the organisation's last admin: make someone else admin first."),
         )
+    _log(session, membership, AuditAction.role_changed, f"{membership.role} → {new_role}")
     membership.role = new_role
     session.add(membership)
     session.commit()
@@ -96,7 +110,9 @@ def remove_member(*, session: Session, membership: Membership) -> Membership:
             col(ApiToken.organisation_id) == membership.organisation_id,
         )
     )
+    _log(session, membership, AuditAction.member_removed, membership.role)
     session.delete(membership)
+    sessions.close_user_sessions(session=session, user_id=membership.user_id)
     session.commit()
     return membership
 
@@ -104,23 +120,29 @@ def remove_member(*, session: Session, membership: Membership) -> Membership:
 def add_by_email(
     *, session: Session, org: Organisation, email: str, role: str, invited_by: User
 ) -> AddOutcome:
-    """Add an existing user to the organisation, or invite an unknown email.
+    """Invite an email to the organisation, whether or not it is registered.
 
-    Inviting the same email again replaces the pending invitation with a new link.
+    Nobody joins without accepting, and the answer is the same for a registered email
+    and an unknown one. Inviting the same email again replaces the pending link.
     """
     address = service.normalise_email(email)
     member_role = service.parse_role(role)
     user = service.get_user_by_email(session=session, email=address)
-    if user is not None:
-        if service.get_membership(session=session, user_id=user.id, org_id=org.id):
-            raise Invalid(_("This person is already a member."), field="email")
-        membership = service.add_member(session=session, org=org, user=user, role=member_role)
-        session.commit()
-        return AddOutcome(membership=membership)
+    if user and service.get_membership(session=session, user_id=user.id, org_id=org.id):
+        raise Invalid(_("This person is already a member."), field="email")
+    return create_invitation(
+        session=session, org=org, email=address, role=member_role, invited_by=invited_by
+    )
+
+
+def create_invitation(
+    *, session: Session, org: Organisation, email: str, role: Role, invited_by: User
+) -> AddOutcome:
+    """A fresh invitation for a normalised email, replacing a pending one, with its token."""
     session.exec(
         delete(Invitation).where(
             col(Invitation.organisation_id) == org.id,
-            col(Invitation.email) == address,
+            col(Invitation.email) == email,
             col(Invitation.accepted_at).is_(None),
         )
     )
@@ -128,14 +150,22 @@ def add_by_email(
     now = utcnow()
     invitation = Invitation(
         organisation_id=org.id,
-        email=address,
-        role=member_role,
+        email=email,
+        role=role,
         token_hash=hash_token(token),
         invited_by_id=invited_by.id,
         created_at=now,
         expires_at=now + INVITATION_TTL,
     )
     session.add(invitation)
+    audit.record(
+        session=session,
+        org_id=org.id,
+        action=AuditAction.member_invited,
+        target=email,
+        detail=role,
+        actor=invited_by,
+    )
     session.commit()
     return AddOutcome(invitation=invitation, token=token)
 
@@ -161,6 +191,12 @@ def get_invitation(*, session: Session, org_id: int, invitation_id: int) -> Invi
 
 def revoke_invitation(*, session: Session, invitation: Invitation) -> None:
     """Cancel a pending invitation (loaded by `get_invitation`); its link stops working."""
+    audit.record(
+        session=session,
+        org_id=invitation.organisation_id,
+        action=AuditAction.invitation_revoked,
+        target=invitation.email,
+    )
     session.delete(invitation)
     session.commit()
 
@@ -194,7 +230,7 @@ def accept_invitation(
     invitation, org = get_pending_invitation(session=session, token=token)
     if service.get_user_by_email(session=session, email=invitation.email):
         raise Conflict(
-            _("An account with this email exists already: sign in, and ask your admin to add you."),
+            _("An account with this email exists already: sign in to accept the invitation."),
             field="email",
         )
     service.check_new_account(display_name=display_name, password=password)
@@ -206,7 +242,33 @@ def accept_invitation(
         language=language,
     )
     service.add_member(session=session, org=org, user=user, role=invitation.role)
-    invitation.accepted_at = utcnow()
-    session.add(invitation)
-    session.commit()
+    _use_up(session, invitation, user)
     return user, org
+
+
+def _use_up(session: Session, invitation: Invitation, user: User) -> None:
+    invitation.accepted_at = utcnow()
+    user.last_org_id = invitation.organisation_id
+    session.add_all([invitation, user])
+    audit.record(
+        session=session,
+        org_id=invitation.organisation_id,
+        action=AuditAction.invitation_accepted,
+        detail=invitation.role,
+        actor=user,
+    )
+    session.commit()
+
+
+def join_by_invitation(*, session: Session, token: str, user: User) -> Organisation:
+    """The signed-in invitee accepts: they join with the invited role, and the link is used up.
+
+    Only the account of the invited email may accept; for anyone else the link does not exist.
+    """
+    invitation, org = get_pending_invitation(session=session, token=token)
+    if invitation.email != user.email:
+        raise NotFound(_("This invitation is for another account."))
+    if not service.get_membership(session=session, user_id=user.id, org_id=org.id):
+        service.add_member(session=session, org=org, user=user, role=invitation.role)
+    _use_up(session, invitation, user)
+    return org

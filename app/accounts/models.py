@@ -55,6 +55,22 @@ class User(UserBase, table=True):
     password_hash: str = Field(max_length=255)
     is_active: bool = True
     created_at: datetime = _timestamp()
+    # Where the next sign-in lands: the organisation the user last acted in.
+    last_org_id: int | None = Field(
+        default=None, foreign_key="organisation.id", ondelete="SET NULL"
+    )
+
+
+class UserSession(SQLModel, table=True):
+    """A signed-in browser session: deleting the row ends it, whatever the cookie holds."""
+
+    __tablename__ = "user_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    address: str | None = Field(default=None, max_length=64)
+    created_at: datetime = _timestamp()
 
 
 class Membership(SQLModel, table=True):
@@ -164,7 +180,7 @@ class MembersPublic(SQLModel):
 
 
 class MemberAdd(SQLModel):
-    """Add a member by email: an existing user joins, an unknown email is invited."""
+    """Add a member by email: an invitation they accept, whether the email is registered or not."""
 
     email: str = Field(max_length=254)
     role: Role = Role.member
@@ -200,10 +216,9 @@ class InvitationCreated(InvitationPublic):
 
 
 class MemberAdded(SQLModel):
-    """The outcome of adding by email: a member, or an invitation to pass on."""
+    """The outcome of adding by email: always an invitation to pass on, never who the person is."""
 
-    member: MemberPublic | None = None
-    invitation: InvitationCreated | None = None
+    invitation: InvitationCreated
 
 
 class TokenCreate(SQLModel):

@@ -6,11 +6,18 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from app.accounts import admin_routes, service, token_routes
+from app.accounts import admin_routes, audit, audit_routes, password_routes, service, token_routes
 from app.accounts import member_service as members
+from app.accounts import session_service as sessions
 from app.accounts.models import ROLE_LABELS
-from app.accounts.ratelimit import LoginLimiter, limiter_key, login_limiter
-from app.core.deps import CurrentCaller, Public, SessionDep, start_session
+from app.accounts.ratelimit import (
+    LoginLimiter,
+    address_key,
+    limiter_key,
+    login_limiter,
+    login_limits,
+)
+from app.core.deps import CurrentCaller, Public, SessionDep, resolve_caller, start_session
 from app.core.errors import DomainError
 from app.core.i18n import LANGUAGES, current_language, ngettext
 from app.core.i18n import gettext as _
@@ -20,6 +27,8 @@ from app.core.templating import render
 router = APIRouter()
 router.include_router(admin_routes.router)
 router.include_router(token_routes.router)
+router.include_router(password_routes.router)
+router.include_router(audit_routes.router)
 
 LimiterDep = Annotated[LoginLimiter, Depends(login_limiter)]
 
@@ -40,7 +49,7 @@ def section_of(path: str) -> str:
 
 
 def client_address(request: Request) -> str:
-    """The caller's address as the server sees it (behind a proxy: its forwarded one)."""
+    """The caller's address: forwarded headers count only from STORMDRILL_TRUSTED_PROXIES."""
     return request.client.host if request.client else "unknown"
 
 
@@ -55,6 +64,19 @@ def _login_refused(request: Request, email: str, next: str, errors: dict, status
     return render(request, "accounts/login.html", context, status_code=status)
 
 
+def too_many(request: Request, email: str, next: str, wait: int) -> Response:
+    """The sign-in form again with a 429: wait `wait` seconds."""
+    minutes = -(-wait // 60)
+    message = ngettext(
+        "Too many failed sign-ins. Try again in %(num)s minute.",
+        "Too many failed sign-ins. Try again in %(num)s minutes.",
+        minutes,
+    )
+    response = _login_refused(request, email, next, {"form": message}, 429)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 @router.post("/login", dependencies=[Public])
 def login(
     request: Request,
@@ -65,33 +87,29 @@ def login(
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     """Check the password, within the rate limit, and open a session."""
-    key = limiter_key(email, client_address(request))
-    wait = limiter.retry_after(key)
-    if wait:
-        minutes = -(-wait // 60)
-        message = ngettext(
-            "Too many failed sign-ins. Try again in %(num)s minute.",
-            "Too many failed sign-ins. Try again in %(num)s minutes.",
-            minutes,
-        )
-        response = _login_refused(request, email, next, {"form": message}, 429)
-        response.headers["Retry-After"] = str(wait)
-        return response
+    address = client_address(request)
+    limits = login_limits(request.app.state.settings, email, address)
+    granted = limiter.reserve(limits)
+    if granted.attempt_id is None:
+        return too_many(request, email, next, granted.wait)
     user = service.authenticate(session=session, email=email, password=password)
     if user is None:
-        limiter.record_failure(key)
+        audit.record_failed_sign_in(session=session, email=email)
         errors = {"email": _("Unknown email or wrong password.")}
         return _login_refused(request, email, next, errors, 422)
-    limiter.reset(key)
-    memberships = service.list_memberships(session=session, user_id=user.id)
-    org_id = memberships[0][1].id if memberships else None
-    start_session(request, user_id=user.id, org_id=org_id, language=user.language)
+    limiter.reset(limiter_key(email, address))
+    limiter.forgive(address_key(address), granted.attempt_id)
+    org_id = service.landing_org_id(session=session, user=user)
+    audit.record_sign_in(session=session, user=user, org_id=org_id)
+    start_session(request, session, user_id=user.id, org_id=org_id, language=user.language)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request, caller: CurrentCaller) -> Response:
-    """End the session."""
+def logout(request: Request, session: SessionDep, caller: CurrentCaller) -> Response:
+    """End the session on the server too, so a copy of the cookie stops working."""
+    audit.record_sign_out(session=session, user=caller.user, org_id=caller.org_id)
+    sessions.close_session(session=session, secret=request.session.get("sid"))
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -129,24 +147,42 @@ def switch_organisation(
     return RedirectResponse(section_of(safe_next(next)), status_code=303)
 
 
-def invitation_context(session: Session, token: str, **extra: Any) -> dict[str, Any]:
-    """What the invitation page shows; NotFound once the link is used up or expired."""
+def invitation_context(
+    request: Request, session: Session, token: str, **extra: Any
+) -> dict[str, Any]:
+    """What the invitation page shows; NotFound once the link is used up or expired.
+
+    Signed out, it offers both signing in and a new account, whether the email is
+    registered or not, so the page tells nobody which it is.
+    """
     invitation, org = members.get_pending_invitation(session=session, token=token)
+    caller = resolve_caller(request, session)
     return {
         "invitation": invitation,
         "org": org,
         "token": token,
         "roles": ROLE_LABELS,
         "errors": {},
+        "signed_in_as": caller and caller.user.email,
         **extra,
     }
 
 
 @router.get("/invitations/{invitation_token}", dependencies=[Public])
 def invitation_page(request: Request, session: SessionDep, invitation_token: str) -> Response:
-    """The page where an invitee chooses their name and password."""
-    context = invitation_context(session, invitation_token)
+    """The page where an invitee accepts: signed in as the invited email, or with a new account."""
+    context = invitation_context(request, session, invitation_token)
     return render(request, "accounts/invitation.html", context)
+
+
+@router.post("/invitations/{invitation_token}/join")
+def join_organisation(
+    request: Request, session: SessionDep, caller: CurrentCaller, invitation_token: str
+) -> Response:
+    """The signed-in invitee accepts, joins with the invited role and lands in the organisation."""
+    org = members.join_by_invitation(session=session, token=invitation_token, user=caller.user)
+    request.session["org_id"] = org.id
+    return RedirectResponse("/", status_code=303)
 
 
 @router.post("/invitations/{invitation_token}", dependencies=[Public])
@@ -170,8 +206,12 @@ def accept_invitation(
         if exc.field is None:
             raise
         context = invitation_context(
-            session, invitation_token, display_name=display_name, errors={exc.field: exc.message}
+            request,
+            session,
+            invitation_token,
+            display_name=display_name,
+            errors={exc.field: exc.message},
         )
         return render(request, "accounts/invitation.html", context, status_code=exc.status_code)
-    start_session(request, user_id=user.id, org_id=org.id, language=user.language)
+    start_session(request, session, user_id=user.id, org_id=org.id, language=user.language)
     return RedirectResponse("/", status_code=303)

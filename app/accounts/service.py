@@ -1,16 +1,19 @@
 """Account services: the only code that reads or writes users, organisations and memberships.
 
-Members administration, invitations and API tokens live in `members.py` and
-`tokens.py`, under the same rule.
+Members administration, invitations, sessions and API tokens live in `member_service.py`,
+`session_service.py` and `token_service.py`, under the same rule.
 """
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import or_, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
+from app.accounts import audit
+from app.accounts.audit_models import AuditAction
 from app.accounts.models import ApiToken, Membership, Organisation, Role, User
 from app.core.db import begin_write, utcnow
 from app.core.errors import Invalid, NotFound
@@ -68,10 +71,21 @@ def get_user_by_email(*, session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email.strip().lower())).first()
 
 
+@lru_cache(maxsize=1)
+def _decoy_hash() -> str:
+    return hash_password("decoy password, never a user's")
+
+
 def authenticate(*, session: Session, email: str, password: str) -> User | None:
-    """The user whose email and password match, or None."""
+    """The user whose email and password match, or None.
+
+    An unknown email still costs one password check, so timing does not tell it apart.
+    """
     user = get_user_by_email(session=session, email=email)
-    if user is None or not user.is_active or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(_decoy_hash(), password)
+        return None
+    if not user.is_active or not verify_password(user.password_hash, password):
         return None
     return user
 
@@ -99,6 +113,11 @@ def update_organisation_settings(
     *, session: Session, org: Organisation, plans_self_approval: bool
 ) -> Organisation:
     """Change how the organisation works: for now, whether authors may approve their own plans."""
+    if org.plans_self_approval != plans_self_approval:
+        detail = f"plans_self_approval: {org.plans_self_approval} → {plans_self_approval}"
+        audit.record(
+            session=session, org_id=org.id, action=AuditAction.settings_changed, detail=detail
+        )
     org.plans_self_approval = plans_self_approval
     session.add(org)
     session.commit()
@@ -143,12 +162,24 @@ def list_memberships(*, session: Session, user_id: int) -> list[tuple[Membership
 
 
 def switch_organisation(*, session: Session, user_id: int, org_id: int) -> Organisation:
-    """The organisation to act in next; NotFound unless the user belongs to it."""
+    """The organisation to act in next, remembered for next time; NotFound unless a member."""
     membership = get_membership(session=session, user_id=user_id, org_id=org_id)
     org = membership and get_organisation(session=session, org_id=org_id)
     if not org:
         raise NotFound(_("You are not a member of this organisation."))
+    user = session.get(User, user_id)
+    user.last_org_id = org.id
+    session.add(user)
+    session.commit()
     return org
+
+
+def landing_org_id(*, session: Session, user: User) -> int | None:
+    """Where a sign-in lands: the last organisation used if still a member, else the first."""
+    org_ids = [org.id for _membership, org in list_memberships(session=session, user_id=user.id)]
+    if user.last_org_id in org_ids:
+        return user.last_org_id
+    return org_ids[0] if org_ids else None
 
 
 def get_organisation(*, session: Session, org_id: int) -> Organisation | None:

@@ -5,7 +5,9 @@ A token is bound to the organisation current when it was made; only its hash is 
 
 from sqlmodel import Session, col, select
 
-from app.accounts.models import ApiToken
+from app.accounts import audit
+from app.accounts.audit_models import AuditAction
+from app.accounts.models import ApiToken, User
 from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.core.security import hash_token, new_token
@@ -32,8 +34,16 @@ def create_token(*, session: Session, user_id: int, org_id: int, name: str) -> t
         user_id=user_id, organisation_id=org_id, name=name, token_hash=hash_token(secret)
     )
     session.add(row)
+    _log(session, row, AuditAction.token_created)
     session.commit()
     return row, secret
+
+
+def _log(session: Session, row: ApiToken, action: AuditAction) -> None:
+    owner = session.get(User, row.user_id)
+    audit.record(
+        session=session, org_id=row.organisation_id, action=action, target=row.name, actor=owner
+    )
 
 
 def list_tokens(*, session: Session, user_id: int, org_id: int) -> list[ApiToken]:
@@ -57,5 +67,6 @@ def get_token(*, session: Session, user_id: int, org_id: int, token_id: int) -> 
 
 def revoke_token(*, session: Session, token: ApiToken) -> None:
     """Delete a token (loaded by `get_token`): scripts using it are refused from now on."""
+    _log(session, token, AuditAction.token_revoked)
     session.delete(token)
     session.commit()

@@ -9,13 +9,15 @@ from fastapi import Depends, Request
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
+from app.accounts import audit
 from app.accounts import service as accounts
+from app.accounts import session_service as sessions
 from app.accounts.models import Organisation, Role, User
 from app.core.access import AccessRule, mark
 from app.core.db import get_session
 from app.core.errors import Forbidden, NotAuthenticated, NotFound
 from app.core.i18n import gettext as _
-from app.core.security import same_token
+from app.core.security import new_csrf_token, same_token
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
@@ -64,19 +66,29 @@ async def csrf_protect(request: Request) -> None:
         raise Forbidden(_("Your form expired or came from elsewhere. Reload the page and retry."))
 
 
-SESSION_KEYS = ("user_id", "org_id", "signed_in_at")
+SESSION_KEYS = ("user_id", "org_id", "signed_in_at", "sid")
 
 
-def start_session(request: Request, *, user_id: int, org_id: int | None, language: str) -> None:
-    """Open a fresh signed-in session (keeping the CSRF token), stamped with the time."""
-    csrf = request.session.get(CSRF_FIELD)
+def start_session(
+    request: Request, session: Session, *, user_id: int, org_id: int | None, language: str
+) -> None:
+    """Open a fresh signed-in session backed by a server-side row, with a new CSRF token.
+
+    The CSRF token changes so that one planted before sign-in is worth nothing after.
+    """
+    address = request.client.host if request.client else None
+    max_age = request.app.state.settings.session_max_age_s
+    sid = sessions.open_session(
+        session=session, user_id=user_id, address=address, max_age_s=max_age
+    )
     request.session.clear()
     request.session.update(
-        csrf_token=csrf,
+        csrf_token=new_csrf_token(),
         user_id=user_id,
         org_id=org_id,
         lang=language,
         signed_in_at=int(time.time()),
+        sid=sid,
     )
 
 
@@ -114,8 +126,11 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     user_id = request.session.get("user_id")
     if not user_id:
         return None
-    if session_expired(request) or not (
-        user := accounts.get_user(session=session, user_id=user_id)
+    live = sessions.session_user_id(session=session, secret=request.session.get("sid"))
+    if (
+        live != user_id
+        or session_expired(request)
+        or not (user := accounts.get_user(session=session, user_id=user_id))
     ):
         end_session(request)
         return None
@@ -142,6 +157,7 @@ def signed_in(request: Request, session: SessionDep) -> Caller:
     caller = resolve_caller(request, session)
     if caller is None:
         raise NotAuthenticated(_("Please sign in."))
+    audit.note_actor(caller.user)
     return caller
 
 

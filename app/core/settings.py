@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     session_max_age_s: int = 12 * 3600
     login_attempts_per_window: int = 5
     login_window_s: int = 300
+    login_attempts_per_address: int = 30
+    trusted_proxies: str = ""
     redis_url: str | None = None
     live_retention_s: int = 3600
     log_format: Literal["json", "text"] = "text"

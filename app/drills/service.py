@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
+from app.accounts import audit
 from app.accounts import service as accounts
+from app.accounts.audit_models import AuditAction as Audited
 from app.accounts.models import Organisation, User
 from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
@@ -225,6 +227,13 @@ def control(
         except clock.ClockError as exc:
             raise Conflict(str(exc), field="clock") from None
         session.add(DrillClockEvent(drill_id=drill.id, at=now, kind=kind.value, speed=speed))
+        if kind == clock.ClockEventKind.start:
+            audit.record(
+                session=session,
+                org_id=drill.organisation_id,
+                action=Audited.drill_started,
+                target=f"#{drill.id} {drill.scenario_id}",
+            )
         if kind == clock.ClockEventKind.end:
             return finish(session=session, drill=drill, at=now)
         session.commit()
@@ -239,6 +248,12 @@ def finish(*, session: Session, drill: Drill, at: datetime) -> clock.ClockReadin
     """
     drill.ended_at = at
     session.add(drill)
+    audit.record(
+        session=session,
+        org_id=drill.organisation_id,
+        action=Audited.drill_ended,
+        target=f"#{drill.id} {drill.scenario_id}",
+    )
     ended = reading(session=session, drill=drill, now=at)
     if counts_at(drill, ended.sim_s):
         plans.mark_drilled(session=session, plan_id=drill.plan_id, at=at)

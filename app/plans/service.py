@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, SQLModel, select
 
+from app.accounts import audit
+from app.accounts.audit_models import AuditAction as Audited
 from app.accounts.models import Organisation, User
 from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, Forbidden, NotFound
@@ -243,6 +245,13 @@ def change_status(
                 snapshot=transfer.export_document(session=session, plan=plan),
             )
             detail["version_number"] = frozen.number
+            audit.record(
+                session=session,
+                org_id=plan.organisation_id,
+                action=Audited.plan_approved,
+                target=plan.title,
+                detail=f"v{frozen.number}",
+            )
         record_change(
             session=session,
             plan=plan,

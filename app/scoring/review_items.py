@@ -6,6 +6,8 @@ nothing half-written.
 
 from sqlmodel import Session, select
 
+from app.accounts import audit
+from app.accounts.audit_models import AuditAction as Audited
 from app.accounts.models import User
 from app.core.db import utcnow
 from app.core.errors import Conflict, Invalid, NotFound
@@ -103,6 +105,14 @@ def set_override(
     row.justification = override_in.justification.strip()
     row.author_id, row.created_at = user.id, utcnow()
     session.add(row)
+    audit.record(
+        session=session,
+        org_id=drill.organisation_id,
+        action=Audited.score_overridden,
+        target=row.metric,
+        detail=row.justification,
+        actor=user,
+    )
     session.commit()
     session.refresh(row)
     return row

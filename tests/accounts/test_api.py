@@ -1,6 +1,6 @@
 """The accounts JSON API, with sessions and with personal tokens."""
 
-from app.accounts import service, token_service
+from app.accounts import member_service, service, token_service
 from app.accounts.models import Role
 from tests.factories import sign_in
 
@@ -44,11 +44,15 @@ def test_members_crud_through_the_api(client, factory, session):
     admin = factory.member(org, Role.admin, display_name="Ada")
     known = factory.user(display_name="Kim")
     headers = bearer(session, admin, org)
-    added = client.post(
+    invited = client.post(
         "/api/members", json={"email": known.email, "role": "author"}, headers=headers
-    ).json()["member"]
-    assert (added["display_name"], added["role"]) == ("Kim", "author")
+    ).json()["invitation"]
+    assert client.get("/api/members", headers=headers).json()["count"] == 1
+    token = invited["accept_url"].rsplit("/", 1)[1]
+    member_service.join_by_invitation(session=session, token=token, user=known)
     listed = client.get("/api/members", headers=headers).json()
+    added = listed["data"][1]
+    assert (added["display_name"], added["role"]) == ("Kim", "author")
     assert listed["count"] == 2
     assert [m["display_name"] for m in listed["data"]] == ["Ada", "Kim"]
     changed = client.patch(f"/api/members/{added['id']}", json={"role": "trainer"}, headers=headers)

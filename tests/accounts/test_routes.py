@@ -32,16 +32,16 @@ def test_htmx_gets_the_partial_only(client, factory):
     assert answer.text.lstrip().startswith('<div id="members"')
 
 
-def test_adding_a_known_user_redirects_and_lists_them(client, factory):
+def test_adding_a_known_user_shows_an_invitation_and_lists_nobody_yet(client, factory):
     org = factory.org()
     sign_in(client, factory.member(org, Role.admin))
     known = factory.user(display_name="Kim Known")
-    answer = client.post(
-        "/admin/members", data={"email": known.email, "role": "author"}, follow_redirects=False
-    )
-    assert (answer.status_code, answer.headers["location"]) == (303, "/admin/members")
-    page = Page(client.get("/admin/members").text)
-    assert "Kim Known" in page.texts("#members tbody td")
+    answer = client.post("/admin/members", data={"email": known.email, "role": "author"})
+    assert answer.status_code == 201
+    page = Page(answer.text)
+    assert page.attr("#invitation-link input", "value").startswith("http://testserver/invit")
+    assert "Kim Known" not in answer.text
+    assert known.email in page.texts("#members tbody td")
 
 
 def test_inviting_shows_the_one_time_link_and_the_invitee_joins(client, factory, session):
@@ -162,13 +162,17 @@ def test_a_user_without_organisation_is_told_why(client, factory):
     assert "any organisation yet" in Page(refused.text).text("h1")
 
 
-def test_a_removed_member_falls_back_to_their_other_organisation(client, factory, session):
+def test_a_removed_member_is_signed_out_and_lands_in_their_other_organisation(
+    client, factory, session
+):
     first, second = factory.org(name="Alpha"), factory.org(name="Beta")
     factory.member(first, Role.admin)
     user = factory.member(first)
     service.add_member(session=session, org=second, user=user, role=Role.member)
     sign_in(client, user)
     member_service.remove_member(session=session, membership=membership_of(session, user, first))
+    assert client.get("/api/me").status_code == 401
+    sign_in(client, user)
     assert client.get("/api/me").json()["organisation"]["name"] == "Beta"
 
 

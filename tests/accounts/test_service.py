@@ -43,14 +43,18 @@ def test_create_user_names_the_refused_field(session, email, display_name, passw
     assert service.get_user_by_email(session=session, email=email) is None
 
 
-def test_adding_an_existing_user_makes_a_membership(session, factory):
+def test_an_existing_user_is_invited_and_joins_only_by_accepting(session, factory):
     org = factory.org()
     admin = factory.member(org, Role.admin)
     user = factory.member(factory.org())
     outcome = member_service.add_by_email(
         session=session, org=org, email=user.email.upper(), role="trainer", invited_by=admin
     )
-    assert outcome.invitation is None and outcome.token is None
+    assert outcome.invitation.email == user.email and membership_of(session, user, org) is None
+    with pytest.raises(NotFound):
+        member_service.join_by_invitation(session=session, token=outcome.token, user=admin)
+    joined = member_service.join_by_invitation(session=session, token=outcome.token, user=user)
+    assert joined == org and user.last_org_id == org.id
     assert membership_of(session, user, org).role == Role.trainer
     with pytest.raises(Invalid) as again:
         member_service.add_by_email(

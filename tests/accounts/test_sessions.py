@@ -8,6 +8,7 @@ import itsdangerous
 import pytest
 from fastapi.testclient import TestClient
 
+from app.accounts import session_service as sessions
 from app.accounts.models import Role
 from app.core.db import get_session
 from app.core.settings import Settings
@@ -79,6 +80,7 @@ def test_a_successful_sign_in_clears_the_count(strict_app, factory):
     token = csrf_from(client.get("/login").text)
     attempt(client, user.email, "wrong", token)
     assert attempt(client, user.email, PASSWORD, token).status_code == 303
+    token = csrf_from(client.get("/login").text)
     attempt(client, user.email, "wrong", token)
     assert attempt(client, user.email, PASSWORD, token).status_code == 303
 
@@ -89,19 +91,27 @@ def forged_cookie(secret: str, data: dict) -> str:
     return itsdangerous.TimestampSigner(secret).sign(payload).decode()
 
 
-def test_a_session_older_than_the_maximum_age_is_refused_even_with_a_valid_cookie(client, factory):
+def test_a_session_older_than_the_maximum_age_is_refused_even_with_a_valid_cookie(
+    client, factory, session
+):
     user = factory.member(factory.org())
     sign_in(client, user)
     assert client.get("/", follow_redirects=False).status_code == 200
     max_age = client.app.state.settings.session_max_age_s
+    sid = sessions.open_session(session=session, user_id=user.id, address=None)
     for signed_in_at in (int(time.time()) - max_age - 5, None):
-        data = {"csrf_token": "t", "user_id": user.id, "signed_in_at": signed_in_at}
+        data = {"csrf_token": "t", "user_id": user.id, "signed_in_at": signed_in_at, "sid": sid}
         client.cookies.clear()
         client.cookies.set("stormdrill_session", forged_cookie("test-secret", data))
         response = client.get("/", follow_redirects=False)
         assert response.headers["location"] == "/login"
         assert client.get("/api/me").status_code == 401
-    data = {"csrf_token": "t", "user_id": user.id, "signed_in_at": int(time.time()) - 60}
+    data = {
+        "csrf_token": "t",
+        "user_id": user.id,
+        "signed_in_at": int(time.time()) - 60,
+        "sid": sid,
+    }
     client.cookies.clear()
     client.cookies.set("stormdrill_session", forged_cookie("test-secret", data))
     assert client.get("/api/me").json()["user"]["email"] == user.email
@@ -126,3 +136,17 @@ def test_cookies_are_secure_outside_development(database_url):
     client = TestClient(create_app(settings), base_url="https://testserver")
     cookie = client.get("/login").headers["set-cookie"].lower()
     assert "secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
+
+
+def test_one_address_trying_many_accounts_is_stopped_across_emails(strict_app, factory):
+    strict_app.state.settings = strict_app.state.settings.model_copy(
+        update={"login_attempts_per_address": 3}
+    )
+    users = [factory.member(factory.org()) for _ in range(4)]
+    sprayer = TestClient(strict_app, client=("10.0.0.7", 1234))
+    token = csrf_from(sprayer.get("/login").text)
+    codes = [attempt(sprayer, user.email, "wrong", token).status_code for user in users]
+    assert codes == [422, 422, 422, 429]
+    elsewhere = TestClient(strict_app, client=("10.0.0.8", 1234))
+    token = csrf_from(elsewhere.get("/login").text)
+    assert attempt(elsewhere, users[3].email, PASSWORD, token).status_code == 303

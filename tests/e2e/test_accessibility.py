@@ -47,6 +47,12 @@ def crawl(page: Page, base: str) -> list[str]:
     return seen
 
 
+def back_to_english(page: Page, base: str) -> None:
+    """Leave the signed-in user in English, as the other browser tests expect them."""
+    page.goto(f"{base}/")
+    page.get_by_role("button", name="English").click()
+
+
 def sign_in(page: Page, base: str, email: str) -> None:
     page.goto(f"{base}/login")
     page.get_by_label("Email").fill(email)
@@ -65,13 +71,16 @@ def test_every_page_in_both_languages_has_no_accessibility_violations(page: Page
     pages = crawl(page, live_server)
     assert len(pages) >= 10, pages  # the crawl reached the app, not only the home page
     problems = {}
-    for language in ("English", "Français"):
-        page.goto(f"{live_server}/")
-        page.get_by_role("button", name=language).click()
-        for path in pages:
-            page.goto(live_server + path)
-            if found := violations(page):
-                problems[f"{language} {path}"] = found
+    try:
+        for language in ("Français", "English"):
+            page.goto(f"{live_server}/")
+            page.get_by_role("button", name=language).click()
+            for path in pages:
+                page.goto(live_server + path)
+                if found := violations(page):
+                    problems[f"{language} {path}"] = found
+    finally:  # the language is remembered for the user, and other tests sign in as them
+        back_to_english(page, live_server)
     assert problems == {}
 
 
@@ -79,12 +88,15 @@ def test_a_running_drills_pages_have_no_accessibility_violations(page: Page, liv
     sign_in(page, live_server, "trainer@demo.stormdrill.test")
     drill_id = running_drill(page, live_server)
     problems = {}
-    for language in ("English", "Français"):
-        page.goto(f"{live_server}/")
-        page.get_by_role("button", name=language).click()
-        for path in ("console", "control", "lobby", "roster", ""):
-            page.goto(f"{live_server}/drills/{drill_id}/{path}".rstrip("/"))
-            page.wait_for_load_state("networkidle")  # the feed's first posts are on screen
-            if found := violations(page):
-                problems[f"{language} {path or 'drill'}"] = found
+    try:
+        for language in ("Français", "English"):
+            page.goto(f"{live_server}/")
+            page.get_by_role("button", name=language).click()
+            for path in ("console", "control", "lobby", "roster", ""):
+                page.goto(f"{live_server}/drills/{drill_id}/{path}".rstrip("/"))
+                page.wait_for_load_state("networkidle")  # the feed's first posts are on screen
+                if found := violations(page):
+                    problems[f"{language} {path or 'drill'}"] = found
+    finally:
+        back_to_english(page, live_server)
     assert problems == {}
