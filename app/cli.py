@@ -72,6 +72,7 @@ def serve(
     """Serve the web application."""
     import uvicorn
 
+    from app.core.logs import logging_config
     from app.core.settings import get_settings
 
     settings = get_settings()
@@ -83,6 +84,7 @@ def serve(
         reload=reload,
         # The application trusts forwarded headers from STORMDRILL_TRUSTED_PROXIES only.
         proxy_headers=False,
+        log_config=logging_config(settings.log_format),
     )
 
 

@@ -13,6 +13,7 @@ from app.core import handlers
 from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.guards import BodyLimitMiddleware, ids_in_range
+from app.core.logs import RequestContext
 from app.core.middleware import LanguageMiddleware
 from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_site="lax",
         https_only=not settings.is_development,
     )
+    app.add_middleware(RequestContext)
     app.add_middleware(AuditContextMiddleware)
     if settings.trusted_proxies:
         # Outermost, so every layer sees the client the trusted proxy forwarded for.

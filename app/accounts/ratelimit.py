@@ -7,6 +7,7 @@ Redis when several processes must share the count (STORMDRILL_REDIS_URL).
 """
 
 import hashlib
+import logging
 import math
 import threading
 import time
@@ -21,6 +22,7 @@ from fastapi import Request
 from app.core.settings import Settings
 
 Clock = Callable[[], float]
+log = logging.getLogger(__name__)
 
 
 def wait_time(failures: Sequence[float], *, now: float, limit: int, window: float) -> int:
@@ -150,7 +152,11 @@ return 0
 
 
 class RedisLoginLimiter:
-    """The limiter shared by every process: a sorted set of attempt times per key."""
+    """The limiter shared by every process: a sorted set of attempt times per key.
+
+    While Redis does not answer, this process counts in memory instead (a weaker, per-process
+    limit for the outage), so that signing in never fails because Redis is down.
+    """
 
     def __init__(
         self,
@@ -162,7 +168,8 @@ class RedisLoginLimiter:
     ) -> None:
         import redis
 
-        self.redis = redis.Redis.from_url(url)
+        self.redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        self.fallback = MemoryLoginLimiter(window=window, clock=clock)
         self.window = window
         self.clock = clock
         self.prefix = prefix
@@ -172,20 +179,39 @@ class RedisLoginLimiter:
         # Hashed so that emails and addresses never sit in Redis in clear.
         return self.prefix + hashlib.sha256(key.encode()).hexdigest()
 
+    def _or_fallback(self, name: str, *args: object):
+        """Run `name` on Redis, or on the in-memory fallback while Redis does not answer."""
+        import redis
+
+        try:
+            return getattr(self, "_redis_" + name)(*args)
+        except redis.RedisError as exc:
+            log.warning("login rate limit: Redis unreachable (%s); counting in memory", exc)
+            return getattr(self.fallback, name)(*args)
+
     def reserve(self, limits: Mapping[str, int]) -> Reservation:
         """Grant an attempt if every key holds fewer than its limit, counting it in each."""
+        return self._or_fallback("reserve", limits)
+
+    def forgive(self, key: str, attempt_id: str) -> None:
+        """Take a granted attempt back out of `key`."""
+        self._or_fallback("forgive", key, attempt_id)
+
+    def reset(self, key: str) -> None:
+        """Forget `key`'s attempts."""
+        self._or_fallback("reset", key)
+
+    def _redis_reserve(self, limits: Mapping[str, int]) -> Reservation:
         attempt_id = uuid.uuid4().hex
         keys = [self._name(key) for key in limits]
         args = [self.clock(), self.window, attempt_id, *limits.values()]
         wait = int(self._reserve(keys=keys, args=args))
         return Reservation(None, wait) if wait else Reservation(attempt_id, 0)
 
-    def forgive(self, key: str, attempt_id: str) -> None:
-        """Take a granted attempt back out of `key`."""
+    def _redis_forgive(self, key: str, attempt_id: str) -> None:
         self.redis.zrem(self._name(key), attempt_id)
 
-    def reset(self, key: str) -> None:
-        """Forget `key`'s attempts."""
+    def _redis_reset(self, key: str) -> None:
         self.redis.delete(self._name(key))
 
 

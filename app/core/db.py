@@ -1,14 +1,15 @@
 """The database engine and sessions; one naming convention for every constraint."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from fastapi import Request
-from sqlalchemy import event, make_url
+from sqlalchemy import event, make_url, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, create_engine
 
+from app.core import dbclock
 from app.core.settings import Settings, get_settings
 
 SQLModel.metadata.naming_convention = {
@@ -21,8 +22,8 @@ SQLModel.metadata.naming_convention = {
 
 
 def utcnow() -> datetime:
-    """The current time, timezone-aware, for `_at` columns."""
-    return datetime.now(UTC)
+    """The current time, timezone-aware, on the deployment's clock (the database's)."""
+    return dbclock.DEPLOYMENT.now()
 
 
 # A writer waits this long for SQLite's single write lock before giving up.
@@ -68,6 +69,16 @@ def engine_for(settings: Settings) -> Engine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
     )
+
+
+def database_answers(engine: Engine) -> bool:
+    """Whether the database answers a trivial query (for the readiness check)."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception:
+        return False
+    return True
 
 
 @lru_cache

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     login_attempts_per_address: int = 30
     trusted_proxies: str = ""
     redis_url: str | None = None
+    live_retention_s: int = 3600
+    log_format: Literal["json", "text"] = "text"
     scenarios_dir: Path = ROOT / "scenarios"
     rehearsal_min_share: float = Field(default=0.3, ge=0, le=1)
     max_document_bytes: int = Field(default=MAX_DOCUMENT_BYTES, gt=0)

@@ -1,45 +1,27 @@
 """The live events of a drill: publish once, fan out to every subscriber, replay after an id.
 
 `InMemoryBroker` serves one process (a ring buffer per drill plus asyncio queues);
-`RedisBroker` shares events between processes through one Redis stream per drill. Both also
-hold the per-drill driver lock, so only one process generates a drill's feed.
+`RedisBroker` (app.drills.redis_broker) shares events between processes through one Redis
+stream per drill. Both also hold each drill's driver lock, owned by one driver's token, and
+beside it the driver's progress (the last simulated second it published), so that a driver
+taking over resumes where the last one stopped. A driver publishes through `publish_batch`,
+which refuses a token that no longer holds the lock: a driver that lost it cannot double.
 """
 
 import asyncio
-import re
 import time
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import redis.asyncio as aioredis
+from app.drills.events import Event, order
+from app.drills.redis_broker import RedisBroker
 
 BUFFER_SIZE = 10_000
 QUEUE_SIZE = 1_000
-BLOCK_MS = 5_000
-READ_COUNT = 500
-STREAM_ID = re.compile(r"\d+-\d+")
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-
-@dataclass(frozen=True)
-class Event:
-    """One live event: its id (increasing per drill), kebab-case name and data."""
-
-    id: str
-    name: str
-    data: str
-    wire: bytes = field(default=b"", compare=False, repr=False)
-
-    def encoded(self) -> bytes:
-        """The event as a server-sent-events frame (built once per event, shared by clients)."""
-        if self.wire:
-            return self.wire
-        lines = "".join(f"data: {line}\r\n" for line in LINE_BREAK.split(self.data))
-        wire = f"id: {self.id}\r\nevent: {self.name}\r\n{lines}\r\n".encode()
-        object.__setattr__(self, "wire", wire)
-        return wire
+__all__ = ["Broker", "Event", "InMemoryBroker", "RedisBroker", "make_broker"]
 
 
 class Broker(Protocol):
@@ -49,20 +31,50 @@ class Broker(Protocol):
         """Store and fan out one event; return its id."""
         ...
 
+    async def publish_batch(
+        self, drill_id: int, events: Sequence[tuple[str, str]], *, token: str, progress: str
+    ) -> list[str] | None:
+        """Store events and the driver's progress if `token` holds the lock; else None."""
+        ...
+
     def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """Held events after `last_event_id`, then live ones, with no gap and no duplicate."""
         ...
 
-    async def claim(self, drill_id: int, owner: str, ttl_ms: int) -> bool:
-        """Take or renew the drill's driver lock for `owner`; False if another owner holds it."""
+    async def tail(self, drill_id: int) -> str:
+        """The id of the drill's newest event (a floor when it has none)."""
         ...
 
-    async def release(self, drill_id: int, owner: str) -> None:
-        """Give the driver lock back if `owner` holds it."""
+    async def history(self, drill_id: int, after: str) -> list[Event]:
+        """The held events after the id `after`, oldest first."""
+        ...
+
+    async def claim(self, drill_id: int, token: str, ttl_ms: int) -> bool:
+        """Take or renew the drill's driver lock for `token`; False if another holds it."""
+        ...
+
+    async def progress(self, drill_id: int) -> str | None:
+        """The progress the drill's last driver published, if any."""
+        ...
+
+    async def release(self, drill_id: int, token: str) -> None:
+        """Give the driver lock back if `token` holds it."""
+        ...
+
+    async def retire(self, drill_id: int, retention_s: float) -> None:
+        """Let the ended drill's events and progress go after `retention_s` seconds."""
+        ...
+
+    async def ping(self) -> None:
+        """Raise if the broker cannot be reached."""
+        ...
+
+    async def close(self) -> None:
+        """Release the broker's connections."""
         ...
 
 
-class _Subscriber:
+class Subscriber:
     """A subscriber's bounded queue; `None` in it means "overflowed: resume from the buffer"."""
 
     __slots__ = ("queue",)
@@ -87,7 +99,7 @@ class _Channel:
 
     last: int
     buffer: deque[tuple[int, Event]]
-    subscribers: set[_Subscriber] = field(default_factory=set)
+    subscribers: set[Subscriber] = field(default_factory=set)
 
     def after(self, seq: int) -> list[Event]:
         """The held events after `seq`, oldest first."""
@@ -98,9 +110,8 @@ class _Channel:
 
 def _sequence(event_id: str | None) -> int | None:
     """An in-memory event id as a number, or None when absent or malformed."""
-    if event_id is None or not event_id.isdigit():
-        return None
-    return int(event_id)
+    key = order(event_id)
+    return key[0] if key is not None and len(key) == 1 else None
 
 
 class InMemoryBroker:
@@ -118,6 +129,7 @@ class InMemoryBroker:
         self.first_id = first_id or time.time_ns() // 1000
         self._channels: dict[int, _Channel] = {}
         self._locks: dict[int, str] = {}
+        self._progress: dict[int, str] = {}
 
     def _channel(self, drill_id: int) -> _Channel:
         channel = self._channels.get(drill_id)
@@ -137,6 +149,15 @@ class InMemoryBroker:
                 channel.subscribers.discard(subscriber)
         return event.id
 
+    async def publish_batch(
+        self, drill_id: int, events: Sequence[tuple[str, str]], *, token: str, progress: str
+    ) -> list[str] | None:
+        """Publish the events and keep `progress`, if `token` holds the drill's lock."""
+        if self._locks.get(drill_id) != token:
+            return None
+        self._progress[drill_id] = progress
+        return [await self.publish(drill_id, name, data) for name, data in events]
+
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """Replay held events after `last_event_id`, then stream live ones.
 
@@ -148,7 +169,7 @@ class InMemoryBroker:
         seen = _sequence(last_event_id)
         last = channel.last if seen is None or seen > channel.last else seen
         while True:
-            subscriber = _Subscriber(self.queue_size)
+            subscriber = Subscriber(self.queue_size)
             channel.subscribers.add(subscriber)
             try:
                 for event in channel.after(last):
@@ -161,88 +182,43 @@ class InMemoryBroker:
             finally:
                 channel.subscribers.discard(subscriber)
 
-    async def claim(self, drill_id: int, owner: str, ttl_ms: int) -> bool:
-        """Take or renew the lock (one process: the first owner keeps it until released)."""
-        return self._locks.setdefault(drill_id, owner) == owner
+    async def tail(self, drill_id: int) -> str:
+        """The newest id handed out for the drill."""
+        return str(self._channel(drill_id).last)
 
-    async def release(self, drill_id: int, owner: str) -> None:
-        """Drop the lock if `owner` holds it."""
-        if self._locks.get(drill_id) == owner:
+    async def history(self, drill_id: int, after: str) -> list[Event]:
+        """The held events after `after` (all of them for an id that is not one of ours)."""
+        return self._channel(drill_id).after(_sequence(after) or 0)
+
+    async def claim(self, drill_id: int, token: str, ttl_ms: int) -> bool:
+        """Take or renew the lock (one process: the first token keeps it until released)."""
+        return self._locks.setdefault(drill_id, token) == token
+
+    async def progress(self, drill_id: int) -> str | None:
+        """The drill's last driver progress."""
+        return self._progress.get(drill_id)
+
+    async def release(self, drill_id: int, token: str) -> None:
+        """Drop the lock if `token` holds it."""
+        if self._locks.get(drill_id) == token:
             del self._locks[drill_id]
 
+    async def retire(self, drill_id: int, retention_s: float) -> None:
+        """Forget the drill's events and progress after `retention_s` seconds."""
 
-_RENEW = """
-if redis.call('get', KEYS[1]) == ARGV[1] then
-  return redis.call('pexpire', KEYS[1], ARGV[2])
-end
-return redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
-"""
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
+        def forget() -> None:
+            channel = self._channels.get(drill_id)
+            if channel is not None and not channel.subscribers:
+                del self._channels[drill_id]
+            self._progress.pop(drill_id, None)
 
+        asyncio.get_running_loop().call_later(retention_s, forget)
 
-class RedisBroker:
-    """A broker shared by processes: one Redis stream per drill, its entry ids as event ids."""
-
-    def __init__(
-        self,
-        client: aioredis.Redis,
-        prefix: str = "stormdrill:drill:",
-        maxlen: int = BUFFER_SIZE,
-        block_ms: int = BLOCK_MS,
-    ) -> None:
-        self.redis = client
-        self.prefix = prefix
-        self.maxlen = maxlen
-        self.block_ms = block_ms
-
-    @classmethod
-    def from_url(cls, url: str, **options: object) -> "RedisBroker":
-        """A broker on the Redis at `url` (responses decoded as text)."""
-        return cls(aioredis.Redis.from_url(url, decode_responses=True), **options)  # type: ignore[arg-type]
-
-    def key(self, drill_id: int, kind: str = "events") -> str:
-        """The Redis key of a drill's stream or lock."""
-        return f"{self.prefix}{drill_id}:{kind}"
-
-    async def publish(self, drill_id: int, name: str, data: str) -> str:
-        """Append the event to the drill's stream, trimmed to about `maxlen` entries."""
-        fields = {"name": name, "data": data}
-        return await self.redis.xadd(
-            self.key(drill_id), fields, maxlen=self.maxlen, approximate=True
-        )
-
-    async def _tail(self, key: str) -> str:
-        """The id of the stream's newest entry, or 0-0."""
-        newest = await self.redis.xrevrange(key, count=1)
-        return newest[0][0] if newest else "0-0"
-
-    async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
-        """Read the stream after `last_event_id` (or from now), blocking for new entries."""
-        key = self.key(drill_id)
-        valid = last_event_id is not None and STREAM_ID.fullmatch(last_event_id)
-        last = last_event_id if valid else await self._tail(key)
-        while True:
-            found = await self.redis.xread({key: last}, count=READ_COUNT, block=self.block_ms)
-            for _, entries in found or []:
-                for entry_id, fields in entries:
-                    last = entry_id
-                    yield Event(entry_id, fields["name"], fields["data"])
-
-    async def claim(self, drill_id: int, owner: str, ttl_ms: int) -> bool:
-        """SET NX PX the drill's lock, or extend it if `owner` already holds it."""
-        result = await self.redis.eval(_RENEW, 1, self.key(drill_id, "driver"), owner, ttl_ms)
-        return bool(result)
-
-    async def release(self, drill_id: int, owner: str) -> None:
-        """Delete the lock if `owner` holds it."""
-        await self.redis.eval(_RELEASE, 1, self.key(drill_id, "driver"), owner)
+    async def ping(self) -> None:
+        """Always reachable."""
 
     async def close(self) -> None:
-        """Close the connection pool."""
-        await self.redis.aclose()
+        """Nothing to release."""
 
 
 def make_broker(redis_url: str | None) -> Broker:

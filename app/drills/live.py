@@ -1,209 +1,73 @@
-"""The live feed of running drills: one driver task per drill per process feeding the broker.
+"""The live feed of running drills: one supervised driver per drill feeding the broker.
 
-A driver reads the drill's clock about every 200 ms, pulls the storm's posts up to a little
-past the current simulated time, keeps at most N of them per real second for display (the
-rest are counted into `feed-summary` events, which also carry the simulated audience's
-sentiment and anger from the storm's model), renders each displayed post once and publishes
-it when the clock reaches it, and publishes a `clock` event each real second. Given the same
-clock readings it publishes the same events. Only the holder of the broker's driver lock
-drives a drill, so with Redis one process does the work for all.
+A driver reads the drill's clock about every 200 ms, steps the drill's `Feed` (app.drills.feed),
+renders each displayed post once and publishes what is due, with a `clock` and a
+`feed-summary` event each real second. Only the holder of the drill's lock (a token of one
+driver, not a process) publishes, and it stores its progress with every batch, so a driver
+taking over (after a crash, or when the last console of the holder's process leaves) resumes
+from the last simulated second published. The hub restarts a failed driver and stops it when
+this process has no console left on the drill.
 
 A `DrillSource` is called on the event loop: its methods must answer from memory (the drills
 service keeps the clock log and the actions of a running drill cached), never block on the DB.
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import uuid
-from collections import Counter, deque
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
-from typing import Protocol
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 
-from app.drills.broker import Broker, Event
+from redis import exceptions as redis_errors
+
+from app.core import logs, metrics
+from app.core.db import utcnow
+from app.drills.broker import Broker
+from app.drills.events import Event, unless_cancelled
+from app.drills.fanout import Fanout, stopped
+from app.drills.feed import (  # noqa: F401 (re-exported: the live layer's public names)
+    HIGH_REACH,
+    MAX_PER_S,
+    TICK_S,
+    DrillSource,
+    Feed,
+    json_data,
+    priority,
+)
 from app.storm.engine import Storm
-from app.storm.types import Action, Post
+from app.storm.types import Post
 
-TICK_S = 0.2
-MAX_PER_S = 10
-HIGH_REACH = 10_000
-SUMMARY_WINDOW_S = 60.0
-LOCK_TTL_MS = 3_000
+LOCK_TTL_MS = 3_000  # a crashed driver's lock is free again after this; renewed every third
+RETENTION_S = 3_600.0
+RESTART_S = (0.2, 5.0)  # first and longest pause before restarting a failed driver
+MAX_GAP_S = 30.0  # real seconds of unpublished feed a new driver still catches up on
 MIN_SLEEP_S = 0.001
 log = logging.getLogger(__name__)
 
 
-class DrillSource(Protocol):
-    """What a driver needs from a drill: its clock, its team's actions, the scenario injects
-    fired early, and its storm."""
-
-    def clock_reading(self, now: datetime) -> tuple[str, float, float]:
-        """(status, simulated seconds, speed) at real time `now`."""
-        ...
-
-    def actions(self) -> list[Action]:
-        """The team's actions so far, in the order they were stored."""
-        ...
-
-    def fired(self) -> Mapping[str, float]:
-        """The scenario injects fired ahead of their time: inject id → simulated second."""
-        ...
-
-    def storm(self) -> Storm:
-        """The drill's storm."""
-        ...
-
-
-def priority(post: Post, team_refs: frozenset[str]) -> int:
-    """Display priority: injects, journalists, verified or high reach, rumours, team replies."""
-    author = post.author
-    score = 16 if post.inject else 0
-    score += 8 if author.persona == "journalist" else 0
-    score += 4 if author.verified or author.followers >= HIGH_REACH else 0
-    score += 2 if post.rumour else 0
-    targets = (post.reply_to, post.quote_of, post.reacts_to)
-    return score + (1 if any(t in team_refs for t in targets if t) else 0)
-
-
-class Feed:
-    """One drill's display state: pure given the clock readings and actions it is stepped with."""
-
-    def __init__(
-        self, storm: Storm, start_s: float, max_per_s: float = MAX_PER_S, tick_s: float = TICK_S
-    ) -> None:
-        self.storm = storm
-        self.max_per_s = max_per_s
-        self.tick_s = tick_s
-        self.planned_s = self.shown_s = start_s
-        self.pending: deque[Post] = deque()
-        self.hidden: deque[float] = deque()
-        self.hidden_before = 0
-        self.tokens = 0.0
-        self.next_clock: float | None = None
-        self._actions: tuple[Action, ...] = ()
-        self._team_refs: frozenset[str] = frozenset()  # what the team published, for priority
-        self._fired: dict[str, float] = {}
-        self._posts: Iterator[Post] = iter(())
-        self._peek: Post | None = None
-        self._restart(start_s)
-
-    def _restart(self, from_s: float) -> None:
-        end_s = float(self.storm.scenario.duration)
-        self._posts = self.storm.stream(self._actions, from_s, end_s, self._fired)
-        self._peek = next(self._posts, None)
-
-    def _take_actions(self, actions: Sequence[Action]) -> None:
-        """Regenerate the lookahead from the first new public action on."""
-        if len(actions) == len(self._actions):
-            return
-        new = [a.at_s for a in actions[len(self._actions) :] if a.public]
-        self._actions = tuple(actions)
-        self._team_refs = frozenset(a.ref for a in self._actions if a.public)
-        if new:
-            self._regenerate_from(min(new))
-
-    def _take_fired(self, fired: Mapping[str, float]) -> None:
-        """Regenerate the lookahead from the earliest newly fired inject on: its post moves."""
-        if fired == self._fired:
-            return
-        changed = [at_s for key, at_s in fired.items() if self._fired.get(key) != at_s]
-        self._fired = dict(fired)
-        if changed:
-            self._regenerate_from(min(changed))
-
-    def _regenerate_from(self, first_s: float) -> None:
-        """Drop the posts planned from `first_s` on (never those shown) and pull them again."""
-        if first_s >= self.planned_s:
-            self._restart(self.planned_s)
-            return
-        cut = max(first_s, self.shown_s)
-        while self.pending and self.pending[-1].at_s >= cut:
-            self.pending.pop()
-        while self.hidden and self.hidden[-1] >= cut:
-            self.hidden.pop()
-        self.planned_s = cut
-        self._restart(cut)
-
-    def _plan(self, until_s: float, speed: float) -> None:
-        """Pull the posts of [planned_s, until_s) and pick the ones to display."""
-        window: list[Post] = []
-        while self._peek is not None and self._peek.at_s < until_s:
-            window.append(self._peek)
-            self._peek = next(self._posts, None)
-        earned = self.max_per_s * (until_s - self.planned_s) / speed
-        cap = max(1.0, self.max_per_s * self.tick_s, earned)  # a late, longer window earns more
-        self.tokens = min(cap, self.tokens + earned)
-        self.planned_s = until_s
-        refs = self._team_refs
-        ranked = sorted(range(len(window)), key=lambda i: (-priority(window[i], refs), i))
-        kept = set(ranked[: int(self.tokens)])
-        self.tokens -= len(kept)
-        self.pending.extend(window[i] for i in sorted(kept))
-        self.hidden.extend(p.at_s for i, p in enumerate(window) if i not in kept)
-
-    def summary(self, sim_s: float) -> dict[str, float]:
-        """Hidden posts in the last simulated minute and in all, before `sim_s`."""
-        while self.hidden and self.hidden[0] <= sim_s - SUMMARY_WINDOW_S:
-            self.hidden.popleft()
-            self.hidden_before += 1
-        recent = sum(1 for at_s in self.hidden if at_s < sim_s)
-        total = self.hidden_before + recent
-        return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": round(sim_s, 3)}
-
-    def mood(self, sim_s: float) -> dict[str, float]:
-        """The simulated audience's sentiment (-1 to 1) and anger at `sim_s`: what the
-        console's gauge shows, and what the review's timeline will show for this moment."""
-        audience = self.storm.audience(self._actions, sim_s)
-        return {"sentiment": audience.sentiment, "anger": audience.anger}
-
-    def step(
-        self,
-        now: float,
-        status: str,
-        sim_s: float,
-        speed: float,
-        actions: Sequence[Action],
-        fired: Mapping[str, float] | None = None,
-    ) -> list[tuple[str, object]]:
-        """The events due at real time `now` (seconds), as (name, Post or dict) pairs."""
-        self._take_actions(actions)
-        self._take_fired(fired or {})
-        if status in ("running", "ended"):
-            ahead = sim_s if status == "ended" else sim_s + speed * self.tick_s
-            if ahead > self.planned_s:
-                self._plan(ahead, speed)
-        out: list[tuple[str, object]] = []
-        while self.pending and self.pending[0].at_s < sim_s:
-            out.append(("post", self.pending.popleft()))
-        self.shown_s = max(self.shown_s, sim_s)
-        if self.next_clock is None or now >= self.next_clock or status == "ended":
-            self.next_clock = now + 1 if self.next_clock is None else self.next_clock + 1
-            self.next_clock = max(self.next_clock, now + 0.5)
-            out.append(("feed-summary", {**self.summary(sim_s), **self.mood(sim_s)}))
-            out.append(("clock", {"status": status, "sim_s": round(sim_s, 3), "speed": speed}))
-        return out
-
-    def wait(self, now: float, status: str, sim_s: float, speed: float) -> float:
-        """Real seconds until the next post is due, the next clock event or the next tick."""
-        wait = min(self.tick_s, (self.next_clock or now) - now)
-        if status == "running" and self.pending:
-            wait = min(wait, (self.pending[0].at_s - sim_s) / speed)
-        return max(0.0, wait)
-
-
-def json_data(name: str, payload: dict) -> str:
-    """The default data of `clock` and `feed-summary` events: compact JSON."""
-    return json.dumps(payload, separators=(",", ":"))
-
-
 def utc_now() -> datetime:
-    """The current real time."""
-    return datetime.now(UTC)
+    """The current real time, on the deployment's clock (so every process agrees)."""
+    return utcnow()
+
+
+class Holding:
+    """Whether one driver holds its lock, mirrored in the drivers-running gauge."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def set(self, held: bool) -> bool:
+        """Record the driver's state; returns it."""
+        if held != self.held:
+            metrics.DRIVERS.inc() if held else metrics.DRIVERS.dec()
+            self.held = held
+        return held
 
 
 class DriverHub:
-    """Starts a drill's driver with its first subscriber and stops it with its last."""
+    """Supervises one driver per drill while this process has consoles on it."""
 
     def __init__(
         self,
@@ -215,77 +79,134 @@ class DriverHub:
         max_per_s: float = MAX_PER_S,
         tick_s: float = TICK_S,
         now: Callable[[], datetime] = utc_now,
+        retention_s: float = RETENTION_S,
+        lock_ttl_ms: int = LOCK_TTL_MS,
     ) -> None:
         self.broker = broker
+        self.fanout = Fanout(broker)
         self.source_for = source_for
         self.render = render
         self.render_data = render_data
         self.max_per_s = max_per_s
         self.tick_s = tick_s
         self.now = now
-        self.owner = uuid.uuid4().hex
+        self.retention_s = retention_s
+        self.lock_ttl_ms = lock_ttl_ms
         self.drivers: dict[int, asyncio.Task[None]] = {}
-        self.listeners: Counter[int] = Counter()
         self.ended: set[int] = set()
+        self.progress: dict[int, str] = {}  # the last progress published here, per drill
+        self.takeovers = 0
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
-        """The drill's events from the broker, keeping its driver running while listened to."""
-        self.listeners[drill_id] += 1
+        """The drill's events through this process's reader, its driver running meanwhile."""
         if drill_id not in self.drivers and drill_id not in self.ended:
-            task = asyncio.create_task(self._drive(drill_id), name=f"drill-{drill_id}-driver")
+            task = asyncio.create_task(self._supervise(drill_id), name=f"drill-{drill_id}-driver")
             self.drivers[drill_id] = task
         try:
-            async for event in self.broker.subscribe(drill_id, last_event_id):
-                yield event
+            events = self.fanout.subscribe(drill_id, last_event_id)
+            async with contextlib.aclosing(events):
+                async for event in events:
+                    yield event
         finally:
-            self.listeners[drill_id] -= 1
-            if self.listeners[drill_id] <= 0:
-                del self.listeners[drill_id]
+            if self.fanout.listeners(drill_id) == 0:
                 driver = self.drivers.pop(drill_id, None)
                 if driver is not None:
                     driver.cancel()
 
+    def active(self) -> set[int]:
+        """The drills this process drives or has consoles on (their cache must stay loaded)."""
+        return set(self.drivers) | set(self.fanout.locals)
+
     async def close(self) -> None:
-        """Stop every driver."""
-        for task in self.drivers.values():
-            task.cancel()
-        await asyncio.gather(*self.drivers.values(), return_exceptions=True)
+        """Stop every driver and reader."""
+        await asyncio.gather(*(stopped(task) for task in self.drivers.values()))
         self.drivers.clear()
+        await self.fanout.close()
 
-    async def _publish(self, drill_id: int, name: str, payload: object) -> None:
-        if isinstance(payload, Post):
-            data = self.render(payload)
-        else:
-            data = self.render_data(name, payload)  # type: ignore[arg-type]
-        await self.broker.publish(drill_id, name, data)
-
-    async def _drive(self, drill_id: int) -> None:
-        """Step the drill's feed while this process holds its lock, until the drill ends."""
-        source = self.source_for(drill_id)
-        feed: Feed | None = None
+    async def _supervise(self, drill_id: int) -> None:
+        """Run drivers of the drill while this process has consoles on it; restart failed ones."""
+        logs.drill_id.set(drill_id)
+        pause = RESTART_S[0]
         try:
-            while True:
-                if not await self.broker.claim(drill_id, self.owner, LOCK_TTL_MS):
-                    feed = None
-                    await asyncio.sleep(self.tick_s)
-                    continue
-                moment = self.now()
-                status, sim_s, speed = source.clock_reading(moment)
-                if feed is None:
-                    feed = Feed(source.storm(), sim_s, self.max_per_s, self.tick_s)
-                now = moment.timestamp()
-                due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
-                for name, payload in due:
-                    await self._publish(drill_id, name, payload)
-                if status == "ended":
-                    self.ended.add(drill_id)
-                    return
-                await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("the driver of drill %s failed", drill_id)
+            while self.fanout.listeners(drill_id) and drill_id not in self.ended:
+                token = uuid.uuid4().hex
+                try:
+                    await self._drive(drill_id, token)
+                except Exception as exc:
+                    unless_cancelled()
+                    if isinstance(exc, redis_errors.RedisError):
+                        metrics.BROKER_ERRORS.labels("driver").inc()
+                    log.exception("the driver of drill %s failed; restarting it", drill_id)
+                    await asyncio.sleep(pause)
+                    pause = min(RESTART_S[1], pause * 2)
+                finally:
+                    with contextlib.suppress(Exception):
+                        await self.broker.release(drill_id, token)
         finally:
             if self.drivers.get(drill_id) is asyncio.current_task():
                 del self.drivers[drill_id]
-            await self.broker.release(drill_id, self.owner)
+
+    async def _drive(self, drill_id: int, token: str) -> None:
+        """Step the drill's feed while `token` holds its lock, until the drill ends or the
+        process has no console left on it; stand by while another driver holds the lock."""
+        source, feed, renew_at = self.source_for(drill_id), None, 0.0
+        loop, holding = asyncio.get_running_loop(), Holding()
+        try:
+            while self.fanout.listeners(drill_id):
+                unless_cancelled()
+                if feed is None or loop.time() >= renew_at:
+                    if not holding.set(await self.broker.claim(drill_id, token, self.lock_ttl_ms)):
+                        feed = None
+                        await asyncio.sleep(self.lock_ttl_ms / 3000)
+                        continue
+                    renew_at = loop.time() + self.lock_ttl_ms / 3000
+                moment = self.now()
+                status, sim_s, speed = source.clock_reading(moment)
+                if feed is None:
+                    feed = await self._resume(drill_id, token, source.storm(), sim_s, speed)
+                now = moment.timestamp()
+                due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
+                if due and not holding.set(await self._publish(drill_id, token, feed, due)):
+                    feed = None  # the lock was lost: its new holder goes on from our progress
+                    continue
+                if status == "ended":
+                    self.ended.add(drill_id)
+                    await self.broker.retire(drill_id, self.retention_s)
+                    return
+                await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
+        finally:
+            holding.set(False)
+
+    async def _resume(
+        self, drill_id: int, token: str, storm: Storm, sim_s: float, speed: float
+    ) -> Feed:
+        """The feed from the last progress published (by any driver), or from `sim_s`.
+
+        Progress older than MAX_GAP_S real seconds is not resumed (nobody was listening, and
+        replaying the gap would flood the consoles); its hidden-post count still carries on.
+        """
+        text = await self.broker.progress(drill_id) or self.progress.get(drill_id)
+        saved = json.loads(text) if text else None
+        if saved is None:
+            return Feed(storm, sim_s, self.max_per_s, self.tick_s)
+        if saved["sim_s"] < sim_s - speed * MAX_GAP_S:
+            saved = {**saved, "sim_s": sim_s, "recent": []}
+        if saved.get("token") != token:
+            self.takeovers += 1
+            metrics.TAKEOVERS.inc()
+            log.info("drill %s: driver %s resumes at T+%.1fs", drill_id, token, saved["sim_s"])
+        return Feed.resume(storm, saved, self.max_per_s, self.tick_s)
+
+    async def _publish(self, drill_id: int, token: str, feed: Feed, due: list) -> bool:
+        """Publish the due events with the feed's progress; False if `token` lost the lock."""
+        events = [
+            (name, self.render(p) if isinstance(p, Post) else self.render_data(name, p))
+            for name, p in due
+        ]
+        progress = json.dumps({"token": token, **feed.progress()}, separators=(",", ":"))
+        ids = await self.broker.publish_batch(drill_id, events, token=token, progress=progress)
+        if ids is None:
+            return False
+        self.progress[drill_id] = progress
+        metrics.PUBLISHED.labels("driver").inc(len(events))
+        return True

@@ -101,7 +101,10 @@ class CachedSource:
         self.drill_id = drill_id
 
     def _snapshot(self) -> Snapshot:
-        return self.cache.snapshots[self.drill_id]
+        snapshot = self.cache.snapshots.get(self.drill_id)
+        if snapshot is None:  # its driver fails and is restarted once the refresher reloads it
+            raise LookupError(f"drill {self.drill_id} is not loaded in the live cache")
+        return snapshot
 
     def clock_reading(self, now: datetime) -> tuple[str, float, float]:
         """(status, simulated seconds, speed) at real time `now`, from the cached clock log."""

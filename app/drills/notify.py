@@ -24,6 +24,7 @@ actions and clock changes on its next tick, then publishes on the drill's broker
 Outside the application's lifespan (plain test clients) there is no live layer: nothing is sent.
 """
 
+import json
 from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any
@@ -130,7 +131,10 @@ async def publish(app: FastAPI, drill_id: int, messages: list[tuple[str, str]]) 
     if live is None:
         return
     for name, data in messages:
-        await live.broker.publish(drill_id, name, data)
+        await live.outbox.publish(drill_id, name, data)
+    # A drill that just ended lets its stream expire after the retention.
+    if any(name == "clock" and json.loads(data)["status"] == "ended" for name, data in messages):
+        await live.retire(drill_id)
 
 
 async def changed(app: FastAPI, *, drill: Drill, **arguments: Any) -> None:

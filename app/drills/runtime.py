@@ -2,14 +2,21 @@
 
 import asyncio
 import contextlib
+import logging
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
-from app.drills.broker import Broker, RedisBroker, make_broker
-from app.drills.live import DriverHub
+from app.core import dbclock
+from app.drills import guard
+from app.drills.broker import Broker, make_broker
+from app.drills.live import RETENTION_S, DriverHub
 from app.drills.livecache import REFRESH_S, LiveCache, refresh_forever
+from app.drills.outbox import Outbox
 from app.drills.posts import render_post
+
+READY_TIMEOUT_S = 2.0
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -19,13 +26,30 @@ class Live:
     broker: Broker
     hub: DriverHub
     cache: LiveCache
+    outbox: Outbox
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
+    async def retire(self, drill_id: int) -> None:
+        """Let an ended drill's stream expire (best effort: the broker may be down)."""
+        try:
+            await self.broker.retire(drill_id, self.hub.retention_s)
+        except Exception:
+            log.warning("could not set drill %s's stream to expire", drill_id, exc_info=True)
 
-def make_live(broker: Broker) -> Live:
+    async def ready(self, timeout_s: float = READY_TIMEOUT_S) -> bool:
+        """Whether the broker answers within `timeout_s`."""
+        try:
+            await asyncio.wait_for(self.broker.ping(), timeout_s)
+        except Exception:
+            return False
+        return True
+
+
+def make_live(broker: Broker, *, retention_s: float = RETENTION_S) -> Live:
     """A live layer on `broker`: posts rendered once per drill, drills read from the cache."""
     cache = LiveCache()
-    return Live(broker=broker, hub=DriverHub(broker, cache.source, render_post), cache=cache)
+    hub = DriverHub(broker, cache.source, render_post, retention_s=retention_s)
+    return Live(broker=broker, hub=hub, cache=cache, outbox=Outbox(broker))
 
 
 def live_of(app: FastAPI) -> Live | None:
@@ -35,11 +59,14 @@ def live_of(app: FastAPI) -> Live | None:
 
 async def start_live(app: FastAPI) -> Live:
     """Create the live layer (Redis-backed when settings.redis_url is set) and its refresher."""
-    live = make_live(make_broker(app.state.settings.redis_url))
-    refresher = refresh_forever(
-        live.cache, app.state.engine, lambda: list(live.hub.drivers), REFRESH_S
-    )
+    settings = app.state.settings
+    guard.claim(settings.database_url, settings.redis_url)
+    live = make_live(make_broker(settings.redis_url), retention_s=settings.live_retention_s)
+    refresher = refresh_forever(live.cache, app.state.engine, live.hub.active, REFRESH_S)
     live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
+    live.tasks.append(asyncio.create_task(live.outbox.deliver_forever(), name="live-outbox"))
+    clock_sync = dbclock.sync_forever(app.state.engine)
+    live.tasks.append(asyncio.create_task(clock_sync, name="deployment-clock"))
     app.state.live = live
     return live
 
@@ -54,6 +81,8 @@ async def stop_live(app: FastAPI) -> None:
     with contextlib.suppress(asyncio.CancelledError):
         await asyncio.gather(*live.tasks)
     await live.hub.close()
-    if isinstance(live.broker, RedisBroker):
-        await live.broker.close()
+    await live.broker.close()
+    settings = app.state.settings
+    if not settings.redis_url:
+        guard.release(settings.database_url)
     del app.state.live

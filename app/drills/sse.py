@@ -1,11 +1,12 @@
 """Server-sent events for a drill: any broker or hub subscription as an EventSourceResponse."""
 
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 from typing import Protocol
 
 from sse_starlette import EventSourceResponse
 
-from app.drills.broker import Event
+from app.drills.events import Event
 
 PING_S = 15
 
@@ -21,9 +22,14 @@ class Subscribable(Protocol):
 async def frames(
     source: Subscribable, drill_id: int, last_event_id: str | None
 ) -> AsyncIterator[bytes]:
-    """The drill's events as ready-made SSE frames (each encoded once, whoever listens)."""
-    async for event in source.subscribe(drill_id, last_event_id):
-        yield event.encoded()
+    """The drill's events as ready-made SSE frames (each encoded once, whoever listens).
+
+    Closing these frames closes the subscription at once (not when the garbage collector
+    finds it), so a console that leaves stops counting as a listener of its drill.
+    """
+    async with aclosing(source.subscribe(drill_id, last_event_id)) as events:
+        async for event in events:
+            yield event.encoded()
 
 
 def event_stream(

@@ -1,86 +1,15 @@
 """The live-event brokers: replay after an id, fan-out order, slow subscribers, the driver lock."""
 
 import asyncio
-import os
 import uuid
-from collections.abc import AsyncIterator
 
 import pytest
+from redis import exceptions as redis_errors
 
 from app.drills.broker import Event, InMemoryBroker, RedisBroker, make_broker
-from tests.conftest import IN_CI
+from tests.drills.brokers import redis_broker, started, take
 
-REDIS_URL = os.environ.get("STORMDRILL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    """The brokers run on asyncio."""
-    return "asyncio"
-
-
-@pytest.fixture
-def redis_url() -> str:
-    """A reachable Redis for the tests."""
-    return reachable_redis()
-
-
-def reachable_redis() -> str:
-    """The test Redis URL; missing Redis fails in CI and skips elsewhere."""
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as exc:
-        message = f"Redis not reachable at {REDIS_URL}: {exc}"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return REDIS_URL
-
-
-def redis_broker(url: str, prefix: str) -> RedisBroker:
-    """A Redis broker on its own key prefix, blocking briefly so tests end fast."""
-    return RedisBroker.from_url(url, prefix=prefix, block_ms=100)
-
-
-@pytest.fixture(params=["memory", "redis"])
-async def broker(request) -> AsyncIterator[InMemoryBroker | RedisBroker]:
-    """Each broker; the Redis one on a fresh key prefix, deleted afterwards."""
-    if request.param == "memory":
-        yield InMemoryBroker(buffer_size=100, queue_size=10)
-        return
-    url = request.getfixturevalue("redis_url")
-    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
-    found = redis_broker(url, prefix)
-    yield found
-    async for key in found.redis.scan_iter(match=prefix + "*"):
-        await found.redis.delete(key)
-    await found.close()
-
-
-async def take(stream: AsyncIterator[Event], count: int) -> list[Event]:
-    """The next `count` events of a stream, failing after two seconds."""
-
-    async def collect() -> list[Event]:
-        return [await anext(stream) for _ in range(count)]
-
-    return await asyncio.wait_for(collect(), 2)
-
-
-async def started(broker, drill_id: int, last_id: str | None = None) -> AsyncIterator[Event]:
-    """A subscription that is already listening (its first step has run)."""
-    stream = broker.subscribe(drill_id, last_id)
-    first = asyncio.ensure_future(anext(stream))
-    await asyncio.sleep(0.05)
-
-    async def chained() -> AsyncIterator[Event]:
-        yield await first
-        async for event in stream:
-            yield event
-
-    return chained()
 
 
 async def test_ids_increase(broker):
@@ -186,3 +115,37 @@ async def test_two_redis_brokers_share_events_like_two_processes(redis_url):
 def test_make_broker_picks_redis_only_with_a_url():
     assert isinstance(make_broker(None), InMemoryBroker)
     assert isinstance(make_broker("redis://127.0.0.1:6379/15"), RedisBroker)
+
+
+def test_the_blocking_read_is_shorter_than_the_socket_timeout():
+    broker = RedisBroker.from_url("redis://127.0.0.1:6379/2")
+    timeout_s = broker.redis.connection_pool.connection_kwargs["socket_timeout"]
+    assert timeout_s and broker.block_ms < timeout_s * 1000
+
+
+async def test_a_quiet_drill_stays_open_past_the_socket_timeout(redis_url):
+    prefix = f"stormdrill-test:{uuid.uuid4().hex}:"
+    broker = RedisBroker.from_url(redis_url, prefix=prefix, socket_timeout=0.4)
+    try:
+        stream = await started(broker, 1)
+        await asyncio.sleep(1.0)
+        await broker.publish(1, "post", "after the quiet")
+        assert [e.data for e in await take(stream, 1)] == ["after the quiet"]
+    finally:
+        await broker.redis.delete(broker.key(1))
+        await broker.close()
+
+
+async def test_a_read_timeout_is_not_fatal(broker_of_redis):
+    real_xread, failures = broker_of_redis.redis.xread, []
+
+    async def flaky(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise redis_errors.TimeoutError("Timeout reading from socket")
+        return await real_xread(*args, **kwargs)
+
+    broker_of_redis.redis.xread = flaky
+    stream = await started(broker_of_redis, 2)
+    await broker_of_redis.publish(2, "post", "still here")
+    assert [e.data for e in await take(stream, 1)] == ["still here"] and failures

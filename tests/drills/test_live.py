@@ -20,8 +20,8 @@ from app.drills.live import DriverHub, Feed, priority
 from app.drills.sse import event_stream
 from app.storm import Storm
 from app.storm.types import Action, Author, Post
+from tests.drills.brokers import reachable_redis, redis_broker
 from tests.drills.sse_client import read_sse
-from tests.drills.test_broker import reachable_redis, redis_broker
 from tests.storm.sample import sample_scenario
 
 START = datetime.now(UTC).replace(microsecond=0)

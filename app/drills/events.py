@@ -1,0 +1,46 @@
+"""A live drill event and the order of event ids, shared by the brokers and the fan-out."""
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+
+EVENT_ID = re.compile(r"\d+(-\d+)?")  # in-memory ids are integers, Redis stream ids "ms-seq"
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One live event: its id (increasing per drill), kebab-case name and data."""
+
+    id: str
+    name: str
+    data: str
+    wire: bytes = field(default=b"", compare=False, repr=False)
+
+    def encoded(self) -> bytes:
+        """The event as a server-sent-events frame (built once per event, shared by clients)."""
+        if self.wire:
+            return self.wire
+        lines = "".join(f"data: {line}\r\n" for line in LINE_BREAK.split(self.data))
+        wire = f"id: {self.id}\r\nevent: {self.name}\r\n{lines}\r\n".encode()
+        object.__setattr__(self, "wire", wire)
+        return wire
+
+
+def unless_cancelled() -> None:
+    """Raise CancelledError if this task is being cancelled: for retry loops that catch errors.
+
+    A cancellation racing a client's read timeout can surface as that client's TimeoutError,
+    which redis-py may even retry by itself: a loop of such calls would swallow the
+    cancellation and never stop, so it checks here on each turn.
+    """
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
+
+
+def order(event_id: str | None) -> tuple[int, ...] | None:
+    """An event id as a comparable key (None when absent or malformed)."""
+    if event_id is None or not EVENT_ID.fullmatch(event_id):
+        return None
+    return tuple(int(part) for part in event_id.split("-"))

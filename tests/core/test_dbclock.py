@@ -1,0 +1,37 @@
+"""One clock for the deployment: processes whose machines disagree still read the same time."""
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from app.core import db, dbclock
+from app.drills import service
+from app.drills.clock import ClockEventKind
+from tests.drills.helpers import make_team
+
+SKEW_S = 7.5
+
+
+def test_two_skewed_machines_agree_once_synchronised(engine):
+    right = dbclock.DeploymentClock()
+    skewed = dbclock.DeploymentClock(local=lambda: time.time() + SKEW_S)
+    assert abs(skewed.sync(engine) + SKEW_S) < 0.5 and abs(right.sync(engine)) < 0.5
+    assert abs((skewed.now() - right.now()).total_seconds()) < 0.2
+
+
+def test_a_skewed_machine_reads_a_drill_at_the_same_simulated_second(engine, session, factory):
+    team = make_team(session, factory)
+    start = db.utcnow() - timedelta(seconds=30)
+    service.control(session=session, drill=team.drill, kind=ClockEventKind.start, now=start)
+    service.control(session=session, drill=team.drill, kind=ClockEventKind.speed, speed=60)
+    right, skewed = dbclock.DeploymentClock(), dbclock.DeploymentClock(lambda: time.time() - SKEW_S)
+    right.sync(engine), skewed.sync(engine)
+    readings = [
+        service.reading(session=session, drill=team.drill, now=c.now()) for c in (right, skewed)
+    ]
+    assert abs(readings[0].sim_s - readings[1].sim_s) < 60 * 0.2
+
+
+def test_utcnow_is_the_deployment_clock(monkeypatch):
+    monkeypatch.setattr(dbclock.DEPLOYMENT, "offset_s", 120.0)
+    ahead = (db.utcnow() - datetime.now(UTC)).total_seconds()
+    assert 119 < ahead < 121
