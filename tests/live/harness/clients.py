@@ -1,0 +1,142 @@
+"""HTTP clients of the real app, as a browser uses it: sign in through the form (CSRF token
+from the page), post actions, and keep `/drills/{id}/events` consoles open like EventSource
+(reconnecting with Last-Event-ID), recording every event with its arrival time."""
+
+import asyncio
+import re
+import time
+from dataclasses import dataclass, field
+
+import httpx2
+
+from tests.factories import csrf_from
+
+CONNECT_TIMEOUT_S = 5.0
+RECONNECT_S = 0.5  # EventSource waits about this long before reconnecting
+LIMITS = httpx2.Limits(max_connections=None, max_keepalive_connections=None)
+AT_S = re.compile(r'data-at-s="([\d.]+)"')
+POST_ID = re.compile(r'<article id="post-([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Received:
+    """One server-sent event as a console got it."""
+
+    id: str
+    name: str
+    data: str
+    arrival: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an action request got: its status (0: no answer) and when the answer arrived."""
+
+    status: int
+    acked: float
+    body: str
+
+
+class Participant:
+    """A signed-in person: one cookie jar, its CSRF token, many requests and streams."""
+
+    def __init__(self, email: str) -> None:
+        self.email = email
+        self.client = httpx2.AsyncClient(timeout=httpx2.Timeout(10.0), limits=LIMITS)
+        self.csrf = ""
+
+    async def sign_in(self, base: str, password: str) -> None:
+        """The sign-in form, as a browser posts it; fails unless it redirects (303)."""
+        page = await self.client.get(f"{base}/login")
+        self.csrf = csrf_from(page.text)
+        form = {"email": self.email, "password": password, "csrf_token": self.csrf}
+        answer = await self.client.post(f"{base}/login", data=form)
+        if answer.status_code != 303:
+            raise AssertionError(f"sign-in of {self.email} on {base}: {answer.status_code}")
+
+    async def post(self, url: str, payload: dict | None = None) -> Answer:
+        """A JSON POST with the CSRF header; a refused connection answers status 0."""
+        try:
+            answer = await self.client.post(
+                url, json=payload or {}, headers={"X-CSRF-Token": self.csrf}
+            )
+        except httpx2.TransportError as exc:
+            return Answer(0, time.time(), repr(exc))
+        return Answer(answer.status_code, time.time(), answer.text)
+
+    async def close(self) -> None:
+        """Close its connections."""
+        await self.client.aclose()
+
+
+@dataclass
+class Console:
+    """One open console of a drill on one server, recording what it receives."""
+
+    participant: Participant
+    base: str
+    drill_id: int
+    events: list[Received] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+    connects: int = 0
+
+    @property
+    def url(self) -> str:
+        """The drill's events route on this console's server."""
+        return f"{self.base}/drills/{self.drill_id}/events"
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Listen until `stop`, the drill's end, or a 204; reconnect after drops like
+        EventSource, resuming after the last id received."""
+        while not stop.is_set() and not self.ended:
+            try:
+                await self._listen(stop)
+            except (httpx2.TransportError, httpx2.StreamError):
+                pass
+            if self.statuses and self.statuses[-1] == 204:
+                return
+            if not stop.is_set():
+                await asyncio.sleep(RECONNECT_S)
+
+    async def _listen(self, stop: asyncio.Event) -> None:
+        headers = {"Accept": "text/event-stream"}
+        if self.events:
+            headers["Last-Event-ID"] = self.events[-1].id
+        timeout = httpx2.Timeout(CONNECT_TIMEOUT_S, read=None)
+        request = self.participant.client.stream("GET", self.url, headers=headers, timeout=timeout)
+        async with request as response:
+            self.connects += 1
+            self.statuses.append(response.status_code)
+            if response.status_code != 200:
+                return
+            pending = b""
+            async for chunk in response.aiter_bytes():
+                arrival = time.time()
+                *frames, pending = (pending + chunk.replace(b"\r\n", b"\n")).split(b"\n\n")
+                for frame in frames:
+                    self._record(frame.decode(), arrival)
+                if stop.is_set() or self.ended:
+                    return
+
+    def _record(self, frame: str, arrival: float) -> None:
+        fields: dict[str, list[str]] = {}
+        for line in frame.split("\n"):
+            name, _, value = line.partition(": ")
+            fields.setdefault(name, []).append(value)
+        if "id" in fields:
+            name = fields.get("event", ["message"])[0]
+            data = "\n".join(fields.get("data", []))
+            self.events.append(Received(fields["id"][0], name, data, arrival))
+
+    @property
+    def ended(self) -> bool:
+        """Whether the console saw the drill's clock end."""
+        return any(e.name == "clock" and '"status":"ended"' in e.data for e in self.events[-3:])
+
+    def named(self, name: str) -> list[Received]:
+        """The events of one name, in arrival order."""
+        return [event for event in self.events if event.name == name]
+
+    def post_ids(self) -> list[str]:
+        """The ids of the feed posts received, in order (repeats kept)."""
+        return [m.group(1) for e in self.named("post") if (m := POST_ID.search(e.data))]
