@@ -43,7 +43,9 @@ def seed(url: str, *, drills_count: int, scenario_id: str, speed: float, seed_va
                     seed=seed_value + number,
                     speed=speed,
                 )
-                drill = drills.create_drill(session=session, org=org, user=trainer, drill_in=drill_in)
+                drill = drills.create_drill(
+                    session=session, org=org, user=trainer, drill_in=drill_in
+                )
                 emails = [f"{role}{number}@harness.test" for role in ROLES]
                 people = [_member(session, org, email, Role.member) for email in emails]
                 assignments = [
@@ -51,7 +53,10 @@ def seed(url: str, *, drills_count: int, scenario_id: str, speed: float, seed_va
                     for person, role in zip(people, ROLES, strict=True)
                 ]
                 drills.assign(
-                    session=session, org=org, drill=drill, assign_in=AssignIn(assignments=assignments)
+                    session=session,
+                    org=org,
+                    drill=drill,
+                    assign_in=AssignIn(assignments=assignments),
                 )
                 seeded.drill_ids.append(drill.id)
                 seeded.members[drill.id] = emails

@@ -102,4 +102,3 @@ class AppServer:
         if not self.log.exists():
             return "(no log)"
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-

@@ -1,0 +1,152 @@
+"""Two real `stormdrill serve` processes on a fresh PostgreSQL database and a Redis of their own
+(issue 10, part 4): the same events reach consoles on both, a kill -9 of the process driving a
+drill skips and doubles nothing, and a Redis restart answers no 500 and loses no action.
+
+PostgreSQL must answer on 127.0.0.1:5432 (or at STORMDRILL_TEST_DATABASE_URL's server) and
+redis-server must be installed: without them these tests skip, or fail when CI=true.
+"""
+
+import asyncio
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.live.harness.clients import Console, Participant
+from tests.live.harness.cluster import Cluster, cluster
+from tests.live.harness.measure import Action, action_delays, lost_and_doubled
+from tests.live.harness.seed import storm_posts
+
+SPEED = 30  # the tutorial's 600 simulated seconds in 20 real ones, every post shown
+TAKEOVER_S = 5.0
+OUTAGE_S = 3.0
+DELIVERY_S = 10.0
+TEST_BOUND_S = 50.0
+
+
+@pytest.fixture(scope="module")
+def pg() -> Iterator[Cluster]:
+    """Two processes on PostgreSQL + Redis, with one tutorial drill per test."""
+    with cluster("postgres", drills=3, scenario_id="tutorial", speed=SPEED) as deployment:
+        yield deployment
+
+
+def run(scenario) -> None:
+    """Run one async scenario, bounded in time."""
+    asyncio.run(asyncio.wait_for(scenario, TEST_BOUND_S))
+
+
+async def open_consoles(consoles: list[Console], stop: asyncio.Event) -> list[asyncio.Task]:
+    """Open the consoles and wait until each has received an event."""
+    tasks = [asyncio.create_task(console.run(stop)) for console in consoles]
+    deadline = time.monotonic() + 10
+    while not all(c.events for c in consoles) and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    silent = [c.url for c in consoles if not c.events]
+    assert not silent, f"consoles with no event 10 s after opening: {silent}"
+    return tasks
+
+
+async def close(stop: asyncio.Event, tasks: list[asyncio.Task], *people: Participant) -> None:
+    """Stop the consoles and close the clients."""
+    stop.set()
+    await asyncio.wait(tasks, timeout=5)
+    for task in tasks:
+        task.cancel()
+    for person in people:
+        await person.close()
+
+
+async def note(person: Participant, base: str, drill_id: int, marker: str) -> Action:
+    """Post a decision note (not public, so the storm is unchanged) through the real API."""
+    url = f"{base}/api/drills/{drill_id}/actions"
+    return Action(drill_id, marker, await person.post(url, {"kind": "note", "text": marker}))
+
+
+def test_the_same_events_reach_consoles_on_both_processes(pg: Cluster):
+    run(same_events(pg))
+
+
+async def same_events(pg: Cluster) -> None:
+    app1, app2 = pg.servers
+    drill = pg.seeded.drill_ids[0]
+    trainer = await pg.sign_in(pg.seeded.trainer, app1)
+    member = await pg.sign_in(pg.seeded.members[drill][0], app2)
+    await pg.start_drill(trainer, drill, app1)
+    stop = asyncio.Event()
+    consoles = [Console(member, server.base, drill) for server in (app1, app2, app1, app2)]
+    tasks = await open_consoles(consoles, stop)
+    actions = []
+    for number in range(6):
+        server = pg.servers[number % 2]
+        actions.append(await note(member, server.base, drill, f"same-events-{number}"))
+        await asyncio.sleep(0.3)
+    await asyncio.sleep(3)
+    await close(stop, tasks, trainer, member)
+    refused = [
+        (a.marker, a.answer.status, a.answer.body[:200]) for a in actions if a.answer.status != 201
+    ]
+    assert not refused, f"actions refused: {refused}\n{pg.logs()}"
+    _, missing = action_delays(actions, consoles)
+    assert not missing, f"team-action events that never reached a console: {missing}"
+    lost, doubled = lost_and_doubled(consoles, key=lambda c: c.drill_id)
+    assert (lost, doubled) == (0, 0), (
+        f"consoles of one drill on two processes disagree: {lost} events missing on one console "
+        f"that another got in the same span, {doubled} received twice"
+    )
+
+
+def test_a_kill_9_of_the_driving_process_skips_and_doubles_nothing(pg: Cluster):
+    app1 = pg.servers[0]
+    try:
+        run(takeover(pg))
+    finally:
+        if not app1.alive:
+            app1.start()
+
+
+async def takeover(pg: Cluster) -> None:
+    app1, app2 = pg.servers
+    drill = pg.seeded.drill_ids[1]
+    trainer = await pg.sign_in(pg.seeded.trainer, app2)
+    member = await pg.sign_in(pg.seeded.members[drill][0], app2)
+    await pg.start_drill(trainer, drill, app2)
+    stop = asyncio.Event()
+    # app1's console opens first, so app1's driver takes the drill's lock.
+    tasks = await open_consoles([Console(member, app1.base, drill)], stop)
+    watched = [Console(member, app2.base, drill) for _ in range(2)]
+    tasks += await open_consoles(watched, stop)
+    await asyncio.sleep(2)
+    killed_at = time.time()
+    app1.kill9()
+    deadline = time.monotonic() + 600 / SPEED + 2 * TAKEOVER_S
+    while not all(c.ended for c in watched) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    await close(stop, tasks, trainer, member)
+    for console in watched:
+        check_takeover(pg, console, killed_at)
+
+
+def check_takeover(pg: Cluster, console: Console, killed_at: float) -> None:
+    """Resumed within TAKEOVER_S, clock never backwards, every storm post once, to the end."""
+    after = [e for e in console.events if e.arrival > killed_at]
+    assert after, f"{console.url}: no event at all after the kill -9 of the driving process"
+    waited = after[0].arrival - killed_at
+    assert waited < TAKEOVER_S, f"{console.url}: first event {waited:.1f} s after the kill -9"
+    clocks = [(e.arrival, json.loads(e.data)["sim_s"]) for e in console.named("clock")]
+    sims = [sim for _, sim in clocks]
+    killed_sim = max((sim for arrival, sim in clocks if arrival < killed_at), default=0.0)
+    backwards = [(a, b) for a, b in zip(sims, sims[1:], strict=False) if b < a]
+    assert not backwards, f"{console.url}: the clock went backwards: {backwards}"
+    assert console.ended, f"{console.url}: the feed stopped at T+{sims[-1]:.0f}s, never ended"
+    got = console.post_ids()
+    doubled = sorted({p for p in got if got.count(p) > 1})
+    expected = storm_posts(pg.database_url, console.drill_id, sims[0], sims[-1])
+    skipped = [f"{p.id}@{p.at_s:.0f}s" for p in expected if p.id not in got]
+    assert not skipped, (
+        f"{console.url}: {len(skipped)} of {len(expected)} posts and injects due between "
+        f"T+{sims[0]:.0f}s and the end never reached the console (the driving process was "
+        f"killed at about T+{killed_sim:.0f}s): {skipped}"
+    )
+    assert not doubled, f"{console.url}: posts or injects sent twice: {doubled}"
