@@ -23,6 +23,7 @@ TAKEOVER_S = 5.0
 OUTAGE_S = 3.0
 DELIVERY_S = 10.0
 TEST_BOUND_S = 50.0
+SERVER_ERRORS = set(range(500, 600)) - {503}  # 503: refused and not stored, as allowed
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +151,101 @@ def check_takeover(pg: Cluster, console: Console, killed_at: float) -> None:
         f"killed at about T+{killed_sim:.0f}s): {skipped}"
     )
     assert not doubled, f"{console.url}: posts or injects sent twice: {doubled}"
+
+
+def test_a_redis_restart_answers_no_500_and_loses_no_action(pg: Cluster):
+    try:
+        run(redis_restart(pg))
+    finally:
+        if not pg.redis.answers():
+            pg.redis.start()
+
+
+async def redis_restart(pg: Cluster) -> None:
+    app1, app2 = pg.servers
+    drill = pg.seeded.drill_ids[2]
+    trainer = await pg.sign_in(pg.seeded.trainer, app1)
+    member = await pg.sign_in(pg.seeded.members[drill][0], app1)
+    await pg.start_drill(trainer, drill, app1)
+    stop = asyncio.Event()
+    consoles = [Console(member, server.base, drill) for server in (app1, app2)]
+    tasks = await open_consoles(consoles, stop)
+    actions = [await note(member, app1.base, drill, "before-outage")]
+    pg.redis.kill()
+    outage_end = time.monotonic() + OUTAGE_S
+    number = 0
+    while time.monotonic() < outage_end:
+        server = pg.servers[number % 2]
+        actions.append(await note(member, server.base, drill, f"during-outage-{number}"))
+        number += 1
+        await asyncio.sleep(0.2)
+    newcomer = Participant(pg.seeded.members[drill][1])
+    sign_in = await sign_in_status(newcomer, app2.base, pg.seeded.password)
+    pg.redis.start()
+    actions.append(await note(member, app2.base, drill, "after-outage"))
+    await wait_for_delivery(actions, consoles)
+    stored = await stored_notes(member, app1.base, drill)
+    await close(stop, tasks, trainer, member, newcomer)
+    check_outage(pg, actions, consoles, stored, sign_in)
+
+
+async def sign_in_status(person: Participant, base: str, password: str) -> int:
+    """The status a sign-in answers (303 when it works)."""
+    try:
+        await person.sign_in(base, password)
+    except AssertionError as exc:
+        return int(str(exc).rsplit(": ", 1)[1])
+    return 303
+
+
+async def wait_for_delivery(actions: list[Action], consoles: list[Console]) -> None:
+    """Wait up to DELIVERY_S for every acknowledged action's event on every console."""
+    deadline = time.monotonic() + DELIVERY_S
+    while action_delays(actions, consoles)[1] and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+
+
+async def stored_notes(person: Participant, base: str, drill_id: int) -> list[str]:
+    """The texts of the drill's stored actions, through the API."""
+    answer = await person.client.get(f"{base}/api/drills/{drill_id}/actions")
+    assert answer.status_code == 200, f"listing the actions: {answer.status_code} {answer.text}"
+    return [row["text"] for row in answer.json()]
+
+
+def check_outage(pg, actions: list[Action], consoles, stored: list[str], sign_in: int) -> None:
+    """No 5xx but 503; acknowledged means stored once and delivered; 503 means not stored."""
+    errors = [a for a in actions if a.answer.status == 0 or a.answer.status in SERVER_ERRORS]
+    problems = [
+        f"{len(errors)} of {len(actions)} actions answered a server error other than 503, "
+        f"{sum(a.marker in stored for a in errors)} of them stored all the same: "
+        f"{[(a.marker, a.answer.status) for a in errors]}",
+        f"a sign-in during the Redis outage answered {sign_in}",
+        f"the events route answered 500: {[c.url for c in consoles if 500 in c.statuses]}",
+        f"actions stored twice: {sorted({t for t in stored if stored.count(t) > 1})}",
+        "actions acknowledged (201) but not stored: "
+        f"{[a.marker for a in actions if a.answer.status == 201 and a.marker not in stored]}",
+        "actions refused with 503 but stored: "
+        f"{[a.marker for a in actions if a.answer.status == 503 and a.marker in stored]}",
+        f"acknowledged actions whose event reached no console {DELIVERY_S:.0f} s after Redis "
+        f"came back: {action_delays(actions, consoles)[1]}",
+    ]
+    failed = [
+        problem
+        for problem, ok in zip(problems, checks(actions, consoles, stored, sign_in), strict=True)
+        if not ok
+    ]
+    assert not failed, "after a Redis restart:\n- " + "\n- ".join(failed)
+
+
+def checks(actions: list[Action], consoles, stored: list[str], sign_in: int) -> list[bool]:
+    """Whether each of check_outage's conditions holds, in its order."""
+    statuses = [a.answer.status for a in actions]
+    return [
+        not any(s == 0 or s in SERVER_ERRORS for s in statuses),
+        sign_in < 500,
+        not any(500 in c.statuses for c in consoles),
+        len(stored) == len(set(stored)),
+        all(a.marker in stored for a in actions if a.answer.status == 201),
+        not any(a.marker in stored for a in actions if a.answer.status == 503),
+        not action_delays(actions, consoles)[1],
+    ]
