@@ -79,6 +79,7 @@ class Console:
     events: list[Received] = field(default_factory=list)
     statuses: list[int] = field(default_factory=list)
     connects: int = 0
+    drop_at: float | None = None  # a real time to drop the connection once and resume
 
     @property
     def url(self) -> str:
@@ -116,6 +117,9 @@ class Console:
                 for frame in frames:
                     self._record(frame.decode(), arrival)
                 if stop.is_set() or self.ended:
+                    return
+                if self.drop_at is not None and arrival >= self.drop_at:
+                    self.drop_at = None
                     return
 
     def _record(self, frame: str, arrival: float) -> None:

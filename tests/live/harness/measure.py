@@ -68,12 +68,15 @@ def opened_before(console: Console, action: Action) -> bool:
     return bool(console.events) and console.events[0].arrival < action.answer.acked
 
 
-def post_delays(console: Console, started_at: float, speed: float) -> list[float]:
-    """Delays (s) from each post's due moment (clock start + at_s / speed) to its arrival."""
+def post_delays(
+    console: Console, started_at: float, speed: float, window: tuple[float, float]
+) -> list[float]:
+    """Delays (s) from each post's due moment (clock start + at_s / speed) to its arrival, for
+    the posts arriving within `window` (real times)."""
     delays = []
     for event in console.named("post"):
         found = AT_S.search(event.data)
-        if found is not None:
+        if found is not None and window[0] <= event.arrival < window[1]:
             delays.append(event.arrival - (started_at + float(found.group(1)) / speed))
     return delays
 
