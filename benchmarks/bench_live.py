@@ -10,6 +10,7 @@ STORMDRILL_BENCH_LIVE_SETUPS (`sqlite,postgres`). Traffic stays on 127.0.0.1.
 """
 
 import asyncio
+import math
 import os
 import socket
 import subprocess
@@ -18,15 +19,19 @@ import time
 
 from benchmarks.live_load import Load, drive
 from benchmarks.table import Result
-from tests.live.harness.clients import Console, Participant
+from tests.live.harness.clients import Console, Participant, close_all
 from tests.live.harness.cluster import cluster
 from tests.live.harness.services import ROOT, cpu_seconds, free_port, wait_until
+from tests.live.harness.takeover import kill_the_driver
 
 SCENARIO = "service-outage"  # the library's busiest storm
 SPEED = 10
 P99_GOAL_MS = 250
 CPU_RATIO_GOAL = 3
 REDIS_GOAL = 0.2
+TAKEOVER_GOAL_S = 5
+TAKEOVER_SPEED = 30  # the tutorial shows every post at this speed: a skipped one is visible
+TUTORIAL_S = 600
 NAMES = {"sqlite": "live 1×SQLite", "postgres": "live 2×PG+Redis"}
 
 
@@ -80,11 +85,27 @@ async def read_floor(pid: int, port: int, load: Load) -> dict:
     before, started = cpu_seconds(pid), time.time()
     await asyncio.sleep(load.seconds)
     spent, ended = cpu_seconds(pid) - before, time.time()
-    stop.set()
-    await asyncio.wait(tasks, timeout=10)
-    await reader.close()
+    await close_all(stop, tasks, reader)
     delivered = sum(started <= e.arrival < ended for c in consoles for e in c.events)
     return {"delivered": delivered, "cpu_s": spent}
+
+
+def measure_takeover() -> list[Result]:
+    """kill -9 of the process driving a tutorial drill at TAKEOVER_SPEED, on two processes."""
+    with cluster("postgres", scenario_id="tutorial", speed=TAKEOVER_SPEED) as deployment:
+        drill_id = deployment.seeded.drill_ids[0]
+        seen = asyncio.run(kill_the_driver(deployment, drill_id, TUTORIAL_S / TAKEOVER_SPEED))
+    waited = max(math.inf if v.waited_s is None else v.waited_s for v in seen)
+    skipped = sum(len(v.skipped) for v in seen)
+    doubled = sum(len(v.doubled) for v in seen)
+    name = NAMES["postgres"]
+    return [
+        Result(name, "kill -9 of the driver: takeover", waited, "s", f"< {TAKEOVER_GOAL_S}",
+               waited < TAKEOVER_GOAL_S),
+        Result(name, "kill -9: posts or injects skipped", skipped,
+               f"of {sum(v.expected for v in seen)}", "0", skipped == 0),
+        Result(name, "kill -9: posts or injects doubled", doubled, "posts", "0", doubled == 0),
+    ]  # fmt: skip
 
 
 def per_event_us(seconds: float, events: int) -> float:
@@ -129,7 +150,8 @@ def rows(kind: str, run: dict, floor_us: float, load: Load) -> list[Result]:
 
 
 def run() -> list[Result]:
-    """Each set-up under the load, then the bare floor at the rate the first one delivered."""
+    """Each set-up under the load, the bare floor at the rate the first one delivered, and a
+    kill -9 of the driving process when PostgreSQL + Redis is among the set-ups."""
     load = load_from_env()
     setups = os.environ.get("STORMDRILL_BENCH_LIVE_SETUPS", "sqlite,postgres").split(",")
     runs = {kind: measure_app(kind, load) for kind in setups}
@@ -138,6 +160,8 @@ def run() -> list[Result]:
     floor = measure_floor(load, round(rate, 1))
     floor_us = per_event_us(floor["cpu_s"], floor["delivered"])
     results = [row for kind, figures in runs.items() for row in rows(kind, figures, floor_us, load)]
+    if "postgres" in runs:
+        results += measure_takeover()
     results += [
         Result("live bare SSE", "events delivered", floor["delivered"], "events",
                f"{rate:.1f}/s per console", True),

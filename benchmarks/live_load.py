@@ -6,7 +6,7 @@ import asyncio
 import time
 from dataclasses import dataclass
 
-from tests.live.harness.clients import Console, Participant
+from tests.live.harness.clients import Console, Participant, close_all
 from tests.live.harness.cluster import Cluster
 from tests.live.harness.measure import (
     Action,
@@ -106,10 +106,7 @@ async def drive(deployment: Cluster, load: Load) -> dict:
     await asyncio.sleep(max(0.0, started + load.seconds - time.time()))
     after, ended = Meter.read(deployment), time.time()
     await asyncio.sleep(1)  # the last actions' events
-    stop.set()
-    await asyncio.wait(tasks, timeout=10)
-    for person in (trainer, *members.values()):
-        await person.close()
+    await close_all(stop, tasks, trainer, *members.values())
     return figures(deployment, consoles, actions, (before, after), (started, ended))
 
 

@@ -7,16 +7,15 @@ redis-server must be installed: without them these tests skip, or fail when CI=t
 """
 
 import asyncio
-import json
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from tests.live.harness.clients import Console, Participant
+from tests.live.harness.clients import Console, Participant, close_all, open_consoles
 from tests.live.harness.cluster import Cluster, cluster
 from tests.live.harness.measure import Action, action_delays, lost_and_doubled
-from tests.live.harness.seed import storm_posts
+from tests.live.harness.takeover import Takeover, kill_the_driver
 
 SPEED = 30  # the tutorial's 600 simulated seconds in 20 real ones, every post shown
 TAKEOVER_S = 5.0
@@ -33,30 +32,9 @@ def pg() -> Iterator[Cluster]:
         yield deployment
 
 
-def run(scenario) -> None:
-    """Run one async scenario, bounded in time."""
-    asyncio.run(asyncio.wait_for(scenario, TEST_BOUND_S))
-
-
-async def open_consoles(consoles: list[Console], stop: asyncio.Event) -> list[asyncio.Task]:
-    """Open the consoles and wait until each has received an event."""
-    tasks = [asyncio.create_task(console.run(stop)) for console in consoles]
-    deadline = time.monotonic() + 10
-    while not all(c.events for c in consoles) and time.monotonic() < deadline:
-        await asyncio.sleep(0.05)
-    silent = [c.url for c in consoles if not c.events]
-    assert not silent, f"consoles with no event 10 s after opening: {silent}"
-    return tasks
-
-
-async def close(stop: asyncio.Event, tasks: list[asyncio.Task], *people: Participant) -> None:
-    """Stop the consoles and close the clients."""
-    stop.set()
-    await asyncio.wait(tasks, timeout=5)
-    for task in tasks:
-        task.cancel()
-    for person in people:
-        await person.close()
+def run(scenario):
+    """Run one async scenario, bounded in time; its result."""
+    return asyncio.run(asyncio.wait_for(scenario, TEST_BOUND_S))
 
 
 async def note(person: Participant, base: str, drill_id: int, marker: str) -> Action:
@@ -84,7 +62,7 @@ async def same_events(pg: Cluster) -> None:
         actions.append(await note(member, server.base, drill, f"same-events-{number}"))
         await asyncio.sleep(0.3)
     await asyncio.sleep(3)
-    await close(stop, tasks, trainer, member)
+    await close_all(stop, tasks, trainer, member)
     refused = [
         (a.marker, a.answer.status, a.answer.body[:200]) for a in actions if a.answer.status != 201
     ]
@@ -101,56 +79,27 @@ async def same_events(pg: Cluster) -> None:
 def test_a_kill_9_of_the_driving_process_skips_and_doubles_nothing(pg: Cluster):
     app1 = pg.servers[0]
     try:
-        run(takeover(pg))
+        seen = run(kill_the_driver(pg, pg.seeded.drill_ids[1], 600 / SPEED))
     finally:
         if not app1.alive:
             app1.start()
+    for view in seen:
+        check_takeover(view)
 
 
-async def takeover(pg: Cluster) -> None:
-    app1, app2 = pg.servers
-    drill = pg.seeded.drill_ids[1]
-    trainer = await pg.sign_in(pg.seeded.trainer, app2)
-    member = await pg.sign_in(pg.seeded.members[drill][0], app2)
-    await pg.start_drill(trainer, drill, app2)
-    stop = asyncio.Event()
-    # app1's console opens first, so app1's driver takes the drill's lock.
-    tasks = await open_consoles([Console(member, app1.base, drill)], stop)
-    watched = [Console(member, app2.base, drill) for _ in range(2)]
-    tasks += await open_consoles(watched, stop)
-    await asyncio.sleep(2)
-    killed_at = time.time()
-    app1.kill9()
-    deadline = time.monotonic() + 600 / SPEED + 2 * TAKEOVER_S
-    while not all(c.ended for c in watched) and time.monotonic() < deadline:
-        await asyncio.sleep(0.1)
-    await close(stop, tasks, trainer, member)
-    for console in watched:
-        check_takeover(pg, console, killed_at)
-
-
-def check_takeover(pg: Cluster, console: Console, killed_at: float) -> None:
+def check_takeover(view: Takeover) -> None:
     """Resumed within TAKEOVER_S, clock never backwards, every storm post once, to the end."""
-    after = [e for e in console.events if e.arrival > killed_at]
-    assert after, f"{console.url}: no event at all after the kill -9 of the driving process"
-    waited = after[0].arrival - killed_at
-    assert waited < TAKEOVER_S, f"{console.url}: first event {waited:.1f} s after the kill -9"
-    clocks = [(e.arrival, json.loads(e.data)["sim_s"]) for e in console.named("clock")]
-    sims = [sim for _, sim in clocks]
-    killed_sim = max((sim for arrival, sim in clocks if arrival < killed_at), default=0.0)
-    backwards = [(a, b) for a, b in zip(sims, sims[1:], strict=False) if b < a]
-    assert not backwards, f"{console.url}: the clock went backwards: {backwards}"
-    assert console.ended, f"{console.url}: the feed stopped at T+{sims[-1]:.0f}s, never ended"
-    got = console.post_ids()
-    doubled = sorted({p for p in got if got.count(p) > 1})
-    expected = storm_posts(pg.database_url, console.drill_id, sims[0], sims[-1])
-    skipped = [f"{p.id}@{p.at_s:.0f}s" for p in expected if p.id not in got]
-    assert not skipped, (
-        f"{console.url}: {len(skipped)} of {len(expected)} posts and injects due between "
-        f"T+{sims[0]:.0f}s and the end never reached the console (the driving process was "
-        f"killed at about T+{killed_sim:.0f}s): {skipped}"
+    where = view.console
+    assert view.waited_s is not None, f"{where}: no event at all after the kill -9 of the driver"
+    assert view.waited_s < TAKEOVER_S, f"{where}: first event {view.waited_s:.1f} s after the kill"
+    assert not view.backwards, f"{where}: the clock went backwards: {view.backwards}"
+    assert view.ended, f"{where}: the feed stopped at T+{view.sims[-1]:.0f}s, never ended"
+    assert not view.skipped, (
+        f"{where}: {len(view.skipped)} of {view.expected} posts and injects due between "
+        f"T+{view.sims[0]:.0f}s and the end never reached the console (the driving process was "
+        f"killed at about T+{view.killed_sim:.0f}s): {view.skipped}"
     )
-    assert not doubled, f"{console.url}: posts or injects sent twice: {doubled}"
+    assert not view.doubled, f"{where}: posts or injects sent twice: {view.doubled}"
 
 
 def test_a_redis_restart_answers_no_500_and_loses_no_action(pg: Cluster):
@@ -185,7 +134,7 @@ async def redis_restart(pg: Cluster) -> None:
     actions.append(await note(member, app2.base, drill, "after-outage"))
     await wait_for_delivery(actions, consoles)
     stored = await stored_notes(member, app1.base, drill)
-    await close(stop, tasks, trainer, member, newcomer)
+    await close_all(stop, tasks, trainer, member, newcomer)
     check_outage(pg, actions, consoles, stored, sign_in)
 
 

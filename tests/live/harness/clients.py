@@ -13,6 +13,7 @@ from tests.factories import csrf_from
 
 CONNECT_TIMEOUT_S = 5.0
 RECONNECT_S = 0.5  # EventSource waits about this long before reconnecting
+OPEN_TIMEOUT_S = 10.0
 LIMITS = httpx2.Limits(max_connections=None, max_keepalive_connections=None)
 AT_S = re.compile(r'data-at-s="([\d.]+)"')
 POST_ID = re.compile(r'<article id="post-([^"]+)"')
@@ -144,3 +145,24 @@ class Console:
     def post_ids(self) -> list[str]:
         """The ids of the feed posts received, in order (repeats kept)."""
         return [m.group(1) for e in self.named("post") if (m := POST_ID.search(e.data))]
+
+
+async def open_consoles(consoles: list[Console], stop: asyncio.Event) -> list[asyncio.Task]:
+    """Open the consoles and wait until each has received an event; fail naming the silent."""
+    tasks = [asyncio.create_task(console.run(stop)) for console in consoles]
+    deadline = time.monotonic() + OPEN_TIMEOUT_S
+    while not all(c.events for c in consoles) and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    silent = [c.url for c in consoles if not c.events]
+    assert not silent, f"consoles with no event {OPEN_TIMEOUT_S:.0f} s after opening: {silent}"
+    return tasks
+
+
+async def close_all(stop: asyncio.Event, tasks: list[asyncio.Task], *people: Participant) -> None:
+    """Stop the consoles (bounded: cancelled after 5 s) and close the clients."""
+    stop.set()
+    await asyncio.wait(tasks, timeout=5)
+    for task in tasks:
+        task.cancel()
+    for person in people:
+        await person.close()
