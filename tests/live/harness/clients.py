@@ -153,8 +153,11 @@ async def open_consoles(consoles: list[Console], stop: asyncio.Event) -> list[as
     deadline = time.monotonic() + OPEN_TIMEOUT_S
     while not all(c.events for c in consoles) and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
-    silent = [c.url for c in consoles if not c.events]
-    assert not silent, f"consoles with no event {OPEN_TIMEOUT_S:.0f} s after opening: {silent}"
+    silent = [c for c in consoles if not c.events]
+    assert not silent, (
+        f"{len(silent)} of {len(consoles)} consoles got no event {OPEN_TIMEOUT_S:.0f} s after "
+        f"opening {sorted({c.url for c in silent})}; answers so far: {[c.statuses for c in silent]}"
+    )
     return tasks
 
 
