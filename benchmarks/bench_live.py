@@ -108,6 +108,12 @@ def measure_takeover() -> list[Result]:
     ]  # fmt: skip
 
 
+def errors_unit(run: dict) -> str:
+    """'of N', with the failed answers' statuses (0: no answer) and how many of each."""
+    statuses = ", ".join(f"{s}×{n}" for s, n in sorted(run["error_statuses"].items()))
+    return f"of {run['actions']}" + (f" ({statuses})" if statuses else "")
+
+
 def per_event_us(seconds: float, events: int) -> float:
     """Microseconds of CPU per delivered event."""
     return 1e6 * seconds / max(1, events)
@@ -125,7 +131,7 @@ def rows(kind: str, run: dict, floor_us: float, load: Load) -> list[Result]:
         Result(name, "events lost or doubled", bad, "events", "0", bad == 0),
         Result(name, "consoles resumed with Last-Event-ID", run["rejoined"], "consoles",
                "reference", True),
-        Result(name, "action errors", run["action_errors"], f"of {run['actions']}", "0",
+        Result(name, "action errors", run["action_errors"], errors_unit(run), "0",
                run["action_errors"] == 0),
         Result(name, "p50 action ack→every console", run["action_p50_ms"], "ms", "reference", True),
         Result(name, "p99 action ack→every console", run["action_p99_ms"], "ms",

@@ -4,6 +4,7 @@ the servers' CPU and Redis's command counters say about it."""
 
 import asyncio
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from tests.live.harness.clients import Console, Participant, close_all
@@ -134,6 +135,7 @@ def figures(deployment: Cluster, consoles, actions, meters, window) -> dict:
         "doubled": doubled,
         "actions": len(actions),
         "action_errors": sum(a.answer.status != 201 for a in actions),
+        "error_statuses": dict(Counter(a.answer.status for a in actions if a.answer.status != 201)),
         "rejoined": sum(c.connects > 1 for c in consoles),
         "action_p50_ms": 1000 * percentile(acted, 0.5),
         "action_p99_ms": 1000 * percentile(acted, 0.99),
