@@ -4,7 +4,7 @@ or every figure of the live tests and `make bench` is wrong."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.live.harness.clients import Answer, Console, Participant, Received
+from tests.live.harness.clients import Answer, Console, Participant, Received, split_frames
 from tests.live.harness.measure import (
     Action,
     action_delays,
@@ -73,3 +73,18 @@ def test_a_percentile_is_one_of_the_values_and_grows_with_the_share(values, shar
     found = percentile(values, share)
     assert found in values
     assert percentile(values, 0) <= found <= percentile(values, 0.999)
+
+
+frame_texts = st.lists(st.text("abc: -", min_size=1, max_size=12), min_size=1, max_size=6)
+
+
+@given(frame_texts, st.lists(st.integers(0, 200), max_size=8))
+def test_frames_come_out_whole_however_the_stream_is_cut(texts, cuts):
+    stream = b"".join(f"id: {n}\r\ndata: {t}\r\n\r\n".encode() for n, t in enumerate(texts))
+    bounds = [0, *sorted(c % (len(stream) + 1) for c in cuts), len(stream)]
+    frames, pending = [], b""
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        done, pending = split_frames(pending, stream[start:end])
+        frames += done
+    assert frames == [f"id: {n}\ndata: {t}".encode() for n, t in enumerate(texts)]
+    assert pending == b""

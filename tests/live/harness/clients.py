@@ -70,6 +70,13 @@ class Participant:
         await self.client.aclose()
 
 
+def split_frames(pending: bytes, chunk: bytes) -> tuple[list[bytes], bytes]:
+    """The complete SSE frames in what was pending plus a new chunk, and the rest; a chunk may
+    end anywhere, even between the CR and the LF of a line break."""
+    *frames, rest = (pending + chunk).replace(b"\r\n", b"\n").split(b"\n\n")
+    return frames, rest
+
+
 @dataclass
 class Console:
     """One open console of a drill on one server, recording what it receives."""
@@ -114,7 +121,7 @@ class Console:
             pending = b""
             async for chunk in response.aiter_bytes():
                 arrival = time.time()
-                *frames, pending = (pending + chunk.replace(b"\r\n", b"\n")).split(b"\n\n")
+                frames, pending = split_frames(pending, chunk)
                 for frame in frames:
                     self._record(frame.decode(), arrival)
                 if stop.is_set() or self.ended:

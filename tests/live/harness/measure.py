@@ -46,7 +46,8 @@ class Action:
 
 def action_delays(actions: Sequence[Action], consoles: Sequence[Console]) -> tuple[list, list]:
     """Delays (s) from each acknowledged action to its `team-action` event on every console of
-    its drill that was open when it was acknowledged, and the (marker, console) pairs missing."""
+    its drill that was open when it was acknowledged (0 when the event came first: it is
+    published before the answer leaves), and the (marker, console url) pairs never delivered."""
     delays: list[float] = []
     missing: list[tuple[str, str]] = []
     for action in actions:
