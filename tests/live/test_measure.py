@@ -12,6 +12,7 @@ from tests.live.harness.measure import (
     lost_and_doubled,
     percentile,
 )
+from tests.live.harness.takeover import Takeover
 
 NOBODY = Participant("nobody@harness.test")  # never connects: these consoles are filled by hand
 
@@ -88,3 +89,18 @@ def test_frames_come_out_whole_however_the_stream_is_cut(texts, cuts):
         frames += done
     assert frames == [f"id: {n}\ndata: {t}".encode() for n, t in enumerate(texts)]
     assert pending == b""
+
+
+def takeover(missing: list[str], hidden: list[tuple[float, int]]) -> Takeover:
+    """A console's view of a takeover with these posts not received and these totals."""
+    return Takeover("c", 1.0, 100.0, [0.0, 600.0], hidden, True, 10, missing, [])
+
+
+def test_posts_counted_as_not_shown_are_not_skipped():
+    assert takeover(["a", "b"], [(10.0, 1), (300.0, 2), (600.0, 3)]).skipped == 0
+    assert takeover(["a", "b", "c"], [(10.0, 1), (600.0, 3)]).skipped == 1
+
+
+def test_a_reset_of_the_not_shown_counter_is_caught():
+    view = takeover([], [(10.0, 2), (200.0, 4), (300.0, 0), (600.0, 1)])
+    assert view.counter_drops == [(4, 0)]

@@ -2,8 +2,9 @@
 their feed waited for a new driver, and which storm posts and injects it skipped or sent twice.
 
 Meant for a quiet scenario at a moderate speed (the tutorial at 30×), where the feed shows
-every post, so each console must receive exactly the storm's posts from its first clock
-reading to the end.
+nearly every post: from its first `feed-summary` to the end, a console must receive each of
+the storm's posts once, except those the feed counted as not shown (its `hidden_total` grows
+by exactly as many, and never goes down).
 """
 
 import asyncio
@@ -25,16 +26,28 @@ class Takeover:
     console: str
     waited_s: float | None  # from the kill to the console's next event; None: no event
     killed_sim: float
-    sims: list[float]
+    sims: list[float]  # the clock readings received
+    hidden: list[tuple[float, int]]  # (simulated second, posts not shown before it) received
     ended: bool
     expected: int
-    skipped: list[str]
+    missing: list[str]
     doubled: list[str]
 
     @property
     def backwards(self) -> list[tuple[float, float]]:
         """Consecutive clock readings where simulated time went back."""
         return [(a, b) for a, b in zip(self.sims, self.sims[1:], strict=False) if b < a]
+
+    @property
+    def counter_drops(self) -> list[tuple[int, int]]:
+        """Consecutive 'posts not shown' totals that went down (the counter was reset)."""
+        totals = [total for _, total in self.hidden]
+        return [(a, b) for a, b in zip(totals, totals[1:], strict=False) if b < a]
+
+    @property
+    def skipped(self) -> int:
+        """Posts neither received nor counted as not shown."""
+        return len(self.missing) - (self.hidden[-1][1] - self.hidden[0][1])
 
 
 async def kill_the_driver(deployment: Cluster, drill_id: int, duration_s: float) -> list[Takeover]:
@@ -64,16 +77,19 @@ def seen_by(deployment: Cluster, console: Console, killed_at: float) -> Takeover
     """The console's view of the takeover, against the storm's own posts."""
     after = [e for e in console.events if e.arrival > killed_at]
     clocks = [(e.arrival, json.loads(e.data)["sim_s"]) for e in console.named("clock")]
-    sims = [sim for _, sim in clocks]
+    summaries = [json.loads(e.data) for e in console.named("feed-summary")]
+    hidden = [(s["sim_s"], s["hidden_total"]) for s in summaries]
     got = console.post_ids()
-    expected = storm_posts(deployment.database_url, console.drill_id, sims[0], sims[-1])
+    # Posts due from the first summary's second on are sent after it (see app.drills.live).
+    expected = storm_posts(deployment.database_url, console.drill_id, hidden[0][0], hidden[-1][0])
     return Takeover(
         console=console.url,
         waited_s=after[0].arrival - killed_at if after else None,
         killed_sim=max((sim for arrival, sim in clocks if arrival < killed_at), default=0.0),
-        sims=sims,
+        sims=[sim for _, sim in clocks],
+        hidden=hidden,
         ended=console.ended,
         expected=len(expected),
-        skipped=[f"{p.id}@{p.at_s:.0f}s" for p in expected if p.id not in got],
+        missing=[f"{p.id}@{p.at_s:.0f}s" for p in expected if p.id not in got],
         doubled=sorted({p for p in got if got.count(p) > 1}),
     )
