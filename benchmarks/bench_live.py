@@ -112,8 +112,10 @@ def measure_takeover() -> list[Result]:
 
 
 def errors_unit(run: dict) -> str:
-    """'of N', with the failed answers' statuses (0: no answer) and how many of each."""
-    statuses = ", ".join(f"{s}×{n}" for s, n in sorted(run["error_statuses"].items()))
+    """'of N', with the failed answers' statuses and how many of each."""
+    statuses = ", ".join(
+        f"{s or 'no answer'}×{n}" for s, n in sorted(run["error_statuses"].items())
+    )
     return f"of {run['actions']}" + (f" ({statuses})" if statuses else "")
 
 

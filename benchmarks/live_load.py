@@ -81,7 +81,7 @@ async def post_actions(deployment: Cluster, members: dict, load: Load) -> list[A
     return list(await asyncio.gather(*(one(n) for n in range(count))))
 
 
-def open_consoles(deployment: Cluster, members: dict, load: Load) -> list[Console]:
+def make_consoles(deployment: Cluster, members: dict, load: Load) -> list[Console]:
     """`load.consoles` consoles per drill, alternating over the processes."""
     servers = deployment.servers
     return [
@@ -96,7 +96,7 @@ async def drive(deployment: Cluster, load: Load) -> dict:
     trainer, members = await participants(deployment)
     for drill_id in members:
         await deployment.start_drill(trainer, drill_id, deployment.servers[0])
-    consoles = open_consoles(deployment, members, load)
+    consoles = make_consoles(deployment, members, load)
     stop = asyncio.Event()
     tasks = [asyncio.create_task(console.run(stop)) for console in consoles]
     await asyncio.sleep(WARMUP_S)

@@ -1,6 +1,8 @@
 """The harness's own arithmetic: what it calls lost, doubled, late or missing must be right,
 or every figure of the live tests and `make bench` is wrong."""
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -104,3 +106,7 @@ def test_posts_counted_as_not_shown_are_not_skipped():
 def test_a_reset_of_the_not_shown_counter_is_caught():
     view = takeover([], [(10.0, 2), (200.0, 4), (300.0, 0), (600.0, 1)])
     assert view.counter_drops == [(4, 0)]
+
+
+def test_a_percentile_of_nothing_is_not_a_number_so_no_goal_is_met():
+    assert math.isnan(percentile([], 0.99))

@@ -2,6 +2,7 @@
 delay from its acknowledgement to its event on every console, each post's delay from the
 moment it was due, and the storm posts a console never got."""
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -83,8 +84,8 @@ def post_delays(
 
 
 def percentile(values: Sequence[float], share: float) -> float:
-    """The value below which `share` of `values` lie; -1 with no values."""
+    """The value below which `share` of `values` lie; NaN (shown as such) with no values."""
     if not values:
-        return -1.0
+        return math.nan
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
