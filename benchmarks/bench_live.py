@@ -21,7 +21,13 @@ from benchmarks.live_load import Load, drive
 from benchmarks.table import Result
 from tests.live.harness.clients import Console, Participant, close_all
 from tests.live.harness.cluster import cluster
-from tests.live.harness.services import ROOT, cpu_seconds, free_port, wait_until
+from tests.live.harness.services import (
+    ROOT,
+    cpu_seconds,
+    die_with_parent,
+    free_port,
+    wait_until,
+)
 from tests.live.harness.takeover import kill_the_driver
 
 SCENARIO = "service-outage"  # the library's busiest storm
@@ -56,7 +62,7 @@ def measure_floor(load: Load, rate: float) -> dict:
     """The bare SSE server at `rate` events per second per drill, read by the same consoles."""
     port = free_port()
     args = [sys.executable, "-m", "benchmarks.bare_sse", str(port), str(load.drills), str(rate)]
-    server = subprocess.Popen(args, cwd=ROOT)
+    server = subprocess.Popen(args, cwd=ROOT, preexec_fn=die_with_parent)
     try:
         wait_until(lambda: probe(port), 30, "the bare SSE server listens")
         return asyncio.run(read_floor(server.pid, port, load))

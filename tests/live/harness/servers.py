@@ -11,7 +11,13 @@ from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
 
-from tests.live.harness.services import STORMDRILL, cpu_seconds, free_port, wait_until
+from tests.live.harness.services import (
+    STORMDRILL,
+    cpu_seconds,
+    die_with_parent,
+    free_port,
+    wait_until,
+)
 
 SECRET = "harness-secret-shared-by-every-process"
 START_TIMEOUT_S = 60
@@ -57,6 +63,7 @@ class AppServer:
                 cwd=self.folder,  # no stray .env file from the repository
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,
             )
 
     def wait_ready(self) -> None:

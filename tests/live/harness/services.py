@@ -4,6 +4,7 @@ Everything here starts, stops and deletes what it made, so a test or a benchmark
 no process, file or database behind.
 """
 
+import ctypes
 import os
 import shutil
 import signal
@@ -23,6 +24,13 @@ from tests.conftest import IN_CI
 ROOT = Path(__file__).resolve().parents[3]
 STORMDRILL = Path(sys.executable).with_name("stormdrill")
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In a child before exec: be killed when the harness dies, even by kill -9, so no server
+    outlives an interrupted test or benchmark (Linux prctl PR_SET_PDEATHSIG)."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def free_port() -> int:
@@ -121,7 +129,7 @@ class RedisServer:
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.folder),
              "--logfile", str(self.folder / "redis.log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent,
         )  # fmt: skip
         wait_until(self.answers, 10, f"redis-server answers on port {self.port}")
 
