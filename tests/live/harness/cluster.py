@@ -32,7 +32,9 @@ class Cluster:
     async def sign_in(self, email: str, server: AppServer) -> Participant:
         """A participant signed in through `server`'s sign-in form."""
         participant = Participant(email)
-        await participant.sign_in(server.base, self.seeded.password)
+        status = await participant.sign_in(server.base, self.seeded.password)
+        if status != 303:
+            raise AssertionError(f"sign-in of {email} on {server.name}: {status}\n{self.logs()}")
         return participant
 
     async def start_drill(self, trainer: Participant, drill_id: int, server: AppServer) -> None:

@@ -56,9 +56,10 @@ async def kill_the_driver(deployment: Cluster, drill_id: int, duration_s: float)
     first, survivor = deployment.servers[:2]
     trainer = await deployment.sign_in(deployment.seeded.trainer, survivor)
     member = await deployment.sign_in(deployment.seeded.members[drill_id][0], survivor)
-    await deployment.start_drill(trainer, drill_id, survivor)
+    # The first process starts the drill and has its first console, so it drives the drill
+    # whether drivers start with the clock or with the first listener.
+    await deployment.start_drill(trainer, drill_id, first)
     stop = asyncio.Event()
-    # The first process's console opens first, so its driver takes the drill's lock.
     driving = Console(member, first.base, drill_id)
     watched = [Console(member, survivor.base, drill_id) for _ in range(2)]
     tasks = await open_consoles([driving], stop)
