@@ -51,9 +51,12 @@ def wait_until(check: Callable[[], bool], timeout_s: float, what: str) -> None:
 
 
 def unavailable(message: str) -> None:
-    """A missing service: a failure in CI (CI=true), a skip elsewhere."""
+    """A missing service: in a test, a failure in CI (CI=true) and a skip elsewhere; outside
+    tests (`make bench`), an error."""
     import pytest
 
+    if "PYTEST_CURRENT_TEST" not in os.environ:
+        raise RuntimeError(message)
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
