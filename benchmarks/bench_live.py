@@ -36,6 +36,7 @@ P99_GOAL_MS = 250
 CPU_RATIO_GOAL = 3
 REDIS_GOAL = 0.2
 TAKEOVER_GOAL_S = 5
+IDLE_CPU_GOAL_PCT = 2  # drivers stopped: the servers idle
 TAKEOVER_SPEED = 30  # the tutorial shows nearly every post at this speed: a gap is visible
 TUTORIAL_S = 600
 NAMES = {"sqlite": "live 1×SQLite", "postgres": "live 2×PG+Redis"}
@@ -155,7 +156,16 @@ def rows(kind: str, run: dict, floor_us: float, load: Load) -> list[Result]:
                f"<= {CPU_RATIO_GOAL}" if scale_out else "reference",
                cpu_us / floor_us <= CPU_RATIO_GOAL or not scale_out),
     ]  # fmt: skip
+    idle_pct = 100 * run["idle_cpu_share"]
+    out.append(
+        Result(name, "app CPU after every console left", idle_pct, "% of a core",
+               f"< {IDLE_CPU_GOAL_PCT}", idle_pct < IDLE_CPU_GOAL_PCT)
+    )  # fmt: skip
     if scale_out:
+        out.append(
+            Result(name, "Redis commands/s after every console left", run["idle_redis_per_s"],
+                   "commands/s", "0", run["idle_redis_per_s"] == 0)
+        )  # fmt: skip
         commands = run["redis_commands"] / max(1, run["delivered"])
         redis_us = per_event_us(run["redis_cpu_s"], run["delivered"])
         out += [

@@ -20,6 +20,8 @@ from tests.live.harness.seed import clock_start
 
 WARMUP_S = 3.0
 REJOIN_SHARE = 10  # one console in ten drops its connection half-way and resumes
+GRACE_S = 5.0  # after the last console closed, before idleness is measured
+IDLE_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,21 @@ async def drive(deployment: Cluster, load: Load) -> dict:
     after, ended = Meter.read(deployment), time.time()
     await asyncio.sleep(1)  # the last actions' events
     await close_all(stop, tasks, trainer, *members.values())
-    return figures(deployment, consoles, actions, (before, after), (started, ended))
+    result = figures(deployment, consoles, actions, (before, after), (started, ended))
+    return {**result, **await after_everyone_left(deployment)}
+
+
+async def after_everyone_left(deployment: Cluster) -> dict:
+    """The servers' CPU (share of one core) and Redis commands per second once every console
+    has closed and GRACE_S has passed: drivers must not outlive their consoles."""
+    await asyncio.sleep(GRACE_S)
+    before, started = Meter.read(deployment), time.monotonic()
+    await asyncio.sleep(IDLE_S)
+    after, seconds = Meter.read(deployment), time.monotonic() - started
+    return {
+        "idle_cpu_share": (after.cpu_s - before.cpu_s) / seconds,
+        "idle_redis_per_s": (after.redis_commands - before.redis_commands) / seconds,
+    }
 
 
 def figures(deployment: Cluster, consoles, actions, meters, window) -> dict:
