@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from app.accounts import service as accounts
-from app.accounts.models import Role
+from app.accounts.models import Organisation, Role, User
 from app.core.db import make_engine
 from app.drills import service as drills
 from app.drills.models import AssignIn, Assignment, Drill, DrillCreate
@@ -27,7 +27,9 @@ class Seeded:
     password: str = PASSWORD
 
 
-def seed(url: str, *, drills_count: int, scenario_id: str, speed: float, seed_value: int = 7):
+def seed(
+    url: str, *, drills_count: int, scenario_id: str, speed: float, seed_value: int = 7
+) -> Seeded:
     """An organisation with a trainer and `drills_count` drills, each with its own team."""
     engine = make_engine(url)
     try:
@@ -46,27 +48,29 @@ def seed(url: str, *, drills_count: int, scenario_id: str, speed: float, seed_va
                 drill = drills.create_drill(
                     session=session, org=org, user=trainer, drill_in=drill_in
                 )
-                emails = [f"{role}{number}@harness.test" for role in ROLES]
-                people = [_member(session, org, email, Role.member) for email in emails]
-                assignments = [
-                    Assignment(user_id=person.id, role_key=role)
-                    for person, role in zip(people, ROLES, strict=True)
-                ]
-                drills.assign(
-                    session=session,
-                    org=org,
-                    drill=drill,
-                    assign_in=AssignIn(assignments=assignments),
-                )
                 seeded.drill_ids.append(drill.id)
-                seeded.members[drill.id] = emails
+                seeded.members[drill.id] = _team(session, org, drill, number)
             session.commit()
             return seeded
     finally:
         engine.dispose()
 
 
-def _member(session: Session, org, email: str, role: Role):
+def _team(session: Session, org: Organisation, drill: Drill, number: int) -> list[str]:
+    """Members of `org` holding the drill's roles, one each; their emails in ROLES order."""
+    emails = [f"{role}{number}@harness.test" for role in ROLES]
+    people = [_member(session, org, email, Role.member) for email in emails]
+    assignments = [
+        Assignment(user_id=person.id, role_key=role)
+        for person, role in zip(people, ROLES, strict=True)
+    ]
+    drills.assign(
+        session=session, org=org, drill=drill, assign_in=AssignIn(assignments=assignments)
+    )
+    return emails
+
+
+def _member(session: Session, org: Organisation, email: str, role: Role) -> User:
     """A user of `org` with `role`, password PASSWORD."""
     user = accounts.create_user(
         session=session, email=email, display_name=email.split("@")[0], password=PASSWORD,
