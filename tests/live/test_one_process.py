@@ -44,7 +44,10 @@ async def crowded(deployment: Cluster) -> None:
     failed = [
         (a.marker, a.answer.status, a.answer.body[:120]) for a in actions if a.answer.status != 201
     ]
-    assert not failed, f"{len(failed)} of {len(actions)} simultaneous actions failed: {failed}"
+    assert not failed, (
+        f"{len(failed)} of {len(actions)} simultaneous actions failed: {failed}; "
+        f"server exceptions: {deployment.exceptions()}"
+    )
     assert reading.status_code == 200 and answered_in < ANSWER_S, (
         f"with {CONSOLES} consoles open, reading the drill answered {reading.status_code} "
         f"in {answered_in:.1f} s"

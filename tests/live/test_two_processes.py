@@ -66,7 +66,7 @@ async def same_events(pg: Cluster) -> None:
     refused = [
         (a.marker, a.answer.status, a.answer.body[:200]) for a in actions if a.answer.status != 201
     ]
-    assert not refused, f"actions refused: {refused}\n{pg.logs()}"
+    assert not refused, f"actions refused: {refused}; server exceptions: {pg.exceptions()}"
     _, missing = action_delays(actions, consoles)
     assert not missing, f"team-action events that never reached a console: {missing}"
     lost, doubled = lost_and_doubled(consoles, key=lambda c: c.drill_id)
@@ -179,4 +179,5 @@ def check_outage(pg, actions: list[Action], consoles, stored: list[str], sign_in
          f"{DELIVERY_S:.0f} s after Redis came back: {undelivered}"),
     ]  # fmt: skip
     failed = [message for ok, message in checks if not ok]
+    failed += [f"server exceptions: {pg.exceptions()}"] if failed else []
     assert not failed, "after a Redis restart:\n- " + "\n- ".join(failed)

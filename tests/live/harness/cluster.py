@@ -43,6 +43,10 @@ class Cluster:
         if answer.status != 200:
             raise AssertionError(f"starting drill {drill_id}: {answer.status} {answer.body}")
 
+    def exceptions(self) -> dict[str, list[str]]:
+        """Each server's distinct exception lines, for failure messages."""
+        return {s.name: found for s in self.servers if (found := s.exceptions())}
+
     def logs(self) -> str:
         """Every server's log tail, for failure messages."""
         return "\n".join(f"--- {s.name}\n{s.log_tail()}" for s in self.servers)

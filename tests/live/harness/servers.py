@@ -5,6 +5,7 @@ test shows the server's traceback.
 """
 
 import os
+import re
 import signal
 import subprocess
 from pathlib import Path
@@ -21,6 +22,7 @@ from tests.live.harness.services import (
 
 SECRET = "harness-secret-shared-by-every-process"
 START_TIMEOUT_S = 60
+EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception): .*$", re.M)
 
 
 class AppServer:
@@ -103,6 +105,13 @@ class AppServer:
     def cpu_seconds(self) -> float:
         """The process's CPU time so far."""
         return cpu_seconds(self.process.pid) if self.alive else 0.0
+
+    def exceptions(self, limit: int = 5) -> list[str]:
+        """The distinct exception lines of its log (`module.Error: message`): why it failed."""
+        if not self.log.exists():
+            return []
+        found = EXCEPTION.findall(self.log.read_text(errors="replace"))
+        return sorted(set(found))[:limit]
 
     def log_tail(self, lines: int = 40) -> str:
         """The end of the server's log."""
