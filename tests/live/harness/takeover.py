@@ -1,0 +1,96 @@
+"""A kill -9 of the process driving a drill, watched from consoles on another process: how long
+their feed waited for a new driver, and which storm posts and injects it skipped or sent twice.
+
+Meant for a quiet scenario at a moderate speed (the tutorial at 30×), where the feed shows
+nearly every post: from its first `feed-summary` to the end, a console must receive each of
+the storm's posts once, except those the feed counted as not shown (its `hidden_total` grows
+by exactly as many, and never goes down).
+"""
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass
+
+from tests.live.harness.clients import Console, close_all, open_consoles
+from tests.live.harness.cluster import Cluster
+from tests.live.harness.seed import storm_posts
+
+SETTLE_S = 2.0  # the feed runs this long before the kill
+
+
+@dataclass(frozen=True)
+class Takeover:
+    """What one console on the surviving process saw."""
+
+    console: str
+    waited_s: float | None  # from the kill to the console's next event; None: no event
+    killed_sim: float
+    sims: list[float]  # the clock readings received
+    hidden: list[tuple[float, int]]  # (simulated second, posts not shown before it) received
+    ended: bool
+    expected: int
+    missing: list[str]
+    doubled: list[str]
+
+    @property
+    def backwards(self) -> list[tuple[float, float]]:
+        """Consecutive clock readings where simulated time went back."""
+        return [(a, b) for a, b in zip(self.sims, self.sims[1:], strict=False) if b < a]
+
+    @property
+    def counter_drops(self) -> list[tuple[int, int]]:
+        """Consecutive 'posts not shown' totals that went down (the counter was reset)."""
+        totals = [total for _, total in self.hidden]
+        return [(a, b) for a, b in zip(totals, totals[1:], strict=False) if b < a]
+
+    @property
+    def skipped(self) -> int:
+        """Posts neither received nor counted as not shown."""
+        return len(self.missing) - (self.hidden[-1][1] - self.hidden[0][1])
+
+
+async def kill_the_driver(deployment: Cluster, drill_id: int, duration_s: float) -> list[Takeover]:
+    """Start the drill, let the first process drive it, kill -9 it, and watch the second
+    process's consoles until the drill ends (or `duration_s` plus 10 s)."""
+    first, survivor = deployment.servers[:2]
+    trainer = await deployment.sign_in(deployment.seeded.trainer, survivor)
+    member = await deployment.sign_in(deployment.seeded.members[drill_id][0], survivor)
+    # The first process starts the drill and has its first console, so it drives the drill
+    # whether drivers start with the clock or with the first listener.
+    await deployment.start_drill(trainer, drill_id, first)
+    stop = asyncio.Event()
+    driving = Console(member, first.base, drill_id)
+    watched = [Console(member, survivor.base, drill_id) for _ in range(2)]
+    tasks = await open_consoles([driving], stop)
+    tasks += await open_consoles(watched, stop)
+    await asyncio.sleep(SETTLE_S)
+    killed_at = time.time()
+    first.kill9()
+    deadline = time.monotonic() + duration_s + 10
+    while not all(c.ended for c in watched) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    await close_all(stop, tasks, trainer, member)
+    return [seen_by(deployment, console, killed_at) for console in watched]
+
+
+def seen_by(deployment: Cluster, console: Console, killed_at: float) -> Takeover:
+    """The console's view of the takeover, against the storm's own posts."""
+    after = [e for e in console.events if e.arrival > killed_at]
+    clocks = [(e.arrival, json.loads(e.data)["sim_s"]) for e in console.named("clock")]
+    summaries = [json.loads(e.data) for e in console.named("feed-summary")]
+    hidden = [(s["sim_s"], s["hidden_total"]) for s in summaries]
+    got = console.post_ids()
+    # Posts due from the first summary's second on are sent after it (see app.drills.live).
+    expected = storm_posts(deployment.database_url, console.drill_id, hidden[0][0], hidden[-1][0])
+    return Takeover(
+        console=console.url,
+        waited_s=after[0].arrival - killed_at if after else None,
+        killed_sim=max((sim for arrival, sim in clocks if arrival < killed_at), default=0.0),
+        sims=[sim for _, sim in clocks],
+        hidden=hidden,
+        ended=console.ended,
+        expected=len(expected),
+        missing=[f"{p.id}@{p.at_s:.0f}s" for p in expected if p.id not in got],
+        doubled=sorted({p for p in got if got.count(p) > 1}),
+    )
