@@ -41,9 +41,10 @@ class Answer:
 class Participant:
     """A signed-in person: one cookie jar, its CSRF token, many requests and streams."""
 
-    def __init__(self, email: str) -> None:
+    def __init__(self, email: str, **options) -> None:
+        """`options` go to the HTTP client (a transport bound to a source address, headers)."""
         self.email = email
-        self.client = httpx2.AsyncClient(timeout=httpx2.Timeout(10.0), limits=LIMITS)
+        self.client = httpx2.AsyncClient(timeout=httpx2.Timeout(10.0), limits=LIMITS, **options)
         self.csrf = ""
 
     async def sign_in(self, base: str, password: str) -> int:
@@ -55,7 +56,11 @@ class Participant:
                 return page.status_code
             self.csrf = csrf_from(page.text)
             form = {"email": self.email, "password": password, "csrf_token": self.csrf}
-            return (await self.client.post(f"{base}/login", data=form)).status_code
+            status = (await self.client.post(f"{base}/login", data=form)).status_code
+            if status == 303:  # signing in gives the session a new CSRF token
+                landing = await self.client.get(f"{base}/", follow_redirects=True)
+                self.csrf = csrf_from(landing.text)
+            return status
         except httpx2.TransportError:
             return 0
 
