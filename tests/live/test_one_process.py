@@ -7,6 +7,7 @@ import time
 
 from tests.live.harness.clients import Console, close_all, open_consoles
 from tests.live.harness.cluster import Cluster, cluster
+from tests.live.harness.loop import run_bounded
 from tests.live.harness.measure import Action, action_delays, lost_and_doubled
 
 CONSOLES = 20  # past the ~16 open consoles that stalled a SQLite process in issue 10
@@ -17,7 +18,7 @@ TEST_BOUND_S = 50.0
 
 def test_a_team_posting_at_once_on_sqlite_with_many_consoles_open_gets_no_error():
     with cluster("sqlite", scenario_id="tutorial", speed=30) as deployment:
-        asyncio.run(asyncio.wait_for(crowded(deployment), TEST_BOUND_S))
+        run_bounded(crowded(deployment), TEST_BOUND_S)
 
 
 async def crowded(deployment: Cluster) -> None:

@@ -24,6 +24,7 @@ from app.accounts.audit_models import AuditAction, AuditEvent
 from app.core.db import make_engine
 from tests.factories import csrf_from
 from tests.live.harness.clients import Console, Participant, close_all, open_consoles
+from tests.live.harness.loop import run_bounded
 from tests.live.harness.measure import Action, action_delays
 from tests.live.harness.proxy import Nginx
 from tests.live.harness.seed import Seeded, seed
@@ -88,7 +89,7 @@ def client_from(address: str, email: str) -> Participant:
 
 def run(scenario):
     """Run one async scenario, bounded in time; its result."""
-    return asyncio.run(asyncio.wait_for(scenario, TEST_BOUND_S))
+    return run_bounded(scenario, TEST_BOUND_S)
 
 
 def sign_in_addresses(url: str, email: str) -> dict[AuditAction, set[str]]:

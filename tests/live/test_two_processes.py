@@ -14,6 +14,7 @@ import pytest
 
 from tests.live.harness.clients import Console, Participant, close_all, open_consoles
 from tests.live.harness.cluster import Cluster, cluster
+from tests.live.harness.loop import run_bounded
 from tests.live.harness.measure import Action, action_delays, lost_and_doubled
 from tests.live.harness.takeover import Takeover, kill_the_driver
 
@@ -34,7 +35,7 @@ def pg() -> Iterator[Cluster]:
 
 def run(scenario):
     """Run one async scenario, bounded in time; its result."""
-    return asyncio.run(asyncio.wait_for(scenario, TEST_BOUND_S))
+    return run_bounded(scenario, TEST_BOUND_S)
 
 
 async def note(person: Participant, base: str, drill_id: int, marker: str) -> Action:
