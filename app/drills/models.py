@@ -54,6 +54,9 @@ class Drill(DrillBase, table=True):
     """A timed rehearsal of one approved plan version against one library scenario."""
 
     __tablename__ = "drill"
+    # A deleted drill's id is never given again: the live layer, links and the audit log
+    # know drills by id (SQLite would otherwise reuse the largest id once it is deleted).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")

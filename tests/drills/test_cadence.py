@@ -142,3 +142,13 @@ def test_the_list_marks_practices(client, session, factory):
     assert len(rows) == 2
     assert [("Practice" in row) for row in rows] == [("Try-out" in row) for row in rows]
     assert any("Try-out" in row for row in rows)
+
+
+def test_a_deleted_drills_id_is_never_given_again(session, factory):
+    """The live layer, links and the audit log know drills by id: a new drill never takes
+    the id of a deleted one (SQLite reuses the largest rowid unless told otherwise)."""
+    team = make_team(session, factory)
+    newest = make_drill(session, team.org, team.trainer)
+    gone = newest.id
+    cadence.delete_drill(session=session, drill=newest, user=team.trainer)
+    assert make_drill(session, team.org, team.trainer).id > gone
