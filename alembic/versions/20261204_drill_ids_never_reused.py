@@ -21,6 +21,8 @@ depends_on: str | Sequence[str] | None = None
 def _rebuild(autoincrement: bool) -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
+    # Batch mode copies the table into a new one declared with these options: no column
+    # changes, the rebuild itself is the migration.
     with op.batch_alter_table(
         "drill", recreate="always", table_kwargs={"sqlite_autoincrement": autoincrement}
     ):

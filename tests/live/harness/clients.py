@@ -110,7 +110,7 @@ class Console:
             try:
                 await self._listen(stop)
             except (httpx2.TransportError, httpx2.StreamError):
-                pass
+                pass  # a dropped stream: reconnect below, as EventSource does
             if self.statuses and self.statuses[-1] == 204:
                 return
             if not stop.is_set():
