@@ -1,10 +1,11 @@
 """Everything a drill's posts are drawn from, prepared once: templates, authors, injects.
 
-Each template is a grammar (`app.scenarios.grammar`); it is read VARIANTS times per gender it
-needs, each reading bent by the author type's way of writing (`app.storm.variation`), and each
-reading compiled with its own filler. A post picks its reading from its author's key and its
-time (docs/storm.md, Variety), so an account's posts of a template in one half-minute, and two
-accounts' posts at the same time, read differently.
+Each template is a grammar (`app.scenarios.grammar`); it is read per gender it needs until it
+has a distinct reading for each half-minute of the drill (`needed_readings`), each reading bent
+by the author type's way of writing (`app.storm.variation`), and each reading compiled with its
+own filler. No text belongs to two templates. A post picks its reading from its author's key and
+its half-minute (docs/storm.md, Variety), so an account's posts of a template in two
+half-minutes read differently; the engine keeps an account from posting a template twice in one.
 """
 
 import random
@@ -20,8 +21,9 @@ from app.storm.text import Slots, compile_text, number_names, static_text, stati
 from app.storm.types import Author
 from app.storm.variation import vary
 
-VARIANTS = 256
-VARIANT_MS = 30_000
+VARIANT_MS = 30_000  # a reading lasts a half-minute for each account
+READING_TRIES = 8  # a template is read up to this many times the readings it needs
+REPLY_TAIL_S = 1200  # replies to the team's last action may follow the drill's end this long
 SENTIMENTS = ("negative", "neutral", "positive")
 FEED_CHANNELS = (Channel.social_post, Channel.news_article)
 NEGATIVE_PERSONAS = frozenset({"angry_customer", "troll", "activist"})
@@ -38,13 +40,19 @@ VIRALITY = tuple(
 
 @dataclass(frozen=True)
 class Compiled:
-    """A template's readings: per gender (None: any author), VARIANTS (constant, filler) pairs."""
+    """A template's readings: per gender (None: any author), its distinct texts compiled."""
 
     persona: str
     sentiment: str
     context: str
     rumour: str | None
-    readings: dict[bool | None, tuple[tuple, tuple]]
+    readings: dict[bool | None, tuple[tuple, tuple]]  # (constants, fillers), as many of each
+
+
+def needed_readings(duration_s: int, tail_s: int) -> int:
+    """Distinct readings a template needs so that no account reads it twice in a drill: one per
+    half-minute of the drill and of the `tail_s` seconds of replies that may follow it."""
+    return -(-(duration_s + tail_s) * 1000 // VARIANT_MS)
 
 
 @dataclass(frozen=True)
@@ -66,16 +74,20 @@ def engagement_base(author: Author) -> float:
 
 @lru_cache(maxsize=4096)
 def readings(
-    text: str, persona: str, sentiment: str, language: str, tags: tuple, feminine: bool
+    text: str, persona: str, sentiment: str, language: str, tags: tuple, feminine: bool, count: int
 ) -> tuple[str, ...]:
-    """VARIANTS readings of a template, each bent by the author type's way of writing; seeded
-    by the template, so every drill of a scenario shares them (and the cache)."""
+    """Up to `count` distinct readings of a template, each bent by the author type's way of
+    writing (fewer if READING_TRIES times as many draws do not find them); seeded by the
+    template, so every drill of a scenario shares them (and the cache)."""
     rng = random.Random(f"{text}:{persona}:{language}:{feminine}")
     grammar = parse(text)
-    return tuple(
-        vary(expand(grammar, rng, feminine), persona, sentiment, language, list(tags), rng)
-        for _ in range(VARIANTS)
-    )
+    found: dict[str, None] = {}
+    for _ in range(READING_TRIES * count):
+        words = expand(grammar, rng, feminine)
+        found[vary(words, persona, sentiment, language, list(tags), rng)] = None
+        if len(found) == count:
+            break
+    return tuple(found)
 
 
 class Content:
@@ -90,6 +102,8 @@ class Content:
         self.slots = Slots(scenario, language, self.hashtags)
         self.numbers = number_names(scenario)
         self.language = language
+        self.needed = needed_readings(scenario.duration, REPLY_TAIL_S)
+        self._claimed: set[str] = set()  # texts already read by a template: none reads another's
         compiled = [self._compile(t) for t in scenario.templates.get(language)]
         self.storm = [c for c in compiled if c.context == "storm"]
         self.by_persona = {p.value: self._sentiment_pools(p.value) for p in Persona}
@@ -125,23 +139,22 @@ class Content:
             rumour=template.rumour,
             readings={
                 feminine: self._readings(
-                    readings(template.text, *key, tuple(self.hashtags), bool(feminine))
+                    readings(template.text, *key, tuple(self.hashtags), bool(feminine), self.needed)
                 )
                 for feminine in genders
             },
         )
 
-    def _readings(self, texts: list[str]) -> tuple[tuple, tuple]:
-        """The distinct texts compiled and repeated in turn up to VARIANTS: constants (None where
-        a filler is needed) and fillers. In turn, so an account's next minutes read differently."""
-        known: dict[str, tuple] = {}
-        for text in texts:
-            if text not in known:
-                parts = compile_text(text, self.values, self.numbers)
-                filler = self.slots.filler(parts)
-                known[text] = (parts[0] if filler is None else None, filler)
-        distinct = list(known.values())
-        pairs = [distinct[i % len(distinct)] for i in range(VARIANTS)]
+    def _readings(self, texts: tuple[str, ...]) -> tuple[tuple, tuple]:
+        """The texts no earlier template read, compiled: constants (None where a filler is
+        needed) and fillers. (A template whose every text another one read keeps its own.)"""
+        own = [text for text in texts if text not in self._claimed] or list(texts)
+        self._claimed.update(own)
+        pairs = []
+        for text in own:
+            parts = compile_text(text, self.values, self.numbers)
+            filler = self.slots.filler(parts)
+            pairs.append((parts[0] if filler is None else None, filler))
         return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
     def _sentiment_pools(self, persona: str) -> tuple[list[Compiled], ...]:

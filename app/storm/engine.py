@@ -8,6 +8,16 @@ the tick boundary at or before THREAD_WINDOW slots ahead of its start, so every 
 the same draws and the same earlier posts whatever the window. So [a, c) equals [a, b) + [b, c);
 and since a slot's draws depend only on the actions before it (its tick's state, the replies of
 earlier slots), an action at t changes nothing before t.
+
+No account posts the same text twice: a template's readings are distinct and no two templates
+share one; an account reads a template at most once per half-minute (the engine keeps the
+half-minute's (account, template) pairs and picks another author for a pair already used) and
+its reading is (account key + half-minute) mod the template's readings, so two half-minutes of a
+drill give different readings. A template with fewer readings than the drill's half-minutes has
+`turns` > 1: each account reads it only in one half-minute out of `turns` (those equal to its key
+plus the template's number, mod `turns`), and its reading is (key + half-minute // turns) mod the
+readings. The warm-up starts on a half-minute, so the pairs it keeps are
+the whole half-minute's.
 """
 
 import math
@@ -26,12 +36,21 @@ from app.storm.authors import plain_handle
 from app.storm.cascade import (
     ACTION_TAU_S,
     HORIZON_TAUS,
+    VIRAL_LIKES,
+    VIRAL_SOURCE_S,
     Excitation,
     action_event,
     inject_events,
     viral_moments,
 )
-from app.storm.content import VARIANT_MS, VARIANTS, VIRALITY, VIRALITY_BITS, Content, InjectPost
+from app.storm.content import (
+    REPLY_TAIL_S,
+    VARIANT_MS,
+    VIRALITY,
+    VIRALITY_BITS,
+    Content,
+    InjectPost,
+)
 from app.storm.pools import (
     AUTHOR_BITS,
     DEPTH_BITS,
@@ -52,7 +71,10 @@ REPOSTS_TAU_MS = 1_200_000
 REPLY_SHARE = 0.25
 REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
-REPLY_HORIZON_S = 1200
+REPLY_HORIZON_S = REPLY_TAIL_S
+BUCKET_S = VARIANT_MS // 1000  # the half-minute an account reads a template once in
+REDRAWS = 8  # other authors tried for a post whose first author may not read its template
+UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
 # [0, THREAD_WINDOW), mostly the last few seconds, tabulated over DEPTH_CELLS cells.
@@ -277,19 +299,21 @@ class Storm:
         timeline = Timeline(actions)
         first, last = max(0, math.floor(start_s)), math.ceil(end_s)
         start_ms, end_ms = round(start_s * 1000), round(end_s * 1000)
-        warm = max(0, first - THREAD_WINDOW) // TICK_S * TICK_S
+        warm = self._warm_start(first)
         states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
         recent: deque = deque(maxlen=THREAD_WINDOW)
         tops: deque = deque(maxlen=THREAD_WINDOW)  # each recent slot's most liked post
+        seen: set[int] = set()  # the half-minute's (account, template) pairs
+        sources = [(round(e.at_s * 1000), e.alpha) for e in self._viral if e.at_s >= warm]
+        sources.reverse()  # the next viral moment last, popped when its source is found
+        history = (recent, tops, seen, sources)
         rng, replies = random.Random(), {}
         for tick in range(warm // TICK_S, (last - 1) // TICK_S + 1):
             plan = self._plan(next(states), tick, pools, self._surge(excitation, timeline, tick))
             _reseed(rng, self._seed_base | tick)
             rng.gauss_next = None  # type: ignore[attr-defined]
             slots = range(tick * TICK_S, min(last, (tick + 1) * TICK_S))
-            ticked = self._tick(
-                rng, slots, plan, timeline, (recent, tops), replies, injected, pools
-            )
+            ticked = self._tick(rng, slots, plan, timeline, history, replies, injected, pools)
             if slots.start > first and slots.stop < last:
                 yield ticked
                 continue
@@ -299,6 +323,20 @@ class Storm:
             if kept and slots.stop == last:
                 kept[-1] = [p for p in kept[-1] if p.at_ms < end_ms]
             yield kept
+
+    def _warm_start(self, first: int) -> int:
+        """The slot a window's warm-up starts at: on a half-minute, THREAD_WINDOW slots or more
+        before `first`, and never inside a viral moment's search for its source (so the warm-up
+        keeps the same (account, template) pairs and finds the same sources as a storm read
+        from the start)."""
+        warm = max(0, first - THREAD_WINDOW) // BUCKET_S * BUCKET_S
+        moved = True
+        while moved:
+            moved = False
+            for event in self._viral:
+                if event.at_s < warm < event.at_s + VIRAL_SOURCE_S:
+                    warm, moved = floor(event.at_s) // BUCKET_S * BUCKET_S, True
+        return warm
 
     def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
         """The audience at time t_s."""
@@ -380,7 +418,8 @@ class Storm:
         self, rng, slots, plan, timeline, history, cache, injected, tables
     ) -> list[list[Post]]:
         """Every post of each slot of one tick, one list per slot, each in time order; kept in
-        `history` (each slot's posts, and its most liked post) for later threads. `rng` is the
+        `history` (each slot's posts, and its most liked post) for later threads, with the
+        half-minute's (account, template) pairs and the viral moments to come. `rng` is the
         tick's generator; `cache` holds each action's reply constants; `injected` the feed
         injects of each slot; `tables` the lookup tables (their reply pools: the others are in
         `plan`).
@@ -395,7 +434,8 @@ class Storm:
         only a slot with replies or injects sorts its posts.
         """
         rand, language = rng.random, self.language
-        recent, tops = history
+        recent, tops, seen, sources = history
+        seen_add, viral_at = seen.add, sources[-1][0] if sources else math.inf
         kind_cuts, kind_pools = plan.kind_cuts, plan.kind_pools
         kind_total = kind_cuts[-1] if kind_cuts else 0.0
         persona_table, storm_scale = plan.persona_table, plan.storm_scale
@@ -411,7 +451,7 @@ class Storm:
             THREAD_DEPTHS,
         )
         new, post_class = _new, Post
-        variant_ms, variants = VARIANT_MS, VARIANTS
+        variant_ms, bucket_s, redraws, uid_space = VARIANT_MS, BUCKET_S, REDRAWS, UID_SPACE
         hot_share, to_recent = HOT_SHARE, 1 / (1 - HOT_SHARE)
         per_second, horizon = self._per_second, len(self._per_second)
         # posts per second per post/min
@@ -421,6 +461,8 @@ class Storm:
         answering = between(slots.start - REPLY_HORIZON_S, slots.stop)
         ticked: list[list[Post]] = []
         for slot in slots:
+            if slot % bucket_s == 0:
+                seen.clear()
             volume = (per_second[slot] if slot < horizon else 0.0) * rate_scale
             count = poisson(rng, volume)
             prefix = f"p-{slot:06d}-"
@@ -447,19 +489,43 @@ class Storm:
                         pool, v = pools[2], (v - not_positive) * to_positive
                 if not pool:
                     continue
-                consts, fillers, table, actors, threads, sentiment, rumour, kind, boost = pool[
-                    floor(v * len(pool))
-                ]
+                (
+                    consts,
+                    fillers,
+                    table,
+                    actors,
+                    threads,
+                    sentiment,
+                    rumour,
+                    kind,
+                    boost,
+                    uid,
+                    size,
+                    turns,
+                ) = pool[floor(v * len(pool))]
                 if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                     available = [a for a in actors if a[0] <= at_ms]
                     _at, author, city, base, key = available[floor(rand() * len(available))]
                 else:
                     author, city, base, key = table[getrandbits(author_bits)]
-                reading = (key + at_ms // variant_ms + 97 * (at_ms // 100 % 300)) % variants
+                bucket = at_ms // variant_ms
+                mark = key * uid_space + uid
+                if mark in seen or (turns > 1 and (key + uid - bucket) % turns):
+                    for _ in range(redraws):  # another author: this one may not read it now
+                        author, city, base, key = table[getrandbits(author_bits)]
+                        mark = key * uid_space + uid
+                        if mark not in seen and (turns == 1 or not (key + uid - bucket) % turns):
+                            break
+                    else:
+                        continue
+                seen_add(mark)
+                reading = (key + bucket // turns) % size
                 text = consts[reading]
                 if text is None:
                     text = fillers[reading](rand, city, at_ms)
                 likes = floor(base * virality[getrandbits(virality_bits)] * boost)
+                if at_ms >= viral_at:
+                    likes, viral_at = _take_off(sources, at_ms, author, likes)
                 post = new(post_class)
                 values = post.__dict__  # filled in place: cheaper than building a dict to copy
                 values["id"] = prefix + suffix
@@ -497,7 +563,9 @@ class Storm:
             replying = answering and between(slot - REPLY_HORIZON_S, slot)
             injects = injected.get(slot)
             if replying:
-                self._replies(rng, slot, volume, plan, replying, prefix, posts, cache, tables)
+                self._replies(
+                    rng, slot, volume, plan, replying, prefix, posts, cache, (tables, seen)
+                )
             if injects:
                 posts.extend(starmap(self._inject_post, injects))
             recent.append(posts)
@@ -507,9 +575,11 @@ class Storm:
             ticked.append(posts)
         return ticked
 
-    def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, tables) -> None:
-        """Replies and quotes reacting to the team's recent public actions."""
+    def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, kept) -> None:
+        """Replies and quotes reacting to the team's recent public actions (`kept`: the lookup
+        tables and the half-minute's (account, template) pairs)."""
         rand, language = rng.random, self.language
+        tables, seen = kept
         virality, now_ms = VIRALITY, slot * 1000
         base_rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
         anger_term = 0.3 * (plan.anger - 0.5)
@@ -534,14 +604,21 @@ class Storm:
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]
-                consts, fillers, table, actors, _, sentiment, _, kind, boost = template
+                consts, fillers, table, actors, _, sentiment, _, kind, boost, uid, size, turns = (
+                    template
+                )
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
-                    _at, author, city, base, key = available[floor(rand() * len(available))]
+                    member = available[floor(rand() * len(available))][1:]
                 else:
-                    author, city, base, key = table[rng.getrandbits(AUTHOR_BITS)]
+                    member = table[rng.getrandbits(AUTHOR_BITS)]
                 at_ms = now_ms + floor(rand() * 1000)
-                reading = (key + at_ms // VARIANT_MS + 97 * (at_ms // 100 % 300)) % VARIANTS
+                bucket = at_ms // VARIANT_MS
+                member = _free_author(rng, member, template, bucket, seen)
+                if member is None:
+                    continue
+                author, city, base, key = member
+                reading = (key + bucket // turns) % size
                 text = consts[reading]
                 if text is None:
                     text = fillers[reading](rand, city, at_ms)
@@ -563,6 +640,30 @@ class Storm:
                     }
                 )
                 posts.append(post)
+
+
+def _free_author(rng, member: tuple, template: tuple, bucket: int, seen: set[int]) -> tuple | None:
+    """`member`, or up to REDRAWS other authors of the template's table, the first who may
+    read the template in this half-minute (kept in `seen`); None if nobody may."""
+    table, uid, turns = template[2], template[9], template[11]
+    for _ in range(REDRAWS + 1):
+        mark = member[3] * UID_SPACE + uid
+        if mark not in seen and not (member[3] + uid - bucket) % turns:
+            seen.add(mark)
+            return member
+        member = table[rng.getrandbits(AUTHOR_BITS)]
+    return None
+
+
+def _take_off(sources: list, at_ms: int, author, likes: int) -> tuple[int, float]:
+    """A viral moment's source: the first post after it (a bot's does not count), within
+    VIRAL_SOURCE_S, takes off with VIRAL_LIKES × the moment's strength more likes. Returns the
+    post's likes and when the next moment waiting for its source began."""
+    while sources and at_ms >= sources[-1][0] + VIRAL_SOURCE_S * 1000:
+        sources.pop()  # nobody posted in time: this moment has no source
+    if sources and at_ms >= sources[-1][0] and author.persona != "bot":
+        likes += floor(VIRAL_LIKES * sources.pop()[1])
+    return likes, sources[-1][0] if sources else math.inf
 
 
 def engagement_at(post: Post, t_s: float) -> tuple[int, int]:

@@ -51,8 +51,11 @@ class Pools:
 class _Builder:
     """Template tuples for one set of active accounts (a phase's, or the whole cast)."""
 
-    def __init__(self, content: Content, actors: dict[str, tuple], active: float) -> None:
+    def __init__(
+        self, content: Content, actors: dict[str, tuple], active: float, uids: dict[int, int]
+    ) -> None:
         self.content, self.actors, self.active = content, actors, active
+        self.uids = uids  # one number per template reading list, shared by every table
         self.tables: dict[tuple[str, bool | None], tuple] = {}
         self.entries: dict[int, tuple] = {}
 
@@ -88,9 +91,11 @@ class _Builder:
 
     def fast(self, pool: list[Compiled], kind: str) -> tuple[tuple, ...]:
         """Templates as flat tuples, one per gender reading: (constant texts, fillers, author
-        table, inject actors, thread level, sentiment, rumour, kind, engagement boost). The
-        thread level is the reply-or-quote chance out of THREAD_LEVELS; silence posts start no
-        thread."""
+        table, inject actors, thread level, sentiment, rumour, kind, engagement boost, template
+        number, readings, turns). The thread level is the reply-or-quote chance out of
+        THREAD_LEVELS; silence posts start no thread. A template with fewer readings than the
+        drill's half-minutes has turns > 1: each account may read it in one half-minute out of
+        that many only."""
         out = []
         for c in pool:
             chance = REPLY_CHANCE + QUOTE_CHANCE.get(c.persona, DEFAULT_QUOTE_CHANCE)
@@ -103,6 +108,9 @@ class _Builder:
                 table = self.table(c.persona, feminine)
                 entry = (consts, fillers, table, actors, threads)
                 entry += (c.sentiment, c.rumour, kind, boost)
+                size = len(consts)
+                entry += (self.uids.setdefault(id(consts), len(self.uids)), size)
+                entry += (-(-self.content.needed // size),)
                 crowd = kind in ("rumour", "silence") and c.persona not in CADENCE_PER_HOUR
                 out.extend([entry] * (CROWD_WEIGHT if crowd else 1))
         return tuple(out)
@@ -113,10 +121,12 @@ def build_pools(content: Content, phases: list[Phase], moved_ms: Mapping[str, in
     actors = _actors(content, moved_ms)
     volumes = [_phase_posts(phase) for phase in phases]
     total = sum(volumes) or 1.0
-    whole = _Builder(content, actors, 1.0)
+    uids: dict[int, int] = {}
+    whole = _Builder(content, actors, 1.0, uids)
     persona_tables = {}
     for phase, done in zip(phases, accumulate(volumes), strict=True):
-        builder = _Builder(content, actors, ACTIVE_FLOOR + (1 - ACTIVE_FLOOR) * done / total)
+        active = ACTIVE_FLOOR + (1 - ACTIVE_FLOOR) * done / total
+        builder = _Builder(content, actors, active, uids)
         storm = {
             persona: tuple(builder.fast(pool, "storm") for pool in pools)
             for persona, pools in content.by_persona.items()
