@@ -73,7 +73,8 @@ REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
 REPLY_HORIZON_S = REPLY_TAIL_S
 BUCKET_S = VARIANT_MS // 1000  # the half-minute an account reads a template once in
-REDRAWS = 8  # other authors tried for a post whose first author may not read its template
+REDRAWS = 8  # authors tried for a post whose first author may not read its template
+OTHER_TEMPLATES = 4  # other templates of the pool tried when no author may read the first
 UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
@@ -451,7 +452,7 @@ class Storm:
             THREAD_DEPTHS,
         )
         new, post_class = _new, Post
-        variant_ms, bucket_s, redraws, uid_space = VARIANT_MS, BUCKET_S, REDRAWS, UID_SPACE
+        variant_ms, bucket_s, uid_space = VARIANT_MS, BUCKET_S, UID_SPACE
         hot_share, to_recent = HOT_SHARE, 1 / (1 - HOT_SHARE)
         per_second, horizon = self._per_second, len(self._per_second)
         # posts per second per post/min
@@ -489,36 +490,28 @@ class Storm:
                         pool, v = pools[2], (v - not_positive) * to_positive
                 if not pool:
                     continue
-                (
-                    consts,
-                    fillers,
-                    table,
-                    actors,
-                    threads,
-                    sentiment,
-                    rumour,
-                    kind,
-                    boost,
-                    uid,
-                    size,
-                    turns,
-                ) = pool[floor(v * len(pool))]
+                template = pool[floor(v * len(pool))]
+                table, actors, uid, turns = template[2], template[3], template[9], template[11]
                 if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                     available = [a for a in actors if a[0] <= at_ms]
-                    _at, author, city, base, key = available[floor(rand() * len(available))]
+                    member = available[floor(rand() * len(available))][1:]
                 else:
-                    author, city, base, key = table[getrandbits(author_bits)]
+                    member = table[getrandbits(author_bits)]
                 bucket = at_ms // variant_ms
-                mark = key * uid_space + uid
-                if mark in seen or (turns > 1 and (key + uid - bucket) % turns):
-                    for _ in range(redraws):  # another author: this one may not read it now
-                        author, city, base, key = table[getrandbits(author_bits)]
-                        mark = key * uid_space + uid
-                        if mark not in seen and (turns == 1 or not (key + uid - bucket) % turns):
-                            break
-                    else:
+                mark = member[3] * uid_space + uid
+                if mark in seen or (turns > 1 and (member[3] + uid - bucket) % turns):
+                    # This account may not read this template now: another author, or another
+                    # template of the same pool.
+                    found = _free_pick(rng, pool, template, bucket, seen)
+                    if found is None:
                         continue
-                seen_add(mark)
+                    template, member = found
+                else:
+                    seen_add(mark)
+                author, city, base, key = member
+                consts, fillers, _, _, threads, sentiment, rumour, kind, boost, _, size, turns = (
+                    template
+                )
                 reading = (key + bucket // turns) % size
                 text = consts[reading]
                 if text is None:
@@ -614,10 +607,11 @@ class Storm:
                     member = table[rng.getrandbits(AUTHOR_BITS)]
                 at_ms = now_ms + floor(rand() * 1000)
                 bucket = at_ms // VARIANT_MS
-                member = _free_author(rng, member, template, bucket, seen)
-                if member is None:
+                found = _free_pick(rng, pool, template, bucket, seen, member)
+                if found is None:
                     continue
-                author, city, base, key = member
+                template, (author, city, base, key) = found
+                consts, fillers, size, turns = template[0], template[1], template[10], template[11]
                 reading = (key + bucket // turns) % size
                 text = consts[reading]
                 if text is None:
@@ -642,16 +636,25 @@ class Storm:
                 posts.append(post)
 
 
-def _free_author(rng, member: tuple, template: tuple, bucket: int, seen: set[int]) -> tuple | None:
-    """`member`, or up to REDRAWS other authors of the template's table, the first who may
-    read the template in this half-minute (kept in `seen`); None if nobody may."""
-    table, uid, turns = template[2], template[9], template[11]
-    for _ in range(REDRAWS + 1):
-        mark = member[3] * UID_SPACE + uid
-        if mark not in seen and not (member[3] + uid - bucket) % turns:
-            seen.add(mark)
-            return member
-        member = table[rng.getrandbits(AUTHOR_BITS)]
+def _free_pick(
+    rng, pool: tuple, template: tuple, bucket: int, seen: set[int], member: tuple | None = None
+) -> tuple[tuple, tuple] | None:
+    """A (template, author) pair whose author may read the template in this half-minute (kept
+    in `seen`): `member` if given and free, else up to REDRAWS other authors of the template's
+    table, then as many of each of up to OTHER_TEMPLATES other templates of the pool; None if
+    nobody may (a crowded half-minute of a small pool)."""
+    for attempt in range(OTHER_TEMPLATES + 1):
+        if attempt:
+            template = pool[floor(rng.random() * len(pool))]
+        table, uid, turns = template[2], template[9], template[11]
+        for _ in range(REDRAWS):
+            if member is None:
+                member = table[rng.getrandbits(AUTHOR_BITS)]
+            mark = member[3] * UID_SPACE + uid
+            if mark not in seen and not (member[3] + uid - bucket) % turns:
+                seen.add(mark)
+                return template, member
+            member = None
     return None
 
 
