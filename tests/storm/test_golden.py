@@ -4,7 +4,10 @@ optimisation that changes a single byte fails.
 Recorded again when the engine moved from one generator seeding per one-second slot to one per
 ten-second tick, with sorted slot times and reused uniforms, and again when table cells came to
 be drawn as random bits and post counts by transformed rejection (docs/storm.md, Performance):
-the draws changed, not the model; every other optimisation kept these bytes."""
+the draws changed, not the model; every other optimisation kept these bytes. Recorded again
+on purpose when no account could post the same text twice any more (readings by half-minute,
+another author for a second post in one) and viral moments gained a source post, and when
+data-breach's journalist, regulator and reply templates became grammars (issue 13)."""
 
 import hashlib
 import json
@@ -34,26 +37,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "320f8e5f6ab467c8602a1ac906b1b2e9",
-    ("data-breach", "en", 2026, True): "2b9a0328b71605ab36de4e66e1a80252",
-    ("data-breach", "en", 7, False): "cf4eeca68335fb9d09873f64362f8273",
-    ("data-breach", "en", 7, True): "77005c386c6ce771aead531bf5b99201",
-    ("data-breach", "fr", 2026, False): "84511504d694c717d3fbdf2891a84823",
-    ("data-breach", "fr", 2026, True): "855a2f221cf8bfdfcd9fc400510c11d1",
-    ("data-breach", "fr", 7, False): "4330dfbfd9f60942e653cd3eeef4a5c8",
-    ("data-breach", "fr", 7, True): "9c3b43fc24c3221603fabb90cc0c4723",
-    ("sample", "en", 2026, False): "581bf3b8736dd8a949bcc2e390d8a3d8",
-    ("sample", "en", 2026, True): "3f740996c9bfdbfd63b9fe060fdfeb21",
-    ("sample", "en", 7, False): "954581cdf5b3f8cd4d6d8b41212ecce3",
-    ("sample", "en", 7, True): "4a42e300f32e90c434563f5b72604fce",
-    ("sample", "fr", 2026, False): "8cc8d897f46e61998a19034431a4a507",
-    ("sample", "fr", 2026, True): "f3b63cd1b8208c48d37343162bc05197",
-    ("sample", "fr", 7, False): "3c94fb5361f976e78bbe661027a22d4a",
-    ("sample", "fr", 7, True): "0639604e12b89d5a687d81d85dfbe161",
+    ("data-breach", "en", 2026, False): "ab4102f00809e97cbf61980610b6a1c9",
+    ("data-breach", "en", 2026, True): "cbbe2226d2e77296fd79495004c697aa",
+    ("data-breach", "en", 7, False): "f4966349e2770560304f4cd0b13412e6",
+    ("data-breach", "en", 7, True): "46cd942b795ff44a7be26b6d389afaa4",
+    ("data-breach", "fr", 2026, False): "dfed1d9174c99425b90d12a48c7aaaa8",
+    ("data-breach", "fr", 2026, True): "0882fccb84cc7b7185a6bf916a1f5f3c",
+    ("data-breach", "fr", 7, False): "61f098a03a2bef641c09aee6314d6f80",
+    ("data-breach", "fr", 7, True): "3093c2e71de9c06467c17797b9d8fd56",
+    ("sample", "en", 2026, False): "e531472fee41b364035bb668cc63afc2",
+    ("sample", "en", 2026, True): "fbe28c4799e2e40aa5c5e5f0638a1bc4",
+    ("sample", "en", 7, False): "9eab8e5fbbda0bd3f9253b723c373ca0",
+    ("sample", "en", 7, True): "d0a604e474bc47c1a920ebe3a372a069",
+    ("sample", "fr", 2026, False): "2c1ac5b835821bf84ae8f39b1f215105",
+    ("sample", "fr", 2026, True): "7a4772c98978ccbaf9ea089a1586588b",
+    ("sample", "fr", 7, False): "434c40ef5b914cb5ca306a8312cbdc04",
+    ("sample", "fr", 7, True): "bfc18a594da104e21b5cccc7ebbdc8f4",
 }
-PREVIEW_JSONL = "58f53e4c0e4d34cde58ba8e9eb04f54a96885c1999e734ca78258388f55907a1"
-PREVIEW_FEED = "5e8c7508f76c80dc10ef2671fda9cd63c7c0eeddf7fd6542f12d8f304a9f1da9"
-STREAMED = "809239f17f1421b906e456d48a453fe402cdf865f78cb078a28f5ecd8916b531"
+PREVIEW_JSONL = "3d1554a0527f7223adc227aac862f525346ca110fee51489a35b12cc0407ed1b"
+PREVIEW_FEED = "2f664a92fadddf499621ffc01f715f40cd9224268e1650db1d09333338a56d98"
+STREAMED = "12c6634d56aa34aaf59adc3419a7f38a71e2493b8e6d6c8f7522f0218f3cfbea"
 
 
 def scenario_for(name: str):
