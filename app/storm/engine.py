@@ -498,6 +498,11 @@ class Storm:
                 else:
                     member = table[getrandbits(author_bits)]
                 bucket = at_ms // variant_ms
+                if turns > 1 and (member[3] + uid - bucket) % turns:
+                    # Not this account's turn for this template: one whose turn it is.
+                    accounts = template[12][bucket % turns]
+                    if accounts:
+                        member = accounts[floor(rand() * len(accounts))]
                 mark = member[3] * uid_space + uid
                 if mark in seen or (turns > 1 and (member[3] + uid - bucket) % turns):
                     # This account may not read this template now: another author, or another
@@ -509,9 +514,21 @@ class Storm:
                 else:
                     seen_add(mark)
                 author, city, base, key = member
-                consts, fillers, _, _, threads, sentiment, rumour, kind, boost, _, size, turns = (
-                    template
-                )
+                (
+                    consts,
+                    fillers,
+                    _,
+                    _,
+                    threads,
+                    sentiment,
+                    rumour,
+                    kind,
+                    boost,
+                    _,
+                    size,
+                    turns,
+                    _,
+                ) = template
                 reading = (key + bucket // turns) % size
                 text = consts[reading]
                 if text is None:
@@ -597,9 +614,21 @@ class Storm:
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]
-                consts, fillers, table, actors, _, sentiment, _, kind, boost, uid, size, turns = (
-                    template
-                )
+                (
+                    consts,
+                    fillers,
+                    table,
+                    actors,
+                    _,
+                    sentiment,
+                    _,
+                    kind,
+                    boost,
+                    uid,
+                    size,
+                    turns,
+                    _,
+                ) = template
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
                     member = available[floor(rand() * len(available))][1:]
@@ -640,21 +669,28 @@ def _free_pick(
     rng, pool: tuple, template: tuple, bucket: int, seen: set[int], member: tuple | None = None
 ) -> tuple[tuple, tuple] | None:
     """A (template, author) pair whose author may read the template in this half-minute (kept
-    in `seen`): `member` if given and free, else up to REDRAWS other authors of the template's
-    table, then as many of each of up to OTHER_TEMPLATES other templates of the pool; None if
-    nobody may (a crowded half-minute of a small pool)."""
+    in `seen`): `member` if given and free, else up to REDRAWS other accounts of the template's
+    pool whose turn it is, drawn evenly (the skewed table would hand the post back to the
+    busiest accounts), then as many of each of up to OTHER_TEMPLATES other templates of the
+    pool; None if nobody may (a crowded half-minute of a small pool)."""
+    rand = rng.random
+    uid, turns = template[9], template[11]
+    if member is not None and not (member[3] + uid - bucket) % turns:
+        mark = member[3] * UID_SPACE + uid
+        if mark not in seen:
+            seen.add(mark)
+            return template, member
     for attempt in range(OTHER_TEMPLATES + 1):
         if attempt:
-            template = pool[floor(rng.random() * len(pool))]
-        table, uid, turns = template[2], template[9], template[11]
-        for _ in range(REDRAWS):
-            if member is None:
-                member = table[rng.getrandbits(AUTHOR_BITS)]
+            template = pool[floor(rand() * len(pool))]
+            uid, turns = template[9], template[11]
+        accounts = template[12][bucket % turns]  # those whose turn it is
+        for _ in range(REDRAWS if accounts else 0):
+            member = accounts[floor(rand() * len(accounts))]
             mark = member[3] * UID_SPACE + uid
-            if mark not in seen and not (member[3] + uid - bucket) % turns:
+            if mark not in seen:
                 seen.add(mark)
                 return template, member
-            member = None
     return None
 
 

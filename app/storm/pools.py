@@ -57,6 +57,7 @@ class _Builder:
         self.content, self.actors, self.active = content, actors, active
         self.uids = uids  # one number per template reading list, shared by every table
         self.tables: dict[tuple[str, bool | None], tuple] = {}
+        self.members: dict[tuple[str, bool | None], tuple] = {}  # each table's accounts, once
         self.entries: dict[int, tuple] = {}
 
     def entry(self, member: Member) -> tuple:
@@ -83,6 +84,7 @@ class _Builder:
             skew = PROFILES[Persona(persona)][4]
             entries = [self.entry(m) for m in chosen]
             size = len(entries)
+            self.members[key] = tuple(entries)
             self.tables[key] = tuple(
                 entries[min(size - 1, int(size * ((i + 0.5) / AUTHOR_TABLE) ** skew))]
                 for i in range(AUTHOR_TABLE)
@@ -92,10 +94,11 @@ class _Builder:
     def fast(self, pool: list[Compiled], kind: str) -> tuple[tuple, ...]:
         """Templates as flat tuples, one per gender reading: (constant texts, fillers, author
         table, inject actors, thread level, sentiment, rumour, kind, engagement boost, template
-        number, readings, turns). The thread level is the reply-or-quote chance out of
-        THREAD_LEVELS; silence posts start no thread. A template with fewer readings than the
-        drill's half-minutes has turns > 1: each account may read it in one half-minute out of
-        that many only."""
+        number, readings, turns, the table's accounts by the half-minutes they may read the
+        template in, each once: account (key + number) mod turns). The thread level is the
+        reply-or-quote chance out of THREAD_LEVELS; silence posts start no thread. A template
+        with fewer readings than the drill's half-minutes has turns > 1: each account may read
+        it in one half-minute out of that many only."""
         out = []
         for c in pool:
             chance = REPLY_CHANCE + QUOTE_CHANCE.get(c.persona, DEFAULT_QUOTE_CHANCE)
@@ -110,7 +113,8 @@ class _Builder:
                 entry += (c.sentiment, c.rumour, kind, boost)
                 size = len(consts)
                 entry += (self.uids.setdefault(id(consts), len(self.uids)), size)
-                entry += (-(-self.content.needed // size),)
+                turns = -(-self.content.needed // size)
+                entry += (turns, _by_turn(self.members[(c.persona, feminine)], entry[9], turns))
                 crowd = kind in ("rumour", "silence") and c.persona not in CADENCE_PER_HOUR
                 out.extend([entry] * (CROWD_WEIGHT if crowd else 1))
         return tuple(out)
@@ -140,6 +144,14 @@ def build_pools(content: Content, phases: list[Phase], moved_ms: Mapping[str, in
         silence=whole.fast(content.silence, "silence"),
         persona_tables=persona_tables,
     )
+
+
+def _by_turn(members: tuple, uid: int, turns: int) -> tuple[tuple, ...]:
+    """The accounts that may read template `uid` in a half-minute h, at h mod `turns`."""
+    groups: list[list] = [[] for _ in range(turns)]
+    for member in members:
+        groups[(member[3] + uid) % turns].append(member)
+    return tuple(map(tuple, groups))
 
 
 def _phase_posts(phase: Phase) -> float:

@@ -37,26 +37,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "ab4102f00809e97cbf61980610b6a1c9",
-    ("data-breach", "en", 2026, True): "cbbe2226d2e77296fd79495004c697aa",
-    ("data-breach", "en", 7, False): "f4966349e2770560304f4cd0b13412e6",
-    ("data-breach", "en", 7, True): "46cd942b795ff44a7be26b6d389afaa4",
-    ("data-breach", "fr", 2026, False): "dfed1d9174c99425b90d12a48c7aaaa8",
-    ("data-breach", "fr", 2026, True): "0882fccb84cc7b7185a6bf916a1f5f3c",
-    ("data-breach", "fr", 7, False): "61f098a03a2bef641c09aee6314d6f80",
-    ("data-breach", "fr", 7, True): "3093c2e71de9c06467c17797b9d8fd56",
-    ("sample", "en", 2026, False): "e531472fee41b364035bb668cc63afc2",
-    ("sample", "en", 2026, True): "fbe28c4799e2e40aa5c5e5f0638a1bc4",
-    ("sample", "en", 7, False): "9eab8e5fbbda0bd3f9253b723c373ca0",
-    ("sample", "en", 7, True): "d0a604e474bc47c1a920ebe3a372a069",
-    ("sample", "fr", 2026, False): "2c1ac5b835821bf84ae8f39b1f215105",
-    ("sample", "fr", 2026, True): "7a4772c98978ccbaf9ea089a1586588b",
-    ("sample", "fr", 7, False): "434c40ef5b914cb5ca306a8312cbdc04",
-    ("sample", "fr", 7, True): "bfc18a594da104e21b5cccc7ebbdc8f4",
+    ("data-breach", "en", 2026, False): "4e9c3a39786914a810d0da69b3a00496",
+    ("data-breach", "en", 2026, True): "1c9cc1a586878a4e930ad3226a9886b0",
+    ("data-breach", "en", 7, False): "7c64cceeded92b0a8063558f1b702e70",
+    ("data-breach", "en", 7, True): "1e6c011b395a896ed20d692b747eafa5",
+    ("data-breach", "fr", 2026, False): "11568d0ef4cbbe828d94e47e2e0b0606",
+    ("data-breach", "fr", 2026, True): "b7c2baef6dd5c4425211e6ab7acca1f3",
+    ("data-breach", "fr", 7, False): "defa6f37ac6ab26af5164dd2cd55312b",
+    ("data-breach", "fr", 7, True): "83775fe837030e6f46975eb8a2f2e220",
+    ("sample", "en", 2026, False): "34d8b84a714254de882b7d9d88706fb5",
+    ("sample", "en", 2026, True): "4aff046c4cd174957d1e555e919d539c",
+    ("sample", "en", 7, False): "d549af381055d2acc271254dd0cda1e6",
+    ("sample", "en", 7, True): "3965b5b2f9e9f8fac634edd01ff676bd",
+    ("sample", "fr", 2026, False): "200f232594cc0c85c9241db52464b772",
+    ("sample", "fr", 2026, True): "eed5f1a6f0104ce83185c48b8d7db339",
+    ("sample", "fr", 7, False): "2df5fde6bc202ecb6897526beb3256ba",
+    ("sample", "fr", 7, True): "82b5b25e622dba301aeebb4eddece053",
 }
-PREVIEW_JSONL = "3d1554a0527f7223adc227aac862f525346ca110fee51489a35b12cc0407ed1b"
-PREVIEW_FEED = "2f664a92fadddf499621ffc01f715f40cd9224268e1650db1d09333338a56d98"
-STREAMED = "12c6634d56aa34aaf59adc3419a7f38a71e2493b8e6d6c8f7522f0218f3cfbea"
+PREVIEW_JSONL = "06ec03252c4f59cc4c9edcd56853181e9914be1e5312f5615391e972e419314f"
+PREVIEW_FEED = "8e09475b4cfedd1a73ce85eece26ef229dc36b5b1ce85ede33fa4f0f32958f89"
+STREAMED = "f684136262502177d4952dcc76d87ee4174eaa08aa59f306f5353ef1aaaa91a6"
 
 
 def scenario_for(name: str):
