@@ -39,6 +39,9 @@ PROFILES: dict[Persona, tuple[int, float, float, float, float]] = {
     Persona.expert: (25, 8_000, 1.0, 0.3, 1.0),
 }
 GENDERLESS = frozenset({Persona.bot, Persona.troll})
+# The crowd grows with the storm's volume (a storm twice as loud has about twice the people in
+# it); institutions, newsrooms, reporters, influencers and experts stay a fixed few.
+FIXED_CAST = frozenset({Persona.journalist, Persona.regulator, Persona.influencer, Persona.expert})
 BIG_INFLUENCER = 50_000
 _NOT_HANDLE = re.compile(r"[^A-Za-z0-9_]")
 
@@ -92,21 +95,23 @@ def names(locale: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
 
 
 @lru_cache(maxsize=32)
-def author_pools(seed: int, language: str, country: str) -> "AuthorPools":
-    """The pools of a seed, language and country (pure, so shared by every storm that asks)."""
-    return AuthorPools(seed, language, country)
+def author_pools(seed: int, language: str, country: str, crowd: int = 1) -> "AuthorPools":
+    """The pools of a seed, language and country, the crowd's `crowd` times their size (pure,
+    so shared by every storm that asks)."""
+    return AuthorPools(seed, language, country, crowd)
 
 
 class AuthorPools:
     """Per persona, a fixed list of members, drawn from the seed."""
 
-    def __init__(self, seed: int, language: str, country: str) -> None:
+    def __init__(self, seed: int, language: str, country: str, crowd: int = 1) -> None:
         fake = names(faker_locale(language, country))
         rng = random.Random(seed ^ 0x5EED)
         self.cities: list[str] = list(towns(country))
         self.pools: dict[Persona, list[Member]] = {}
         taken: set[str] = set()
         for persona, (size, *_rest) in PROFILES.items():
+            size *= 1 if persona in FIXED_CAST else crowd
             pool = []
             for index in range(size):
                 feminine = None if persona in GENDERLESS else rng.random() < 0.5

@@ -94,7 +94,13 @@ class Content:
     """The compiled templates, author pools and feed injects of one drill."""
 
     def __init__(
-        self, scenario: Scenario, seed: int, language: str, brand: str, brand_handle: str
+        self,
+        scenario: Scenario,
+        seed: int,
+        language: str,
+        brand: str,
+        brand_handle: str,
+        crowd: int = 1,
     ) -> None:
         values = static_values(scenario, language, brand, brand_handle)
         self.values = values  # the static slots' values, for texts shown outside the feed
@@ -114,7 +120,7 @@ class Content:
         self.silence = [c for c in compiled if c.context == "silence"]
         self.reply_good = [c for c in compiled if c.context == "reply_good"]
         self.reply_bad = [c for c in compiled if c.context == "reply_bad"]
-        pools = author_pools(seed, language, scenario.countries.get(language))
+        pools = author_pools(seed, language, scenario.countries.get(language), crowd)
         self.authors: dict[str, list[Member]] = {
             persona.value: pool for persona, pool in pools.pools.items()
         }

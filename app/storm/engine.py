@@ -201,7 +201,9 @@ class Storm:
             )
         self.volume_scale = volume_scale
         self.model = AudienceModel(scenario, self.language, deadline_s)
-        self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
+        # The crowd grows with the volume: a louder storm has more people in it.
+        crowd = max(1, math.ceil(volume_scale))
+        self.content = Content(scenario, seed, self.language, self.brand, brand_handle, crowd)
         self.curve = VolumeCurve(scenario)
         # The curve at every whole second of the scenario (slots are whole seconds): zero after.
         horizon = max((p.end for p in self.curve.phases), default=0)

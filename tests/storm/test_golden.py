@@ -37,26 +37,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "4e9c3a39786914a810d0da69b3a00496",
-    ("data-breach", "en", 2026, True): "1c9cc1a586878a4e930ad3226a9886b0",
-    ("data-breach", "en", 7, False): "7c64cceeded92b0a8063558f1b702e70",
-    ("data-breach", "en", 7, True): "1e6c011b395a896ed20d692b747eafa5",
-    ("data-breach", "fr", 2026, False): "11568d0ef4cbbe828d94e47e2e0b0606",
-    ("data-breach", "fr", 2026, True): "b7c2baef6dd5c4425211e6ab7acca1f3",
-    ("data-breach", "fr", 7, False): "defa6f37ac6ab26af5164dd2cd55312b",
-    ("data-breach", "fr", 7, True): "83775fe837030e6f46975eb8a2f2e220",
-    ("sample", "en", 2026, False): "34d8b84a714254de882b7d9d88706fb5",
-    ("sample", "en", 2026, True): "4aff046c4cd174957d1e555e919d539c",
-    ("sample", "en", 7, False): "d549af381055d2acc271254dd0cda1e6",
-    ("sample", "en", 7, True): "3965b5b2f9e9f8fac634edd01ff676bd",
-    ("sample", "fr", 2026, False): "200f232594cc0c85c9241db52464b772",
-    ("sample", "fr", 2026, True): "eed5f1a6f0104ce83185c48b8d7db339",
-    ("sample", "fr", 7, False): "2df5fde6bc202ecb6897526beb3256ba",
-    ("sample", "fr", 7, True): "82b5b25e622dba301aeebb4eddece053",
+    ("data-breach", "en", 2026, False): "ad01e10172a1b2d371c1f5d8349818c2",
+    ("data-breach", "en", 2026, True): "0d6131b0821455a48de3821a52257bf1",
+    ("data-breach", "en", 7, False): "436db177d7cf5c68e977f9552f76d34c",
+    ("data-breach", "en", 7, True): "5b6aa548b0e3191e0a6eb581c08376a6",
+    ("data-breach", "fr", 2026, False): "dddca31f2620c58cffb1f2a3854390c0",
+    ("data-breach", "fr", 2026, True): "b408c5aaf161698ae9422cd27ef5f594",
+    ("data-breach", "fr", 7, False): "227f32ccbab147f4c5feb14774823e7d",
+    ("data-breach", "fr", 7, True): "ae40f7307ef02381f3b490330bc0f497",
+    ("sample", "en", 2026, False): "d36465beec83e46214e3df801eb1c8a4",
+    ("sample", "en", 2026, True): "7a53b601cfea8f251e28cb44dcd75386",
+    ("sample", "en", 7, False): "8cd8032a92e9b8192f937718cb6bc7fd",
+    ("sample", "en", 7, True): "f5d1255bba963212cc053abebfaaf668",
+    ("sample", "fr", 2026, False): "e8b91c3c4666841f62d9ce13f7bfbbc2",
+    ("sample", "fr", 2026, True): "ee64c5dc84581dc425652199e901aeda",
+    ("sample", "fr", 7, False): "5ea1f657c6fcc09de065b8017411354f",
+    ("sample", "fr", 7, True): "58a71fd9bf687880884f64ea5fd0f6ac",
 }
-PREVIEW_JSONL = "06ec03252c4f59cc4c9edcd56853181e9914be1e5312f5615391e972e419314f"
-PREVIEW_FEED = "8e09475b4cfedd1a73ce85eece26ef229dc36b5b1ce85ede33fa4f0f32958f89"
-STREAMED = "f684136262502177d4952dcc76d87ee4174eaa08aa59f306f5353ef1aaaa91a6"
+PREVIEW_JSONL = "e06d83b86745d76b61f4b98c495fc0ffe34421b770c1faafa74aae4e3e9974a5"
+PREVIEW_FEED = "5e531187e9c93a389fcf25ea0ad7194cbe813e95c7160eb77e59551fb7f2c6a3"
+STREAMED = "c2fa2a917ec6e9e567f32b41f1af2b0279b338e2d9bc81cf5991fc046af2e132"
 
 
 def scenario_for(name: str):
