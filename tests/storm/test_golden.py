@@ -6,8 +6,9 @@ ten-second tick, with sorted slot times and reused uniforms, and again when tabl
 be drawn as random bits and post counts by transformed rejection (docs/storm.md, Performance):
 the draws changed, not the model; every other optimisation kept these bytes. Recorded again
 on purpose when no account could post the same text twice any more (readings by half-minute,
-another author for a second post in one) and viral moments gained a source post, and when
-data-breach's journalist, regulator and reply templates became grammars (issue 13)."""
+another author for a second post in one, drawn evenly among those whose turn it is), viral
+moments gained a source post and the crowd grew with the volume (these storms run at 3x), and
+when data-breach's journalist, regulator and reply templates became grammars (issue 13)."""
 
 import hashlib
 import json
