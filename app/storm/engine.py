@@ -75,6 +75,7 @@ REPLY_HORIZON_S = REPLY_TAIL_S
 BUCKET_S = VARIANT_MS // 1000  # the half-minute an account reads a template once in
 REDRAWS = 8  # authors tried for a post whose first author may not read its template
 OTHER_TEMPLATES = 4  # other templates of the pool tried when no author may read the first
+CROWD_MAX = 20  # the crowd grows with the volume up to this many times its size
 UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
@@ -201,8 +202,9 @@ class Storm:
             )
         self.volume_scale = volume_scale
         self.model = AudienceModel(scenario, self.language, deadline_s)
-        # The crowd grows with the volume: a louder storm has more people in it.
-        crowd = max(1, math.ceil(volume_scale))
+        # The crowd grows with the volume, a louder storm has more people in it, up to
+        # CROWD_MAX times (past that, memory and set-up time would grow with the volume).
+        crowd = max(1, min(CROWD_MAX, math.ceil(volume_scale)))
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle, crowd)
         self.curve = VolumeCurve(scenario)
         # The curve at every whole second of the scenario (slots are whole seconds): zero after.
