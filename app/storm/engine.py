@@ -495,44 +495,44 @@ class Storm:
                 if not pool:
                     continue
                 template = pool[floor(v * len(pool))]
-                table, actors, uid, turns = template[2], template[3], template[9], template[11]
-                if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
-                    available = [a for a in actors if a[0] <= at_ms]
-                    member = available[floor(rand() * len(available))][1:]
-                else:
-                    member = table[getrandbits(author_bits)]
-                bucket = at_ms // variant_ms
-                if turns > 1 and (member[3] + uid - bucket) % turns:
-                    # Not this account's turn for this template: one whose turn it is.
-                    accounts = template[12][bucket % turns]
-                    if accounts:
-                        member = accounts[floor(rand() * len(accounts))]
-                mark = member[3] * uid_space + uid
-                if mark in seen or (turns > 1 and (member[3] + uid - bucket) % turns):
-                    # This account may not read this template now: another author, or another
-                    # template of the same pool.
-                    found = _free_pick(rng, pool, template, bucket, seen)
-                    if found is None:
-                        continue
-                    template, member = found
-                else:
-                    seen_add(mark)
-                author, city, base, key = member
                 (
                     consts,
                     fillers,
-                    _,
-                    _,
+                    table,
+                    actors,
                     threads,
                     sentiment,
                     rumour,
                     kind,
                     boost,
-                    _,
+                    uid,
                     size,
                     turns,
-                    _,
+                    by_turn,
                 ) = template
+                if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
+                    available = [a for a in actors if a[0] <= at_ms]
+                    _at, author, city, base, key = available[floor(rand() * len(available))]
+                else:
+                    author, city, base, key = table[getrandbits(author_bits)]
+                bucket = at_ms // variant_ms
+                if turns > 1 and (key + uid - bucket) % turns:
+                    # Not this account's turn for this template: one whose turn it is.
+                    accounts = by_turn[bucket % turns]
+                    if accounts:
+                        author, city, base, key = accounts[floor(rand() * len(accounts))]
+                mark = key * uid_space + uid
+                if mark in seen or (turns > 1 and (key + uid - bucket) % turns):
+                    # This account may not read this template now: another author, or another
+                    # template of the same pool.
+                    found = _free_pick(rng, pool, template, bucket, seen)
+                    if found is None:
+                        continue
+                    template, (author, city, base, key) = found
+                    consts, fillers, _, _, threads, sentiment, rumour, kind, boost = template[:9]
+                    size, turns = template[10], template[11]
+                else:
+                    seen_add(mark)
                 reading = (key + bucket // turns) % size
                 text = consts[reading]
                 if text is None:
