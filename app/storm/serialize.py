@@ -2,8 +2,9 @@
 
 Assembled by hand (orjson is not available and `json.dumps` of a dict costs more than the post
 itself): strings go through the C-accelerated `encode_basestring`, and what recurs is encoded
-once and cached: authors, texts (most texts come from a few hundred templates), the
-(language, sentiment, kind) run and the run of null references most posts have.
+once and cached: authors, the (language, sentiment, kind) run and the run of null references
+most posts have. Texts are not cached: no account repeats itself, so most texts are new, and a
+cache would cost more in misses and memory than encoding them.
 """
 
 import math
@@ -17,7 +18,6 @@ CACHE_LIMIT = 100_000
 # Keyed by id() with the author kept alive in the entry, so an id is never reused while cached;
 # hashing the frozen dataclass itself would cost more than encoding it.
 _authors: dict[int, tuple[Author, str]] = {}
-_texts: dict[str, str] = {}
 _middles: dict[str, dict[str, dict[str, str]]] = {}
 _REQUIRED = 9  # id, at_ms, author, text, language, sentiment, kind, likes_max, reposts_max
 _NULLS = '"reply_to":null,"quote_of":null,"rumour":null,"inject":null,"reacts_to":null,'
@@ -38,16 +38,6 @@ def author_json(author: Author) -> str:
         f'"verified":{"true" if author.verified else "false"}}}'
     )
     _authors[id(author)] = (author, found)
-    return found
-
-
-def text_json(text: str) -> str:
-    """A post's text as a JSON string (cached: most texts recur)."""
-    found = _texts.get(text)
-    if found is None:
-        if len(_texts) > CACHE_LIMIT:
-            _texts.clear()
-        found = _texts[text] = encode_basestring(text)
     return found
 
 
@@ -102,7 +92,7 @@ def post_json(post: Post, extra: str = "") -> str:
     author_text = entry[1] if entry is not None and entry[0] is author else author_json(author)
     return (
         f'{{"id":"{post.id}","at_ms":{post.at_ms},"author":{author_text},'
-        f'"text":{_texts.get(post.text) or text_json(post.text)},'
+        f'"text":{encode_basestring(post.text)},'
         f"{_middle(post.language, post.sentiment, post.kind)}"
         f"{_references(post)}"
         f'"likes_max":{post.likes_max},"reposts_max":{post.reposts_max}{extra}}}'
@@ -120,7 +110,8 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
     """
     lines: list[bytes] = []
     append, now_ms, exp = lines.append, now_s * 1000, math.exp
-    authors, texts, middles, rumour_runs = _authors, _texts, _middles, _rumour_runs
+    authors, middles, rumour_runs = _authors, _middles, _rumour_runs
+    encode = encode_basestring
     for post in posts:
         d = post.__dict__
         at_ms, likes_max, reposts_max = d["at_ms"], d["likes_max"], d["reposts_max"]
@@ -133,8 +124,7 @@ def jsonl_chunks(posts: Iterable[Post], now_s: float, batch: int = 4096) -> Iter
         author = d["author"]
         entry = authors.get(id(author))
         author_text = entry[1] if entry is not None and entry[0] is author else author_json(author)
-        text = d["text"]
-        text = texts.get(text) or text_json(text)
+        text = encode(d["text"])
         language, sentiment, kind = d["language"], d["sentiment"], d["kind"]
         try:
             middle = middles[language][sentiment][kind]
