@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
@@ -10,6 +11,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.accounts.audit import AuditContextMiddleware
 from app.core import handlers
+from app.core.admission import RESERVE, AdmissionGate, slots_for
 from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.guards import BodyLimitMiddleware, ids_in_range
@@ -19,10 +21,14 @@ from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
 from app.routers import include_routers
 
+THREADS = 40  # AnyIO's default thread pool; the lifespan widens it if the pool is larger
+
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """The live drills' broker and driver hub exist while the application serves."""
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads.total_tokens = max(threads.total_tokens, app.state.request_slots + RESERVE)
     await start_live(app)
     try:
         yield
@@ -42,6 +48,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine_for(settings)
+    app.state.request_slots = slots_for(settings.db_pool_size + settings.db_max_overflow, THREADS)
+    # Innermost: a request waits for its slot once its body is in, not while it uploads.
+    app.add_middleware(AdmissionGate, slots=app.state.request_slots)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(
