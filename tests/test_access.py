@@ -15,10 +15,11 @@ from httpx2 import Response
 from sqlmodel import Session
 
 from app.accounts import token_service
+from app.accounts.deps import MemberDep
 from app.accounts.models import Organisation, Role, User
 from app.core import security
 from app.core.access import AccessRule, rules_of, strictest
-from app.core.deps import MemberDep, Public
+from app.core.deps import Public
 from app.core.settings import Settings
 from app.main import create_app
 from tests.access_registry import REGISTRY

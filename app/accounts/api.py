@@ -6,7 +6,14 @@ from sqlmodel import Session
 from app.accounts import audit_routes, service
 from app.accounts import member_service as members
 from app.accounts import token_service as tokens
-from app.accounts.deps import InvitationDep, MembershipDep, TokenDep
+from app.accounts.deps import (
+    AdminDep,
+    CurrentCaller,
+    InvitationDep,
+    MemberDep,
+    MembershipDep,
+    TokenDep,
+)
 from app.accounts.models import (
     ApiToken,
     Invitation,
@@ -29,7 +36,7 @@ from app.accounts.models import (
     User,
     UserPublic,
 )
-from app.core.deps import AdminDep, CurrentCaller, MemberDep, SessionDep
+from app.core.deps import SessionDep
 
 router = APIRouter(prefix="/api", tags=["accounts"])
 router.include_router(audit_routes.api_router)

@@ -1,13 +1,12 @@
-"""Application-wide pages: home, liveness and readiness."""
+"""Application-wide endpoints: liveness, readiness and metrics."""
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.core import metrics
 from app.core.db import database_answers
-from app.core.deps import Public, SessionDep, resolve_caller
-from app.core.templating import render
+from app.core.deps import Public
 
 router = APIRouter()
 
@@ -34,12 +33,3 @@ def prometheus(request: Request) -> Response:
     """For Prometheus: this process's live-layer and database-pool metrics."""
     body, content_type = metrics.exposition(request.app.state.engine)
     return Response(body, media_type=content_type)
-
-
-@router.get("/", dependencies=[Public])
-def home(request: Request, session: SessionDep) -> Response:
-    """The start page for signed-in people; others go to the sign-in page."""
-    caller = resolve_caller(request, session)
-    if caller is None:
-        return RedirectResponse("/login", 303)
-    return render(request, "core/home.html", {"user": caller.user})

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
-from app.core.deps import MemberDep, SessionDep, TrainerDep
+from app.accounts.deps import MemberDep, TrainerDep
+from app.core.deps import SessionDep
 from app.drills import actions, cadence, export, injects, notify, service
 from app.drills.clock import ClockEventKind
 from app.drills.deps import DrillDep

@@ -5,7 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Query, Response
 from pydantic import BaseModel
 
-from app.core.deps import AuthorDep, MemberDep, SessionDep
+from app.accounts.deps import AuthorDep, MemberDep
+from app.core.deps import SessionDep
 from app.plans import items, service, transfer
 from app.plans.deps import PlanDep, VersionDep, item_dependency
 from app.plans.schemas import (

@@ -5,8 +5,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 
+from app.accounts.deps import MemberDep
 from app.accounts.models import Role
-from app.core.deps import MemberDep, SessionDep
+from app.core.deps import SessionDep
 from app.drills.deps import DrillDep
 from app.scoring import debrief, review_items, reviews, service, view
 from app.scoring.core import ScoreReport
