@@ -9,6 +9,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.core import handlers
+from app.core.contract import documented_openapi
 from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.guards import BodyLimitMiddleware, ids_in_range
@@ -59,4 +60,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
     handlers.install(app)
     include_routers(app)
+    app.openapi = documented_openapi(app)
     return app

@@ -22,23 +22,23 @@ from app.scoring import routes as scoring_routes
 
 
 def include_routers(app: FastAPI) -> None:
-    """Mount the HTML routes and the JSON API."""
+    """Mount the HTML routes and the JSON API; the OpenAPI schema documents only the JSON."""
     app.include_router(core_routes.router)
-    app.include_router(accounts_routes.router)
-    app.include_router(organisation_routes.router)
-    app.include_router(plans_routes.router)
-    app.include_router(drills_routes.router)
-    app.include_router(drills_lobby_routes.router)
-    app.include_router(drills_manage_routes.router)
-    app.include_router(drills_control_routes.router)
-    app.include_router(scoring_routes.router)
-    app.include_router(debrief_routes.router)
-    app.include_router(scoring_exports.router)
-    app.include_router(dashboard_routes.router)
-    app.include_router(drills_console_routes.router)
-    app.include_router(drills_console_routes.avatars)
+    app.include_router(accounts_routes.router, include_in_schema=False)
+    app.include_router(organisation_routes.router, include_in_schema=False)
+    app.include_router(plans_routes.router, include_in_schema=False)
+    app.include_router(drills_routes.router, include_in_schema=False)
+    app.include_router(drills_lobby_routes.router, include_in_schema=False)
+    app.include_router(drills_manage_routes.router, include_in_schema=False)
+    app.include_router(drills_control_routes.router, include_in_schema=False)
+    app.include_router(scoring_routes.router, include_in_schema=False)
+    app.include_router(debrief_routes.router, include_in_schema=False)
+    app.include_router(scoring_exports.router, include_in_schema=False)
+    app.include_router(dashboard_routes.router, include_in_schema=False)
+    app.include_router(drills_console_routes.router, include_in_schema=False)
+    app.include_router(drills_console_routes.avatars, include_in_schema=False)
     for router in plans_item_routes.routers:
-        app.include_router(router)
+        app.include_router(router, include_in_schema=False)
     app.include_router(plans_api.router)
     app.include_router(accounts_api.router)
     app.include_router(scoring_api.router)

@@ -2,11 +2,20 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from app.core import metrics
 from app.core.db import database_answers
 from app.core.deps import Public
+
+
+class Readiness(BaseModel):
+    """What `/ready` checked: whether the database and the live broker answered."""
+
+    database: bool
+    broker: bool
+
 
 router = APIRouter()
 
@@ -17,7 +26,12 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", dependencies=[Public])
+@router.get(
+    "/ready",
+    dependencies=[Public],
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "Not ready: a check failed."}},
+)
 async def ready(request: Request) -> JSONResponse:
     """For load balancers: 503 while the database or the live broker (Redis) does not answer."""
     live = getattr(request.app.state, "live", None)  # the drills' live layer, if serving
