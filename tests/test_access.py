@@ -170,7 +170,7 @@ def check_outsider(app: FastAPI, session: Session, factory: Factory, route, meth
 )
 def test_route_answers_as_its_rule_demands(app, session, factory, route, method):
     rule = strictest(rules_of(route))
-    assert rule is not None, f"{method} {route.path} declares no access rule (see app/core/deps.py)"
+    assert rule is not None, f"{method} {route.path} has no access rule (app/accounts/deps.py)"
     if rule.kind == "public":
         return
     org = factory.org()
