@@ -9,9 +9,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.accounts.audit import AuditContextMiddleware
 from app.core import handlers
 from app.core.admission import RESERVE, AdmissionGate, slots_for
+from app.core.contract import documented_openapi
 from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.guards import BodyLimitMiddleware, ids_in_range
@@ -62,7 +62,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=not settings.is_development,
     )
     app.add_middleware(RequestContext)
-    app.add_middleware(AuditContextMiddleware)
     if settings.trusted_proxies:
         # Outermost, so every layer sees the client the trusted proxy forwarded for.
         hosts = [host.strip() for host in settings.trusted_proxies.split(",") if host.strip()]
@@ -70,4 +69,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
     handlers.install(app)
     include_routers(app)
+    app.openapi = documented_openapi(app)
     return app

@@ -9,6 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
 from app.core.i18n import lazy_gettext
+from app.core.schemas import UtcDatetime
 
 
 class Role(StrEnum):
@@ -169,7 +170,7 @@ class MemberPublic(SQLModel):
     email: str
     display_name: str
     role: Role
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class MembersPublic(SQLModel):
@@ -198,8 +199,8 @@ class InvitationPublic(SQLModel):
     id: int
     email: str
     role: Role
-    created_at: datetime
-    expires_at: datetime
+    created_at: UtcDatetime
+    expires_at: UtcDatetime
 
 
 class InvitationsPublic(SQLModel):
@@ -233,8 +234,8 @@ class TokenPublic(SQLModel):
     id: int
     name: str
     organisation_id: int
-    created_at: datetime
-    last_used_at: datetime | None
+    created_at: UtcDatetime
+    last_used_at: UtcDatetime | None
 
 
 class TokensPublic(SQLModel):

@@ -1,4 +1,4 @@
-"""Sign-in, sign-out, the language and organisation switches, and accepting an invitation."""
+"""The home page, sign-in, sign-out, the language and organisation switches, invitations."""
 
 from typing import Annotated, Any
 
@@ -9,6 +9,7 @@ from sqlmodel import Session
 from app.accounts import admin_routes, audit, audit_routes, password_routes, service, token_routes
 from app.accounts import member_service as members
 from app.accounts import session_service as sessions
+from app.accounts.deps import CurrentCaller, resolve_caller, start_session
 from app.accounts.models import ROLE_LABELS
 from app.accounts.ratelimit import (
     LoginLimiter,
@@ -17,7 +18,7 @@ from app.accounts.ratelimit import (
     login_limiter,
     login_limits,
 )
-from app.core.deps import CurrentCaller, Public, SessionDep, resolve_caller, start_session
+from app.core.deps import Public, SessionDep
 from app.core.errors import DomainError
 from app.core.i18n import LANGUAGES, current_language, ngettext
 from app.core.i18n import gettext as _
@@ -51,6 +52,15 @@ def section_of(path: str) -> str:
 def client_address(request: Request) -> str:
     """The caller's address: forwarded headers count only from STORMDRILL_TRUSTED_PROXIES."""
     return request.client.host if request.client else "unknown"
+
+
+@router.get("/", dependencies=[Public])
+def home(request: Request, session: SessionDep) -> Response:
+    """The start page for signed-in people; others go to the sign-in page."""
+    caller = resolve_caller(request, session)
+    if caller is None:
+        return RedirectResponse("/login", 303)
+    return render(request, "core/home.html", {"user": caller.user})
 
 
 @router.get("/login", dependencies=[Public])

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import FormDep, MemberDep, OrgContext, Public, SessionDep
+from app.accounts.deps import MemberDep, OrgContext
+from app.core.deps import FormDep, Public, SessionDep
 from app.core.errors import Conflict, DomainError, Forbidden
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import FormDep, OrgContext, SessionDep, TrainerDep
+from app.accounts.deps import OrgContext, TrainerDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, injects, labels, monitor, notify, service

@@ -10,6 +10,7 @@ from sqlalchemy import Column, DateTime, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
+from app.core.schemas import UtcDatetime
 from app.scenarios.models import Channel, Persona, Priority
 
 LANGUAGES = ("fr", "en")
@@ -112,13 +113,13 @@ class DrillPublic(SQLModel):
     language: str
     seed: int
     speed: float
-    scheduled_at: datetime | None
+    scheduled_at: UtcDatetime | None
     duration_s: int
     brand: str
     brand_handle: str
     mode: DrillMode
-    created_at: datetime
-    ended_at: datetime | None
+    created_at: UtcDatetime
+    ended_at: UtcDatetime | None
     version: int
     status: str
     sim_s: float

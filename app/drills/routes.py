@@ -6,9 +6,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from app.accounts.deps import MemberDep, OrgContext, TrainerDep
 from app.accounts.models import Role
 from app.core.db import utcnow
-from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
 from app.core.settings import get_settings

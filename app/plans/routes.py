@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, FormDep, MemberDep, SessionDep
+from app.accounts.deps import AuthorDep, MemberDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, FormDep, OrgContext, SessionDep
+from app.accounts.deps import AuthorDep, OrgContext
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.templating import is_htmx, render
 from app.plans import items, views

@@ -2,7 +2,6 @@
 
 import re
 import unicodedata
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
+from app.core.schemas import UtcDatetime
 from app.plans.catalogue import (
     METRIC_KINDS,
     PLACEHOLDERS,
@@ -316,11 +316,11 @@ class PlanPublic(PlanBase):
     id: int
     status: PlanStatus
     version: int
-    last_drilled_at: datetime | None
-    next_drill_due_at: datetime | None
+    last_drilled_at: UtcDatetime | None
+    next_drill_due_at: UtcDatetime | None
     overdue: bool
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
 
 
 class PlansPublic(BaseModel):
@@ -339,7 +339,7 @@ class VersionPublic(BaseModel):
     id: int
     plan_id: int
     number: int
-    created_at: datetime
+    created_at: UtcDatetime
     approved_by_id: int | None
 
 
@@ -354,4 +354,4 @@ class ChangePublic(BaseModel):
     action: str
     summary: str
     detail: dict
-    created_at: datetime
+    created_at: UtcDatetime

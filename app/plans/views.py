@@ -5,9 +5,9 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.accounts.deps import OrgContext
 from app.accounts.models import Role, User
 from app.core.db import utcnow
-from app.core.deps import OrgContext
 from app.core.i18n import LANGUAGE_NAMES, lazy_gettext
 from app.plans import items, service
 from app.plans.catalogue import (
