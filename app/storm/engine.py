@@ -32,6 +32,7 @@ from app.storm.cascade import (
     viral_moments,
 )
 from app.storm.content import VARIANT_MS, VARIANTS, VIRALITY, VIRALITY_BITS, Content, InjectPost
+from app.storm.meaning import frame_for
 from app.storm.pools import (
     AUTHOR_BITS,
     DEPTH_BITS,
@@ -43,6 +44,7 @@ from app.storm.pools import (
     Pools,
     build_pools,
 )
+from app.storm.text import static_text
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
@@ -177,8 +179,10 @@ class Storm:
                 scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
             )
         self.volume_scale = volume_scale
-        self.model = AudienceModel(scenario, self.language, deadline_s)
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
+        values = self.content.values
+        frame = frame_for(scenario, self.language, self.brand, lambda t: static_text(t, values))
+        self.model = AudienceModel(scenario, self.language, deadline_s, frame)
         self.curve = VolumeCurve(scenario)
         # The curve at every whole second of the scenario (slots are whole seconds): zero after.
         horizon = max((p.end for p in self.curve.phases), default=0)

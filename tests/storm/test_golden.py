@@ -35,25 +35,25 @@ ACTIONS = [
 ]
 GOLDEN = {
     ("data-breach", "en", 2026, False): "320f8e5f6ab467c8602a1ac906b1b2e9",
-    ("data-breach", "en", 2026, True): "2b9a0328b71605ab36de4e66e1a80252",
+    ("data-breach", "en", 2026, True): "d8b676038b20b30c8f89851c594b71d2",
     ("data-breach", "en", 7, False): "cf4eeca68335fb9d09873f64362f8273",
-    ("data-breach", "en", 7, True): "77005c386c6ce771aead531bf5b99201",
+    ("data-breach", "en", 7, True): "5ba77e729ef8a8d1afc092948f8671f6",
     ("data-breach", "fr", 2026, False): "84511504d694c717d3fbdf2891a84823",
-    ("data-breach", "fr", 2026, True): "855a2f221cf8bfdfcd9fc400510c11d1",
+    ("data-breach", "fr", 2026, True): "a2d461e87c6ad527bf8593c4543c8a1e",
     ("data-breach", "fr", 7, False): "4330dfbfd9f60942e653cd3eeef4a5c8",
-    ("data-breach", "fr", 7, True): "9c3b43fc24c3221603fabb90cc0c4723",
+    ("data-breach", "fr", 7, True): "5691b4bd4b67865d4f9ca959819d4e51",
     ("sample", "en", 2026, False): "581bf3b8736dd8a949bcc2e390d8a3d8",
-    ("sample", "en", 2026, True): "3f740996c9bfdbfd63b9fe060fdfeb21",
+    ("sample", "en", 2026, True): "72037d4b4e36a234f09ef212ca42f25c",
     ("sample", "en", 7, False): "954581cdf5b3f8cd4d6d8b41212ecce3",
-    ("sample", "en", 7, True): "4a42e300f32e90c434563f5b72604fce",
+    ("sample", "en", 7, True): "959f4aa5d40f4bd2566972c510eb1f73",
     ("sample", "fr", 2026, False): "8cc8d897f46e61998a19034431a4a507",
-    ("sample", "fr", 2026, True): "f3b63cd1b8208c48d37343162bc05197",
+    ("sample", "fr", 2026, True): "534a8131cb8d9267606ed119f6e0f2d3",
     ("sample", "fr", 7, False): "3c94fb5361f976e78bbe661027a22d4a",
-    ("sample", "fr", 7, True): "0639604e12b89d5a687d81d85dfbe161",
+    ("sample", "fr", 7, True): "013bd258846a5fc671b7b934b2a3d194",
 }
-PREVIEW_JSONL = "58f53e4c0e4d34cde58ba8e9eb04f54a96885c1999e734ca78258388f55907a1"
-PREVIEW_FEED = "5e8c7508f76c80dc10ef2671fda9cd63c7c0eeddf7fd6542f12d8f304a9f1da9"
-STREAMED = "809239f17f1421b906e456d48a453fe402cdf865f78cb078a28f5ecd8916b531"
+PREVIEW_JSONL = "ef71035a9c497f72be81f83664c39ef2e98599dffaf10adf9e3e45196b111b7c"
+PREVIEW_FEED = "6621bec1cdeb0feb62259e9a3d8777d7df2c7656fd7b10bf0bd045b1ba0fcaac"
+STREAMED = "7cb46029bd7cd72c8276aef469e35d73eef192751798673fb601ec71f4728f7a"
 
 
 def scenario_for(name: str):
