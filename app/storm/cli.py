@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 import yaml
 
-from app.core.errors import NotFound
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, load_file
 from app.scenarios.models import Scenario, parse_duration
@@ -31,9 +30,10 @@ def load_scenario(reference: str) -> Scenario:
     try:
         if Path(reference).is_file():
             return load_file(Path(reference))
+        # Checked here, so the library's not-found error (an app.core one) never reaches us.
+        if reference not in {path.stem for path in library.scenario_files()}:
+            raise typer.BadParameter(f"no scenario file or library id {reference!r}")
         return library.load_scenario(reference)
-    except NotFound:
-        raise typer.BadParameter(f"no scenario file or library id {reference!r}") from None
     except ScenarioError as exc:
         raise typer.BadParameter(str(exc)) from None
 
