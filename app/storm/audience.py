@@ -122,6 +122,13 @@ class Timeline:
         """The public actions made in [start_s, end_s)."""
         return self.actions[bisect_left(self.times, start_s) : bisect_left(self.times, end_s)]
 
+    def index(self, action: Action) -> int:
+        """Where an action of this timeline stands in it."""
+        index = bisect_left(self.times, action.at_s)
+        while self.actions[index] is not action:
+            index += 1
+        return index
+
     def weighted(self, start_s: float, end_s: float) -> list[tuple[Action, float]]:
         """The public actions made in [start_s, end_s), each with its novelty."""
         first, last = bisect_left(self.times, start_s), bisect_left(self.times, end_s)

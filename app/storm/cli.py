@@ -147,7 +147,8 @@ def report_rows(figures: Figures) -> list[str]:
         f"({mark('top5')})  same-author repeats {figures.repeats} ({mark('repeats')})",
         f"  never reposted {figures.unreposted:.0%} ({mark('unreposted')})  top-1% likes "
         f"{figures.top1_likes:.0%} ({mark('top1_likes')})  most replies {figures.max_replies}",
-        f"  silence posts after the first statement {figures.silence_after} "
+        f"  reactions that quote the team {figures.quoting:.0%} ({mark('quoting')})  "
+        f"silence posts after the first statement {figures.silence_after} "
         f"({mark('silence_after')})  late defensive worse than silence "
         f"{'yes' if figures.late_worse else 'no'} ({mark('late_worse')})",
         f"  rumour posts 5-10 min after its correction {figures.rumour_after}, uncorrected "

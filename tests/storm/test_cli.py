@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.storm import Storm, post_json
 from app.storm import cli as cli_module
+from app.storm.report import FLOORS
 from tests.storm.sample import sample_data
 
 runner = CliRunner()
@@ -128,7 +129,10 @@ def test_the_report_prints_each_floor_and_fails_when_one_is_missed(scenario_file
     lines = result.output.splitlines()
     assert lines[0].startswith("sample-recall [fr] ") and lines[0].endswith(" posts")
     marks = re.findall(r"\((ok|MISSED)\)", result.output)
-    assert len(marks) == 8
+    assert len(marks) == len(FLOORS)
+    quoting = re.search(r"reactions that quote the team (\d+)% \((ok|MISSED)\)", result.output)
+    assert quoting and int(quoting.group(1)) >= 30 and quoting.group(2) == "ok"
+    assert "silence posts after the first statement 0 (ok)" in result.output
     assert result.exit_code == (1 if "MISSED" in marks else 0)
     assert "at 30/60/90 min  none: A" in result.output
 

@@ -35,25 +35,25 @@ ACTIONS = [
 ]
 GOLDEN = {
     ("data-breach", "en", 2026, False): "320f8e5f6ab467c8602a1ac906b1b2e9",
-    ("data-breach", "en", 2026, True): "d8b676038b20b30c8f89851c594b71d2",
+    ("data-breach", "en", 2026, True): "427ce4f12090834d36ea8ee9f6ab3d41",
     ("data-breach", "en", 7, False): "cf4eeca68335fb9d09873f64362f8273",
-    ("data-breach", "en", 7, True): "5ba77e729ef8a8d1afc092948f8671f6",
+    ("data-breach", "en", 7, True): "ff425046e9b09fc91478e872dcc88d9e",
     ("data-breach", "fr", 2026, False): "84511504d694c717d3fbdf2891a84823",
-    ("data-breach", "fr", 2026, True): "a2d461e87c6ad527bf8593c4543c8a1e",
+    ("data-breach", "fr", 2026, True): "c37390c43600bc7b68fbff34d11aa593",
     ("data-breach", "fr", 7, False): "4330dfbfd9f60942e653cd3eeef4a5c8",
-    ("data-breach", "fr", 7, True): "5691b4bd4b67865d4f9ca959819d4e51",
+    ("data-breach", "fr", 7, True): "95da97984fb2eff2c479e5e6eb48f390",
     ("sample", "en", 2026, False): "581bf3b8736dd8a949bcc2e390d8a3d8",
-    ("sample", "en", 2026, True): "72037d4b4e36a234f09ef212ca42f25c",
+    ("sample", "en", 2026, True): "03b7cfa3d05033e862f4d9823683b88f",
     ("sample", "en", 7, False): "954581cdf5b3f8cd4d6d8b41212ecce3",
-    ("sample", "en", 7, True): "959f4aa5d40f4bd2566972c510eb1f73",
+    ("sample", "en", 7, True): "4ef60974d79822ab0d05c12af1295e0f",
     ("sample", "fr", 2026, False): "8cc8d897f46e61998a19034431a4a507",
-    ("sample", "fr", 2026, True): "534a8131cb8d9267606ed119f6e0f2d3",
+    ("sample", "fr", 2026, True): "70a731007db1c3796fd57f3604cdc576",
     ("sample", "fr", 7, False): "3c94fb5361f976e78bbe661027a22d4a",
-    ("sample", "fr", 7, True): "013bd258846a5fc671b7b934b2a3d194",
+    ("sample", "fr", 7, True): "a0e9161609c11fb9f2dd1e82e0a65484",
 }
-PREVIEW_JSONL = "ef71035a9c497f72be81f83664c39ef2e98599dffaf10adf9e3e45196b111b7c"
-PREVIEW_FEED = "6621bec1cdeb0feb62259e9a3d8777d7df2c7656fd7b10bf0bd045b1ba0fcaac"
-STREAMED = "7cb46029bd7cd72c8276aef469e35d73eef192751798673fb601ec71f4728f7a"
+PREVIEW_JSONL = "b585b63e9e4efb8c2e84c30999db6b287cd450dcb1977d167b4349bcfeeea95e"
+PREVIEW_FEED = "5f2457f5ba254225cace33f3c292fdafb0b2279f9b33ad72bb3aca6e218db23e"
+STREAMED = "d965023e613eb42e179762138d453053865a33be8cd7cc6b72d6483827ce0b87"
 
 
 def scenario_for(name: str):
