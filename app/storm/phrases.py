@@ -209,7 +209,7 @@ REACTIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "bad": (
                 "{quote}, disent-ils. Évidemment qu'ils démentent.",
                 "{brand} : {quote}. Alors montrez-nous les preuves.",
-                "{quote}. Pas convaincu, désolé.",
+                "{quote}. Pas très convaincant, tout ça.",
             ),
         },
         "promise": {
