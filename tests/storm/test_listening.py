@@ -176,3 +176,17 @@ def test_reactions_come_after_their_statement_and_quote_only_its_words(case):
     again = Storm(SCENARIO, 7, BRAND, language, volume_scale=3)
     assert again.posts([action], at_s, at_s + 600) == storm.posts([action], at_s, at_s + 600)
     assert again.follow_ups([action]) == storm.follow_ups([action])
+
+
+NON_APOLOGY = {
+    "en": "We are sorry if anyone felt upset. Three lots of strawberry yoghurt contain listeria.",
+    "fr": "Nous nous excusons si la gêne a pu paraître excessive à certains. Trois lots de yaourt "
+    "à la fraise contiennent la listeria.",
+}
+
+
+def test_a_non_apology_is_read_as_one_and_never_thanked_as_an_apology():
+    for language in LANGUAGES:
+        posts = reacting(STORMS[language], Action(600, "statement", NON_APOLOGY[language]))
+        assert reactions_of(language, "conditional", posts), language
+        assert not reactions_of(language, "apology", posts), language
