@@ -148,7 +148,7 @@ class AudienceModel:
         self.language = language
         self.frame = frame or frame_for(scenario, language, scenario.brand.name)
         self.rumours = list(scenario.rumours)
-        self.rumour_ids = [r.id for r in self.rumours]
+        self.rumour_facts = [(r.id, tuple(r.contradicts)) for r in self.rumours]
         self.rho = RESPONSIBILITY[scenario.responsibility]
         base = BASELINE_ANGER[scenario.crisis_type] + 0.15 * (self.rho - 1)
         self.baseline = min(0.85, max(0.15, base + 0.04 * (scenario.severity - 2)))
@@ -177,7 +177,7 @@ class AudienceModel:
         if found is None:
             if len(self._effects) > CACHE_LIMIT:
                 self._effects.clear()
-            found = weigh(action.text, self.frame, self.rumour_ids, self.rho)
+            found = weigh(action.text, self.frame, self.rumour_facts, self.rho)
             self._effects[action.text] = found
         return found
 

@@ -14,6 +14,7 @@ from app.scenarios.models import Persona, Scenario
 from app.storm.audience import CACHE_LIMIT, AudienceModel, Timeline
 from app.storm.content import Content
 from app.storm.listening import Missed, follow_up, missed_promises, reaction_texts, read_said
+from app.storm.meaning import excused_facts
 from app.storm.phrases import REACTIONS
 from app.storm.text import clock_text
 from app.storm.types import Action
@@ -54,7 +55,8 @@ class Listener:
     def said(self, timeline: Timeline, index: int):
         """What the action at `index` says, read against the public actions before it."""
         readings = [self.model.effect(a).reading for a in timeline.actions[: index + 1]]
-        return readings[-1], read_said(readings[-1], readings[:-1])
+        excused = frozenset(excused_facts(readings[-1], self.model.rumour_facts))
+        return readings[-1], read_said(readings[-1], readings[:-1], excused)
 
     def reactions(self, timeline: Timeline, action: Action) -> tuple[tuple, tuple]:
         """The (good, bad) reaction texts to one public action of the timeline."""

@@ -81,8 +81,11 @@ def contradiction(reading: Analysis, earlier: list[Analysis]) -> tuple[Span, Ana
     return None
 
 
-def read_said(reading: Analysis, earlier: list[Analysis]) -> Said:
-    """What a reader of this text reacts to, in order of salience."""
+def read_said(
+    reading: Analysis, earlier: list[Analysis], excused: frozenset[str] = frozenset()
+) -> Said:
+    """What a reader of this text reacts to, in order of salience; `excused`: the facts it is
+    not read as denying (it corrects a rumour that contradicts them)."""
     voice, evidence = reading.voice, reading.voice.evidence
     kinds: list[tuple[str, Span | tuple[int, int]]] = []
     earlier_words = ""
@@ -93,7 +96,7 @@ def read_said(reading: Analysis, earlier: list[Analysis]) -> Said:
         earlier_words = quoted(before.text, before_span, reading.language)
     unhedged = [s for s in reading.stances if not s.hedged and s.evidence is not None]
     rumours = [s for s in unhedged if s.claim_id.startswith("rumour:")]
-    facts = [s for s in unhedged if s.claim_id.startswith("fact:")]
+    facts = [s for s in unhedged if s.claim_id.startswith("fact:") and s.claim_id not in excused]
     kinds += [("affirms_rumour", s.evidence) for s in rumours if s.label == "affirms"][:1]
     kinds += [("contradicts_fact", s.evidence) for s in facts if s.label == "denies"][:1]
     for kind, key in (

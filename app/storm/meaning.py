@@ -25,6 +25,7 @@ BAD = {
 }
 CONTRADICTION = 0.5  # per text that denies a fact, unhedged (not scaled by responsibility)
 AFFIRMED_RUMOUR = 0.6  # a text that confirms a false rumour
+RumourFacts = list[tuple[str, tuple[str, ...]]]  # each rumour's id and the facts it contradicts
 REPEAT_FACTOR = 0.5  # the goodwill of a public action beyond the burst limit halves each time
 
 
@@ -50,8 +51,23 @@ class Weight:
     reading: Analysis
 
 
-def weigh(text: str, frame: Frame, rumour_ids: list[str], rho: float) -> Weight:
-    """The goodwill and harm of one text, and the rumours it corrects or spreads."""
+def excused_facts(reading: Analysis, rumours: RumourFacts) -> set[str]:
+    """The facts a text is not read as denying because it corrects a rumour that contradicts
+    them (`rumours`: each rumour's id and the ids of the facts it contradicts): "Rumour: job
+    cuts are coming. This is false." corrects the rumour, it does not deny "no job-cut plan"."""
+    return {
+        f"fact:{fact}"
+        for rumour, facts in rumours
+        for fact in facts
+        if (s := reading.stance_of(f"rumour:{rumour}")).label == "denies" and not s.hedged
+    }
+
+
+def weigh(
+    text: str, frame: Frame, rumours: list[tuple[str, tuple[str, ...]]], rho: float
+) -> Weight:
+    """The goodwill and harm of one text, and the rumours it corrects or spreads (`rumours`:
+    each rumour's id and the facts it contradicts)."""
     a = analyse(text, frame)
     voice = a.voice
     good = 0.0
@@ -70,9 +86,10 @@ def weigh(text: str, frame: Frame, rumour_ids: list[str], rho: float) -> Weight:
         "refusal": voice.refusal,
     }
     bad = rho * sum(BAD[name] for name, on in flags.items() if on)
-    facts = [s for s in a.stances if s.claim_id.startswith("fact:")]
+    excused = excused_facts(a, rumours)
+    facts = [s for s in a.stances if s.claim_id.startswith("fact:") and s.claim_id not in excused]
     bad += CONTRADICTION * any(s.label == "denies" and not s.hedged for s in facts)
-    stances = [a.stance_of(f"rumour:{r}") for r in rumour_ids]
+    stances = [a.stance_of(f"rumour:{r}") for r, _facts in rumours]
     spreads = tuple(s.label == "affirms" and not s.hedged for s in stances)
     bad += AFFIRMED_RUMOUR * any(spreads)
     corrects = tuple(s.label == "denies" and not s.hedged for s in stances)

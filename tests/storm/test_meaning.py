@@ -3,9 +3,9 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.analysis import analyse
+from app.analysis import Claim, Frame, analyse
 from app.storm import Action, Storm
-from app.storm.meaning import REPEAT_FACTOR, novelty
+from app.storm.meaning import REPEAT_FACTOR, novelty, weigh
 
 DENIAL = {
     "en": "It is false that children are in hospital: no illness has been reported.",
@@ -118,3 +118,31 @@ def _frame():
     from app.analysis import Frame
 
     return Frame("en", "Laiterie Morvan")
+
+
+JOBS = {
+    "en": (
+        "There is no job-cut plan.",
+        "Orvane is about to announce 3,000 warehouse job cuts.",
+        "Rumour: Orvane is about to announce 3,000 warehouse job cuts. This is false.",
+    ),
+    "fr": (
+        "Il n'y a aucun plan de suppressions de postes.",
+        "Orvane s'apprête à annoncer 3 000 suppressions de postes dans ses entrepôts.",
+        "Rumeur : Orvane s'apprête à annoncer 3 000 suppressions de postes dans ses entrepôts. "
+        "C'est faux.",
+    ),
+}
+
+
+def test_correcting_a_rumour_is_not_read_as_denying_the_fact_it_contradicts():
+    exercised = []
+    for language, (fact, rumour, text) in JOBS.items():
+        claims = (Claim("fact:jobs", fact, "fact"), Claim("rumour:cuts", rumour, "rumour"))
+        frame = Frame(language, "Orvane", claims)
+        excused = weigh(text, frame, [("cuts", ("jobs",))], 1.0)
+        assert excused.corrects == (True,) and excused.bad == 0, language
+        if analyse(text, frame).stance_of("fact:jobs").label == "denies":
+            assert weigh(text, frame, [("cuts", ())], 1.0).bad > 0, language
+            exercised.append(language)
+    assert exercised  # the analysis reads at least one of them as also denying the fact
