@@ -9,7 +9,13 @@ from app.core.db import utcnow
 from app.drills import actions, injects, service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
-from app.drills.record import build_record, cut_at_end, inject_entry, scenario_section
+from app.drills.record import (
+    build_record,
+    cut_at_end,
+    follow_up_entries,
+    inject_entry,
+    scenario_section,
+)
 from app.storm.engine import Storm
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
@@ -42,9 +48,11 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
         for row in injects.stored_injects(session=session, drill=drill)
         if row.source == "adhoc"
     ]
-    section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     current = service.reading(session=session, drill=drill, now=now or utcnow())
     rows = sorted(actions.list_actions(session=session, drill=drill), key=lambda a: (a.at_s, a.seq))
+    asked = storm_for(drill).follow_ups(storm_actions(rows))
+    section["injects"] += follow_up_entries(asked, until_s=max(current.sim_s, 0.0))
+    section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     listed = [action_dict(row) for row in rows]
     plan = service.plan_section(session=session, drill=drill)
     duration_s = current.sim_s if current.sim_s > 0 else drill.duration_s

@@ -12,6 +12,7 @@ from app.core.i18n import gettext as _
 from app.drills import service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillInject, InjectCreate, InjectSource
+from app.drills.record import follow_up_entries
 from app.drills.rules import PUBLIC_KINDS
 
 
@@ -77,7 +78,28 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                     "rumour": None,
                 }
             )
+    entries += follow_ups(session=session, drill=drill)
     return sorted(entries, key=lambda entry: (entry["at_s"], entry["id"]))
+
+
+def follow_ups(*, session: Session, drill: Drill) -> list[dict]:
+    """The journalists' follow-up questions on the team's statements, which the storm sends
+    (`Storm.follow_ups`): recomputed from the actions, so nothing is stored."""
+    from app.drills import actions, export  # export reads this module's timeline
+
+    rows = actions.list_actions(session=session, drill=drill)
+    asked = export.storm_for(drill).follow_ups(export.storm_actions(rows))
+    return [
+        {
+            **entry,
+            "persona": "journalist",
+            "priority": "high",
+            "source": "storm",
+            "fired_early": False,
+            "rumour": None,
+        }
+        for entry in follow_up_entries(asked)
+    ]
 
 
 def answered(actions: Iterable[Any], timeline: Iterable[dict]) -> set[str]:

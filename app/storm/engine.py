@@ -32,6 +32,8 @@ from app.storm.cascade import (
     viral_moments,
 )
 from app.storm.content import VARIANT_MS, VARIANTS, VIRALITY, VIRALITY_BITS, Content, InjectPost
+from app.storm.listener import FollowUp, Listener
+from app.storm.meaning import frame_for
 from app.storm.pools import (
     AUTHOR_BITS,
     DEPTH_BITS,
@@ -43,6 +45,7 @@ from app.storm.pools import (
     Pools,
     build_pools,
 )
+from app.storm.text import static_text
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
@@ -54,6 +57,10 @@ REPLY_FLOOR_PER_S = 0.02
 REPLY_DECAY_S = 240
 REPLY_HORIZON_S = 1200
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
+LISTEN_SHARE = 0.6  # of the reactions to an action quote its words (docs/storm.md, Listening)
+CALL_OUT_RATE = 0.03  # posts per second calling out a missed update, at its due time
+CALL_OUT_DECAY_S = 300
+CALL_OUT_WINDOW_S = 900
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
 # [0, THREAD_WINDOW), mostly the last few seconds, tabulated over DEPTH_CELLS cells.
 THREAD_DEPTHS = tuple(
@@ -177,8 +184,11 @@ class Storm:
                 scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
             )
         self.volume_scale = volume_scale
-        self.model = AudienceModel(scenario, self.language, deadline_s)
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle)
+        values = self.content.values
+        frame = frame_for(scenario, self.language, self.brand, lambda t: static_text(t, values))
+        self.model = AudienceModel(scenario, self.language, deadline_s, frame)
+        self.listener = Listener(scenario, self.model, self.content, self.brand)
         self.curve = VolumeCurve(scenario)
         # The curve at every whole second of the scenario (slots are whole seconds): zero after.
         horizon = max((p.end for p in self.curve.phases), default=0)
@@ -300,6 +310,11 @@ class Storm:
                 kept[-1] = [p for p in kept[-1] if p.at_ms < end_ms]
             yield kept
 
+    def follow_ups(self, actions: Sequence[Action]) -> list[FollowUp]:
+        """The journalists' follow-up questions on the team's statements (inbox injects with a
+        deadline), from the actions alone: the same actions give the same questions."""
+        return self.listener.follow_ups(list(actions))
+
     def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
         """The audience at time t_s."""
         tick = max(0, math.floor(t_s / TICK_S))
@@ -419,6 +434,11 @@ class Storm:
         between = timeline.between
         # Only a tick within REPLY_HORIZON_S of an action looks for actions slot by slot.
         answering = between(slots.start - REPLY_HORIZON_S, slots.stop)
+        calling = timeline.actions and [
+            m
+            for m in self.listener.missed(timeline)
+            if m.due_s < slots.stop and slots.start < min(m.due_s + CALL_OUT_WINDOW_S, m.until_s)
+        ]
         ticked: list[list[Post]] = []
         for slot in slots:
             volume = (per_second[slot] if slot < horizon else 0.0) * rate_scale
@@ -497,22 +517,28 @@ class Storm:
             replying = answering and between(slot - REPLY_HORIZON_S, slot)
             injects = injected.get(slot)
             if replying:
-                self._replies(rng, slot, volume, plan, replying, prefix, posts, cache, tables)
+                self._replies(
+                    rng, slot, volume, plan, (timeline, replying), prefix, posts, cache, tables
+                )
+            if calling:
+                self._call_outs(rng, slot, calling, prefix, posts, tables)
             if injects:
                 posts.extend(starmap(self._inject_post, injects))
             recent.append(posts)
             tops.append(max(posts, key=_by_likes, default=None))
-            if replying or injects:
+            if replying or injects or calling:
                 posts.sort(key=_by_time)
             ticked.append(posts)
         return ticked
 
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, tables) -> None:
-        """Replies and quotes reacting to the team's recent public actions."""
+        """Replies and quotes reacting to the team's recent public actions: LISTEN_SHARE of them
+        quote its words (`app.storm.listening`), the others are the scenario's reactions."""
         rand, language = rng.random, self.language
         virality, now_ms = VIRALITY, slot * 1000
         base_rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
         anger_term = 0.3 * (plan.anger - 0.5)
+        timeline, replying = replying
         for action in replying:
             constants = cache.get(id(action))
             if constants is None:
@@ -523,8 +549,9 @@ class Storm:
                     0.5 if action.kind == "reply" else 1.0,
                     0.8 * (effect.good - effect.bad),
                     action.ref,
+                    self.listener.reactions(timeline, action),
                 )
-            at_s, bad_factor, half, tone, ref = constants
+            at_s, bad_factor, half, tone, ref, listened = constants
             rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
             rate *= half
             good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
@@ -545,6 +572,9 @@ class Storm:
                 text = consts[reading]
                 if text is None:
                     text = fillers[reading](rand, city, at_ms)
+                heard = listened[not good]
+                if rand() < LISTEN_SHARE and heard:
+                    text = heard[floor(rand() * len(heard))]
                 quote = not good and rand() < 0.4
                 likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
                 post = new_post(
@@ -563,6 +593,39 @@ class Storm:
                     }
                 )
                 posts.append(post)
+
+    def _call_outs(self, rng, slot, calling, prefix, posts, tables) -> None:
+        """Posts calling out an update the team promised and did not give, naming its time:
+        from its due time on, tailing off (they quote the promise)."""
+        rand, pool = rng.random, tables.reply_bad
+        for missed in calling:
+            age = slot - missed.due_s
+            if age < 0 or slot >= missed.until_s or not pool:
+                continue
+            rate = CALL_OUT_RATE * self.volume_scale * math.exp(-age / CALL_OUT_DECAY_S)
+            texts = self.listener.call_outs(missed)
+            for _ in range(poisson(rng, rate)):
+                template = pool[floor(rand() * len(pool))]
+                _c, _f, table, _a, _t, sentiment, _r, kind, boost = template
+                author, _city, base, _key = table[rng.getrandbits(AUTHOR_BITS)]
+                likes = floor(base * VIRALITY[rng.getrandbits(VIRALITY_BITS)] * boost)
+                posts.append(
+                    new_post(
+                        {
+                            "id": prefix + str(len(posts)),
+                            "at_ms": slot * 1000 + floor(rand() * 1000),
+                            "author": author,
+                            "text": texts[floor(rand() * len(texts))],
+                            "language": self.language,
+                            "sentiment": sentiment,
+                            "kind": kind,
+                            "reacts_to": missed.ref,
+                            "quote_of": missed.ref,
+                            "likes_max": likes,
+                            "reposts_max": likes // 5,
+                        }
+                    )
+                )
 
 
 def engagement_at(post: Post, t_s: float) -> tuple[int, int]:

@@ -35,25 +35,25 @@ ACTIONS = [
 ]
 GOLDEN = {
     ("data-breach", "en", 2026, False): "320f8e5f6ab467c8602a1ac906b1b2e9",
-    ("data-breach", "en", 2026, True): "2b9a0328b71605ab36de4e66e1a80252",
+    ("data-breach", "en", 2026, True): "427ce4f12090834d36ea8ee9f6ab3d41",
     ("data-breach", "en", 7, False): "cf4eeca68335fb9d09873f64362f8273",
-    ("data-breach", "en", 7, True): "77005c386c6ce771aead531bf5b99201",
+    ("data-breach", "en", 7, True): "ff425046e9b09fc91478e872dcc88d9e",
     ("data-breach", "fr", 2026, False): "84511504d694c717d3fbdf2891a84823",
-    ("data-breach", "fr", 2026, True): "855a2f221cf8bfdfcd9fc400510c11d1",
+    ("data-breach", "fr", 2026, True): "c37390c43600bc7b68fbff34d11aa593",
     ("data-breach", "fr", 7, False): "4330dfbfd9f60942e653cd3eeef4a5c8",
-    ("data-breach", "fr", 7, True): "9c3b43fc24c3221603fabb90cc0c4723",
+    ("data-breach", "fr", 7, True): "95da97984fb2eff2c479e5e6eb48f390",
     ("sample", "en", 2026, False): "581bf3b8736dd8a949bcc2e390d8a3d8",
-    ("sample", "en", 2026, True): "3f740996c9bfdbfd63b9fe060fdfeb21",
+    ("sample", "en", 2026, True): "03b7cfa3d05033e862f4d9823683b88f",
     ("sample", "en", 7, False): "954581cdf5b3f8cd4d6d8b41212ecce3",
-    ("sample", "en", 7, True): "4a42e300f32e90c434563f5b72604fce",
+    ("sample", "en", 7, True): "4ef60974d79822ab0d05c12af1295e0f",
     ("sample", "fr", 2026, False): "8cc8d897f46e61998a19034431a4a507",
-    ("sample", "fr", 2026, True): "f3b63cd1b8208c48d37343162bc05197",
+    ("sample", "fr", 2026, True): "70a731007db1c3796fd57f3604cdc576",
     ("sample", "fr", 7, False): "3c94fb5361f976e78bbe661027a22d4a",
-    ("sample", "fr", 7, True): "0639604e12b89d5a687d81d85dfbe161",
+    ("sample", "fr", 7, True): "a0e9161609c11fb9f2dd1e82e0a65484",
 }
-PREVIEW_JSONL = "58f53e4c0e4d34cde58ba8e9eb04f54a96885c1999e734ca78258388f55907a1"
-PREVIEW_FEED = "5e8c7508f76c80dc10ef2671fda9cd63c7c0eeddf7fd6542f12d8f304a9f1da9"
-STREAMED = "809239f17f1421b906e456d48a453fe402cdf865f78cb078a28f5ecd8916b531"
+PREVIEW_JSONL = "b585b63e9e4efb8c2e84c30999db6b287cd450dcb1977d167b4349bcfeeea95e"
+PREVIEW_FEED = "5f2457f5ba254225cace33f3c292fdafb0b2279f9b33ad72bb3aca6e218db23e"
+STREAMED = "d965023e613eb42e179762138d453053865a33be8cd7cc6b72d6483827ce0b87"
 
 
 def scenario_for(name: str):
