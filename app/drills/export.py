@@ -10,11 +10,12 @@ from app.drills import actions, injects, service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
 from app.drills.record import build_record, cut_at_end, inject_entry, scenario_section
+from app.scenarios.models import Scenario
 from app.storm.engine import Storm
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
 
-_storms: dict[tuple, Storm] = {}
+_storms: dict[tuple, tuple[Scenario, Storm]] = {}
 MAX_CACHED = 256
 
 
@@ -63,15 +64,16 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
 
 def storm_for(drill: Drill) -> Storm:
     """The drill's storm, built once per process (it is a pure function of these inputs)."""
-    # Keyed by every input, not the id alone: ids come back after a rollback or a fresh database.
+    # Keyed by every input, not the id alone: ids come back after a rollback or a fresh database
+    # (a scenario version's id too, hence the check that the scenario is still the same one).
     key = (drill.id, drill.scenario_id, drill.seed, drill.brand, drill.brand_handle, drill.language)
-    storm = _storms.get(key)
-    if storm is None:
+    scenario = service.scenario_of(drill)
+    cached = _storms.get(key)
+    if cached is None or cached[0] is not scenario:
         if len(_storms) >= MAX_CACHED:
             _storms.clear()
-        storm = Storm(service.scenario_of(drill), drill.seed, drill.brand, drill.language)
-        _storms[key] = storm
-    return storm
+        cached = _storms[key] = (scenario, Storm(scenario, drill.seed, drill.brand, drill.language))
+    return cached[1]
 
 
 def storm_actions(rows: list[DrillAction]) -> list[Action]:
