@@ -19,6 +19,7 @@ from app.scoring import api as scoring_api
 from app.scoring import dashboard_routes, debrief_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
+from app.studio import api as studio_api
 
 
 def include_routers(app: FastAPI) -> None:
@@ -43,3 +44,4 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(accounts_api.router)
     app.include_router(scoring_api.router)
     app.include_router(drills_api.router)
+    app.include_router(studio_api.router)

@@ -103,3 +103,18 @@ class ScenariosPublic(SQLModel):
 
     data: list[ScenarioPublic]
     count: int
+
+
+class ScenarioChoice(SQLModel):
+    """A scenario a drill can run: `summary.id` is what a drill's `scenario_id` takes."""
+
+    origin: str = Field(description="organisation or library")
+    summary: ScenarioSummary
+    version: int | None = Field(default=None, description="the organisation scenario's latest")
+
+
+class ScenarioChoices(SQLModel):
+    """Every scenario a drill can run."""
+
+    data: list[ScenarioChoice]
+    count: int

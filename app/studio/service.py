@@ -22,6 +22,8 @@ from app.studio.models import (
     CloneIn,
     ImportIn,
     OrgScenario,
+    ScenarioChoice,
+    ScenarioChoices,
     ScenarioDetail,
     ScenarioPublic,
     ScenarioUpdate,
@@ -257,6 +259,20 @@ def resolve(
 def current_documents(*, session: Session, org: Organisation) -> list[Scenario]:
     """The latest version of each of the organisation's scenarios, by id."""
     return [document_of(version) for _row, version in list_scenarios(session=session, org=org)]
+
+
+def drill_choices(*, session: Session, org: Organisation) -> ScenarioChoices:
+    """The organisation's scenarios, then the library's: what a drill can run."""
+    own = [
+        ScenarioChoice(
+            origin="organisation", summary=summary_of(document_of(version)), version=row.version
+        )
+        for row, version in list_scenarios(session=session, org=org)
+    ]
+    shared = [
+        ScenarioChoice(origin="library", summary=summary) for summary in library.list_scenarios()
+    ]
+    return ScenarioChoices(data=own + shared, count=len(own) + len(shared))
 
 
 def summary_of(scenario: Scenario) -> library.ScenarioSummary:
