@@ -63,7 +63,7 @@ class ScenarioVersion(SQLModel, table=True):
 class CloneIn(SQLModel):
     """A copy of a library scenario under a new id (one is made up when left out)."""
 
-    library_id: str = Field(min_length=1, max_length=80)
+    library_id: str = Field(max_length=80)
     slug: str | None = Field(default=None, max_length=60)
 
 
