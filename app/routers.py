@@ -20,6 +20,7 @@ from app.scoring import dashboard_routes, debrief_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
 from app.studio import api as studio_api
+from app.studio import msel_routes as studio_msel_routes
 from app.studio import routes as studio_routes
 
 
@@ -38,6 +39,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(scoring_exports.router)
     app.include_router(dashboard_routes.router)
     app.include_router(studio_routes.router)
+    app.include_router(studio_msel_routes.router)
     app.include_router(drills_console_routes.router)
     app.include_router(drills_console_routes.avatars)
     for router in plans_item_routes.routers:

@@ -29,6 +29,7 @@ from app.studio.models import (
     ScenarioUpdate,
     ScenarioVersion,
 )
+from app.studio.msel import free_id
 
 SLUG_LENGTH = 60
 _documents: dict[tuple[int, str], Scenario] = {}
@@ -118,14 +119,12 @@ def slug_taken(*, session: Session, org: Organisation, slug: str) -> bool:
 
 
 def free_slug(*, session: Session, org: Organisation, base: str) -> str:
-    """`base-2`, `base-3`… whichever is free first (ids stay within their length)."""
-    number = 2
-    while True:
-        suffix = f"-{number}"
-        slug = base[: SLUG_LENGTH - len(suffix)] + suffix
-        if not slug_taken(session=session, org=org, slug=slug):
-            return slug
-        number += 1
+    """`base-2`, `base-3`… whichever is free first among the library's and the organisation's."""
+    taken = {summary.id for summary in library.list_scenarios()}
+    taken |= set(
+        session.exec(select(OrgScenario.slug).where(OrgScenario.organisation_id == org.id)).all()
+    )
+    return free_id(taken, base, SLUG_LENGTH)
 
 
 def create_scenario(
