@@ -1,13 +1,17 @@
 """Drills on organisation scenarios: set up from the form like library ones, version recorded."""
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from app.accounts.models import Role
+from app.cli import app as cli_app
 from app.drills import service as drills
 from app.drills.models import Drill
 from app.scenarios import library
-from app.studio import service
+from app.studio import document, service
 from tests.drills.helpers import approved_version_id
 from tests.factories import sign_in
 from tests.plans.html import find_all
@@ -68,3 +72,23 @@ def test_another_organisations_scenario_cannot_be_drilled(client, session, facto
     )
     assert refused.status_code == 422
     assert "their-leak" in refused.text
+
+
+def test_an_exported_version_runs_headless_as_it_was_saved(session, factory, tmp_path):
+    org = factory.org()
+    row = make_scenario(session, org)
+    edit(session, row, title={"en": "Our flooded flagship", "fr": "Notre café inondé"})
+    scenario = service.document_of(service.latest_version(session=session, row=row))
+    scenario_file = tmp_path / document.file_name(scenario)
+    scenario_file.write_text(document.to_yaml(scenario), encoding="utf-8")
+    actions = tmp_path / "actions.yaml"
+    actions.write_text("- {at_s: 60, kind: note, text: Cell convened}\n", encoding="utf-8")
+    out = tmp_path / "record.json"
+    args = ["drill", "run", "--plan", "examples/plan-en.yaml", "--scenario", str(scenario_file)]
+    args += ["--actions", str(actions), "--out", str(out), "--seed", "3"]
+    result = CliRunner().invoke(cli_app, args)
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text())
+    assert record["scenario"]["id"] == row.slug
+    assert record["scenario"]["title"] == "Our flooded flagship"
+    assert record["duration_s"] == scenario.duration
