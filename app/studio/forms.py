@@ -121,9 +121,8 @@ def edited_document(base: dict[str, Any], form: FormData) -> dict[str, Any]:
 
 
 def field_errors(problems: list[tuple[str, str]]) -> dict[str, str]:
-    """Each problem's message keyed by the field path it names (the first one per path),
-    without the `file:line: path:` prefix the loader puts before it."""
+    """Each problem's message keyed by the field path it names (the first one per path)."""
     shown: dict[str, str] = {}
     for path, message in problems:
-        shown.setdefault(path, message.split(": ", 2)[-1] if message.count(": ") >= 2 else message)
+        shown.setdefault(path, message)
     return shown

@@ -35,10 +35,12 @@ SLUG_LENGTH = 60
 _documents: dict[tuple[int, str], Scenario] = {}
 
 
-def refused(error: ScenarioError) -> Invalid:
-    """The loader's problems as one Invalid naming each field (and line, for a file)."""
-    problems = [(p.path, str(p)) for p in error.problems]
-    return Invalid("\n".join(m for _f, m in problems), field=problems[0][0], problems=problems)
+def refused(error: ScenarioError, *, from_file: bool) -> Invalid:
+    """The loader's problems as one Invalid naming each field; a file's also name it and
+    the line (a document from a form or JSON has no lines to name)."""
+    problems = [(p.path, str(p) if from_file else p.message) for p in error.problems]
+    message = "\n".join(str(p) if from_file else f"{p.path}: {p.message}" for p in error.problems)
+    return Invalid(message, field=problems[0][0], problems=problems)
 
 
 def validated(data: Any, *, label: str) -> Scenario:
@@ -48,7 +50,7 @@ def validated(data: Any, *, label: str) -> Scenario:
     try:
         return validate_data(data, label=label)
     except ScenarioError as error:
-        raise refused(error) from None
+        raise refused(error, from_file=False) from None
 
 
 def document_of(version: ScenarioVersion) -> Scenario:
@@ -190,7 +192,7 @@ def import_yaml(
     try:
         scenario = parse_scenario(import_in.yaml, label=import_in.filename)
     except ScenarioError as error:
-        raise refused(error) from None
+        raise refused(error, from_file=True) from None
     return create_scenario(session=session, org=org, user=user, scenario=scenario, origin="import")
 
 
