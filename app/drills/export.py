@@ -10,7 +10,9 @@ from app.drills import actions, injects, service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
 from app.drills.record import build_record, cut_at_end, inject_entry, scenario_section
+from app.record import parse_record
 from app.scenarios.models import Scenario
+from app.scoring import service as scoring
 from app.storm.engine import Storm
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
@@ -60,6 +62,18 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
         duration_s=duration_s,
         actions=listed,
     )
+
+
+def portable_record(*, session: Session, drill: Drill) -> dict:
+    """The drill record to download and score anywhere. A drill on an organisation scenario
+    carries its storm's audience outcome: no library elsewhere can replay that storm."""
+    record = drill_record(session=session, drill=drill)
+    if drill.scenario_version_id is not None:
+        outcome = scoring.storm_outcome(
+            parse_record(record), service.base_scenario(drill), drill.seed
+        )
+        record["audience_outcome"] = outcome.model_dump(mode="json")
+    return record
 
 
 def storm_for(drill: Drill) -> Storm:

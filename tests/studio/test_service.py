@@ -1,13 +1,17 @@
 """Studio services: clone, import, edit as new versions, delete, and the version a drill keeps."""
 
+import json
+
 import pytest
 from sqlmodel import select
 
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.limits import MAX_DEPTH
+from app.drills import export
 from app.drills import service as drills
 from app.scenarios import library
 from app.scoring import reviews
+from app.scoring import service as scoring
 from app.studio import service
 from app.studio.document import to_yaml
 from app.studio.models import ImportIn, ScenarioUpdate, ScenarioVersion
@@ -132,3 +136,15 @@ def test_deleting_keeps_the_versions_drills_ran(session, factory):
     kept = session.exec(select(ScenarioVersion.id).where(ScenarioVersion.organisation_id == org.id))
     assert kept.all() == [ran]
     assert drills.scenario_of(drill).severity == library.load_scenario("tutorial").severity
+
+
+def test_an_organisation_drills_downloaded_record_scores_elsewhere_as_its_review(session, factory):
+    org = factory.org()
+    row = make_scenario(session, org)
+    make_drill(session, org, scenario_id=row.slug)
+    drill = ended_drill(session, org)
+    review, _timeline = reviews.compute(session=session, drill=drill)
+    record = export.portable_record(session=session, drill=drill)
+    assert record["audience_outcome"]["series"]
+    elsewhere = scoring.score_payload(payload=json.loads(json.dumps(record)))
+    assert elsewhere.model_dump(mode="json") == review
