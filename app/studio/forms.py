@@ -15,7 +15,7 @@ from app.scenarios.models import LANGUAGES
 
 TEXT_FIELDS = ("title", "summary")
 BRAND_FIELDS = ("name", "short", "handle")
-RUMOUR_NUMBERS = ("appears_at", "initial_reach", "spread_rate")
+RUMOUR_NUMBERS = ("initial_reach", "spread_rate")
 
 
 def _text(form: FormData, name: str) -> str:
@@ -24,6 +24,11 @@ def _text(form: FormData, name: str) -> str:
 
 def _terms(text: str) -> list[str]:
     return [term.strip() for term in text.split(",") if term.strip()]
+
+
+def _duration(text: str) -> str | int:
+    """A time as typed: plain digits are seconds, as in a scenario file; `12m` stays as it is."""
+    return int(text) if text.isdigit() and len(text) < 10 else text
 
 
 def _rows(form: FormData, section: str) -> list[int]:
@@ -55,6 +60,7 @@ def _rumour(form: FormData, row: int) -> dict[str, Any] | None:
         "id": _text(form, f"{base}.id"),
         "claim": _localized(form, f"{base}.claim"),
         **{name: _text(form, f"{base}.{name}") for name in RUMOUR_NUMBERS},
+        "appears_at": _duration(_text(form, f"{base}.appears_at")),
         "key_terms": {
             language: _terms(_text(form, f"{base}.key_terms.{language}")) for language in LANGUAGES
         },

@@ -98,14 +98,6 @@ def latest_version(*, session: Session, row: OrgScenario) -> ScenarioVersion:
     ).one()
 
 
-def get_version(*, session: Session, org: Organisation, version_id: int) -> ScenarioVersion:
-    """A version of one of the organisation's scenarios; NotFound for any other."""
-    version = session.get(ScenarioVersion, version_id)
-    if version is None or version.organisation_id != org.id:
-        raise NotFound(_("This scenario version does not exist."))
-    return version
-
-
 def slug_taken(*, session: Session, org: Organisation, slug: str) -> bool:
     """Whether a library scenario or one of the organisation's already has this id."""
     if any(summary.id == slug for summary in library.list_scenarios()):
