@@ -14,7 +14,7 @@ from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.drills.models import Drill
-from app.plans.service import atomic, claim_version
+from app.plans.service import as_aware, atomic, claim_version
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, parse_scenario, validate_data
 from app.scenarios.models import Scenario
@@ -281,7 +281,7 @@ def scenario_public(row: OrgScenario, version: ScenarioVersion) -> ScenarioPubli
         version=row.version,
         version_id=version.id,
         summary=summary_of(document_of(version)),
-        updated_at=row.updated_at,
+        updated_at=as_aware(row.updated_at),
     )
 
 

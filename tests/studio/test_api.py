@@ -1,5 +1,7 @@
 """The studio JSON API: clone, import, edit with optimistic locking, export, roles, isolation."""
 
+from datetime import datetime
+
 import pytest
 import yaml
 
@@ -33,6 +35,7 @@ def test_clone_list_and_read(client, org):
         listed["data"][0]["summary"]["title"]
         == library.load_scenario("tutorial").title.model_dump()
     )
+    assert datetime.fromisoformat(listed["data"][0]["updated_at"]).tzinfo is not None
     got = client.get(f"/api/studio/scenarios/{made['id']}").json()
     assert got["document"]["id"] == "cafe-leak"
 
