@@ -19,6 +19,9 @@ from app.scoring import api as scoring_api
 from app.scoring import dashboard_routes, debrief_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
+from app.studio import api as studio_api
+from app.studio import msel_routes as studio_msel_routes
+from app.studio import routes as studio_routes
 
 
 def html_routers() -> list[APIRouter]:
@@ -35,6 +38,8 @@ def html_routers() -> list[APIRouter]:
         debrief_routes.router,
         scoring_exports.router,
         dashboard_routes.router,
+        studio_routes.router,
+        studio_msel_routes.router,
         drills_console_routes.router,
         drills_console_routes.avatars,
         *plans_item_routes.routers,
@@ -50,3 +55,4 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(accounts_api.router)
     app.include_router(scoring_api.router)
     app.include_router(drills_api.router)
+    app.include_router(studio_api.router)

@@ -203,7 +203,7 @@ def fire_inject(
 @router.get("/{drill_id}/record")
 def get_record(drill: DrillDep, session: SessionDep) -> Response:
     """The drill record (formats/drill-record.md), as a downloadable JSON file."""
-    record = export.drill_record(session=session, drill=drill)
+    record = export.portable_record(session=session, drill=drill)
     return Response(
         json.dumps(record, ensure_ascii=False, indent=2),
         media_type="application/json",

@@ -21,6 +21,7 @@ from app.drills.models import LANGUAGES, Drill
 from app.plans import service as plans
 from app.plans.forms import FormErrors, errors_of
 from app.scenarios import library
+from app.studio import service as studio
 
 router = APIRouter(prefix="/drills")
 
@@ -37,11 +38,16 @@ def setup_choices(*, session: SessionDep, ctx: OrgContext) -> dict:
         for plan in plans.list_plans(session=session, org=ctx.org)
         for version in plans.list_versions(session=session, plan=plan)
     ]
-    scenarios = library.list_scenarios()
+    own = studio.current_documents(session=session, org=ctx.org)
+    shared = library.list_scenarios()
     return {
         "versions": versions,
-        "scenarios": scenarios,
-        "brands": {s.id: library.load_scenario(s.id).brand for s in scenarios},
+        "own_scenarios": [studio.summary_of(scenario) for scenario in own],
+        "scenarios": shared,
+        "brands": {
+            **{s.id: library.load_scenario(s.id).brand for s in shared},
+            **{scenario.id: scenario.brand for scenario in own},
+        },
         "rehearsal_percent": round(get_settings().rehearsal_min_share * 100),
         **labels.all_labels(),
     }
@@ -70,12 +76,13 @@ def new_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Respons
 def scenario_summary(
     request: Request,
     ctx: TrainerDep,
+    session: SessionDep,
     scenario_id: Annotated[str, Query(max_length=80)] = "",
     language: Annotated[str, Query(max_length=2)] = "en",
 ) -> Response:
     """The chosen scenario described in the drill's language (the set-up form swaps it in)."""
     try:
-        scenario = library.load_scenario(scenario_id)
+        scenario, _version = studio.resolve(session=session, org=ctx.org, reference=scenario_id)
     except NotFound:
         scenario = None
     context = {

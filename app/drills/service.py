@@ -5,13 +5,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, select
 
 from app.accounts import audit
 from app.accounts import service as accounts
 from app.accounts.audit_models import AuditAction as Audited
 from app.accounts.models import Organisation, User
-from app.core.db import begin_write, utcnow
+from app.core.db import begin_write, get_engine, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.core.settings import get_settings
@@ -35,6 +36,8 @@ from app.scenarios.models import Scenario
 from app.scenarios.rebrand import rebranded
 from app.storm.authors import plain_handle
 from app.storm.text import at_handle
+from app.studio import service as studio
+from app.studio.models import ScenarioVersion
 
 
 def aware(moment: datetime) -> datetime:
@@ -45,7 +48,8 @@ def aware(moment: datetime) -> datetime:
 def create_drill(
     *, session: Session, org: Organisation, user: User | None, drill_in: DrillCreate
 ) -> Drill:
-    """A scheduled drill of an approved plan version of `org` against a library scenario."""
+    """A scheduled drill of an approved plan version of `org` against one of its scenarios
+    (the latest version, recorded) or a library one."""
     try:
         version = plans.get_plan_version(
             session=session, org=org, version_id=drill_in.plan_version_id
@@ -55,7 +59,9 @@ def create_drill(
             _("Choose an approved version of one of your plans."), field="plan_version_id"
         ) from None
     try:
-        scenario = library.load_scenario(drill_in.scenario_id)
+        scenario, scenario_version = studio.resolve(
+            session=session, org=org, reference=drill_in.scenario_id
+        )
     except NotFound:
         raise Invalid(
             _("No scenario “%(id)s” in the library.", id=drill_in.scenario_id),
@@ -68,6 +74,7 @@ def create_drill(
         plan_id=version.plan_id,
         plan_version_id=version.id,
         scenario_id=scenario.id,
+        scenario_version_id=scenario_version.id if scenario_version else None,
         title=drill_in.title or scenario.title.get(drill_in.language),
         language=drill_in.language,
         seed=seed,
@@ -134,14 +141,29 @@ def default_handle(scenario: Scenario, brand: str) -> str:
     return plain_handle(brand.replace(" ", ""), limit=30)
 
 
-_rebranded: dict[tuple[str, str, str], tuple[Scenario, Scenario]] = {}
+_rebranded: dict[tuple[str, int | None, str, str], tuple[Scenario, Scenario]] = {}
+
+
+def base_scenario(drill: Drill) -> Scenario:
+    """The scenario the drill runs, as written: the version it recorded, else the library file.
+
+    The version is read through the session the drill was loaded in, or a new one for a drill
+    held outside any (a version never changes, so any session reads the same document).
+    """
+    if drill.scenario_version_id is None:
+        return library.load_scenario(drill.scenario_id)
+    session = object_session(drill)
+    if session is not None:
+        return studio.document_of(session.get(ScenarioVersion, drill.scenario_version_id))
+    with Session(get_engine()) as own:
+        return studio.document_of(own.get(ScenarioVersion, drill.scenario_version_id))
 
 
 def scenario_of(drill: Drill) -> Scenario:
-    """The drill's library scenario, speaking of the drill's brand (cached while the file is)."""
-    scenario = library.load_scenario(drill.scenario_id)
+    """The drill's scenario, speaking of the drill's brand (cached while the scenario is)."""
+    scenario = base_scenario(drill)
     handle = drill.brand_handle or default_handle(scenario, drill.brand)
-    key = (drill.scenario_id, drill.brand, handle)
+    key = (drill.scenario_id, drill.scenario_version_id, drill.brand, handle)
     cached = _rebranded.get(key)
     if cached is None or cached[0] is not scenario:
         if len(_rebranded) >= 256:
