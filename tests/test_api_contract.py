@@ -127,7 +127,8 @@ def test_every_timestamp_the_api_returns_carries_its_zone(app: FastAPI, session,
         response = client.get(route.path_format.format(**values))
         assert response.status_code in documented_codes(app, route.path_format, "GET")
         assert response.status_code == 200, f"{route.path_format}: {response.text}"
-        answers[f"GET {route.path_format}"] = response.json()
+        if response.headers["content-type"].startswith("application/json"):
+            answers[f"GET {route.path_format}"] = response.json()
     problems = {name: zoneless(answer) for name, answer in answers.items() if zoneless(answer)}
     assert not problems
     stamped = {name for name, answer in answers.items() if any(timestamps(answer))}

@@ -12,6 +12,7 @@ from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
+from app.core.schemas import UtcDatetime
 from app.scenarios.library import ScenarioSummary
 
 
@@ -89,7 +90,7 @@ class ScenarioPublic(SQLModel):
     version: int
     version_id: int
     summary: ScenarioSummary
-    updated_at: datetime
+    updated_at: UtcDatetime
 
 
 class ScenarioDetail(ScenarioPublic):
