@@ -9,7 +9,7 @@ from app.core.deps import AuthorDep, FormDep, MemberDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
-from app.plans import diff, service, transfer, views
+from app.plans import diff, items, service, transfer, views
 from app.plans.catalogue import PlanStatus
 from app.plans.deps import PlanDep, VersionDep
 from app.plans.forms import FormErrors, errors_of, validate
@@ -137,9 +137,17 @@ def history(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep
 
 
 @router.get("/{plan_id}/versions/{version_id}")
-def show_version(request: Request, plan: PlanDep, version: VersionDep, ctx: MemberDep) -> Response:
+def show_version(
+    request: Request, plan: PlanDep, version: VersionDep, ctx: MemberDep, session: SessionDep
+) -> Response:
     """A frozen version, as approved."""
-    context = {**views.base_context(ctx), "plan": plan, "version": version, "doc": version.snapshot}
+    context = {
+        **views.base_context(ctx),
+        "plan": plan,
+        "version": version,
+        "doc": version.snapshot,
+        "names": items.member_names(session=session, document=version.snapshot),
+    }
     return render(request, "plans/version.html", context)
 
 
@@ -194,11 +202,13 @@ def diff_side(*, session, ctx, plan, choice: str) -> dict:
 @router.get("/{plan_id}/print")
 def printable(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep) -> Response:
     """The plan on paper, for the team's binder."""
+    doc = transfer.export_document(session=session, plan=plan)
     context = {
         **views.base_context(ctx),
         "plan": plan,
         "public": service.plan_public(plan),
-        "doc": transfer.export_document(session=session, plan=plan),
+        "doc": doc,
+        "names": items.member_names(session=session, document=doc),
         "versions": service.list_versions(session=session, plan=plan),
     }
     return render(request, "plans/print.html", context)
