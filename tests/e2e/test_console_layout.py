@@ -7,32 +7,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_accessibility import back_to_english, sign_in, violations
-from tests.e2e.test_review import DEMO_PLAN, api
+from tests.e2e.test_review import running_drill
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 LANGUAGES = ("English", "Français")
-
-
-def live_drill(page: Page, base: str) -> int:
-    """A running data-breach drill (30×) where the signed-in trainer holds two roles."""
-    plans = page.request.get(f"{base}/api/plans").json()["data"]
-    plan = next(p for p in plans if p["title"] == DEMO_PLAN)
-    versions = page.request.get(f"{base}/api/plans/{plan['id']}/versions").json()["data"]
-    drill = api(
-        page,
-        "POST",
-        f"{base}/api/drills",
-        {"plan_version_id": versions[0]["id"], "scenario_id": "data-breach", "speed": 30},
-    )
-    me = page.request.get(f"{base}/api/me").json()["user"]
-    roster = [
-        {"user_id": me["id"], "role_key": "incident-comms-lead"},
-        {"user_id": me["id"], "role_key": "monitor"},
-    ]
-    api(page, "PUT", f"{base}/api/drills/{drill['id']}/participants", {"assignments": roster})
-    api(page, "POST", f"{base}/api/drills/{drill['id']}/start")
-    return drill["id"]
 
 
 def within(page: Page, selector: str) -> dict:
@@ -63,7 +42,7 @@ def posts_on_screen(page: Page) -> int:
 @pytest.fixture
 def trainer_drill(page: Page, live_server: str):
     sign_in(page, live_server, "trainer@demo.stormdrill.test")
-    drill_id = live_drill(page, live_server)
+    drill_id = running_drill(page, live_server, speed=30)
     yield drill_id
     page.set_viewport_size(LAPTOP)
     back_to_english(page, live_server)
@@ -84,7 +63,15 @@ def test_on_a_laptop_the_feed_inbox_and_approvals_show_without_scrolling(
         page.goto(f"{live_server}/drills/{trainer_drill}/console")
         expect(page.locator("#console-tabs, .console-tabs")).to_be_hidden()
         page.wait_for_function("document.querySelectorAll('#feed-posts .post').length > 6")
-        for selector in ("#panel-feed", "#console-inbox", "#console-approvals", "#composer-text"):
+        # The inbox and the approvals scroll inside their own boxes, under their headings.
+        for selector in (
+            "#panel-feed",
+            ".live-panel:has(> #console-inbox)",
+            "#console-inbox h2",
+            ".live-panel:has(> #console-approvals)",
+            "#console-approvals h2",
+            "#composer-text",
+        ):
             within(page, selector)
         assert posts_on_screen(page) > 3
         assert page.evaluate("document.scrollingElement.scrollWidth") <= LAPTOP["width"]
