@@ -72,6 +72,14 @@ def new_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Respons
     return render(request, "drills/new.html", context)
 
 
+@router.get("/mine")
+def my_drills(request: Request, ctx: MemberDep, session: SessionDep) -> Response:
+    """The caller's upcoming and running drills (the home page swaps the list in)."""
+    drills = service.upcoming_for(session=session, org=ctx.org, user=ctx.user)
+    name = "drills/_mine.html" if is_htmx(request) else "drills/mine.html"
+    return render(request, name, {"drills": drills})
+
+
 @router.get("/new/scenario")
 def scenario_summary(
     request: Request,

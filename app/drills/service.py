@@ -87,9 +87,26 @@ def create_drill(
         created_by_id=user.id if user else None,
     )
     session.add(drill)
+    session.flush()
+    session.add_all(planned_roster(session=session, org=org, drill=drill, version=version))
     session.commit()
     session.refresh(drill)
     return drill
+
+
+def planned_roster(
+    *, session: Session, org: Organisation, drill: Drill, version: PlanVersion
+) -> list[DrillParticipant]:
+    """The roster a drill starts with: each role's holder in the plan, if still a member."""
+    holders = []
+    for role in version.snapshot.get("roles", []):
+        email = role.get("holder_member")
+        user = email and accounts.get_user_by_email(session=session, email=email)
+        if user and accounts.get_membership(session=session, user_id=user.id, org_id=org.id):
+            holders.append(
+                DrillParticipant(drill_id=drill.id, user_id=user.id, role_key=role["key"])
+            )
+    return holders
 
 
 def get_drill(*, session: Session, org: Organisation, drill_id: int) -> Drill:
@@ -109,6 +126,23 @@ def list_drills(*, session: Session, org: Organisation) -> list[Drill]:
             .order_by(Drill.created_at.desc(), Drill.id.desc())
         ).all()
     )
+
+
+def upcoming_for(*, session: Session, org: Organisation, user: User) -> list[DrillPublic]:
+    """The drills of `org` where `user` holds a role and that have not ended, soonest first."""
+    drills = session.exec(
+        select(Drill)
+        .join(DrillParticipant, DrillParticipant.drill_id == Drill.id)
+        .where(
+            Drill.organisation_id == org.id,
+            DrillParticipant.user_id == user.id,
+            Drill.ended_at.is_(None),
+        )
+        .distinct()
+        .order_by(Drill.scheduled_at, Drill.id)
+    ).all()
+    found = [drill_public(session=session, drill=drill) for drill in drills]
+    return [drill for drill in found if drill.status != clock.ClockStatus.ended.value]
 
 
 @contextmanager

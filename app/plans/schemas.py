@@ -5,6 +5,7 @@ import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -32,6 +33,23 @@ Key = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9][a-z0-9
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Contact = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Level = Annotated[int, Field(ge=1, le=9)]
+PHONE_SHAPE = re.compile(r"\+?[0-9 .()-]+")
+
+
+def phone_number(value: str) -> str:
+    """A phone number as people write it: an optional leading +, digits and separators."""
+    digits = sum(char in "0123456789" for char in value)
+    if not PHONE_SHAPE.fullmatch(value) or not 6 <= digits <= 20:
+        raise refused(
+            "phone",
+            _("Enter a phone number: 6 to 20 digits, spaces or dashes, an optional + first."),
+        )
+    return value
+
+
+Phone = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=30), AfterValidator(phone_number)
+]
 # Members are matched against the accounts table, so a plain shape check is enough here
 # (and keeps reserved test domains such as .test usable).
 Email = Annotated[
@@ -97,8 +115,10 @@ class RoleCreate(Strict):
     responsibilities: list[Line] = Field(default_factory=list, max_length=30)
     holder_member: Email | None = None
     holder_contact: Contact | None = None
+    holder_phone: Phone | None = None
     backup_member: Email | None = None
     backup_contact: Contact | None = None
+    backup_phone: Phone | None = None
     may_publish: bool = False
     approves_statements: bool = False
 

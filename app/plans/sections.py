@@ -18,9 +18,9 @@ from app.plans import models, schemas
 class FormField:
     """One input of a section's form.
 
-    `kind`: text, textarea, lines (one value per line), bool, int, number, select, multiselect,
-    template (a key-message text with counter and preview). `choices` names a list the route
-    supplies (roles, audiences, members, kinds, languages, metrics, levels).
+    `kind`: text, tel (a phone number), textarea, lines (one value per line), bool, int, number,
+    select, multiselect, template (a key-message text with counter and preview). `choices` names
+    a list the route supplies (roles, audiences, members, kinds, languages, metrics, levels).
     """
 
     name: str
@@ -56,6 +56,7 @@ class Section:
 
 
 HOLDER_HINT = lazy_gettext("A member of the organisation, or the name of an external contact.")
+PHONE_HINT = lazy_gettext("Optional. For example +33 6 12 34 56 78.")
 
 SECTIONS: dict[str, Section] = {
     section.slug: section
@@ -87,10 +88,12 @@ SECTIONS: dict[str, Section] = {
                     "members",
                 ),
                 FormField("holder_contact", lazy_gettext("Holder (external contact)")),
+                FormField("holder_phone", lazy_gettext("Holder's phone"), "tel", PHONE_HINT),
                 FormField(
                     "backup_member", lazy_gettext("Backup (member)"), "select", "", "members"
                 ),
                 FormField("backup_contact", lazy_gettext("Backup (external contact)")),
+                FormField("backup_phone", lazy_gettext("Backup's phone"), "tel", PHONE_HINT),
                 FormField("may_publish", lazy_gettext("May publish statements"), "bool"),
                 FormField("approves_statements", lazy_gettext("Approves statements"), "bool"),
             ),

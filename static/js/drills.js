@@ -243,7 +243,7 @@
   });
 
   document.addEventListener("DOMContentLoaded", () => {
-    const root = $("#console");
+    const root = $("#console") || $("#control-live");  // the team's or the facilitator's console
     if (!root) return;
     Object.assign(state, {
       status: root.dataset.status,

@@ -4,6 +4,7 @@ import pytest
 
 from app.accounts.models import Role
 from app.plans import items, service
+from app.plans.schemas import PlanUpdate
 from app.plans.sections import SECTIONS
 from tests.factories import sign_in
 from tests.plans.helpers import approve, make_full_plan, make_plan, send_for_review
@@ -178,6 +179,13 @@ def test_export_then_import_through_the_pages(client, session, author):
     plan = make_full_plan(session, org, user)
     exported = client.get(f"/plans/{plan.id}/export.yaml")
     assert exported.headers["content-type"].startswith("application/yaml")
+    service.update_plan(  # another title, or the import would first ask about the clash
+        session=session,
+        org=org,
+        user=user,
+        plan=plan,
+        plan_in=PlanUpdate(title="Older recall plan", version=plan.version),
+    )
     response = client.post(
         "/plans/import", files={"file": ("plan.yaml", exported.content)}, follow_redirects=False
     )
@@ -192,7 +200,10 @@ def test_an_invalid_import_shows_the_path_next_to_the_file_field(client, author)
         files={"file": ("p.yaml", b"title: x\nkpis:\n- metric: final_sentiment\n  target: 4\n")},
     )
     assert response.status_code == 422
-    assert by_id(response.text, "f-file-error").text.startswith("kpis.0.target")
+    problems = [
+        li for li in find_all(response.text, "li") if li.get("data-field") == "kpis.0.target"
+    ]
+    assert len(problems) == 1 and problems[0].text.startswith("p.yaml, line 4, kpis.0.target:")
 
 
 def test_members_read_but_cannot_write(client, session, factory):

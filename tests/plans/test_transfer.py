@@ -24,6 +24,7 @@ words = (
     .filter(bool)
 )
 keys = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
+phones = st.from_regex(r"\+?[0-9]{2}([ .-][0-9]{2}){2,6}", fullmatch=True)
 
 
 @st.composite
@@ -45,6 +46,8 @@ def documents(draw) -> dict:
                 "name": draw(words),
                 "responsibilities": draw(st.lists(words, max_size=3)),
                 "holder_contact": draw(st.none() | words),
+                "holder_phone": draw(st.none() | phones),
+                "backup_phone": draw(st.none() | phones),
                 "may_publish": draw(st.booleans()),
                 "approves_statements": draw(st.booleans()),
             }
