@@ -61,14 +61,23 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The real application on a fresh, migrated SQLite file with the demo data loaded."""
+def live_database_url() -> Iterator[str]:
+    """A fresh, migrated SQLite file with the demo data loaded: the live server's database."""
     folder = tempfile.mkdtemp(prefix="stormdrill-e2e-")
     url = f"sqlite:///{Path(folder) / 'e2e.db'}"
     migrate.upgrade(url)
     engine = make_engine(url)
     with Session(engine) as session:
         demo.load_demo(session)
+    engine.dispose()
+    yield url
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database_url: str) -> Iterator[str]:
+    """The real application on `live_database_url`."""
+    url = live_database_url
     port = free_port()
     settings = test_settings(url)
     server = uvicorn.Server(
@@ -88,8 +97,6 @@ def live_server() -> Iterator[str]:
     yield base
     server.should_exit = True
     thread.join(timeout=10)
-    engine.dispose()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 EXPECTED_ANSWER = re.compile(r"^Failed to load resource: .* status of (409|422) ")

@@ -50,6 +50,11 @@ def problems(page: Page) -> Iterator[list[str]]:
     yield found
 
 
+def settled(page: Page) -> None:
+    """Wait until the requests htmx made as the page loaded are answered and swapped in."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling')")
+
+
 def choose(page: Page, base: str, language: str) -> None:
     page.goto(f"{base}/")
     page.get_by_role("button", name=language).click()
@@ -66,7 +71,7 @@ def test_every_page_in_both_languages_runs_under_the_policy(
             choose(page, live_server, language)
             for path in pages:
                 page.goto(live_server + path)
-                page.wait_for_load_state("networkidle")  # htmx's first requests answered
+                settled(page)
     finally:
         back_to_english(page, live_server)
     assert problems == []
@@ -85,7 +90,7 @@ def test_the_live_parts_run_under_the_policy(page: Page, live_server: str, probl
             expect(page.locator("#feed-posts .post").first).to_be_visible(timeout=30_000)
             for path in ("control", "lobby", "roster"):
                 page.goto(f"{live_server}/drills/{drill_id}/{path}")
-                page.wait_for_load_state("networkidle")
+                settled(page)
 
             page.goto(f"{live_server}/plans/{plan['id']}/messages/new")
             page.locator("#f-text").fill("{brand} is closed until {next_update}.")
