@@ -7,47 +7,12 @@ through the htmx SSE extension, the plan editor's live preview, the review's cha
 dashboard's trend.
 """
 
-from collections.abc import Iterator
+from playwright.sync_api import Page, expect
 
-import pytest
-from playwright.sync_api import Page, Response, expect
-
-from tests.e2e.conftest import EXPECTED_ANSWER
 from tests.e2e.test_accessibility import back_to_english, crawl, sign_in
 from tests.e2e.test_review import api, running_drill
 
 LANGUAGES = ("Français", "English")
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.reportViolation(
-    `${event.violatedDirective} refused ${event.blockedURI || "inline"} ` +
-    `at ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`
-  );
-});
-"""
-
-
-@pytest.fixture
-def problems(page: Page) -> Iterator[list[str]]:
-    """Policy violations and console errors of `page`, and answers missing the policy."""
-    found: list[str] = []
-    page.expose_function("reportViolation", lambda text: found.append(text))
-    page.add_init_script(REPORT_VIOLATIONS)
-    page.on(
-        "console",
-        lambda m: m.type == "error" and not EXPECTED_ANSWER.match(m.text) and found.append(m.text),
-    )
-    page.on("pageerror", lambda exc: found.append(exc.stack or str(exc)))
-
-    def check_headers(answer: Response) -> None:
-        headers = answer.headers
-        if "script-src 'self';" not in headers.get("content-security-policy", ""):
-            found.append(f"no policy on {answer.url}")
-        if headers.get("x-content-type-options") != "nosniff":
-            found.append(f"no nosniff on {answer.url}")
-
-    page.on("response", check_headers)
-    yield found
 
 
 def settled(page: Page) -> None:
@@ -61,7 +26,7 @@ def choose(page: Page, base: str, language: str) -> None:
 
 
 def test_every_page_in_both_languages_runs_under_the_policy(
-    page: Page, live_server: str, problems: list[str]
+    page: Page, live_server: str, policy_problems: list[str]
 ):
     sign_in(page, live_server, "admin@demo.stormdrill.test")
     pages = crawl(page, live_server)
@@ -74,10 +39,12 @@ def test_every_page_in_both_languages_runs_under_the_policy(
                 settled(page)
     finally:
         back_to_english(page, live_server)
-    assert problems == []
+    assert policy_problems == []
 
 
-def test_the_live_parts_run_under_the_policy(page: Page, live_server: str, problems: list[str]):
+def test_the_live_parts_run_under_the_policy(
+    page: Page, live_server: str, policy_problems: list[str]
+):
     sign_in(page, live_server, "admin@demo.stormdrill.test")
     drill_id = running_drill(page, live_server)
     plan = api(page, "POST", f"{live_server}/api/plans", {"title": "Policy check plan"})
@@ -107,4 +74,4 @@ def test_the_live_parts_run_under_the_policy(page: Page, live_server: str, probl
             expect(page.locator("#review-scores svg.score-chart")).to_be_visible()
     finally:
         back_to_english(page, live_server)
-    assert problems == []
+    assert policy_problems == []
