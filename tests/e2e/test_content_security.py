@@ -55,6 +55,13 @@ def test_the_live_parts_run_under_the_policy(
                 page.goto(f"{live_server}/drills/{drill_id}/console")
             # A post streamed in by the SSE extension and swapped into the feed.
             expect(page.locator("#feed-posts .post").first).to_be_visible(timeout=30_000)
+            # The composer, resized by its user (a style attribute), swapped after a decision:
+            # htmx must not copy that style onto the new composer, which the policy refuses.
+            composer = page.locator("#composer-text")
+            composer.evaluate("area => { area.style.height = '12em'; }")
+            composer.fill(f"Decision logged in {language}")
+            page.locator("button[name=intent][value=note]").click()
+            expect(page.locator("#console-activity")).to_contain_text(f"logged in {language}")
             for path in ("control", "lobby", "roster"):
                 page.goto(f"{live_server}/drills/{drill_id}/{path}")
                 settled(page)
