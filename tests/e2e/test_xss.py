@@ -9,6 +9,9 @@ then opened with a dialog handler: no dialog may open, no element of a payload m
 the page, no policy violation may be reported, the embedded JSON must still parse, and each
 payload must be read on some page as the text that was typed.
 
+A drill's brand handle takes only `@` and letters, digits or underscores (it is refused
+otherwise), so it carries no payload.
+
 The Content-Security-Policy alone would stop the payloads' scripts, so the test checks the
 escaping itself: it looks for the payloads' elements in the page, not only for dialogs.
 """
@@ -129,7 +132,7 @@ def approved_plan(page: Page, base: str, fields: set[str]) -> tuple[int, int]:
     return plan["id"], versions[0]["id"]
 
 
-def running_drill(page: Page, base: str, version_id: int, fields: set[str]) -> int:
+def probe_drill(page: Page, base: str, version_id: int, fields: set[str]) -> int:
     """A drill with a payload in its title, brand, the team's actions and an inject: its id."""
     drill = api(page, "POST", f"{base}/api/drills", {
         "plan_version_id": version_id, "scenario_id": "data-breach", "seed": 5, "speed": 60,
@@ -205,7 +208,7 @@ def test_no_payload_in_any_text_field_runs_and_each_reads_as_typed(
     sign_in(page, live_server, ADMIN)
     fields: set[str] = set()
     plan_id, version_id = approved_plan(page, live_server, fields)
-    drill_id = running_drill(page, live_server, version_id, fields)
+    drill_id = probe_drill(page, live_server, version_id, fields)
 
     injected: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
