@@ -16,7 +16,7 @@ from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.guards import BodyLimitMiddleware, ids_in_range
 from app.core.logs import RequestContext
-from app.core.middleware import LanguageMiddleware
+from app.core.middleware import LanguageMiddleware, SecurityHeadersMiddleware
 from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
 from app.routers import include_routers
@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=not settings.is_development,
     )
     app.add_middleware(RequestContext)
+    app.add_middleware(SecurityHeadersMiddleware, hsts_max_age_s=settings.hsts_max_age)
     if settings.trusted_proxies:
         # Outermost, so every layer sees the client the trusted proxy forwarded for.
         hosts = [host.strip() for host in settings.trusted_proxies.split(",") if host.strip()]

@@ -38,10 +38,17 @@ class Settings(BaseSettings):
     rehearsal_min_share: float = Field(default=0.3, ge=0, le=1)
     max_document_bytes: int = Field(default=MAX_DOCUMENT_BYTES, gt=0)
     score_budget_s: float = Field(default=10.0, gt=0)
+    hsts_max_age_s: int = Field(default=31_536_000, ge=0)
 
     @property
     def is_development(self) -> bool:
         return self.environment != "production"
+
+    @property
+    def hsts_max_age(self) -> int | None:
+        """Strict-Transport-Security's max age: production only (it is served over HTTPS)."""
+        production = self.environment == "production"
+        return self.hsts_max_age_s if production and self.hsts_max_age_s else None
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":
