@@ -62,7 +62,7 @@ def test_on_a_laptop_the_feed_inbox_and_approvals_show_without_scrolling(
         choose(page, live_server, language)
         page.goto(f"{live_server}/drills/{trainer_drill}/console")
         expect(page.locator("#console-tabs, .console-tabs")).to_be_hidden()
-        page.wait_for_function("document.querySelectorAll('#feed-posts .post').length > 6")
+        page.wait_for_function("() => document.querySelectorAll('#feed-posts .post').length > 6")
         # The inbox and the approvals scroll inside their own boxes, under their headings.
         for selector in (
             "#panel-feed",
@@ -88,7 +88,7 @@ def test_the_facilitator_console_shows_the_feed_the_sentiment_and_the_volume(
     for language in LANGUAGES:
         choose(page, live_server, language)
         page.goto(f"{live_server}/drills/{trainer_drill}/control")
-        page.wait_for_function("document.querySelectorAll('#control-live .post').length > 2")
+        page.wait_for_function("() => document.querySelectorAll('#control-live .post').length > 2")
         # The feed summary comes every few seconds: the mood and the volume are drawn from it.
         expect(page.locator("#kpi-sentiment-label")).to_have_text(
             re.compile(r"^-?\d\.\d\d$"), timeout=15_000
@@ -133,7 +133,7 @@ def test_on_a_phone_the_header_fits_and_the_console_works_in_tabs(
         expect(page.locator("#composer-text")).to_be_visible()
         page.keyboard.press("Home")
         expect(page.locator("#panel-feed")).to_be_visible()
-        page.wait_for_function("document.querySelectorAll('#feed-posts .post').length > 3")
+        page.wait_for_function("() => document.querySelectorAll('#feed-posts .post').length > 3")
         if found := violations(page):
             problems[f"{language} feed tab"] = found
         assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
