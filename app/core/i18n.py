@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date as _format_date
-from babel.dates import format_datetime as _format_datetime
 from babel.dates import format_time as _format_time
+from babel.dates import get_datetime_format
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as _format_percent
 from babel.support import LazyProxy, Translations
@@ -116,20 +116,20 @@ def negotiate(accept_language: str | None, default: str = "en") -> str:
     return str(found) if found else default
 
 
-def format_datetime(value: datetime | None, format: str = "medium") -> str:
-    """A moment written the way the current language writes it, in the reader's time zone."""
+def format_datetime(value: datetime | None) -> str:
+    """A moment in the reader's time zone, in the one way each language writes it.
+
+    Every page uses this one shape (medium date, time to the minute), so that lists never mix
+    "3:16:43 PM" with "12/4/26".
+    """
     if value is None:
         return ""
-    return _format_datetime(
-        aware(value), format=format, tzinfo=zone(), locale=current_language.get()
-    )
-
-
-def format_time(value: datetime | None, format: str = "short") -> str:
-    """The time of day of a moment, in the current language and the reader's time zone."""
-    if value is None:
-        return ""
-    return _format_time(aware(value), format=format, tzinfo=zone(), locale=current_language.get())
+    language = current_language.get()
+    local = aware(value).astimezone(zone())
+    pattern = get_datetime_format("medium", locale=language)
+    day = _format_date(local.date(), format="medium", locale=language)
+    time = _format_time(local, format="short", tzinfo=local.tzinfo, locale=language)
+    return pattern.replace("{1}", day).replace("{0}", time)
 
 
 def format_date(value: date | datetime | None, format: str = "medium") -> str:

@@ -38,6 +38,6 @@ def test_dates_follow_the_language():
     moment = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
     token = i18n.current_language.set("fr")
     try:
-        assert "mars" in i18n.format_datetime(moment, "long")
+        assert "mars" in i18n.format_datetime(moment)
     finally:
         i18n.current_language.reset(token)
