@@ -1,6 +1,6 @@
 """Translations with Babel catalogues; the request's language lives in a context variable."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
 from functools import lru_cache
@@ -15,6 +15,7 @@ from babel.dates import get_datetime_format
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as _format_percent
 from babel.support import LazyProxy, Translations
+from markupsafe import Markup
 
 from app.core.timezones import aware
 
@@ -96,6 +97,26 @@ class LanguageTable(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.keys_shown)
+
+
+def in_every_language(words: Callable[[], Mapping[str, object]]) -> dict[str, Markup]:
+    """`words()` computed in every language, each key's texts as one span per language.
+
+    For HTML rendered once for readers of any language (the live feed): the stylesheet shows
+    only the spans of the page's language (`.ui-en`, `.ui-fr`).
+    """
+    texts: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        token = current_language.set(language)
+        try:
+            texts[language] = {key: str(text) for key, text in words().items()}
+        finally:
+            current_language.reset(token)
+    span = Markup('<span class="ui-{0}" lang="{0}">{1}</span>')
+    return {
+        key: Markup("").join(span.format(language, texts[language][key]) for language in LANGUAGES)
+        for key in texts[LANGUAGES[0]]
+    }
 
 
 def negotiate(accept_language: str | None, default: str = "en") -> str:
