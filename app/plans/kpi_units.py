@@ -83,7 +83,7 @@ def target_text(metric: str, target: float | None) -> str:
     """A target as people read it: "80 %", "15 min", "0.2"."""
     kind = METRIC_KINDS.get(Metric(metric)) if metric in METRIC_KINDS else None
     if kind == "rate":
-        return format_percent(target)
+        return format_percent(target, digits=1)
     if kind == "seconds":
         return format_minutes(target)
     return format_number(target)

@@ -113,7 +113,7 @@ def metric_value(name: str, value: Any) -> str:
     if name.endswith("_s"):
         return format_minutes(value)
     if name in SHARE_METRICS:
-        return format_percent(value)
+        return format_percent(value, digits=1)
     return str(format_number(value))
 
 
