@@ -41,3 +41,25 @@ def test_dates_follow_the_language():
         assert "mars" in i18n.format_datetime(moment)
     finally:
         i18n.current_language.reset(token)
+
+
+def test_words_for_every_reader_come_as_one_span_per_language():
+    words = i18n.in_every_language(lambda: {"when": i18n.gettext("Never")})
+    html = str(words["when"])
+    for language in i18n.LANGUAGES:
+        token = i18n.current_language.set(language)
+        try:
+            expected = i18n.gettext("Never")
+        finally:
+            i18n.current_language.reset(token)
+        assert f'<span class="ui-{language}" lang="{language}">{expected}</span>' in html
+    assert html.count("<span") == len(i18n.LANGUAGES)
+
+
+def test_a_language_table_reads_in_the_current_language():
+    table = i18n.LanguageTable({"en": {"k": "Reply"}, "fr": {"k": "Réponse"}})
+    token = i18n.current_language.set("fr")
+    try:
+        assert table["k"] == "Réponse" and list(table) == ["k"] and table.get("x") is None
+    finally:
+        i18n.current_language.reset(token)
