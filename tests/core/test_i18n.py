@@ -1,6 +1,8 @@
 """Language negotiation and per-language formatting."""
 
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +65,15 @@ def test_a_language_table_reads_in_the_current_language():
         assert table["k"] == "Réponse" and list(table) == ["k"] and table.get("x") is None
     finally:
         i18n.current_language.reset(token)
+
+
+def test_every_template_shows_moments_in_the_one_shape_per_language():
+    """`| datetime` takes no format: a page choosing its own would mix shapes again."""
+    root = Path(__file__).resolve().parents[2] / "templates"
+    chosen = re.compile(r"\|\s*datetime\s*\(")
+    offenders = [
+        str(path.relative_to(root))
+        for path in sorted(root.rglob("*.html"))
+        if chosen.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "write `| datetime` without a format in: " + ", ".join(offenders)
