@@ -48,7 +48,13 @@ SESSION_KEYS = ("user_id", "org_id", "signed_in_at", "sid")
 
 
 def start_session(
-    request: Request, session: Session, *, user_id: int, org_id: int | None, language: str
+    request: Request,
+    session: Session,
+    *,
+    user_id: int,
+    org_id: int | None,
+    language: str,
+    time_zone: str | None = None,
 ) -> None:
     """Open a fresh signed-in session backed by a server-side row, with a new CSRF token.
 
@@ -65,6 +71,7 @@ def start_session(
         user_id=user_id,
         org_id=org_id,
         lang=language,
+        tz=time_zone,
         signed_in_at=int(time.time()),
         sid=sid,
     )

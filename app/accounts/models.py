@@ -56,6 +56,8 @@ class User(UserBase, table=True):
     password_hash: str = Field(max_length=255)
     is_active: bool = True
     created_at: datetime = _timestamp()
+    # IANA name; None until the browser tells it at sign-in or the user picks one.
+    time_zone: str | None = Field(default=None, max_length=64)
     # Where the next sign-in lands: the organisation the user last acted in.
     last_org_id: int | None = Field(
         default=None, foreign_key="organisation.id", ondelete="SET NULL"

@@ -45,5 +45,6 @@ def change_password(
         user_id=caller.user.id,
         org_id=caller.org_id,
         language=caller.user.language,
+        time_zone=caller.user.time_zone,
     )
     return RedirectResponse("/", status_code=303)

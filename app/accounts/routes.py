@@ -6,7 +6,15 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from app.accounts import admin_routes, audit, audit_routes, password_routes, service, token_routes
+from app.accounts import (
+    admin_routes,
+    audit,
+    audit_routes,
+    password_routes,
+    preference_routes,
+    service,
+    token_routes,
+)
 from app.accounts import member_service as members
 from app.accounts import session_service as sessions
 from app.accounts.deps import CurrentCaller, resolve_caller, start_session
@@ -29,6 +37,7 @@ router = APIRouter()
 router.include_router(admin_routes.router)
 router.include_router(token_routes.router)
 router.include_router(password_routes.router)
+router.include_router(preference_routes.router)
 router.include_router(audit_routes.router)
 
 LimiterDep = Annotated[LoginLimiter, Depends(login_limiter)]
@@ -95,8 +104,12 @@ def login(
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
+    time_zone: Annotated[str, Form()] = "",
 ) -> Response:
-    """Check the password, within the rate limit, and open a session."""
+    """Check the password, within the rate limit, and open a session.
+
+    `time_zone` is the browser's (filled in by script); it becomes the user's if they have none.
+    """
     address = client_address(request)
     limits = login_limits(request.app.state.settings, email, address)
     granted = limiter.reserve(limits)
@@ -111,7 +124,10 @@ def login(
     limiter.forgive(address_key(address), granted.attempt_id)
     org_id = service.landing_org_id(session=session, user=user)
     audit.record_sign_in(session=session, user=user, org_id=org_id)
-    start_session(request, session, user_id=user.id, org_id=org_id, language=user.language)
+    zone = service.time_zone_at_sign_in(session=session, user=user, browser_zone=time_zone)
+    start_session(
+        request, session, user_id=user.id, org_id=org_id, language=user.language, time_zone=zone
+    )
     return RedirectResponse(safe_next(next), status_code=303)
 
 
@@ -202,6 +218,7 @@ def accept_invitation(
     invitation_token: str,
     display_name: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
+    time_zone: Annotated[str, Form()] = "",
 ) -> Response:
     """Create the invitee's account, sign them in and open their organisation."""
     try:
@@ -223,5 +240,12 @@ def accept_invitation(
             errors={exc.field: exc.message},
         )
         return render(request, "accounts/invitation.html", context, status_code=exc.status_code)
-    start_session(request, session, user_id=user.id, org_id=org.id, language=user.language)
+    start_session(
+        request,
+        session,
+        user_id=user.id,
+        org_id=org.id,
+        language=user.language,
+        time_zone=service.time_zone_at_sign_in(session=session, user=user, browser_zone=time_zone),
+    )
     return RedirectResponse("/", status_code=303)

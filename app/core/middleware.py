@@ -1,16 +1,22 @@
-"""Per-request middleware: the language, and the security headers of every answer."""
+"""Per-request middleware: the language and time zone (the user's choice, else the browser's,
+else the default), and the security headers of every answer."""
 
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import i18n
 from app.core.settings import get_settings
+from app.core.timezones import valid_zone
 
 LANGUAGE_COOKIE = "stormdrill_lang"
 
 
 class LanguageMiddleware:
-    """Sets `i18n.current_language` for the request. Runs inside the session middleware."""
+    """Sets `i18n.current_language` and `i18n.current_time_zone` for the request.
+
+    Runs inside the session middleware: the time zone is the session's (the user's profile, else
+    the browser's at sign-in), else the configured default.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -20,10 +26,18 @@ class LanguageMiddleware:
             await self.app(scope, receive, send)
             return
         token = i18n.current_language.set(self.choose(scope))
+        zone_token = i18n.current_time_zone.set(self.time_zone(scope))
         try:
             await self.app(scope, receive, send)
         finally:
+            i18n.current_time_zone.reset(zone_token)
             i18n.current_language.reset(token)
+
+    @staticmethod
+    def time_zone(scope: Scope) -> str:
+        """The session's time zone when it is a known one, else the configured default."""
+        chosen = valid_zone(scope.get("session", {}).get("tz"))
+        return chosen or get_settings().default_time_zone
 
     @staticmethod
     def choose(scope: Scope) -> str:

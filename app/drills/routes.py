@@ -12,6 +12,7 @@ from app.core.db import utcnow
 from app.core.deps import FormDep, SessionDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
+from app.core.i18n import zone
 from app.core.settings import get_settings
 from app.core.templating import is_htmx, render
 from app.drills import cadence, forms, labels, monitor, notify, service
@@ -106,7 +107,7 @@ def create_drill(request: Request, form: FormDep, ctx: TrainerDep, session: Sess
     """Create the drill and open its page, or show the form with the refused fields."""
     values = forms.form_values(form, forms.SETUP_FIELDS)
     try:
-        drill_in = forms.setup_input(values, now=utcnow())
+        drill_in = forms.setup_input(values, now=utcnow(), zone=zone())
         drill = service.create_drill(session=session, org=ctx.org, user=ctx.user, drill_in=drill_in)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)

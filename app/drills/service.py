@@ -3,7 +3,7 @@
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, select
@@ -16,6 +16,7 @@ from app.core.db import begin_write, get_engine, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.core.settings import get_settings
+from app.core.timezones import aware
 from app.drills import clock
 from app.drills.models import (
     AssignIn,
@@ -38,11 +39,6 @@ from app.storm.authors import plain_handle
 from app.storm.text import at_handle
 from app.studio import service as studio
 from app.studio.models import ScenarioVersion
-
-
-def aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def create_drill(

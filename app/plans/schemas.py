@@ -20,6 +20,7 @@ from app.core.i18n import ngettext
 from app.core.schemas import UtcDatetime
 from app.plans.catalogue import (
     METRIC_KINDS,
+    METRIC_LABELS,
     PLACEHOLDERS,
     MessageKind,
     Metric,
@@ -215,19 +216,19 @@ class KpiCreate(Strict):
     @classmethod
     def _target_range(cls, value: float, info: ValidationInfo) -> float:
         kind = METRIC_KINDS.get(info.data.get("metric"))
-        metric = info.data.get("metric")
+        metric = METRIC_LABELS.get(info.data.get("metric"), info.data.get("metric"))
         if kind == "rate" and not 0 <= value <= 1:
             raise refused(
-                "rate", _("The target of %(metric)s is a share between 0 and 1.", metric=metric)
+                "rate", _("The target of “%(metric)s” is a share between 0 and 1.", metric=metric)
             )
         if kind == "seconds" and value <= 0:
             raise refused(
                 "seconds",
-                _("The target of %(metric)s is a number of seconds above 0.", metric=metric),
+                _("The target of “%(metric)s” is a number of seconds above 0.", metric=metric),
             )
         if kind == "sentiment" and not -1 <= value <= 1:
             raise refused(
-                "sentiment", _("The target of %(metric)s is between -1 and 1.", metric=metric)
+                "sentiment", _("The target of “%(metric)s” is between -1 and 1.", metric=metric)
             )
         return value
 

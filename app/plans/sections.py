@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 from app.core.i18n import lazy_gettext
 from app.plans import models, schemas
+from app.plans.catalogue import METRIC_LABELS
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ class Section:
 
     def describe(self, item: Any) -> str:
         """A short human name for one item of this section."""
-        for attr in ("name", "title", "metric"):
+        if hasattr(item, "metric"):
+            return str(METRIC_LABELS.get(item.metric, item.metric))
+        for attr in ("name", "title"):
             if hasattr(item, attr):
                 return str(getattr(item, attr))
         return str(getattr(item, self.key_attr))
@@ -215,7 +218,7 @@ SECTIONS: dict[str, Section] = {
                     lazy_gettext("Target"),
                     "number",
                     lazy_gettext(
-                        "Shares between 0 and 1, times in seconds above 0, "
+                        "Shares in per cent (80 for 80 %), times in minutes above 0, "
                         "sentiment between -1 and 1."
                     ),
                     required=True,

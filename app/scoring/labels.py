@@ -3,8 +3,15 @@
 import re
 from typing import Any
 
-from app.core.i18n import format_number, lazy_gettext
+from app.core.i18n import (
+    LanguageTable,
+    format_minutes,
+    format_number,
+    format_percent,
+    lazy_gettext,
+)
 from app.scoring.core.overrides import metric_key
+from app.scoring.core.phrases import METRIC_NAMES
 from app.scoring.core.tone import NEGATIVE
 from app.scoring.core.voice import NON_APOLOGY
 
@@ -20,30 +27,8 @@ DIMENSION_LABELS = {
     "outcome": lazy_gettext("Outcome"),
 }
 
-METRIC_LABELS = {
-    "time_to_first_response_s": lazy_gettext("Time to first public response"),
-    "priority_reply_rate": lazy_gettext("Injects answered by their deadline"),
-    "median_reply_latency_s": lazy_gettext("Median reply latency"),
-    "longest_silence_s": lazy_gettext("Longest silence"),
-    "key_message_coverage": lazy_gettext("Key-message coverage"),
-    "tone": lazy_gettext("Tone"),
-    "strategy_fit": lazy_gettext("Response strategy fit"),
-    "accuracy": lazy_gettext("Accuracy (contradictions, rumours repeated)"),
-    "consistency": lazy_gettext("Consistency between statements"),
-    "network_fit": lazy_gettext("Fit to the network"),
-    "repetition": lazy_gettext("Posts that say something new"),
-    "commitments_kept": lazy_gettext("Promised updates delivered"),
-    "checklist_self_reported": lazy_gettext("Checklist items only self-reported"),
-    "rumour_correction_s": lazy_gettext("Time to correct a rumour"),
-    "rumours_uncorrected": lazy_gettext("Rumours never corrected"),
-    "approvals": lazy_gettext("Approvals respected"),
-    "roles": lazy_gettext("The right roles acted"),
-    "checklist_on_time_rate": lazy_gettext("Checklist items done on time"),
-    "final_sentiment": lazy_gettext("Final sentiment"),
-    "peak_anger": lazy_gettext("Peak anger"),
-    "recovery_s": lazy_gettext("Time to recover"),
-    "mean_sentiment": lazy_gettext("Mean sentiment"),
-}
+# The scoring core's own names, so the review, the exports and the plan editor agree.
+METRIC_LABELS = LanguageTable(METRIC_NAMES)
 
 RATING_LABELS = {
     "P": lazy_gettext("Performed without challenges"),
@@ -120,15 +105,15 @@ def clock(seconds: float | None) -> str:
 
 
 def metric_value(name: str, value: Any) -> str:
-    """A metric's value in the unit people expect: durations, shares, or plain numbers."""
+    """A metric's value in the unit people expect: minutes, per cent, or plain numbers."""
     if value is None:
         return "–"
     if isinstance(value, str):
         return value.replace("_", " ")
     if name.endswith("_s"):
-        return clock(value)
+        return format_minutes(value)
     if name in SHARE_METRICS:
-        return f"{format_number(round(value * 100))} %"
+        return format_percent(value, digits=1)
     return str(format_number(value))
 
 

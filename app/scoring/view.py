@@ -6,11 +6,14 @@ from typing import Any
 from sqlmodel import Session
 
 from app.accounts import member_service
+from app.core.i18n import current_language
 from app.drills import service as drills
 from app.drills.models import Drill
 from app.plans.sections import SECTIONS
 from app.scoring import charts, debrief, labels, review_items
 from app.scoring.core.overrides import apply_overrides, metric_key
+from app.scoring.core.reader import for_reader
+from app.scoring.core.report import ScoreReport
 from app.scoring.reviews import review_of
 
 
@@ -38,11 +41,25 @@ def chart_data(timeline: dict[str, Any]) -> dict[str, Any]:
     return {**timeline, "labels": {key: str(text) for key, text in labels.SERIES_LABELS.items()}}
 
 
+def in_readers_language(report: dict[str, Any], cached: dict[str, Any]) -> dict[str, Any]:
+    """The effective report with its findings and notes written in the reader's language."""
+    written = for_reader(ScoreReport.model_validate(cached), current_language.get())
+    for name, dimension in report["dimensions"].items():
+        dimension["note"] = written.dimensions[name].note
+    return {
+        **report,
+        "findings": [finding.model_dump(mode="json") for finding in written.findings],
+        "critical_errors": [error.model_dump(mode="json") for error in written.critical_errors],
+        "notes": written.notes,
+    }
+
+
 def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
-    """Everything the review page and the printable review show."""
+    """Everything the review page and the printable review show, in the reader's language."""
     review = review_of(session=session, drill=drill)
     overrides = review_items.list_overrides(session=session, drill=drill)
     report = apply_overrides(review.report, {row.metric: row.value for row in overrides})
+    report = in_readers_language(report, review.report)
     annotations = review_items.list_annotations(session=session, drill=drill)
     by_target: dict[str, list] = defaultdict(list)
     for row in annotations:

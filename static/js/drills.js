@@ -101,7 +101,10 @@
       "to-us": post.dataset.toUs === "1",
     };
     const search = ($("#feed-search")?.value || "").trim().toLowerCase();
-    const found = !search || post.textContent.toLowerCase().includes(search);
+    // The words around a post come in every language: search only those of the page's.
+    const shown = `.post-name, .handle, .post-text, .ui-${document.documentElement.lang}`;
+    const text = [...post.querySelectorAll(shown)].map((node) => node.textContent).join(" ");
+    const found = !search || text.toLowerCase().includes(search);
     return found && wanted.every((name) => tests[name]);
   }
 

@@ -44,10 +44,15 @@ def format_value(name: str, value: Value, language: str) -> str:
     if name in RATES:
         return f"{round(100 * float(value))} %"
     if name in ("final_sentiment", "mean_sentiment"):
-        return f"{float(value):+.2f}"
+        return _decimal_mark(f"{float(value):+.2f}", language)
     if name == "peak_anger":
-        return f"{float(value):.2f}"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+        return _decimal_mark(f"{float(value):.2f}", language)
+    return _decimal_mark(f"{value:g}", language) if isinstance(value, float) else str(value)
+
+
+def _decimal_mark(text: str, language: str) -> str:
+    """French writes a decimal comma."""
+    return text.replace(".", ",") if language == "fr" else text
 
 
 def _text(table: dict, metric: Metric, language: str) -> str:

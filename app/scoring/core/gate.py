@@ -11,14 +11,18 @@ from app.scoring.core.report import (
 )
 
 
+def critical_text(kind: str, evidence: list[str], language: str) -> str:
+    """What a critical error says, in `language`; its subject is the second evidence id's."""
+    subject = next((e.partition(":")[2] for e in evidence[1:]), "")
+    return CRITICAL[language][kind].format(subject=subject)
+
+
 def report_errors(found: list[Critical], language: str) -> list[CriticalError]:
     """The critical errors as the report shows them, in the record's language."""
     return [
         CriticalError(
             kind=c.kind,  # type: ignore[arg-type]
-            text=CRITICAL[language][c.kind].format(
-                subject=next((e.partition(":")[2] for e in c.evidence[1:]), "")
-            ),
+            text=critical_text(c.kind, list(c.evidence), language),
             dimensions=list(c.dimensions),
             evidence=list(c.evidence),
         )
