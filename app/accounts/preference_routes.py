@@ -8,8 +8,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.accounts import service
+from app.accounts.deps import CurrentCaller
 from app.core.db import utcnow
-from app.core.deps import CurrentCaller, SessionDep
+from app.core.deps import SessionDep
 from app.core.errors import Invalid
 from app.core.i18n import current_time_zone
 from app.core.templating import render
