@@ -69,7 +69,7 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
     """The drill's injects in time order, each with its state at `sim_s` and an excerpt."""
     rows = session.exec(select(DrillAction).where(DrillAction.drill_id == drill.id)).all()
     timeline = injects.timeline(session=session, drill=drill)
-    answered = injects.answered(rows, timeline)
+    answered = injects.answered(drill, rows, timeline)
     fill = filler(drill)
     return [
         {

@@ -1,5 +1,6 @@
 """What every dimension needs from a record, computed once: ids, public texts, deadlines."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -14,6 +15,25 @@ SEVERITY_DEADLINE_S = {4: 900.0, 3: 1800.0, 2: 3600.0, 1: 7200.0}
 DEFAULT_DEADLINE_S = 1800.0
 RUMOUR_TARGET_S = 1800.0
 THREAD_GAP_S = 300.0  # thread parts posted at most this far apart form one message
+
+
+def claims_frame(
+    language: str,
+    brand: str,
+    facts: Iterable[tuple[str, str]],
+    rumours: Iterable[tuple[str, str]],
+    topics: Iterable[str],
+) -> Frame:
+    """What a team's texts are read against: the brand, the facts and rumours (id, text)."""
+    claims = [Claim(f"fact:{key}", text, "fact") for key, text in facts]
+    claims += [Claim(f"rumour:{key}", text, "rumour") for key, text in rumours]
+    return Frame(language, brand, tuple(claims), tuple(topics))
+
+
+def denies(reading: Analysis, rumour: str) -> bool:
+    """Whether a text, as read, denies the rumour without hedging: what corrects it."""
+    said = reading.stance_of(f"rumour:{rumour}")
+    return said.label == "denies" and not said.hedged
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,14 @@ class PublicText:
     tone: ToneAnalysis
     reading: Analysis
     ids: tuple[str, ...] = ()
+
+    def corrects(self, rumour: str | None) -> bool:
+        """Whether this is a rumour correction the analysis reads as denying `rumour`."""
+        return (
+            rumour is not None
+            and self.step.action.kind == "correct_rumour"
+            and denies(self.reading, rumour)
+        )
 
 
 class Context:
@@ -87,10 +115,13 @@ class Context:
     def frame(self) -> Frame:
         """What the team's texts are read against: the brand and the scenario's claims."""
         scenario = self.record.scenario
-        claims = [Claim(f"fact:{f.id}", f.text, "fact") for f in scenario.facts]
-        claims += [Claim(f"rumour:{r.id}", r.claim, "rumour") for r in scenario.rumours]
-        topics = tuple(i.text for i in scenario.injects)
-        return Frame(self.language, self.record.brand, tuple(claims), topics)
+        return claims_frame(
+            self.language,
+            self.record.brand,
+            [(f.id, f.text) for f in scenario.facts],
+            [(r.id, r.claim) for r in scenario.rumours],
+            [i.text for i in scenario.injects],
+        )
 
     def post(self, step: Step, text: str, ids: tuple[str, ...] = ()) -> PublicText:
         """A public text analysed once: word-level, statement analysis and the tone it reads as."""
