@@ -19,6 +19,7 @@ from app.drills.deps import DrillDep
 from app.drills.models import ActionCreate, Drill
 from app.drills.runtime import live_of
 from app.drills.sse import event_stream
+from app.plans.catalogue import KIND_LABELS
 from app.plans.forms import FormErrors, errors_of, validate
 from app.storm import avatar_svg
 
@@ -80,6 +81,7 @@ def context_for(
         "values": {},
         "errors": {},
         "unfilled": rules.unfilled,
+        "message_kinds": KIND_LABELS,
         **extra,
     }
 

@@ -6,6 +6,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.accounts import member_service
+from app.drills import monitor
 from app.drills import service as drills
 from app.drills.models import Drill
 from app.plans.sections import SECTIONS
@@ -38,6 +39,22 @@ def chart_data(timeline: dict[str, Any]) -> dict[str, Any]:
     return {**timeline, "labels": {key: str(text) for key, text in labels.SERIES_LABELS.items()}}
 
 
+def filled_timeline(drill: Drill, timeline: dict[str, Any]) -> dict[str, Any]:
+    """The timeline with its injects' brand slots filled ({brand_tag}…), as the feed had them."""
+    fill = monitor.filler(drill)
+    injects = [{**inject, "text": fill(inject["text"])} for inject in timeline["injects"]]
+    return {**timeline, "injects": injects}
+
+
+def names_of(*, session: Session, drill: Drill, timeline: dict, statements: dict) -> labels.Names:
+    """People's words for the ids the review shows, in the drill's plan and scenario."""
+    scenario, fill = drills.scenario_of(drill), monitor.filler(drill)
+    claims = {f"rumour:{r.id}": fill(r.claim.get(drill.language)) for r in scenario.rumours}
+    claims |= {f"fact:{f.id}": fill(f.text.get(drill.language)) for f in scenario.facts}
+    plan = drills.plan_section(session=session, drill=drill)
+    return labels.review_names(timeline=timeline, statements=statements, plan=plan, claims=claims)
+
+
 def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
     """Everything the review page and the printable review show."""
     review = review_of(session=session, drill=drill)
@@ -48,12 +65,16 @@ def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
     for row in annotations:
         by_target[f"{row.target_kind}:{row.target_id}"].append(row)
     members = member_service.list_members(session=session, org_id=drill.organisation_id)
+    statements = {s["id"]: s for s in report["statements"]}
     return {
         "review": review,
         "report": report,
         "metrics": metric_rows(report),
-        "statements": {s["id"]: s for s in report["statements"]},
-        "timeline": review.timeline,
+        "statements": statements,
+        "names": names_of(
+            session=session, drill=drill, timeline=review.timeline, statements=statements
+        ),
+        "timeline": filled_timeline(drill, review.timeline),
         "chart": chart_data(review.timeline),
         "bars": charts.score_bars(report),
         "annotations": annotations,
