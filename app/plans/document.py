@@ -18,6 +18,7 @@ from app.plans.schemas import (
     slugify,
     unique_key,
 )
+from app.plans.sections import field_words
 
 MAX_ITEMS = 500  # per section: far above any real plan, and bounds the rows an import writes
 
@@ -44,7 +45,11 @@ class PlanDocument(PlanBase):
                 if item.key in taken:
                     raise refused(
                         "duplicate",
-                        _("%(path)s: the key “%(key)s” is used twice.", path=section, key=item.key),
+                        _(
+                            "%(path)s: the key “%(key)s” is used twice.",
+                            path=field_words([section]),
+                            key=item.key,
+                        ),
                     )
                 taken.add(item.key)
         unique_checks = {"severity_levels": "level", "kpis": "metric"}
@@ -53,7 +58,11 @@ class PlanDocument(PlanBase):
             if len(values) != len(set(values)):
                 raise refused(
                     "duplicate",
-                    _("%(path)s: each %(field)s may appear only once.", path=section, field=attr),
+                    _(
+                        "%(path)s: each %(field)s may appear only once.",
+                        path=field_words([section]),
+                        field=field_words([section, attr]).split(", ")[-1],
+                    ),
                 )
         self._check_references()
         return self
@@ -79,5 +88,10 @@ class PlanDocument(PlanBase):
         for path, key, known in refs:
             if key not in known:
                 raise refused(
-                    "reference", _("%(path)s: nothing has the key “%(key)s”.", path=path, key=key)
+                    "reference",
+                    _(
+                        "%(path)s: nothing has the key “%(key)s”.",
+                        path=field_words(path.split(".")),
+                        key=key,
+                    ),
                 )

@@ -57,6 +57,7 @@ def message_for(error: dict[str, Any]) -> str:
         "string_pattern_mismatch": lambda: _("This value does not have the expected shape."),
         "too_long": lambda: _("Too many entries."),
         "too_short": lambda: _("Choose at least one."),
+        "extra_forbidden": lambda: _("This field is not part of a plan."),
     }
     return messages[kind]() if kind in messages else error["msg"]
 

@@ -13,9 +13,10 @@ from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.plans import items
 from app.plans.document import PlanDocument
+from app.plans.forms import message_for
 from app.plans.models import Plan, PlanMessage
 from app.plans.schemas import DOCUMENT_FORMAT, PlanCreate
-from app.plans.sections import SECTIONS
+from app.plans.sections import SECTIONS, field_words
 from app.plans.service import atomic, new_plan_row, record_change
 
 FORMATS = ("yaml", "json")
@@ -101,7 +102,7 @@ def parse_document(data: Any) -> PlanDocument:
     except ValidationError as exc:
         error = exc.errors()[0]
         path = ".".join(str(part) for part in error["loc"]) or "file"
-        raise Invalid(f"{path}: {error['msg']}", field=path) from None
+        raise Invalid(f"{field_words(error['loc'])}: {message_for(error)}", field=path) from None
 
 
 def import_document(*, session: Session, org: Organisation, user: User | None, data: Any) -> Plan:
@@ -117,8 +118,9 @@ def import_document(*, session: Session, org: Organisation, user: User | None, d
                         session=session, org=org, section=section, data=item
                     )
                 except Invalid as exc:
-                    path = f"{section.document_key}.{position - 1}.{exc.field}"
-                    raise Invalid(f"{path}: {exc.message}", field=path) from None
+                    where = (section.document_key, position - 1, exc.field or "")
+                    path = ".".join(str(part) for part in where)
+                    raise Invalid(f"{field_words(where)}: {exc.message}", field=path) from None
                 session.add(section.model(plan_id=plan.id, position=position, **values))
         record_change(session=session, plan=plan, user=user, action="imported", summary=plan.title)
     return plan
