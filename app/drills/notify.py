@@ -38,7 +38,7 @@ from app.accounts.models import User
 from app.core import i18n
 from app.core.db import utcnow
 from app.core.templating import env
-from app.drills import service
+from app.drills import monitor, service
 from app.drills.live import json_data
 from app.drills.models import Drill, DrillAction, DrillInject, InjectSource
 from app.drills.posts import render_post, sim_time
@@ -75,6 +75,7 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
         for row in rows
         if row.user_id is not None
     }
+    words = monitor.targets(session=session, drill=drill, rows=list(rows), role_names=roles)
     token = i18n.current_language.set(drill.language)
     try:
         template = env.get_template("drills/_console_activity.html")
@@ -84,6 +85,7 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
                 who=names.get(row.user_id, ""),
                 role=roles.get(row.role_key or "", ""),
                 time=sim_time(row.at_s),
+                words=words,
             )
             for row in rows
         )

@@ -71,6 +71,7 @@ def review_context(*, session: Session, drill: Drill) -> dict[str, Any]:
         "report": report,
         "metrics": metric_rows(report),
         "statements": statements,
+        "scenario_title": drills.scenario_of(drill).title,
         "names": names_of(
             session=session, drill=drill, timeline=review.timeline, statements=statements
         ),

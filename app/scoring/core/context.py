@@ -6,6 +6,7 @@ from functools import cached_property
 
 from app.analysis import Analysis, Claim, Frame, analyse
 from app.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
+from app.scoring.core.phrases import cite
 from app.scoring.core.text import Analysed, analyse_text, fill_placeholders, is_thread_part
 from app.scoring.core.tone import ToneAnalysis
 from app.scoring.core.voice import read_tone
@@ -163,6 +164,14 @@ class Context:
             text = " ".join(p.step.action.text or "" for p in group)
             merged.append(self.post(group[0].step, text, tuple(p.step.id for p in group)))
         return merged
+
+    @cached_property
+    def subjects(self) -> dict[str, str]:
+        """Each rumour's and fact's id with its words, quoted as findings cite them."""
+        scenario = self.record.scenario
+        texts = {f"rumour:{r.id}": r.claim for r in scenario.rumours}
+        texts |= {f"fact:{f.id}": f.text for f in scenario.facts}
+        return {key: cite(text, self.language) for key, text in texts.items()}
 
     @cached_property
     def key_messages(self) -> list[tuple[str, str, Analysed]]:

@@ -11,13 +11,17 @@ from app.scoring.core.report import (
 )
 
 
-def report_errors(found: list[Critical], language: str) -> list[CriticalError]:
-    """The critical errors as the report shows them, in the record's language."""
+def report_errors(
+    found: list[Critical], language: str, subjects: dict[str, str] | None = None
+) -> list[CriticalError]:
+    """The critical errors as the report shows them, in the record's language; `subjects`
+    words the claims they name (`rumour:id` → its quoted claim)."""
+    subjects = subjects or {}
     return [
         CriticalError(
             kind=c.kind,  # type: ignore[arg-type]
             text=CRITICAL[language][c.kind].format(
-                subject=next((e.partition(":")[2] for e in c.evidence[1:]), "")
+                subject=next((subjects.get(e) or e.partition(":")[2] for e in c.evidence[1:]), "")
             ),
             dimensions=list(c.dimensions),
             evidence=list(c.evidence),
