@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from app.plans.catalogue import MessageKind, Metric
 from app.record.models import ACTION_KINDS
@@ -115,8 +115,8 @@ def broken_plan_file(page: Page, base: str) -> str:
 def test_plan_errors_name_fields_in_peoples_words(browser, live_server, language):
     errors: list[str] = []
     page = signed_in(browser.new_context(), live_server, AUTHOR, errors)
-    if language == "fr":
-        page.get_by_role("button", name="Français").click()
+    page.get_by_role("button", name="Français" if language == "fr" else "English").click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
     try:
         content = broken_plan_file(page, live_server)
         page.goto(f"{live_server}/plans/import")
