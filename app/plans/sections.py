@@ -254,3 +254,8 @@ def field_words(path: Sequence[str | int]) -> str:
         named = next((f for f in section.fields if f.name == rest[0]), None)
         words.append(str(named.label) if named else rest[0].replace("_", " "))
     return ", ".join(words)
+
+
+def field_label(section: str, name: str) -> str:
+    """One field's name: of the plan itself (section "plan") or of an item of a section."""
+    return field_words([name] if section == "plan" else [section, name]).split(", ")[-1]

@@ -164,6 +164,8 @@ def test_the_diff_page_shows_both_sides(client, session, author):
     page = client.get(f"/plans/{plan.id}/diff")
     cells = [(row.text) for row in find_all(page.text, "tr", class_="diff-changed")]
     assert any("Product recall plan" in c and "Recall v2" in c for c in cells)
+    assert "Title" in [td.text.strip() for td in find_all(page.text, "td")]  # not "title"
+    assert find_all(page.text, "code") == []
 
 
 def test_history_lists_changes_with_their_author(client, session, author):
