@@ -69,7 +69,7 @@ def clock_readout(
     context = clock_context(session=session, drill=drill)
     if context["drill"].status == status:
         return render(request, "drills/_control_readout.html", context)
-    response = render(request, "drills/_control_clock.html", context)
+    response = render(request, "drills/_control_clock.html", {**context, "swapped": True})
     response.headers["HX-Retarget"] = "#control-clock"
     response.headers["HX-Reswap"] = "outerHTML"
     return response
@@ -116,7 +116,7 @@ def clock_command(
         ctx=ctx,
         drill=drill,
         fragment="drills/_control_clock.html",
-        context=partial(clock_context, session=session, drill=drill),
+        context=lambda: {**clock_context(session=session, drill=drill), "swapped": True},
         refusal={"error": error},
         status=409 if error else 200,
         trigger="injects-changed",

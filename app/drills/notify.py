@@ -39,7 +39,7 @@ from app.core import i18n
 from app.core.db import utcnow
 from app.core.templating import env
 from app.drills import labels as drill_labels
-from app.drills import service
+from app.drills import monitor, service
 from app.drills.live import json_data
 from app.drills.models import Drill, DrillAction, DrillInject, InjectSource
 from app.drills.posts import render_post, sim_time
@@ -77,6 +77,7 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
         if row.user_id is not None
     }
     verbs = i18n.in_every_language(drill_labels.activity_verbs)
+    words = monitor.targets(session=session, drill=drill, rows=list(rows), role_names=roles)
     template = env.get_template("drills/_console_activity.html")
     return "".join(
         template.render(
@@ -85,6 +86,7 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
             who=names.get(row.user_id, ""),
             role=roles.get(row.role_key or "", ""),
             time=sim_time(row.at_s),
+            words=words,
         )
         for row in rows
     )

@@ -61,7 +61,9 @@ def list_drills(request: Request, ctx: MemberDep, session: SessionDep) -> Respon
         service.drill_public(session=session, drill=drill)
         for drill in service.list_drills(session=session, org=ctx.org)
     ]
-    return render(request, "drills/list.html", {"drills": drills, "can_control": can_control(ctx)})
+    titles = {scenario.id: scenario.title for scenario in library.list_scenarios()}
+    context = {"drills": drills, "can_control": can_control(ctx), "scenario_titles": titles}
+    return render(request, "drills/list.html", context)
 
 
 @router.get("/new")

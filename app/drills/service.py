@@ -34,8 +34,7 @@ from app.plans.drill_record import drill_record_plan
 from app.plans.models import PlanVersion
 from app.scenarios import library
 from app.scenarios.models import Scenario
-from app.scenarios.rebrand import rebranded
-from app.storm.authors import plain_handle
+from app.scenarios.rebrand import default_handle, rebranded
 from app.storm.text import at_handle
 from app.studio import service as studio
 from app.studio.models import ScenarioVersion
@@ -162,13 +161,6 @@ def locked(*, session: Session, drill: Drill) -> Iterator[None]:
     except Exception:
         session.rollback()
         raise
-
-
-def default_handle(scenario: Scenario, brand: str) -> str:
-    """The scenario's handle for its own brand, else one made from the brand's name."""
-    if brand == scenario.brand.name:
-        return scenario.brand.handle
-    return plain_handle(brand.replace(" ", ""), limit=30)
 
 
 _rebranded: dict[tuple[str, int | None, str, str], tuple[Scenario, Scenario]] = {}

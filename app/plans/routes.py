@@ -15,6 +15,7 @@ from app.plans.catalogue import PlanStatus
 from app.plans.deps import PlanDep, VersionDep
 from app.plans.forms import FormErrors, errors_of, validate
 from app.plans.schemas import PlanCreate, PlanUpdate
+from app.plans.sections import field_label
 
 router = APIRouter(prefix="/plans")
 
@@ -209,6 +210,8 @@ def compare(
         "a": a,
         "b": b,
         "rows": rows,
+        "item_names": diff.item_names(docs["a"], docs["b"]),
+        "field_label": field_label,
     }
     return render(request, "plans/diff.html", context)
 

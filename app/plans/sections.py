@@ -4,13 +4,14 @@ Services, routes, the API and templates all walk this registry instead of repeat
 themselves six times.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 from sqlmodel import SQLModel
 
-from app.core.i18n import lazy_gettext
+from app.core.i18n import gettext, lazy_gettext
 from app.plans import models, schemas
 from app.plans.catalogue import METRIC_LABELS
 
@@ -232,3 +233,35 @@ SECTIONS: dict[str, Section] = {
 }
 
 BY_DOCUMENT_KEY = {section.document_key: section for section in SECTIONS.values()}
+
+PLAN_FIELD_LABELS = {
+    "title": lazy_gettext("Title"),
+    "description": lazy_gettext("Description"),
+    "languages": lazy_gettext("Languages"),
+    "drill_every_days": lazy_gettext("Drill every (days)"),
+}
+
+
+def field_words(path: Sequence[str | int]) -> str:
+    """Where a plan document's field is, in people's words: `checklist.0.due_minutes` becomes
+    “Checklist, item 1, Due (minutes after the crisis starts)”."""
+    parts = [str(part) for part in path]
+    if not parts:
+        return gettext("The file")
+    section = BY_DOCUMENT_KEY.get(parts[0])
+    if section is None:
+        return str(PLAN_FIELD_LABELS.get(parts[0], parts[0].replace("_", " ")))
+    words = [str(section.label)]
+    rest = parts[1:]
+    if rest and rest[0].isdigit():
+        words.append(gettext("item %(number)s", number=int(rest[0]) + 1))
+        rest = rest[1:]
+    if rest:
+        named = next((f for f in section.fields if f.name == rest[0]), None)
+        words.append(str(named.label) if named else rest[0].replace("_", " "))
+    return ", ".join(words)
+
+
+def field_label(section: str, name: str) -> str:
+    """One field's name: of the plan itself (section "plan") or of an item of a section."""
+    return field_words([name] if section == "plan" else [section, name]).split(", ")[-1]

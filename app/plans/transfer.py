@@ -16,7 +16,7 @@ from app.plans.document import PlanDocument
 from app.plans.forms import message_for
 from app.plans.models import Plan, PlanMessage
 from app.plans.schemas import DOCUMENT_FORMAT, PlanCreate
-from app.plans.sections import SECTIONS
+from app.plans.sections import SECTIONS, field_words
 from app.plans.service import atomic, new_plan_row, record_change
 from app.scenarios.loader import LineMap
 
@@ -112,11 +112,12 @@ def refusal(problems: list[tuple[str, str]], *, label: str, lines: LineMap | Non
     located = []
     for path, message in problems:
         loc = tuple(int(part) if part.isdigit() else part for part in path.split("."))
-        if lines is None:  # a request body, not a file: the field path says where
-            located.append((path, f"{path}: {message}"))
+        field = field_words(loc)
+        if lines is None:  # a request body, not a file: the field says where
+            located.append((path, f"{field}: {message}"))
             continue
         where = _("%(file)s, line %(line)s", file=label, line=lines.line(loc))
-        located.append((path, f"{where}, {path}: {message}"))
+        located.append((path, f"{where}, {field}: {message}"))
     return Invalid(
         "\n".join(message for _path, message in located), field=located[0][0], problems=located
     )

@@ -15,6 +15,7 @@ from app.record import Scenario
 from app.scenarios.library import load_scenario
 from app.scenarios.loader import ScenarioError
 from app.scenarios.models import Scenario as LibraryScenario
+from app.scenarios.rebrand import rebranded
 from app.scoring.core import (
     AudienceOutcome,
     DrillRecord,
@@ -75,6 +76,7 @@ def completed_scenario(record: DrillRecord, library: LibraryScenario) -> Scenari
                 "text": fill(i.content.get(lang)),
                 "expects_response": i.expects_response,
                 "deadline_s": i.deadline,
+                "rumour": i.rumour,
             }
             for i in library.injects
         ],
@@ -122,6 +124,7 @@ def score_with_library(record: DrillRecord, scenario: LibraryScenario | None = N
     library = scenario or library_scenario(record)
     if library is None:
         return score_record(record)
+    library = rebranded(library, record.brand)  # as the drill's storm spoke of its brand
     if record.scenario.model_fields_set == {"id"}:
         record = record.model_copy(update={"scenario": completed_scenario(record, library)})
     if record.seed is None:

@@ -16,6 +16,7 @@ import yaml
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, load_file
 from app.scenarios.models import Scenario, parse_duration
+from app.scenarios.rebrand import rebranded
 from app.storm.engine import Storm, engagement_at
 from app.storm.report import Figures, measure
 from app.storm.serialize import jsonl_chunks
@@ -115,7 +116,10 @@ def preview(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--until") from None
     team = load_actions(actions) if actions else []
-    storm = Storm(load_scenario(scenario), seed, brand, lang, volume_scale=volume_scale)
+    chosen = load_scenario(scenario)
+    if brand:
+        chosen = rebranded(chosen, brand)
+    storm = Storm(chosen, seed, brand, lang, volume_scale=volume_scale)
     posts = storm.stream(team, 0, end_s)
     if jsonl:
         write_jsonl(posts, end_s)

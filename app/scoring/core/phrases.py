@@ -371,3 +371,11 @@ CRITICAL = {
         ),
     },
 }
+
+
+def cite(text: str, language: str, length: int = 80) -> str:
+    """A claim quoted as a finding cites it, cut at a word past `length` characters."""
+    text = " ".join(text.split())
+    if len(text) > length:
+        text = text[:length].rsplit(" ", 1)[0] + "…"
+    return f"« {text} »" if language == "fr" else f"“{text}”"

@@ -11,13 +11,18 @@ from app.scoring.core.report import ScoreReport
 from app.scoring.core.scorer import NOT_ASSESSED_NOTE
 
 
-def for_reader(report: ScoreReport, language: str) -> ScoreReport:
-    """`report` with its words in `language`; the report itself when it is already so."""
+def for_reader(
+    report: ScoreReport, language: str, subjects: dict[str, str] | None = None
+) -> ScoreReport:
+    """`report` with its words in `language`; the report itself when it is already so.
+    `subjects` words the claims the findings name, as the scorer had them."""
     if language == report.language or language not in NOTES:
         return report
     written, wanted = NOTES[report.language], NOTES[language]
     errors = [
-        error.model_copy(update={"text": critical_text(error.kind, error.evidence, language)})
+        error.model_copy(
+            update={"text": critical_text(error.kind, error.evidence, language, subjects)}
+        )
         for error in report.critical_errors
     ]
     dimensions = {}
@@ -33,7 +38,7 @@ def for_reader(report: ScoreReport, language: str) -> ScoreReport:
             "language": language,
             "dimensions": dimensions,
             "critical_errors": errors,
-            "findings": findings(dimensions, language, errors),
+            "findings": findings(dimensions, language, errors, subjects),
             "notes": notes,
         }
     )
