@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DOMAINS := core accounts plans scenarios storm drills scoring
+DOMAINS := core accounts plans scenarios storm drills scoring studio
 export STORMDRILL_PORT ?= 8000
 
 .PHONY: install run test test-postgres lint format bench messages translations clean

@@ -3,26 +3,32 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.accounts.audit import AuditContextMiddleware
 from app.core import handlers
+from app.core.admission import RESERVE, AdmissionGate, slots_for
+from app.core.contract import documented_openapi
 from app.core.db import engine_for
 from app.core.deps import csrf_protect
 from app.core.guards import BodyLimitMiddleware, ids_in_range
 from app.core.logs import RequestContext
-from app.core.middleware import LanguageMiddleware
+from app.core.middleware import LanguageMiddleware, SecurityHeadersMiddleware
 from app.core.settings import ROOT, Settings, get_settings
 from app.drills.runtime import start_live, stop_live
 from app.routers import include_routers
+
+THREADS = 40  # AnyIO's default thread pool; the lifespan widens it if the pool is larger
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """The live drills' broker and driver hub exist while the application serves."""
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads.total_tokens = max(threads.total_tokens, app.state.request_slots + RESERVE)
     await start_live(app)
     try:
         yield
@@ -42,6 +48,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine_for(settings)
+    app.state.request_slots = slots_for(settings.db_pool_size + settings.db_max_overflow, THREADS)
+    # Innermost: a request waits for its slot once its body is in, not while it uploads.
+    app.add_middleware(AdmissionGate, slots=app.state.request_slots)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(
@@ -53,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=not settings.is_development,
     )
     app.add_middleware(RequestContext)
-    app.add_middleware(AuditContextMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, hsts_max_age_s=settings.hsts_max_age)
     if settings.trusted_proxies:
         # Outermost, so every layer sees the client the trusted proxy forwarded for.
         hosts = [host.strip() for host in settings.trusted_proxies.split(",") if host.strip()]
@@ -61,4 +70,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
     handlers.install(app)
     include_routers(app)
+    app.openapi = documented_openapi(app)
     return app

@@ -7,6 +7,7 @@ from app.accounts import models as accounts_models
 from app.drills import models as drills_models
 from app.plans import models as plans_models
 from app.scoring import models as scoring_models
+from app.studio import models as studio_models
 
 metadata = SQLModel.metadata
 
@@ -17,4 +18,5 @@ __all__ = [
     "drills_models",
     "plans_models",
     "scoring_models",
+    "studio_models",
 ]

@@ -1,6 +1,6 @@
 """Every router of the application, assembled in one explicit place."""
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from app.accounts import api as accounts_api
 from app.accounts import organisation_routes
@@ -19,27 +19,40 @@ from app.scoring import api as scoring_api
 from app.scoring import dashboard_routes, debrief_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
+from app.studio import api as studio_api
+from app.studio import msel_routes as studio_msel_routes
+from app.studio import routes as studio_routes
+
+
+def html_routers() -> list[APIRouter]:
+    """The routers of pages and htmx partials, in matching order."""
+    return [
+        accounts_routes.router,
+        organisation_routes.router,
+        plans_routes.router,
+        drills_routes.router,
+        drills_lobby_routes.router,
+        drills_manage_routes.router,
+        drills_control_routes.router,
+        scoring_routes.router,
+        debrief_routes.router,
+        scoring_exports.router,
+        dashboard_routes.router,
+        studio_routes.router,
+        studio_msel_routes.router,
+        drills_console_routes.router,
+        drills_console_routes.avatars,
+        *plans_item_routes.routers,
+    ]
 
 
 def include_routers(app: FastAPI) -> None:
-    """Mount the HTML routes and the JSON API."""
+    """Mount the HTML routes and the JSON API; the OpenAPI schema documents only the JSON."""
     app.include_router(core_routes.router)
-    app.include_router(accounts_routes.router)
-    app.include_router(organisation_routes.router)
-    app.include_router(plans_routes.router)
-    app.include_router(drills_routes.router)
-    app.include_router(drills_lobby_routes.router)
-    app.include_router(drills_manage_routes.router)
-    app.include_router(drills_control_routes.router)
-    app.include_router(scoring_routes.router)
-    app.include_router(debrief_routes.router)
-    app.include_router(scoring_exports.router)
-    app.include_router(dashboard_routes.router)
-    app.include_router(drills_console_routes.router)
-    app.include_router(drills_console_routes.avatars)
-    for router in plans_item_routes.routers:
-        app.include_router(router)
+    for router in html_routers():
+        app.include_router(router, include_in_schema=False)
     app.include_router(plans_api.router)
     app.include_router(accounts_api.router)
     app.include_router(scoring_api.router)
     app.include_router(drills_api.router)
+    app.include_router(studio_api.router)

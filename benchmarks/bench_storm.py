@@ -249,6 +249,7 @@ def realism() -> list[Result]:
                 "repeats": figures.repeats,
                 "unreposted": figures.unreposted,
                 "top1_likes": figures.top1_likes,
+                "quoting": figures.quoting,
                 "silence_after": figures.silence_after,
                 "late_worse": float(figures.late_worse),
                 "rumour_after": figures.rumour_after / max(1, figures.rumour_before),

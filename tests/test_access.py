@@ -3,7 +3,8 @@
 Routes come from the application itself, never from a hand list. For each route and
 method: anonymous callers are sent to sign in, members whose role is not allowed get
 403, a member of another organisation using the first organisation's ids gets 404,
-and an allowed member gets through. A route with no declared rule fails.
+and an allowed member gets through. A route with no declared rule fails. Every status an
+API operation answers in the walk is one its OpenAPI operation documents.
 """
 
 import pytest
@@ -15,10 +16,11 @@ from httpx2 import Response
 from sqlmodel import Session
 
 from app.accounts import token_service
+from app.accounts.deps import MemberDep
 from app.accounts.models import Organisation, Role, User
 from app.core import security
 from app.core.access import AccessRule, rules_of, strictest
-from app.core.deps import MemberDep, Public
+from app.core.deps import Public
 from app.core.settings import Settings
 from app.main import create_app
 from tests.access_registry import REGISTRY
@@ -27,6 +29,22 @@ from tests.factories import Factory, csrf_from, sign_in
 PUBLIC_DOCUMENTATION = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
 STATIC_MOUNTS = {"/static"}
 WALK_SETTINGS = Settings(environment="test", secret_key="walk", database_url="sqlite://")
+
+
+def documented_codes(app: FastAPI, path_format: str, method: str) -> set[int]:
+    """The status codes the OpenAPI schema lists for an operation (none if it is not in it)."""
+    operation = app.openapi()["paths"].get(path_format, {}).get(method.lower(), {})
+    return {int(code) for code in operation.get("responses", {})}
+
+
+def check_documented(app: FastAPI, route: RouteContext, method: str, response: Response) -> None:
+    """An API answer's status is one its operation documents."""
+    if route.path_format.startswith("/api"):
+        codes = documented_codes(app, route.path_format, method)
+        assert response.status_code in codes, (
+            f"{method} {route.path_format} answered {response.status_code}, "
+            f"documented {sorted(codes)}"
+        )
 
 
 def api_routes(app: FastAPI) -> list[RouteContext]:
@@ -113,8 +131,9 @@ def sent_to_sign_in(response: Response) -> bool:
     return response.status_code == 303 and response.headers["location"].startswith("/login?")
 
 
-def check_anonymous(app: FastAPI, method: str, url: str) -> None:
+def check_anonymous(app: FastAPI, route: RouteContext, method: str, url: str) -> None:
     response = call(anonymous(app), method, url)
+    check_documented(app, route, method, response)
     if url.startswith("/api"):
         assert response.status_code == 401, response.text
         assert response.headers["www-authenticate"] == "Bearer"
@@ -123,23 +142,26 @@ def check_anonymous(app: FastAPI, method: str, url: str) -> None:
         assert response.headers["location"].startswith("/login?next=")
 
 
-def check_roles(app: FastAPI, factory: Factory, org: Organisation, rule, method, url) -> None:
+def check_roles(app: FastAPI, factory: Factory, org: Organisation, route, rule, method, url):
     for role in Role:
         if rule.kind == "member" and not rule.allows(role):
             response = call(signed_in(app, factory.member(org, role)), method, url)
+            check_documented(app, route, method, response)
             assert response.status_code == 403, f"{role}: {response.status_code} {response.text}"
 
 
-def check_outsider(app: FastAPI, session: Session, factory: Factory, method, url) -> None:
+def check_outsider(app: FastAPI, session: Session, factory: Factory, route, method, url) -> None:
     elsewhere = factory.org()
     outsider = factory.member(elsewhere, Role.admin)
     response = call(signed_in(app, outsider), method, url)
+    check_documented(app, route, method, response)
     assert response.status_code == 404, f"session: {response.status_code} {response.text}"
     if url.startswith("/api"):
         _row, secret = token_service.create_token(
             session=session, user_id=outsider.id, org_id=elsewhere.id, name="outsider"
         )
         response = call(TestClient(app), method, url, Authorization=f"Bearer {secret}")
+        check_documented(app, route, method, response)
         assert response.status_code == 404, f"token: {response.status_code} {response.text}"
 
 
@@ -148,18 +170,19 @@ def check_outsider(app: FastAPI, session: Session, factory: Factory, method, url
 )
 def test_route_answers_as_its_rule_demands(app, session, factory, route, method):
     rule = strictest(rules_of(route))
-    assert rule is not None, f"{method} {route.path} declares no access rule (see app/core/deps.py)"
+    assert rule is not None, f"{method} {route.path} has no access rule (app/accounts/deps.py)"
     if rule.kind == "public":
         return
     org = factory.org()
     admin = factory.member(org, Role.admin)
     params = path_values(route, session, factory, org)
     url = route.path_format.format(**params)
-    check_anonymous(app, method, url)
-    check_roles(app, factory, org, rule, method, url)
+    check_anonymous(app, route, method, url)
+    check_roles(app, factory, org, route, rule, method, url)
     if params:
-        check_outsider(app, session, factory, method, url)
+        check_outsider(app, session, factory, route, method, url)
     allowed = call(signed_in(app, admin), method, url)
+    check_documented(app, route, method, allowed)
     assert allowed.status_code not in (401, 403, 404), allowed.text
     assert not sent_to_sign_in(allowed), allowed.headers.get("location")
 

@@ -1,4 +1,5 @@
-"""Schemathesis over every operation of the JSON API: no generated input gets a server error.
+"""Schemathesis over every operation of the JSON API: no generated input gets a server error,
+and every answer keeps to the schema (a documented status code, content type and body).
 
 One application on one rolled-back transaction serves every operation (building one per
 operation would cost more than the requests); the caller is an admin with an API token, in an
@@ -11,7 +12,12 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
@@ -76,7 +82,13 @@ def token(world: tuple[Connection, str]) -> Iterator[str]:
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_no_input_gets_a_server_error(case, token):
+def test_no_input_gets_a_server_error_or_an_answer_outside_the_schema(case, token):
     case.call_and_validate(
-        headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error]
+        headers={"Authorization": f"Bearer {token}"},
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ],
     )

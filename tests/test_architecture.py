@@ -40,6 +40,8 @@ def imports_of(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            if node.module == "app":  # `from app import plans` imports the package app.plans
+                names.update(f"app.{alias.name}" for alias in node.names)
     return names
 
 
@@ -81,6 +83,51 @@ def test_the_purity_check_catches_an_impure_module(tmp_path):
     module = tmp_path / "impure.py"
     module.write_text("import random\nfrom sqlmodel import Session\nx = random.random()\n")
     assert impurities(module) == ["imports sqlmodel", "uses global random.random"]
+
+
+def domain_packages() -> list[str]:
+    """Every package of app/ but core: the domains core must know nothing of."""
+    return sorted(
+        f"app.{init.parent.name}"
+        for init in (ROOT / "app").glob("*/__init__.py")
+        if init.parent.name != "core"
+    )
+
+
+def domain_imports(path: Path, domains: list[str]) -> list[str]:
+    """The domain packages a module imports, by name."""
+    return sorted(
+        name
+        for name in imports_of(path)
+        if any(name == domain or name.startswith(domain + ".") for domain in domains)
+    )
+
+
+def test_core_imports_no_domain_package():
+    domains = domain_packages()
+    assert {"app.accounts", "app.plans", "app.drills", "app.scoring"} <= set(domains)
+    problems = {
+        str(module.relative_to(ROOT)): domain_imports(module, domains)
+        for module in sorted((ROOT / "app" / "core").rglob("*.py"))
+        if domain_imports(module, domains)
+    }
+    assert not problems
+
+
+def test_the_core_check_catches_every_way_to_import_a_domain(tmp_path):
+    module = tmp_path / "leaky.py"
+    module.write_text(
+        "import app.storm.engine\n"
+        "from app import plans\n"
+        "from app.accounts.models import Role\n"
+        "from app.core import db\n"
+    )
+    domains = ["app.accounts", "app.plans", "app.storm"]
+    assert domain_imports(module, domains) == [
+        "app.accounts.models",
+        "app.plans",
+        "app.storm.engine",
+    ]
 
 
 TEMPLATE_REF = re.compile(

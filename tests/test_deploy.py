@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from app.core.middleware import security_headers
 from app.core.settings import Settings
 from tests.live.harness.units import DEPLOY, directives, env_file
 
@@ -59,3 +60,19 @@ def test_each_instance_waits_for_the_migration_and_restarts():
     assert service["Restart"] in (["always"], ["on-failure"])
     assert "--port %i" in service["ExecStart"][0]
     assert directives(DEPLOY / "stormdrill-migrate.service")["Type"] == ["oneshot"]
+
+
+def test_nginx_sends_the_applications_security_headers_with_the_static_files(monkeypatch):
+    for name, value in env_file(EXAMPLE).items():
+        monkeypatch.setenv(name, value)
+    hsts = Settings(_env_file=None).hsts_max_age
+    expected = {
+        name.decode().lower(): value.decode() for name, value in security_headers("/static/", hsts)
+    }
+    static = location((DEPLOY / "nginx.conf").read_text(), re.escape("/static/"))
+    sent = {
+        name.lower(): value
+        for name, value in re.findall(r'add_header\s+([\w-]+)\s+"([^"]*)"\s+always;', static)
+    }
+    assert sent == expected
+    assert "add_header" not in (DEPLOY / "nginx.conf").read_text().replace(static, "")

@@ -11,9 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
 from app.accounts import member_service as members
-from app.accounts.deps import InvitationDep, MembershipDep
+from app.accounts.deps import AdminDep, InvitationDep, MembershipDep, OrgContext
 from app.accounts.models import ROLE_LABELS, Role
-from app.core.deps import AdminDep, OrgContext, SessionDep
+from app.core.deps import SessionDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 

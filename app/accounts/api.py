@@ -6,7 +6,14 @@ from sqlmodel import Session
 from app.accounts import audit_routes, service
 from app.accounts import member_service as members
 from app.accounts import token_service as tokens
-from app.accounts.deps import InvitationDep, MembershipDep, TokenDep
+from app.accounts.deps import (
+    AdminDep,
+    CurrentCaller,
+    InvitationDep,
+    MemberDep,
+    MembershipDep,
+    TokenDep,
+)
 from app.accounts.models import (
     ApiToken,
     Invitation,
@@ -29,7 +36,8 @@ from app.accounts.models import (
     User,
     UserPublic,
 )
-from app.core.deps import AdminDep, CurrentCaller, MemberDep, SessionDep
+from app.core.contract import error_responses
+from app.core.deps import SessionDep
 
 router = APIRouter(prefix="/api", tags=["accounts"])
 router.include_router(audit_routes.api_router)
@@ -110,14 +118,14 @@ def get_member(session: SessionDep, membership: MembershipDep) -> MemberPublic:
     return get_member_public(session, membership)
 
 
-@router.patch("/members/{membership_id}")
+@router.patch("/members/{membership_id}", responses=error_responses(409))
 def change_role(session: SessionDep, membership: MembershipDep, body: MemberUpdate) -> MemberPublic:
     """Give a member another role; 409 for the last admin."""
     members.change_role(session=session, membership=membership, role=body.role)
     return get_member_public(session, membership)
 
 
-@router.delete("/members/{membership_id}", status_code=204)
+@router.delete("/members/{membership_id}", status_code=204, responses=error_responses(409))
 def remove_member(session: SessionDep, membership: MembershipDep) -> Response:
     """Remove a member; 409 for the last admin."""
     members.remove_member(session=session, membership=membership)

@@ -2,7 +2,7 @@
 
 `record` adds the event to the caller's transaction, so it is saved with the change it
 describes, or not at all. Who and from where default to the current request's caller
-and client address, which `AuditContextMiddleware` and the access dependency note, so
+and client address, which `RequestContext` and the access dependency note, so
 any domain logs an event in one line:
 
     audit.record(session=session, org_id=plan.organisation_id,
@@ -10,44 +10,21 @@ any domain logs an event in one line:
 """
 
 from collections.abc import Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.accounts.audit_models import AuditAction, AuditEvent, AuditEventPublic
 from app.accounts.models import Membership, User
-
-# One mutable dict per request: a dependency running in a worker thread fills in the
-# caller, and code running later in another thread of the same request reads it.
-_request: ContextVar[dict | None] = ContextVar("audit_request", default=None)
+from app.core.logs import request_notes
 
 PAGE_SIZE = 100
 
 
-class AuditContextMiddleware:
-    """Notes the client address of each request (after trusted proxy headers) for `record`."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        client = scope.get("client")
-        token = _request.set({"address": client[0] if client else "", "actor": None})
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            _request.reset(token)
-
-
 def note_actor(user: User) -> None:
     """Remember who the current request acts as, for the events it records."""
-    context = _request.get()
+    context = request_notes.get()
     if context is not None:
         context["actor"] = user
 
@@ -67,7 +44,7 @@ def record(
     email: str = "",
 ) -> AuditEvent:
     """Add an event to the organisation's log; the caller's commit saves it with its change."""
-    context = _request.get() or {}
+    context = request_notes.get() or {}
     actor = actor or context.get("actor")
     event = AuditEvent(
         organisation_id=org_id,

@@ -8,6 +8,7 @@ from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
 from app.core.i18n import lazy_gettext
+from app.core.schemas import UtcDatetime
 
 
 class AuditAction(StrEnum):
@@ -74,7 +75,7 @@ class AuditEventPublic(SQLModel):
     """An audit event as the exports and the API show it."""
 
     id: int
-    created_at: datetime
+    created_at: UtcDatetime
     action: AuditAction
     actor_email: str
     target: str

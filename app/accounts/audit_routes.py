@@ -21,7 +21,8 @@ from app.accounts.audit_models import (
     AuditEventPublic,
     AuditEventsPublic,
 )
-from app.core.deps import AdminDep, OrgContext, SessionDep
+from app.accounts.deps import AdminDep, OrgContext
+from app.core.deps import SessionDep
 from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render

@@ -9,6 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
 from app.core.i18n import lazy_gettext
+from app.core.schemas import UtcDatetime
 
 
 class Role(StrEnum):
@@ -55,6 +56,8 @@ class User(UserBase, table=True):
     password_hash: str = Field(max_length=255)
     is_active: bool = True
     created_at: datetime = _timestamp()
+    # IANA name; None until the browser tells it at sign-in or the user picks one.
+    time_zone: str | None = Field(default=None, max_length=64)
     # Where the next sign-in lands: the organisation the user last acted in.
     last_org_id: int | None = Field(
         default=None, foreign_key="organisation.id", ondelete="SET NULL"
@@ -169,7 +172,7 @@ class MemberPublic(SQLModel):
     email: str
     display_name: str
     role: Role
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class MembersPublic(SQLModel):
@@ -198,8 +201,8 @@ class InvitationPublic(SQLModel):
     id: int
     email: str
     role: Role
-    created_at: datetime
-    expires_at: datetime
+    created_at: UtcDatetime
+    expires_at: UtcDatetime
 
 
 class InvitationsPublic(SQLModel):
@@ -233,8 +236,8 @@ class TokenPublic(SQLModel):
     id: int
     name: str
     organisation_id: int
-    created_at: datetime
-    last_used_at: datetime | None
+    created_at: UtcDatetime
+    last_used_at: UtcDatetime | None
 
 
 class TokensPublic(SQLModel):

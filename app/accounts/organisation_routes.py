@@ -6,7 +6,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.accounts import service
-from app.core.deps import AdminDep, SessionDep
+from app.accounts.deps import AdminDep
+from app.core.deps import SessionDep
 from app.core.templating import render
 
 router = APIRouter(prefix="/admin/organisation")

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.accounts import session_service as sessions
-from app.core.deps import CurrentCaller, SessionDep, start_session
+from app.accounts.deps import CurrentCaller, start_session
+from app.core.deps import SessionDep
 from app.core.errors import DomainError
 from app.core.templating import render
 
@@ -44,5 +45,6 @@ def change_password(
         user_id=caller.user.id,
         org_id=caller.org_id,
         language=caller.user.language,
+        time_zone=caller.user.time_zone,
     )
     return RedirectResponse("/", status_code=303)

@@ -1,4 +1,4 @@
-"""Sign-in, sign-out, the language and organisation switches, and accepting an invitation."""
+"""The home page, sign-in, sign-out, the language and organisation switches, invitations."""
 
 from typing import Annotated, Any
 
@@ -6,9 +6,18 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from app.accounts import admin_routes, audit, audit_routes, password_routes, service, token_routes
+from app.accounts import (
+    admin_routes,
+    audit,
+    audit_routes,
+    password_routes,
+    preference_routes,
+    service,
+    token_routes,
+)
 from app.accounts import member_service as members
 from app.accounts import session_service as sessions
+from app.accounts.deps import CurrentCaller, resolve_caller, start_session
 from app.accounts.models import ROLE_LABELS
 from app.accounts.ratelimit import (
     LoginLimiter,
@@ -17,7 +26,7 @@ from app.accounts.ratelimit import (
     login_limiter,
     login_limits,
 )
-from app.core.deps import CurrentCaller, Public, SessionDep, resolve_caller, start_session
+from app.core.deps import Public, SessionDep
 from app.core.errors import DomainError
 from app.core.i18n import LANGUAGES, current_language, ngettext
 from app.core.i18n import gettext as _
@@ -28,6 +37,7 @@ router = APIRouter()
 router.include_router(admin_routes.router)
 router.include_router(token_routes.router)
 router.include_router(password_routes.router)
+router.include_router(preference_routes.router)
 router.include_router(audit_routes.router)
 
 LimiterDep = Annotated[LoginLimiter, Depends(login_limiter)]
@@ -51,6 +61,15 @@ def section_of(path: str) -> str:
 def client_address(request: Request) -> str:
     """The caller's address: forwarded headers count only from STORMDRILL_TRUSTED_PROXIES."""
     return request.client.host if request.client else "unknown"
+
+
+@router.get("/", dependencies=[Public])
+def home(request: Request, session: SessionDep) -> Response:
+    """The start page for signed-in people; others go to the sign-in page."""
+    caller = resolve_caller(request, session)
+    if caller is None:
+        return RedirectResponse("/login", 303)
+    return render(request, "core/home.html", {"user": caller.user})
 
 
 @router.get("/login", dependencies=[Public])
@@ -85,8 +104,12 @@ def login(
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
+    time_zone: Annotated[str, Form()] = "",
 ) -> Response:
-    """Check the password, within the rate limit, and open a session."""
+    """Check the password, within the rate limit, and open a session.
+
+    `time_zone` is the browser's (filled in by script); it becomes the user's if they have none.
+    """
     address = client_address(request)
     limits = login_limits(request.app.state.settings, email, address)
     granted = limiter.reserve(limits)
@@ -101,7 +124,10 @@ def login(
     limiter.forgive(address_key(address), granted.attempt_id)
     org_id = service.landing_org_id(session=session, user=user)
     audit.record_sign_in(session=session, user=user, org_id=org_id)
-    start_session(request, session, user_id=user.id, org_id=org_id, language=user.language)
+    zone = service.time_zone_at_sign_in(session=session, user=user, browser_zone=time_zone)
+    start_session(
+        request, session, user_id=user.id, org_id=org_id, language=user.language, time_zone=zone
+    )
     return RedirectResponse(safe_next(next), status_code=303)
 
 
@@ -192,6 +218,7 @@ def accept_invitation(
     invitation_token: str,
     display_name: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
+    time_zone: Annotated[str, Form()] = "",
 ) -> Response:
     """Create the invitee's account, sign them in and open their organisation."""
     try:
@@ -213,5 +240,12 @@ def accept_invitation(
             errors={exc.field: exc.message},
         )
         return render(request, "accounts/invitation.html", context, status_code=exc.status_code)
-    start_session(request, session, user_id=user.id, org_id=org.id, language=user.language)
+    start_session(
+        request,
+        session,
+        user_id=user.id,
+        org_id=org.id,
+        language=user.language,
+        time_zone=service.time_zone_at_sign_in(session=session, user=user, browser_zone=time_zone),
+    )
     return RedirectResponse("/", status_code=303)

@@ -19,6 +19,7 @@ from app.core.db import begin_write, utcnow
 from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.core.security import hash_password, hash_token, verify_password
+from app.core.timezones import valid_zone
 
 MIN_PASSWORD_LENGTH = 8
 TOKEN_STAMP = timedelta(minutes=1)  # a token's last use is stamped at most this often
@@ -224,6 +225,26 @@ def set_language(*, session: Session, user_id: int, language: str) -> None:
         user.language = language
         session.add(user)
         session.commit()
+
+
+def set_time_zone(*, session: Session, user: User, time_zone: str) -> None:
+    """Remember the time zone the user types and reads dates and times in."""
+    if valid_zone(time_zone) is None:
+        raise Invalid(_("Choose a time zone from the list."), field="time_zone")
+    user.time_zone = time_zone
+    session.add(user)
+    session.commit()
+
+
+def time_zone_at_sign_in(*, session: Session, user: User, browser_zone: str | None) -> str | None:
+    """The user's time zone; the first time, the browser's is kept as theirs.
+
+    People expect the times of the machine in front of them, so the browser's zone is the
+    default; kept on the account, it then holds on every device until they change it.
+    """
+    if user.time_zone is None and valid_zone(browser_zone):
+        set_time_zone(session=session, user=user, time_zone=browser_zone)
+    return user.time_zone
 
 
 def get_organisation_by_slug(*, session: Session, slug: str) -> Organisation | None:

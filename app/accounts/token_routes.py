@@ -7,8 +7,8 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
 from app.accounts import token_service as tokens
-from app.accounts.deps import TokenDep
-from app.core.deps import MemberDep, OrgContext, SessionDep
+from app.accounts.deps import MemberDep, OrgContext, TokenDep
+from app.core.deps import SessionDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 

@@ -37,9 +37,19 @@ class Conflict(DomainError):
 
 
 class Invalid(DomainError):
-    """A value is refused; `field` names it."""
+    """A value is refused; `field` names it, `problems` every (field, message) when several are."""
 
     status_code = 422
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        problems: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__(message, field=field)
+        self.problems = problems or []
 
 
 class RateLimited(DomainError):

@@ -20,9 +20,15 @@ def wants_json(request: Request) -> bool:
 
 
 def error_body(exc: DomainError) -> dict:
-    """The JSON error shape, the same as FastAPI's validation errors."""
-    loc = ["body", *exc.field.split(".")] if exc.field else []
-    return {"detail": [{"loc": loc, "msg": exc.message, "type": type(exc).__name__.lower()}]}
+    """The JSON error shape, the same as FastAPI's validation errors: one entry per problem."""
+    kind = type(exc).__name__.lower()
+    problems = getattr(exc, "problems", None) or [(exc.field, exc.message)]
+    return {
+        "detail": [
+            {"loc": ["body", *field.split(".")] if field else [], "msg": message, "type": kind}
+            for field, message in problems
+        ]
+    }
 
 
 async def domain_error_handler(request: Request, exc: DomainError) -> Response:

@@ -1,9 +1,12 @@
-"""Structured logs: every line carries its time, level, request id and drill id.
+"""Structured logs and the request context: every line carries its time, level, request id
+and drill id.
 
 `RequestContext` (ASGI middleware) gives each request an id (the caller's `X-Request-ID` when
-it is sane, else a new one), echoes it in the response, and notes the drill the path names;
-drivers and readers set the drill id in their own tasks. `logging_config` is uvicorn's
-logging configuration: JSON lines (`STORMDRILL_LOG_FORMAT=json`) or readable text.
+it is sane, else a new one), echoes it in the response, notes the drill the path names, and
+opens the request's notes (the client address, then who acts) for code that has no request
+object, such as the audit log; drivers and readers set the drill id in their own tasks.
+`logging_config` is uvicorn's logging configuration: JSON lines (`STORMDRILL_LOG_FORMAT=json`)
+or readable text.
 """
 
 import json
@@ -20,6 +23,9 @@ from app.core import metrics
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 drill_id: ContextVar[int | None] = ContextVar("drill_id", default=None)
+# One mutable dict per request: a dependency running in a worker thread notes who acts,
+# and code running later in another thread of the same request reads it.
+request_notes: ContextVar[dict | None] = ContextVar("request_notes", default=None)
 SANE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DRILL_PATH = re.compile(r"^/(?:api/)?drills/(\d+)(?:/|$)")
 TEXT_FORMAT = (
@@ -77,7 +83,10 @@ def logging_config(log_format: str, level: str = "INFO") -> dict:
 
 
 class RequestContext:
-    """Sets the request and drill ids for the request's logs; counts database pool failures."""
+    """Sets the request and drill ids and opens the request's notes; counts pool failures.
+
+    Added after any trusted proxy headers middleware, so the address is the forwarded client's.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -89,7 +98,12 @@ class RequestContext:
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         rid = given if SANE_ID.fullmatch(given) else uuid.uuid4().hex
         drill = DRILL_PATH.match(scope["path"])
-        tokens = (request_id.set(rid), drill_id.set(int(drill.group(1)) if drill else None))
+        client = scope.get("client")
+        tokens = (
+            request_id.set(rid),
+            drill_id.set(int(drill.group(1)) if drill else None),
+            request_notes.set({"address": client[0] if client else "", "actor": None}),
+        )
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -104,3 +118,4 @@ class RequestContext:
         finally:
             request_id.reset(tokens[0])
             drill_id.reset(tokens[1])
+            request_notes.reset(tokens[2])

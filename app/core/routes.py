@@ -1,13 +1,21 @@
-"""Application-wide pages: home, liveness and readiness."""
+"""Application-wide endpoints: liveness, readiness and metrics."""
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from app.core import metrics
 from app.core.db import database_answers
-from app.core.deps import Public, SessionDep, resolve_caller
-from app.core.templating import render
+from app.core.deps import Public
+
+
+class Readiness(BaseModel):
+    """What `/ready` checked: whether the database and the live broker answered."""
+
+    database: bool
+    broker: bool
+
 
 router = APIRouter()
 
@@ -18,7 +26,12 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", dependencies=[Public])
+@router.get(
+    "/ready",
+    dependencies=[Public],
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "Not ready: a check failed."}},
+)
 async def ready(request: Request) -> JSONResponse:
     """For load balancers: 503 while the database or the live broker (Redis) does not answer."""
     live = getattr(request.app.state, "live", None)  # the drills' live layer, if serving
@@ -34,12 +47,3 @@ def prometheus(request: Request) -> Response:
     """For Prometheus: this process's live-layer and database-pool metrics."""
     body, content_type = metrics.exposition(request.app.state.engine)
     return Response(body, media_type=content_type)
-
-
-@router.get("/", dependencies=[Public])
-def home(request: Request, session: SessionDep) -> Response:
-    """The start page for signed-in people; others go to the sign-in page."""
-    caller = resolve_caller(request, session)
-    if caller is None:
-        return RedirectResponse("/login", 303)
-    return render(request, "core/home.html", {"user": caller.user})

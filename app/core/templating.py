@@ -37,10 +37,11 @@ def is_htmx(request: Request) -> bool:
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
 ) -> HTMLResponse:
-    """Render a template with the request, its language and CSRF token in the context."""
+    """Render a template with the request, its language, time zone and CSRF token in context."""
     context = {
         "request": request,
         "lang": i18n.current_language.get(),
+        "time_zone": i18n.current_time_zone.get(),
         "csrf_token": csrf_token(request),
         **(context or {}),
     }

@@ -7,7 +7,9 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
-from app.core.deps import MemberDep, SessionDep, TrainerDep
+from app.accounts.deps import MemberDep, TrainerDep
+from app.core.contract import error_responses
+from app.core.deps import SessionDep
 from app.drills import actions, cadence, export, injects, notify, service
 from app.drills.clock import ClockEventKind
 from app.drills.deps import DrillDep
@@ -100,31 +102,31 @@ def _control(
     return service.drill_public(session=session, drill=drill)
 
 
-@router.post("/{drill_id}/start", response_model=DrillPublic)
+@router.post("/{drill_id}/start", response_model=DrillPublic, responses=error_responses(409))
 def start(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """Start the clock at the drill's speed."""
     return _control(request, session, drill, ClockEventKind.start)
 
 
-@router.post("/{drill_id}/pause", response_model=DrillPublic)
+@router.post("/{drill_id}/pause", response_model=DrillPublic, responses=error_responses(409))
 def pause(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """Pause the clock."""
     return _control(request, session, drill, ClockEventKind.pause)
 
 
-@router.post("/{drill_id}/resume", response_model=DrillPublic)
+@router.post("/{drill_id}/resume", response_model=DrillPublic, responses=error_responses(409))
 def resume(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """Resume a paused clock."""
     return _control(request, session, drill, ClockEventKind.resume)
 
 
-@router.post("/{drill_id}/end", response_model=DrillPublic)
+@router.post("/{drill_id}/end", response_model=DrillPublic, responses=error_responses(409))
 def end(request: Request, drill: DrillDep, ctx: TrainerDep, session: SessionDep) -> DrillPublic:
     """End the drill (the plan is marked as drilled)."""
     return _control(request, session, drill, ClockEventKind.end)
 
 
-@router.post("/{drill_id}/speed", response_model=DrillPublic)
+@router.post("/{drill_id}/speed", response_model=DrillPublic, responses=error_responses(409))
 def set_speed(
     request: Request, drill: DrillDep, speed_in: SpeedIn, ctx: TrainerDep, session: SessionDep
 ) -> DrillPublic:
@@ -132,7 +134,12 @@ def set_speed(
     return _control(request, session, drill, ClockEventKind.speed, speed_in.speed)
 
 
-@router.post("/{drill_id}/actions", response_model=list[ActionPublic], status_code=201)
+@router.post(
+    "/{drill_id}/actions",
+    response_model=list[ActionPublic],
+    status_code=201,
+    responses=error_responses(409),
+)
 def post_action(
     request: Request, drill: DrillDep, action_in: ActionCreate, ctx: MemberDep, session: SessionDep
 ) -> list[ActionPublic]:
@@ -171,7 +178,7 @@ def list_injects(drill: DrillDep, session: SessionDep) -> list[dict[str, Any]]:
     return injects.timeline(session=session, drill=drill)
 
 
-@router.post("/{drill_id}/injects", status_code=201)
+@router.post("/{drill_id}/injects", status_code=201, responses=error_responses(409))
 def create_inject(
     request: Request, drill: DrillDep, inject_in: InjectCreate, ctx: TrainerDep, session: SessionDep
 ) -> dict[str, Any]:
@@ -183,7 +190,7 @@ def create_inject(
     return row.model_dump(mode="json")
 
 
-@router.post("/{drill_id}/injects/fire", status_code=201)
+@router.post("/{drill_id}/injects/fire", status_code=201, responses=error_responses(409))
 def fire_inject(
     request: Request, drill: DrillDep, fire_in: FireIn, ctx: TrainerDep, session: SessionDep
 ) -> dict[str, Any]:
@@ -196,7 +203,7 @@ def fire_inject(
 @router.get("/{drill_id}/record")
 def get_record(drill: DrillDep, session: SessionDep) -> Response:
     """The drill record (formats/drill-record.md), as a downloadable JSON file."""
-    record = export.drill_record(session=session, drill=drill)
+    record = export.portable_record(session=session, drill=drill)
     return Response(
         json.dumps(record, ensure_ascii=False, indent=2),
         media_type="application/json",

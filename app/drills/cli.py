@@ -10,34 +10,33 @@ from app.core.errors import DomainError
 from app.core.limits import MAX_DOCUMENT_BYTES, MAX_INTEGER
 from app.drills.run import RunError, run_drill
 from app.plans.drill_record import drill_record_plan
+from app.scenarios.rebrand import rebranded
 from app.storm.cli import load_scenario
 
 drill_cli = typer.Typer(help="Run drills from the command line.", no_args_is_help=True)
 
 
-def load_plan(reference: str) -> tuple[dict[str, Any], str | None]:
-    """A plan snapshot from a plan file (YAML or JSON) or a plan version id, and its brand."""
+def load_plan(reference: str) -> dict[str, Any]:
+    """A plan snapshot from a plan file (YAML or JSON) or a plan version id."""
     from app.plans import transfer  # imports the plan tables: only when a plan is read
 
     path = Path(reference)
     if path.is_file():
         fmt = "json" if path.suffix == ".json" else "yaml"
         document = transfer.parse_document(transfer.loads(read_bounded(path), fmt))
-        return document.model_dump(mode="json"), None
+        return document.model_dump(mode="json")
     if not reference.isdigit() or int(reference) > MAX_INTEGER:
         raise typer.BadParameter(f"no plan file or version id {reference!r}", param_hint="--plan")
     from sqlmodel import Session
 
-    from app.accounts.models import Organisation
     from app.core.db import get_engine
-    from app.plans.models import Plan, PlanVersion
+    from app.plans.models import PlanVersion
 
     with Session(get_engine()) as session:
         version = session.get(PlanVersion, int(reference))
         if version is None:
             raise typer.BadParameter(f"no plan version {reference}", param_hint="--plan")
-        org = session.get(Organisation, session.get(Plan, version.plan_id).organisation_id)
-        return version.snapshot, org.name
+        return version.snapshot
 
 
 def read_bounded(path: Path) -> bytes:
@@ -68,21 +67,26 @@ def run(
     speed: Annotated[str, typer.Option(help="'max' (no waiting) or 1 to 60.")] = "max",
     language: Annotated[str | None, typer.Option(help="fr or en (default: the plan's).")] = None,
     brand: Annotated[
-        str | None, typer.Option(help="Organisation name (default: scenario's).")
+        str | None, typer.Option(help="The brand the storm names (default: the scenario's).")
+    ] = None,
+    handle: Annotated[
+        str | None, typer.Option(help="The brand's handle (default: made from its name).")
     ] = None,
 ) -> None:
     """Run a whole drill headless; the same inputs always give the same record."""
     pace = None if speed == "max" else _speed(speed)
     try:
-        snapshot, org_name = load_plan(plan)
+        snapshot = load_plan(plan)
         chosen = load_scenario(scenario)
+        name = brand or chosen.brand.name
+        chosen = rebranded(chosen, name, handle)
         lang = language or (snapshot.get("languages") or ["en"])[0]
         record = run_drill(
             plan=drill_record_plan(snapshot, severity=chosen.severity, language=lang),
             scenario=chosen,
             seed=seed,
             language=lang,
-            brand=brand or org_name or chosen.brand.name,
+            brand=name,
             actions=load_actions(actions),
             speed=pace,
         )

@@ -50,7 +50,7 @@ def inbox(
     *, drill: Drill, timeline: list[dict], rows: list[DrillAction], sim_s: float
 ) -> list[dict]:
     """Injects that reached the team and expect an answer or are addressed to it, newest first."""
-    answered = injects.answered(rows, timeline)
+    answered = injects.answered(drill, rows, timeline)
     entries = []
     for entry in timeline:
         if entry["at_s"] > sim_s + ROUNDING_S or not to_team(entry):

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import FormDep, MemberDep, OrgContext, Public, SessionDep
+from app.accounts.deps import MemberDep, OrgContext
+from app.core.deps import FormDep, Public, SessionDep
 from app.core.errors import Conflict, DomainError, Forbidden
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
@@ -19,6 +20,7 @@ from app.drills.deps import DrillDep
 from app.drills.models import ActionCreate, Drill
 from app.drills.runtime import live_of
 from app.drills.sse import event_stream
+from app.plans.catalogue import KIND_LABELS
 from app.plans.forms import FormErrors, errors_of, validate
 from app.storm import avatar_svg
 
@@ -61,6 +63,7 @@ def abilities(*, session: SessionDep, drill: Drill, ctx: OrgContext, plan: dict)
 
     return {
         "held": held,
+        "reviewer": privileged,
         "may_publish": may("statement"),
         "may_request": may("request_approval"),
         "may_decide": may("approve"),
@@ -79,6 +82,7 @@ def context_for(
         "values": {},
         "errors": {},
         "unfilled": rules.unfilled,
+        "message_kinds": KIND_LABELS,
         **extra,
     }
 
@@ -216,12 +220,15 @@ def compose(
     values = {name: str(form.get(name) or "").strip() for name in COMPOSER_FIELDS}
     intent = str(form.get("intent") or "publish")
     try:
-        act(request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values))
+        rows = act(
+            request, session=session, drill=drill, ctx=ctx, data=composer_action(intent, values)
+        )
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)
         context = context_for(session=session, drill=drill, ctx=ctx, values=values, errors=errors)
         return answer(request, session, drill, "drills/_console_composer.html", context, 422)
-    context = context_for(session=session, drill=drill, ctx=ctx, sent=True)
+    # What happened, said by the notice: published, or only submitted for approval…
+    context = context_for(session=session, drill=drill, ctx=ctx, sent=rows[0].kind)
     return answer(request, session, drill, "drills/_console_composer.html", context)
 
 

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import FormDep, OrgContext, SessionDep, TrainerDep
+from app.accounts.deps import OrgContext, TrainerDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, injects, labels, monitor, notify, service
@@ -68,7 +69,7 @@ def clock_readout(
     context = clock_context(session=session, drill=drill)
     if context["drill"].status == status:
         return render(request, "drills/_control_readout.html", context)
-    response = render(request, "drills/_control_clock.html", context)
+    response = render(request, "drills/_control_clock.html", {**context, "swapped": True})
     response.headers["HX-Retarget"] = "#control-clock"
     response.headers["HX-Reswap"] = "outerHTML"
     return response
@@ -115,7 +116,7 @@ def clock_command(
         ctx=ctx,
         drill=drill,
         fragment="drills/_control_clock.html",
-        context=partial(clock_context, session=session, drill=drill),
+        context=lambda: {**clock_context(session=session, drill=drill), "swapped": True},
         refusal={"error": error},
         status=409 if error else 200,
         trigger="injects-changed",

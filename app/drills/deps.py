@@ -4,7 +4,8 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from app.core.deps import MemberDep, SessionDep
+from app.accounts.deps import MemberDep
+from app.core.deps import SessionDep
 from app.drills import service
 from app.drills.models import Drill
 

@@ -9,12 +9,21 @@ from app.core.db import utcnow
 from app.drills import actions, injects, service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
-from app.drills.record import build_record, cut_at_end, inject_entry, scenario_section
+from app.drills.record import (
+    build_record,
+    cut_at_end,
+    follow_up_entries,
+    inject_entry,
+    scenario_section,
+)
+from app.record import parse_record
+from app.scenarios.models import Scenario
+from app.scoring import service as scoring
 from app.storm.engine import Storm
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
 
-_storms: dict[tuple, Storm] = {}
+_storms: dict[tuple, tuple[Scenario, Storm]] = {}
 MAX_CACHED = 256
 
 
@@ -42,9 +51,11 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
         for row in injects.stored_injects(session=session, drill=drill)
         if row.source == "adhoc"
     ]
-    section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     current = service.reading(session=session, drill=drill, now=now or utcnow())
     rows = sorted(actions.list_actions(session=session, drill=drill), key=lambda a: (a.at_s, a.seq))
+    asked = storm_for(drill).follow_ups(storm_actions(rows))
+    section["injects"] += follow_up_entries(asked, until_s=max(current.sim_s, 0.0))
+    section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     listed = [action_dict(row) for row in rows]
     plan = service.plan_section(session=session, drill=drill)
     duration_s = current.sim_s if current.sim_s > 0 else drill.duration_s
@@ -61,17 +72,30 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
     )
 
 
+def portable_record(*, session: Session, drill: Drill) -> dict:
+    """The drill record to download and score anywhere. A drill on an organisation scenario
+    carries its storm's audience outcome: no library elsewhere can replay that storm."""
+    record = drill_record(session=session, drill=drill)
+    if drill.scenario_version_id is not None:
+        outcome = scoring.storm_outcome(
+            parse_record(record), service.base_scenario(drill), drill.seed
+        )
+        record["audience_outcome"] = outcome.model_dump(mode="json")
+    return record
+
+
 def storm_for(drill: Drill) -> Storm:
     """The drill's storm, built once per process (it is a pure function of these inputs)."""
-    # Keyed by every input, not the id alone: ids come back after a rollback or a fresh database.
+    # Keyed by every input, not the id alone: ids come back after a rollback or a fresh database
+    # (a scenario version's id too, hence the check that the scenario is still the same one).
     key = (drill.id, drill.scenario_id, drill.seed, drill.brand, drill.brand_handle, drill.language)
-    storm = _storms.get(key)
-    if storm is None:
+    scenario = service.scenario_of(drill)
+    cached = _storms.get(key)
+    if cached is None or cached[0] is not scenario:
         if len(_storms) >= MAX_CACHED:
             _storms.clear()
-        storm = Storm(service.scenario_of(drill), drill.seed, drill.brand, drill.language)
-        _storms[key] = storm
-    return storm
+        cached = _storms[key] = (scenario, Storm(scenario, drill.seed, drill.brand, drill.language))
+    return cached[1]
 
 
 def storm_actions(rows: list[DrillAction]) -> list[Action]:

@@ -1,14 +1,16 @@
 """Drill HTML forms: raw form data into the service inputs, refusals naming the field."""
 
 import random
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, model_validator
 from sqlmodel import SQLModel
 from starlette.datastructures import FormData
 
 from app.core.i18n import gettext as _
+from app.core.timezones import MissingLocalTime, parse_local
 from app.drills.models import AssignIn, Assignment, DrillCreate, InjectCreate
 from app.plans.forms import FormErrors, validate
 from app.scenarios.models import Channel, Persona, Priority
@@ -38,26 +40,28 @@ def form_values(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
     return {name: str(form.get(name) or "").strip() for name in names}
 
 
-def parse_schedule(text: str, *, now: datetime) -> datetime | None:
-    """A datetime-local value (read as UTC) in the future, or None when left empty."""
+def parse_schedule(text: str, *, now: datetime, zone: ZoneInfo) -> datetime | None:
+    """A datetime-local value typed in the user's `zone`, in the future (UTC), or None if empty."""
     if not text:
         return None
     try:
-        moment = datetime.fromisoformat(text)
+        moment = parse_local(text, zone)
+    except MissingLocalTime:
+        message = _("This time does not exist that day (the clocks go forward): choose another.")
+        raise FormErrors({"scheduled_at": message}) from None
     except ValueError:
         raise FormErrors({"scheduled_at": _("Enter a date and a time.")}) from None
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     if moment <= now:
         raise FormErrors({"scheduled_at": _("Choose a start time in the future.")})
     return moment
 
 
-def setup_input(values: dict[str, str], *, now: datetime) -> DrillCreate:
+def setup_input(values: dict[str, str], *, now: datetime, zone: ZoneInfo) -> DrillCreate:
     """The set-up form as a DrillCreate; every refused field is named at once."""
     errors: dict[str, str] = {}
     scheduled_at = None
     try:
-        scheduled_at = parse_schedule(values.get("scheduled_at", ""), now=now)
+        scheduled_at = parse_schedule(values.get("scheduled_at", ""), now=now, zone=zone)
     except FormErrors as exc:
         errors.update(exc.errors)
     given = {k: v for k, v in values.items() if v and k != "scheduled_at"}

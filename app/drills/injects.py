@@ -6,13 +6,16 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from app.analysis import analyse
 from app.core.db import utcnow
 from app.core.errors import Conflict, NotFound
 from app.core.i18n import gettext as _
 from app.drills import service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillInject, InjectCreate, InjectSource
+from app.drills.record import follow_up_entries
 from app.drills.rules import PUBLIC_KINDS
+from app.scoring.core.context import claims_frame, denies
 
 
 def stored_injects(*, session: Session, drill: Drill) -> list[DrillInject]:
@@ -77,15 +80,56 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                     "rumour": None,
                 }
             )
+    entries += follow_ups(session=session, drill=drill)
     return sorted(entries, key=lambda entry: (entry["at_s"], entry["id"]))
 
 
-def answered(actions: Iterable[Any], timeline: Iterable[dict]) -> set[str]:
+def follow_ups(*, session: Session, drill: Drill) -> list[dict]:
+    """The journalists' follow-up questions on the team's statements, which the storm sends
+    (`Storm.follow_ups`): recomputed from the actions, so nothing is stored."""
+    from app.drills import actions, export  # export reads this module's timeline
+
+    rows = actions.list_actions(session=session, drill=drill)
+    asked = export.storm_for(drill).follow_ups(export.storm_actions(rows))
+    return [
+        {
+            **entry,
+            "persona": "journalist",
+            "priority": "high",
+            "source": "storm",
+            "fired_early": False,
+            "rumour": None,
+        }
+        for entry in follow_up_entries(asked)
+    ]
+
+
+def corrected_rumours(drill: Drill, actions: Iterable[Any], timeline: list[dict]) -> set[str]:
+    """The rumours a correction of the team denies, as the statement analysis reads it.
+
+    The same reading as the score's (a correction that does not deny its rumour corrects
+    nothing), against the drill's facts, rumours and injects.
+    """
+    corrections = [a for a in actions if a.kind == "correct_rumour" and a.rumour and a.text]
+    if not corrections:
+        return set()
+    scenario = service.scenario_of(drill)
+    frame = claims_frame(
+        drill.language,
+        drill.brand,
+        [(f.id, f.text.get(drill.language)) for f in scenario.facts],
+        [(r.id, r.claim.get(drill.language)) for r in scenario.rumours],
+        [entry["text"] for entry in timeline],
+    )
+    return {a.rumour for a in corrections if denies(analyse(a.text, frame), a.rumour)}
+
+
+def answered(drill: Drill, actions: Iterable[Any], timeline: list[dict]) -> set[str]:
     """Ids of the injects and posts the team answered publicly: replied to, or whose rumour
     it corrected (a correction answers every inject carrying that rumour)."""
     actions = list(actions)
     refs = {a.in_reply_to for a in actions if a.kind in PUBLIC_KINDS and a.in_reply_to}
-    corrected = {a.rumour for a in actions if a.kind == "correct_rumour" and a.rumour}
+    corrected = corrected_rumours(drill, actions, timeline)
     return refs | {entry["id"] for entry in timeline if entry.get("rumour") in corrected}
 
 

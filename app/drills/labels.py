@@ -38,6 +38,23 @@ def personas() -> dict[str, str]:
     }
 
 
+def activity_verbs() -> dict[str, str]:
+    """What each team action did, as the console's activity line says it (and who, if unknown)."""
+    return {
+        "statement": _("published a statement"),
+        "reply": _("replied"),
+        "correct_rumour": _("corrected a rumour"),
+        "flag_rumour": _("flagged a rumour"),
+        "escalate": _("escalated"),
+        "request_approval": _("submitted a statement for approval"),
+        "approve": _("approved a statement"),
+        "reject": _("rejected a statement"),
+        "checklist_done": _("ticked a checklist item"),
+        "note": _("logged a decision"),
+        "someone": _("Someone"),
+    }
+
+
 def channels() -> dict[str, str]:
     """Each inject channel's name in the reader's language."""
     return {

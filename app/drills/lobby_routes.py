@@ -4,8 +4,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.accounts import member_service
+from app.accounts.deps import MemberDep, OrgContext, TrainerDep
 from app.core.db import utcnow
-from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import DomainError
 from app.core.templating import is_htmx, render
 from app.drills import forms, labels, monitor, service

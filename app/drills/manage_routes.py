@@ -3,7 +3,8 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import SessionDep, TrainerDep
+from app.accounts.deps import TrainerDep
+from app.core.deps import SessionDep
 from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import render

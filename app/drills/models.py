@@ -10,6 +10,7 @@ from sqlalchemy import Column, DateTime, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
+from app.core.schemas import UtcDatetime
 from app.scenarios.models import Channel, Persona, Priority
 
 LANGUAGES = ("fr", "en")
@@ -51,7 +52,7 @@ class DrillBase(SQLModel):
 
 
 class Drill(DrillBase, table=True):
-    """A timed rehearsal of one approved plan version against one library scenario."""
+    """A timed rehearsal of one approved plan version against one scenario (version)."""
 
     __tablename__ = "drill"
     # A deleted drill's id is never given again: the live layer, links and the audit log
@@ -63,6 +64,10 @@ class Drill(DrillBase, table=True):
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     plan_version_id: int = Field(foreign_key="plan_version.id", ondelete="CASCADE")
     scenario_id: str = Field(max_length=80)
+    # The organisation scenario's version the drill runs (None: the library file `scenario_id`).
+    scenario_version_id: int | None = Field(
+        default=None, foreign_key="scenario_version.id", ondelete="SET NULL"
+    )
     seed: int
     scheduled_at: datetime | None = _timestamp(nullable=True)
     duration_s: int
@@ -78,7 +83,8 @@ class Drill(DrillBase, table=True):
 
 
 class DrillCreate(DrillBase):
-    """A new drill: an approved plan version, a library scenario, a seed (random when omitted)."""
+    """A new drill: an approved plan version, a scenario (the organisation's or the library's,
+    by id), a seed (random when omitted)."""
 
     plan_version_id: int
     scenario_id: str = Field(min_length=1, max_length=80)
@@ -109,16 +115,17 @@ class DrillPublic(SQLModel):
     plan_id: int
     plan_version_id: int
     scenario_id: str
+    scenario_version_id: int | None
     language: str
     seed: int
     speed: float
-    scheduled_at: datetime | None
+    scheduled_at: UtcDatetime | None
     duration_s: int
     brand: str
     brand_handle: str
     mode: DrillMode
-    created_at: datetime
-    ended_at: datetime | None
+    created_at: UtcDatetime
+    ended_at: UtcDatetime | None
     version: int
     status: str
     sim_s: float

@@ -69,7 +69,7 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
     """The drill's injects in time order, each with its state at `sim_s` and an excerpt."""
     rows = session.exec(select(DrillAction).where(DrillAction.drill_id == drill.id)).all()
     timeline = injects.timeline(session=session, drill=drill)
-    answered = injects.answered(rows, timeline)
+    answered = injects.answered(drill, rows, timeline)
     fill = filler(drill)
     return [
         {
@@ -112,6 +112,23 @@ def inject_entries(board: list[dict]) -> list[dict]:
     ]
 
 
+def targets(
+    *, session: Session, drill: Drill, rows: list[DrillAction], role_names: dict[str, str]
+) -> dict[tuple[str, str | None], str]:
+    """What an action without text is about, in people's words: the rumour's claim, the
+    checklist item's title, the role escalated to, the statement an approval decided."""
+    fill = filler(drill)
+    words: dict[tuple[str, str | None], str] = {
+        ("rumour", r.id): fill(r.claim.get(drill.language))
+        for r in service.scenario_of(drill).rumours
+    }
+    plan = service.plan_section(session=session, drill=drill)
+    words |= {("item", item["id"]): item["title"] for item in plan["checklist"]}
+    words |= {("to_role", key): name for key, name in role_names.items()}
+    words |= {("ref", r.ref): r.text or "" for r in rows if r.kind == "request_approval"}
+    return words
+
+
 def activity(*, session: Session, drill: Drill, org: Organisation, board: list[dict]) -> dict:
     """Per-person activity (participants and anyone who acted) and the log, latest first.
 
@@ -135,6 +152,7 @@ def activity(*, session: Session, drill: Drill, org: Organisation, board: list[d
         person = people.setdefault(row.user_id, Person(row.user_id, name, []))
         person.counts[row.kind] += 1
         person.last_kind, person.last_at_s = row.kind, row.at_s
+    words = targets(session=session, drill=drill, rows=rows, role_names=role_names)
     actions = [
         {
             "seq": row.seq,
@@ -142,7 +160,13 @@ def activity(*, session: Session, drill: Drill, org: Organisation, board: list[d
             "who": names.get(row.user_id, "?") if row.user_id else "?",
             "role": role_names.get(row.role_key or "", row.role_key or ""),
             "kind": row.kind,
-            "excerpt": excerpt(row.text or row.rumour or row.item or row.to_role or row.ref),
+            "excerpt": excerpt(
+                row.text
+                or words.get(("rumour", row.rumour))
+                or words.get(("item", row.item))
+                or words.get(("to_role", row.to_role))
+                or words.get(("ref", row.ref))
+            ),
         }
         for row in rows[-LOG_LENGTH:]
     ]

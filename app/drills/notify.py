@@ -38,7 +38,8 @@ from app.accounts.models import User
 from app.core import i18n
 from app.core.db import utcnow
 from app.core.templating import env
-from app.drills import service
+from app.drills import labels as drill_labels
+from app.drills import monitor, service
 from app.drills.live import json_data
 from app.drills.models import Drill, DrillAction, DrillInject, InjectSource
 from app.drills.posts import render_post, sim_time
@@ -65,7 +66,7 @@ def topics_for(rows: Sequence[DrillAction]) -> list[str]:
 
 
 def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]) -> str:
-    """The activity lines of new actions, in the drill's language."""
+    """The activity lines of new actions: the words around them in every reader's language."""
     roles = {
         role["id"]: role["name"]
         for role in service.plan_section(session=session, drill=drill)["roles"]
@@ -75,20 +76,20 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
         for row in rows
         if row.user_id is not None
     }
-    token = i18n.current_language.set(drill.language)
-    try:
-        template = env.get_template("drills/_console_activity.html")
-        return "".join(
-            template.render(
-                action=row,
-                who=names.get(row.user_id, ""),
-                role=roles.get(row.role_key or "", ""),
-                time=sim_time(row.at_s),
-            )
-            for row in rows
+    verbs = i18n.in_every_language(drill_labels.activity_verbs)
+    words = monitor.targets(session=session, drill=drill, rows=list(rows), role_names=roles)
+    template = env.get_template("drills/_console_activity.html")
+    return "".join(
+        template.render(
+            action=row,
+            verbs=verbs,
+            who=names.get(row.user_id, ""),
+            role=roles.get(row.role_key or "", ""),
+            time=sim_time(row.at_s),
+            words=words,
         )
-    finally:
-        i18n.current_language.reset(token)
+        for row in rows
+    )
 
 
 def prepare(

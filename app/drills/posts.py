@@ -1,8 +1,11 @@
-"""A feed post as HTML: rendered once per drill from `drills/_post.html`, in the post's language.
+"""A feed post as HTML: rendered once per drill from `drills/_post.html`, for every reader.
 
 The live driver renders every displayed post once for all its readers, at up to ten posts a
-second per drill, so the labels are translated once per language and avatars are served as
-cached images (`/avatars/<handle>.svg`) rather than inlined in every event.
+second per drill, so the same HTML reaches readers of both languages: the text stays in the
+post's language (the drill's), while the words around it (persona badge, buttons) are written
+in every language, each in a `ui-<language>` span that the stylesheet shows only when the page
+is in that language. Avatars are served as cached images (`/avatars/<handle>.svg`) rather than
+inlined in every event.
 """
 
 from functools import lru_cache
@@ -18,25 +21,28 @@ from app.storm.types import Post
 TEAM_PREFIX = "act-"  # storm ids of the team's own actions (see export.storm_actions)
 
 
-@lru_cache(maxsize=8)
-def labels(language: str) -> dict[str, object]:
-    """The post's fixed words in `language`, translated once."""
-    token = i18n.current_language.set(language)
-    try:
-        return {
-            "personas": drill_labels.personas(),
-            "verified": _("Verified account"),
-            "followers": _("Followers"),
-            "to_us": _("Replying to us"),
-            "reply_in_thread": _("Reply in a thread"),
-            "quote": _("Quote"),
-            "rumour": _("Rumour"),
-            "inject": _("Inject"),
-            "reply": _("Reply"),
-            "correct": _("Correct"),
-        }
-    finally:
-        i18n.current_language.reset(token)
+def _fixed_words() -> dict[str, str]:
+    """The post's fixed words in the current language."""
+    return {
+        "verified": _("Verified account"),
+        "followers": _("Followers"),
+        "to_us": _("Replying to us"),
+        "reply_in_thread": _("Reply in a thread"),
+        "quote": _("Quote"),
+        "rumour": _("Rumour"),
+        "inject": _("Inject"),
+        "reply": _("Reply"),
+        "correct": _("Correct"),
+    }
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, object]:
+    """The post's fixed words and persona names in every language, translated once."""
+    return {
+        **i18n.in_every_language(_fixed_words),
+        "personas": i18n.in_every_language(drill_labels.personas),
+    }
 
 
 @lru_cache(maxsize=4096)
@@ -67,11 +73,10 @@ def to_us(post: Post) -> bool:
 
 
 def render_post(post: Post) -> str:
-    """The post's HTML in its own language (the drill's), whoever will read it."""
-    language = post.language if post.language in i18n.LANGUAGES else "en"
+    """The post's HTML: its text in the drill's language, its labels in every reader's."""
     return env.get_template("drills/_post.html").render(
         post=post,
-        t=labels(language),
+        t=labels(),
         avatar=avatar_url(post.author.handle),
         reach=reach(post.author.followers),
         high_reach=post.author.followers >= HIGH_REACH,

@@ -36,6 +36,25 @@ def inject_entry(
     return entry
 
 
+def follow_up_entries(follow_ups: Iterable[Any], until_s: float | None = None) -> list[dict]:
+    """The journalists' follow-up questions the storm sent on the team's statements
+    (`Storm.follow_ups`), as injects expecting an answer by their deadline; those after
+    `until_s` never reached the team."""
+    return [
+        inject_entry(
+            key=f.id,
+            at_s=f.at_s,
+            channel="journalist_dm",
+            actor=f"{f.actor} ({f.outlet})" if f.outlet else f.actor,
+            text=f.text,
+            expects=True,
+            deadline_s=f.deadline_s,
+        )
+        for f in follow_ups
+        if until_s is None or f.at_s <= until_s
+    ]
+
+
 def scenario_section(
     scenario: Scenario, language: str, fired: Mapping[str, float] | None = None
 ) -> dict[str, Any]:

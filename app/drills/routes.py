@@ -6,11 +6,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from app.accounts.deps import MemberDep, OrgContext, TrainerDep
 from app.accounts.models import Role
 from app.core.db import utcnow
-from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import DomainError, NotFound
 from app.core.i18n import gettext as _
+from app.core.i18n import zone
 from app.core.settings import get_settings
 from app.core.templating import is_htmx, render
 from app.drills import cadence, forms, labels, monitor, notify, service
@@ -20,6 +22,7 @@ from app.drills.models import LANGUAGES, Drill
 from app.plans import service as plans
 from app.plans.forms import FormErrors, errors_of
 from app.scenarios import library
+from app.studio import service as studio
 
 router = APIRouter(prefix="/drills")
 
@@ -36,11 +39,16 @@ def setup_choices(*, session: SessionDep, ctx: OrgContext) -> dict:
         for plan in plans.list_plans(session=session, org=ctx.org)
         for version in plans.list_versions(session=session, plan=plan)
     ]
-    scenarios = library.list_scenarios()
+    own = studio.current_documents(session=session, org=ctx.org)
+    shared = library.list_scenarios()
     return {
         "versions": versions,
-        "scenarios": scenarios,
-        "brands": {s.id: library.load_scenario(s.id).brand for s in scenarios},
+        "own_scenarios": [studio.summary_of(scenario) for scenario in own],
+        "scenarios": shared,
+        "brands": {
+            **{s.id: library.load_scenario(s.id).brand for s in shared},
+            **{scenario.id: scenario.brand for scenario in own},
+        },
         "rehearsal_percent": round(get_settings().rehearsal_min_share * 100),
         **labels.all_labels(),
     }
@@ -53,7 +61,9 @@ def list_drills(request: Request, ctx: MemberDep, session: SessionDep) -> Respon
         service.drill_public(session=session, drill=drill)
         for drill in service.list_drills(session=session, org=ctx.org)
     ]
-    return render(request, "drills/list.html", {"drills": drills, "can_control": can_control(ctx)})
+    titles = {scenario.id: scenario.title for scenario in library.list_scenarios()}
+    context = {"drills": drills, "can_control": can_control(ctx), "scenario_titles": titles}
+    return render(request, "drills/list.html", context)
 
 
 @router.get("/new")
@@ -65,16 +75,25 @@ def new_drill(request: Request, ctx: TrainerDep, session: SessionDep) -> Respons
     return render(request, "drills/new.html", context)
 
 
+@router.get("/mine")
+def my_drills(request: Request, ctx: MemberDep, session: SessionDep) -> Response:
+    """The caller's upcoming and running drills (the home page swaps the list in)."""
+    drills = service.upcoming_for(session=session, org=ctx.org, user=ctx.user)
+    name = "drills/_mine.html" if is_htmx(request) else "drills/mine.html"
+    return render(request, name, {"drills": drills})
+
+
 @router.get("/new/scenario")
 def scenario_summary(
     request: Request,
     ctx: TrainerDep,
+    session: SessionDep,
     scenario_id: Annotated[str, Query(max_length=80)] = "",
     language: Annotated[str, Query(max_length=2)] = "en",
 ) -> Response:
     """The chosen scenario described in the drill's language (the set-up form swaps it in)."""
     try:
-        scenario = library.load_scenario(scenario_id)
+        scenario, _version = studio.resolve(session=session, org=ctx.org, reference=scenario_id)
     except NotFound:
         scenario = None
     context = {
@@ -90,7 +109,7 @@ def create_drill(request: Request, form: FormDep, ctx: TrainerDep, session: Sess
     """Create the drill and open its page, or show the form with the refused fields."""
     values = forms.form_values(form, forms.SETUP_FIELDS)
     try:
-        drill_in = forms.setup_input(values, now=utcnow())
+        drill_in = forms.setup_input(values, now=utcnow(), zone=zone())
         drill = service.create_drill(session=session, org=ctx.org, user=ctx.user, drill_in=drill_in)
     except (FormErrors, DomainError) as exc:
         errors = exc.errors if isinstance(exc, FormErrors) else errors_of(exc)

@@ -10,8 +10,10 @@ from typing import Any
 
 from app.core.errors import DomainError, Invalid
 from app.drills import rules
-from app.drills.record import build_record, scenario_section
+from app.drills.record import build_record, follow_up_entries, scenario_section
 from app.scenarios.models import Scenario
+from app.storm.engine import Storm
+from app.storm.types import action_from_record
 
 
 class RunError(ValueError):
@@ -88,11 +90,19 @@ def run_drill(
         started = time.monotonic()
         for moment in [*(a["at_s"] for a in stored), float(scenario.duration)]:
             sleep(max(0.0, moment / speed - (time.monotonic() - started)))
+    section = scenario_section(scenario, language)
+    asked = Storm(scenario, seed, brand, language).follow_ups(
+        [action_from_record(a) for a in stored]
+    )
+    section["injects"] = sorted(
+        section["injects"] + follow_up_entries(asked, until_s=float(scenario.duration)),
+        key=lambda entry: (entry["at_s"], entry["id"]),
+    )
     return build_record(
         language=language,
         brand=brand,
         plan=plan,
-        scenario=scenario_section(scenario, language),
+        scenario=section,
         seed=seed,
         duration_s=scenario.duration,
         actions=stored,

@@ -3,18 +3,20 @@
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, select
 
 from app.accounts import audit
 from app.accounts import service as accounts
 from app.accounts.audit_models import AuditAction as Audited
 from app.accounts.models import Organisation, User
-from app.core.db import begin_write, utcnow
+from app.core.db import begin_write, get_engine, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
 from app.core.settings import get_settings
+from app.core.timezones import aware
 from app.drills import clock
 from app.drills.models import (
     AssignIn,
@@ -32,20 +34,17 @@ from app.plans.drill_record import drill_record_plan
 from app.plans.models import PlanVersion
 from app.scenarios import library
 from app.scenarios.models import Scenario
-from app.scenarios.rebrand import rebranded
-from app.storm.authors import plain_handle
+from app.scenarios.rebrand import default_handle, rebranded
 from app.storm.text import at_handle
-
-
-def aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+from app.studio import service as studio
+from app.studio.models import ScenarioVersion
 
 
 def create_drill(
     *, session: Session, org: Organisation, user: User | None, drill_in: DrillCreate
 ) -> Drill:
-    """A scheduled drill of an approved plan version of `org` against a library scenario."""
+    """A scheduled drill of an approved plan version of `org` against one of its scenarios
+    (the latest version, recorded) or a library one."""
     try:
         version = plans.get_plan_version(
             session=session, org=org, version_id=drill_in.plan_version_id
@@ -55,7 +54,9 @@ def create_drill(
             _("Choose an approved version of one of your plans."), field="plan_version_id"
         ) from None
     try:
-        scenario = library.load_scenario(drill_in.scenario_id)
+        scenario, scenario_version = studio.resolve(
+            session=session, org=org, reference=drill_in.scenario_id
+        )
     except NotFound:
         raise Invalid(
             _("No scenario “%(id)s” in the library.", id=drill_in.scenario_id),
@@ -68,6 +69,7 @@ def create_drill(
         plan_id=version.plan_id,
         plan_version_id=version.id,
         scenario_id=scenario.id,
+        scenario_version_id=scenario_version.id if scenario_version else None,
         title=drill_in.title or scenario.title.get(drill_in.language),
         language=drill_in.language,
         seed=seed,
@@ -80,9 +82,26 @@ def create_drill(
         created_by_id=user.id if user else None,
     )
     session.add(drill)
+    session.flush()
+    session.add_all(planned_roster(session=session, org=org, drill=drill, version=version))
     session.commit()
     session.refresh(drill)
     return drill
+
+
+def planned_roster(
+    *, session: Session, org: Organisation, drill: Drill, version: PlanVersion
+) -> list[DrillParticipant]:
+    """The roster a drill starts with: each role's holder in the plan, if still a member."""
+    holders = []
+    for role in version.snapshot.get("roles", []):
+        email = role.get("holder_member")
+        user = email and accounts.get_user_by_email(session=session, email=email)
+        if user and accounts.get_membership(session=session, user_id=user.id, org_id=org.id):
+            holders.append(
+                DrillParticipant(drill_id=drill.id, user_id=user.id, role_key=role["key"])
+            )
+    return holders
 
 
 def get_drill(*, session: Session, org: Organisation, drill_id: int) -> Drill:
@@ -102,6 +121,23 @@ def list_drills(*, session: Session, org: Organisation) -> list[Drill]:
             .order_by(Drill.created_at.desc(), Drill.id.desc())
         ).all()
     )
+
+
+def upcoming_for(*, session: Session, org: Organisation, user: User) -> list[DrillPublic]:
+    """The drills of `org` where `user` holds a role and that have not ended, soonest first."""
+    drills = session.exec(
+        select(Drill)
+        .join(DrillParticipant, DrillParticipant.drill_id == Drill.id)
+        .where(
+            Drill.organisation_id == org.id,
+            DrillParticipant.user_id == user.id,
+            Drill.ended_at.is_(None),
+        )
+        .distinct()
+        .order_by(Drill.scheduled_at, Drill.id)
+    ).all()
+    found = [drill_public(session=session, drill=drill) for drill in drills]
+    return [drill for drill in found if drill.status != clock.ClockStatus.ended.value]
 
 
 @contextmanager
@@ -127,21 +163,29 @@ def locked(*, session: Session, drill: Drill) -> Iterator[None]:
         raise
 
 
-def default_handle(scenario: Scenario, brand: str) -> str:
-    """The scenario's handle for its own brand, else one made from the brand's name."""
-    if brand == scenario.brand.name:
-        return scenario.brand.handle
-    return plain_handle(brand.replace(" ", ""), limit=30)
+_rebranded: dict[tuple[str, int | None, str, str], tuple[Scenario, Scenario]] = {}
 
 
-_rebranded: dict[tuple[str, str, str], tuple[Scenario, Scenario]] = {}
+def base_scenario(drill: Drill) -> Scenario:
+    """The scenario the drill runs, as written: the version it recorded, else the library file.
+
+    The version is read through the session the drill was loaded in, or a new one for a drill
+    held outside any (a version never changes, so any session reads the same document).
+    """
+    if drill.scenario_version_id is None:
+        return library.load_scenario(drill.scenario_id)
+    session = object_session(drill)
+    if session is not None:
+        return studio.document_of(session.get(ScenarioVersion, drill.scenario_version_id))
+    with Session(get_engine()) as own:
+        return studio.document_of(own.get(ScenarioVersion, drill.scenario_version_id))
 
 
 def scenario_of(drill: Drill) -> Scenario:
-    """The drill's library scenario, speaking of the drill's brand (cached while the file is)."""
-    scenario = library.load_scenario(drill.scenario_id)
+    """The drill's scenario, speaking of the drill's brand (cached while the scenario is)."""
+    scenario = base_scenario(drill)
     handle = drill.brand_handle or default_handle(scenario, drill.brand)
-    key = (drill.scenario_id, drill.brand, handle)
+    key = (drill.scenario_id, drill.scenario_version_id, drill.brand, handle)
     cached = _rebranded.get(key)
     if cached is None or cached[0] is not scenario:
         if len(_rebranded) >= 256:

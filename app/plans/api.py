@@ -5,7 +5,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Query, Response
 from pydantic import BaseModel
 
-from app.core.deps import AuthorDep, MemberDep, SessionDep
+from app.accounts.deps import AuthorDep, MemberDep
+from app.core.contract import error_responses
+from app.core.deps import SessionDep
 from app.plans import items, service, transfer
 from app.plans.deps import PlanDep, VersionDep, item_dependency
 from app.plans.schemas import (
@@ -58,7 +60,7 @@ def get_plan(plan: PlanDep) -> PlanPublic:
     return service.plan_public(plan)
 
 
-@router.patch("/{plan_id}", response_model=PlanPublic)
+@router.patch("/{plan_id}", response_model=PlanPublic, responses=error_responses(409))
 def update_plan(
     plan: PlanDep, plan_in: PlanUpdate, ctx: AuthorDep, session: SessionDep
 ) -> PlanPublic:
@@ -67,7 +69,7 @@ def update_plan(
     return service.plan_public(plan)
 
 
-@router.post("/{plan_id}/status", response_model=PlanPublic)
+@router.post("/{plan_id}/status", response_model=PlanPublic, responses=error_responses(409))
 def change_status(
     plan: PlanDep, change: StatusChange, ctx: AuthorDep, session: SessionDep
 ) -> PlanPublic:
@@ -141,7 +143,13 @@ def section_api(section: Section) -> APIRouter:
             for row in items.list_items(session=session, plan=plan, section=section)
         ]
 
-    @sub.post("", response_model=section.public, status_code=201, name=f"api_{section.slug}_create")
+    @sub.post(
+        "",
+        response_model=section.public,
+        status_code=201,
+        name=f"api_{section.slug}_create",
+        responses=error_responses(409),
+    )
     def create(plan: PlanDep, data: Create, ctx: AuthorDep, session: SessionDep) -> BaseModel:
         row = items.create_item(
             session=session, org=ctx.org, user=ctx.user, plan=plan, section=section, data=data
@@ -152,7 +160,12 @@ def section_api(section: Section) -> APIRouter:
     def get(item: ItemDep, session: SessionDep) -> BaseModel:
         return items.item_public(session=session, section=section, row=item)
 
-    @sub.put(item_path, response_model=section.public, name=f"api_{section.slug}_update")
+    @sub.put(
+        item_path,
+        response_model=section.public,
+        name=f"api_{section.slug}_update",
+        responses=error_responses(409),
+    )
     def update(
         plan: PlanDep, item: ItemDep, data: Update, ctx: AuthorDep, session: SessionDep
     ) -> BaseModel:
@@ -167,7 +180,12 @@ def section_api(section: Section) -> APIRouter:
         )
         return items.item_public(session=session, section=section, row=row)
 
-    @sub.delete(item_path, status_code=204, name=f"api_{section.slug}_delete")
+    @sub.delete(
+        item_path,
+        status_code=204,
+        name=f"api_{section.slug}_delete",
+        responses=error_responses(409),
+    )
     def delete(
         plan: PlanDep,
         item: ItemDep,

@@ -3,7 +3,8 @@
 import re
 from enum import StrEnum
 
-from app.core.i18n import lazy_gettext
+from app.core.i18n import LanguageTable, lazy_gettext
+from app.scoring.core.phrases import METRIC_NAMES
 
 
 class PlanStatus(StrEnum):
@@ -106,17 +107,8 @@ class Metric(StrEnum):
     final_sentiment = "final_sentiment"
 
 
-METRIC_LABELS = {
-    Metric.time_to_first_response_s: lazy_gettext(
-        "Time to first public response (seconds, at most)"
-    ),
-    Metric.priority_reply_rate: lazy_gettext("Priority posts answered in time (share, at least)"),
-    Metric.median_reply_latency_s: lazy_gettext("Median reply latency (seconds, at most)"),
-    Metric.rumour_correction_s: lazy_gettext("Time to correct a rumour (seconds, at most)"),
-    Metric.key_message_coverage: lazy_gettext("Key-message kinds used (share, at least)"),
-    Metric.checklist_on_time_rate: lazy_gettext("Checklist items done on time (share, at least)"),
-    Metric.final_sentiment: lazy_gettext("Final audience sentiment (-1 to 1, at least)"),
-}
+# One name per metric, everywhere: the scoring core's table, read in the reader's language.
+METRIC_LABELS = LanguageTable(METRIC_NAMES, keys=tuple(Metric))
 
 # Each metric's kind decides the range its target must fall in.
 METRIC_KINDS = {

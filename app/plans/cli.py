@@ -53,9 +53,19 @@ def import_plan(
             raise typer.BadParameter(f"no organisation {org!r}", param_hint="--org")
         try:
             with file.open("rb") as stream:
-                data = transfer.loads(stream.read(MAX_DOCUMENT_BYTES + 1), fmt)
-            plan = transfer.import_document(session=session, org=organisation, user=None, data=data)
+                text = stream.read(MAX_DOCUMENT_BYTES + 1)
+            plan = transfer.import_document(
+                session=session,
+                org=organisation,
+                user=None,
+                data=transfer.loads(text, fmt),
+                label=str(file),
+                lines=transfer.document_lines(text),
+            )
         except DomainError as exc:
+            if getattr(exc, "problems", None):
+                typer.echo(exc.message, err=True)
+                raise typer.Exit(2) from None
             typer.echo(f"Error in {file} ({exc.field or 'file'}): {exc.message}", err=True)
             raise typer.Exit(2) from None
         typer.echo(f"Imported plan {plan.id}: {plan.title}")

@@ -5,7 +5,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Path
 
-from app.core.deps import MemberDep, SessionDep
+from app.accounts.deps import MemberDep
+from app.core.deps import SessionDep
 from app.core.errors import NotFound
 from app.core.i18n import gettext as _
 from app.plans import items, service

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from app.plans.catalogue import METRIC_LABELS
+
 PLAN_FIELDS = ("title", "description", "languages", "drill_every_days")
 IDENTITY = {"severity_levels": "level", "kpis": "metric"}
 SECTION_KEYS = ("roles", "severity_levels", "audiences", "key_messages", "checklist", "kpis")
@@ -34,6 +36,17 @@ def _item_rows(section: str, name: str, left: dict | None, right: dict | None) -
         for field in fields
         if left.get(field) != right.get(field)
     ]
+
+
+def item_names(*documents: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """What people call each item the rows name, by (section, key): its name or title."""
+    names: dict[tuple[str, str], str] = {}
+    for document in documents:
+        for section in SECTION_KEYS:
+            for key, item in _index(document.get(section, []), section).items():
+                named = item.get("name") or item.get("title") or METRIC_LABELS.get(key, key)
+                names[(section, key)] = str(named)
+    return names
 
 
 def compare(left: dict[str, Any], right: dict[str, Any]) -> list[DiffRow]:

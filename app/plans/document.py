@@ -1,8 +1,9 @@
 """The plan document: a whole plan as one validated file (export, import, frozen snapshot)."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from app.core.i18n import gettext as _
 from app.plans.schemas import (
@@ -14,7 +15,6 @@ from app.plans.schemas import (
     PlanBase,
     RoleCreate,
     SeverityCreate,
-    refused,
     slugify,
     unique_key,
 )
@@ -35,30 +35,36 @@ class PlanDocument(PlanBase):
 
     @model_validator(mode="after")
     def _keys_and_references(self) -> "PlanDocument":
+        problems = self._key_problems() + self._reference_problems()
+        if problems:
+            path, message = problems[0]
+            raise PydanticCustomError("document", f"{path}: {message}", {"problems": problems})
+        return self
+
+    def _key_problems(self) -> list[tuple[str, str]]:
+        """Keys given to unnamed items; a key, level or metric used twice in its section."""
+        problems = []
         for section in ("roles", "audiences", "key_messages", "checklist"):
             taken: set[str] = set()
-            for item in getattr(self, section):
+            for index, item in enumerate(getattr(self, section)):
                 item.key = item.key or unique_key(
                     slugify(getattr(item, "name", None) or item.title), taken
                 )
                 if item.key in taken:
-                    raise refused(
-                        "duplicate",
-                        _("%(path)s: the key “%(key)s” is used twice.", path=section, key=item.key),
-                    )
+                    message = _("The key “%(key)s” is used twice.", key=item.key)
+                    problems.append((f"{section}.{index}.key", message))
                 taken.add(item.key)
-        unique_checks = {"severity_levels": "level", "kpis": "metric"}
-        for section, attr in unique_checks.items():
-            values = [getattr(item, attr) for item in getattr(self, section)]
-            if len(values) != len(set(values)):
-                raise refused(
-                    "duplicate",
-                    _("%(path)s: each %(field)s may appear only once.", path=section, field=attr),
-                )
-        self._check_references()
-        return self
+        for section, attr in {"severity_levels": "level", "kpis": "metric"}.items():
+            seen: set[Any] = set()
+            for index, item in enumerate(getattr(self, section)):
+                if getattr(item, attr) in seen:
+                    message = _("Each %(field)s may appear only once.", field=attr)
+                    problems.append((f"{section}.{index}.{attr}", message))
+                seen.add(getattr(item, attr))
+        return problems
 
-    def _check_references(self) -> None:
+    def _reference_problems(self) -> list[tuple[str, str]]:
+        """Each reference to a role or an audience the document does not have."""
         roles = {role.key for role in self.roles}
         audiences = {audience.key for audience in self.audiences}
         refs = [
@@ -76,8 +82,8 @@ class PlanDocument(PlanBase):
             for i, action in enumerate(self.checklist)
             if action.owner_role
         ]
-        for path, key, known in refs:
-            if key not in known:
-                raise refused(
-                    "reference", _("%(path)s: nothing has the key “%(key)s”.", path=path, key=key)
-                )
+        return [
+            (path, _("Nothing has the key “%(key)s”.", key=key))
+            for path, key, known in refs
+            if key not in known
+        ]

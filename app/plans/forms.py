@@ -49,6 +49,7 @@ def message_for(error: dict[str, Any]) -> str:
         "int_parsing": lambda: _("Enter a whole number."),
         "int_from_float": lambda: _("Enter a whole number."),
         "float_parsing": lambda: _("Enter a number."),
+        "finite_number": lambda: _("Enter a finite number."),
         "greater_than_equal": lambda: _("Must be at least %(min)s.", min=ctx.get("ge")),
         "greater_than": lambda: _("Must be above %(min)s.", min=ctx.get("gt")),
         "less_than_equal": lambda: _("Must be at most %(max)s.", max=ctx.get("le")),
@@ -57,6 +58,7 @@ def message_for(error: dict[str, Any]) -> str:
         "string_pattern_mismatch": lambda: _("This value does not have the expected shape."),
         "too_long": lambda: _("Too many entries."),
         "too_short": lambda: _("Choose at least one."),
+        "extra_forbidden": lambda: _("This field is not part of a plan."),
     }
     return messages[kind]() if kind in messages else error["msg"]
 

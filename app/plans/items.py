@@ -55,6 +55,19 @@ def list_members(*, session: Session, org: Organisation) -> list[User]:
     )
 
 
+def member_names(*, session: Session, document: dict[str, Any]) -> dict[str, str]:
+    """The display names of the members a plan document names by email, for pages to show."""
+    emails = {
+        role.get(f"{person}_member")
+        for role in document.get("roles", [])
+        for person in PERSON_FIELDS
+    } - {None}
+    if not emails:
+        return {}
+    users = session.exec(select(User).where(User.email.in_(emails))).all()
+    return {user.email: user.display_name for user in users}
+
+
 def item_values(*, session: Session, section: Section, row: SQLModel) -> dict[str, Any]:
     """The item as its create schema sees it (members named by email)."""
     values = {

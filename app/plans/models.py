@@ -67,10 +67,12 @@ class PlanRole(SectionItem, table=True):
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
     holder_contact: str | None = Field(default=None, max_length=120)
+    holder_phone: str | None = Field(default=None, max_length=30)
     backup_user_id: int | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
     backup_contact: str | None = Field(default=None, max_length=120)
+    backup_phone: str | None = Field(default=None, max_length=30)
     may_publish: bool = False
     approves_statements: bool = False
 

@@ -5,15 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, FormDep, MemberDep, SessionDep
+from app.accounts.deps import AuthorDep, MemberDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
-from app.plans import diff, service, transfer, views
+from app.plans import diff, items, service, transfer, views
 from app.plans.catalogue import PlanStatus
 from app.plans.deps import PlanDep, VersionDep
 from app.plans.forms import FormErrors, errors_of, validate
 from app.plans.schemas import PlanCreate, PlanUpdate
+from app.plans.sections import field_label
 
 router = APIRouter(prefix="/plans")
 
@@ -60,23 +62,48 @@ def create_plan(request: Request, form: FormDep, ctx: AuthorDep, session: Sessio
 @router.get("/import")
 def import_form(request: Request, ctx: AuthorDep) -> Response:
     """The form to import a plan file."""
-    return render(request, "plans/import.html", {**views.base_context(ctx), "errors": {}})
+    context = {**views.base_context(ctx), "errors": {}, "problems": []}
+    return render(request, "plans/import.html", context)
 
 
 @router.post("/import")
 def import_plan(
-    request: Request, ctx: AuthorDep, session: SessionDep, file: UploadFile
+    request: Request,
+    ctx: AuthorDep,
+    session: SessionDep,
+    file: UploadFile | None = None,
+    content: Annotated[str, Form()] = "",
+    filename: Annotated[str, Form(max_length=255)] = "",
+    confirm: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
-    """Create a plan from an uploaded YAML or JSON file; errors name the refused field."""
+    """Create a plan from an uploaded YAML or JSON file; every refused field is listed with its
+    line. A title the organisation already uses asks first, then imports with a suffix."""
     max_bytes = request.app.state.settings.max_document_bytes
     # already spooled by the form parser: no waiting on the client
-    content = file.file.read(max_bytes + 1)
-    fmt = "json" if (file.filename or "").lower().endswith(".json") else "yaml"
+    text = content.encode() if content else (file.file.read(max_bytes + 1) if file else b"")
+    name = filename or (file.filename if file else "") or "plan.yaml"
+    fmt = "json" if name.lower().endswith(".json") else "yaml"
+    context = {**views.base_context(ctx), "errors": {}, "problems": []}
     try:
-        data = transfer.loads(content, fmt, max_bytes)
-        plan = transfer.import_document(session=session, org=ctx.org, user=ctx.user, data=data)
+        data = transfer.loads(text, fmt, max_bytes)
+        lines = transfer.document_lines(text)
+        title = transfer.parse_document(data, label=name, lines=lines).title
+        clash = transfer.plan_titled(session=session, org=ctx.org, title=title)
+        new_title = clash and transfer.free_title(session=session, org=ctx.org, title=title)
+        if clash and not confirm:
+            context.update(clash=clash, new_title=new_title, content=text.decode(), filename=name)
+            return render(request, "plans/import.html", context)
+        plan = transfer.import_document(
+            session=session,
+            org=ctx.org,
+            user=ctx.user,
+            data=data,
+            label=name,
+            lines=lines,
+            title=new_title or None,
+        )
     except Invalid as exc:
-        context = {**views.base_context(ctx), "errors": {"file": exc.message}}
+        context.update(errors={"file": exc.message}, problems=exc.problems)
         return render(request, "plans/import.html", context, status_code=422)
     return RedirectResponse(f"/plans/{plan.id}", status_code=303)
 
@@ -137,9 +164,17 @@ def history(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep
 
 
 @router.get("/{plan_id}/versions/{version_id}")
-def show_version(request: Request, plan: PlanDep, version: VersionDep, ctx: MemberDep) -> Response:
+def show_version(
+    request: Request, plan: PlanDep, version: VersionDep, ctx: MemberDep, session: SessionDep
+) -> Response:
     """A frozen version, as approved."""
-    context = {**views.base_context(ctx), "plan": plan, "version": version, "doc": version.snapshot}
+    context = {
+        **views.base_context(ctx),
+        "plan": plan,
+        "version": version,
+        "doc": version.snapshot,
+        "names": items.member_names(session=session, document=version.snapshot),
+    }
     return render(request, "plans/version.html", context)
 
 
@@ -175,6 +210,8 @@ def compare(
         "a": a,
         "b": b,
         "rows": rows,
+        "item_names": diff.item_names(docs["a"], docs["b"]),
+        "field_label": field_label,
     }
     return render(request, "plans/diff.html", context)
 
@@ -194,11 +231,13 @@ def diff_side(*, session, ctx, plan, choice: str) -> dict:
 @router.get("/{plan_id}/print")
 def printable(request: Request, plan: PlanDep, ctx: MemberDep, session: SessionDep) -> Response:
     """The plan on paper, for the team's binder."""
+    doc = transfer.export_document(session=session, plan=plan)
     context = {
         **views.base_context(ctx),
         "plan": plan,
         "public": service.plan_public(plan),
-        "doc": transfer.export_document(session=session, plan=plan),
+        "doc": doc,
+        "names": items.member_names(session=session, document=doc),
         "versions": service.list_versions(session=session, plan=plan),
     }
     return render(request, "plans/print.html", context)

@@ -8,14 +8,25 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import AuthorDep, FormDep, OrgContext, SessionDep
+from app.accounts.deps import AuthorDep, OrgContext
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, Invalid
 from app.core.templating import is_htmx, render
-from app.plans import items, views
+from app.plans import items, kpi_units, views
 from app.plans.deps import PlanDep, item_dependency
 from app.plans.forms import FormErrors, errors_of, read_fields, validate
 from app.plans.models import Plan
 from app.plans.sections import SECTIONS, Section
+
+# Sections whose form speaks other units than the record: typed in, then shown back.
+FORM_IN = {"kpis": kpi_units.read_kpi_form}
+FORM_OUT = {"kpis": kpi_units.show_kpi_values}
+
+
+def record_values(section: Section, values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values in the record's units (FormErrors when a typed unit is refused)."""
+    convert = FORM_IN.get(section.slug)
+    return convert(values) if convert else values
 
 
 def form_page(
@@ -34,6 +45,8 @@ def form_page(
     """The add or edit form of an item, whole page or (for htmx) the form partial."""
     if values is None:
         values = items.item_values(session=session, section=section, row=item) if item else {}
+        if item and section.slug in FORM_OUT:
+            values = FORM_OUT[section.slug](values)
     context = {
         **views.base_context(ctx),
         "plan": plan,
@@ -85,7 +98,7 @@ def section_router(section: Section) -> APIRouter:
         if form.get("action") == "preview":
             return form_page(request, **page)
         try:
-            data = validate(section.create, values)
+            data = validate(section.create, record_values(section, values))
             items.create_item(
                 session=session, org=ctx.org, user=ctx.user, plan=plan, section=section, data=data
             )
@@ -131,7 +144,7 @@ def section_router(section: Section) -> APIRouter:
         if form.get("action") == "preview":
             return form_page(request, **page, version=version)
         try:
-            data = validate(section.update, {**values, "version": version})
+            data = validate(section.update, {**record_values(section, values), "version": version})
             items.update_item(
                 session=session,
                 org=ctx.org,

@@ -2,10 +2,10 @@
 
 import re
 import unicodedata
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -17,8 +17,10 @@ from pydantic_core import PydanticCustomError
 
 from app.core.i18n import gettext as _
 from app.core.i18n import ngettext
+from app.core.schemas import UtcDatetime
 from app.plans.catalogue import (
     METRIC_KINDS,
+    METRIC_LABELS,
     PLACEHOLDERS,
     MessageKind,
     Metric,
@@ -32,6 +34,23 @@ Key = Annotated[str, StringConstraints(max_length=60, pattern=r"^[a-z0-9][a-z0-9
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Contact = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Level = Annotated[int, Field(ge=1, le=9)]
+PHONE_SHAPE = re.compile(r"\+?[0-9 .()-]+")
+
+
+def phone_number(value: str) -> str:
+    """A phone number as people write it: an optional leading +, digits and separators."""
+    digits = sum(char in "0123456789" for char in value)
+    if not PHONE_SHAPE.fullmatch(value) or not 6 <= digits <= 20:
+        raise refused(
+            "phone",
+            _("Enter a phone number: 6 to 20 digits, spaces or dashes, an optional + first."),
+        )
+    return value
+
+
+Phone = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=30), AfterValidator(phone_number)
+]
 # Members are matched against the accounts table, so a plain shape check is enough here
 # (and keeps reserved test domains such as .test usable).
 Email = Annotated[
@@ -97,8 +116,10 @@ class RoleCreate(Strict):
     responsibilities: list[Line] = Field(default_factory=list, max_length=30)
     holder_member: Email | None = None
     holder_contact: Contact | None = None
+    holder_phone: Phone | None = None
     backup_member: Email | None = None
     backup_contact: Contact | None = None
+    backup_phone: Phone | None = None
     may_publish: bool = False
     approves_statements: bool = False
 
@@ -195,19 +216,19 @@ class KpiCreate(Strict):
     @classmethod
     def _target_range(cls, value: float, info: ValidationInfo) -> float:
         kind = METRIC_KINDS.get(info.data.get("metric"))
-        metric = info.data.get("metric")
+        metric = METRIC_LABELS.get(info.data.get("metric"), info.data.get("metric"))
         if kind == "rate" and not 0 <= value <= 1:
             raise refused(
-                "rate", _("The target of %(metric)s is a share between 0 and 1.", metric=metric)
+                "rate", _("The target of “%(metric)s” is a share between 0 and 1.", metric=metric)
             )
         if kind == "seconds" and value <= 0:
             raise refused(
                 "seconds",
-                _("The target of %(metric)s is a number of seconds above 0.", metric=metric),
+                _("The target of “%(metric)s” is a number of seconds above 0.", metric=metric),
             )
         if kind == "sentiment" and not -1 <= value <= 1:
             raise refused(
-                "sentiment", _("The target of %(metric)s is between -1 and 1.", metric=metric)
+                "sentiment", _("The target of “%(metric)s” is between -1 and 1.", metric=metric)
             )
         return value
 
@@ -316,11 +337,11 @@ class PlanPublic(PlanBase):
     id: int
     status: PlanStatus
     version: int
-    last_drilled_at: datetime | None
-    next_drill_due_at: datetime | None
+    last_drilled_at: UtcDatetime | None
+    next_drill_due_at: UtcDatetime | None
     overdue: bool
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
 
 
 class PlansPublic(BaseModel):
@@ -339,7 +360,7 @@ class VersionPublic(BaseModel):
     id: int
     plan_id: int
     number: int
-    created_at: datetime
+    created_at: UtcDatetime
     approved_by_id: int | None
 
 
@@ -354,4 +375,4 @@ class ChangePublic(BaseModel):
     action: str
     summary: str
     detail: dict
-    created_at: datetime
+    created_at: UtcDatetime

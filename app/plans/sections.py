@@ -4,23 +4,25 @@ Services, routes, the API and templates all walk this registry instead of repeat
 themselves six times.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 from sqlmodel import SQLModel
 
-from app.core.i18n import lazy_gettext
+from app.core.i18n import gettext, lazy_gettext
 from app.plans import models, schemas
+from app.plans.catalogue import METRIC_LABELS
 
 
 @dataclass(frozen=True)
 class FormField:
     """One input of a section's form.
 
-    `kind`: text, textarea, lines (one value per line), bool, int, number, select, multiselect,
-    template (a key-message text with counter and preview). `choices` names a list the route
-    supplies (roles, audiences, members, kinds, languages, metrics, levels).
+    `kind`: text, tel (a phone number), textarea, lines (one value per line), bool, int, number,
+    select, multiselect, template (a key-message text with counter and preview). `choices` names
+    a list the route supplies (roles, audiences, members, kinds, languages, metrics, levels).
     """
 
     name: str
@@ -49,13 +51,16 @@ class Section:
 
     def describe(self, item: Any) -> str:
         """A short human name for one item of this section."""
-        for attr in ("name", "title", "metric"):
+        if hasattr(item, "metric"):
+            return str(METRIC_LABELS.get(item.metric, item.metric))
+        for attr in ("name", "title"):
             if hasattr(item, attr):
                 return str(getattr(item, attr))
         return str(getattr(item, self.key_attr))
 
 
 HOLDER_HINT = lazy_gettext("A member of the organisation, or the name of an external contact.")
+PHONE_HINT = lazy_gettext("Optional. For example +33 6 12 34 56 78.")
 
 SECTIONS: dict[str, Section] = {
     section.slug: section
@@ -87,10 +92,12 @@ SECTIONS: dict[str, Section] = {
                     "members",
                 ),
                 FormField("holder_contact", lazy_gettext("Holder (external contact)")),
+                FormField("holder_phone", lazy_gettext("Holder's phone"), "tel", PHONE_HINT),
                 FormField(
                     "backup_member", lazy_gettext("Backup (member)"), "select", "", "members"
                 ),
                 FormField("backup_contact", lazy_gettext("Backup (external contact)")),
+                FormField("backup_phone", lazy_gettext("Backup's phone"), "tel", PHONE_HINT),
                 FormField("may_publish", lazy_gettext("May publish statements"), "bool"),
                 FormField("approves_statements", lazy_gettext("Approves statements"), "bool"),
             ),
@@ -212,7 +219,7 @@ SECTIONS: dict[str, Section] = {
                     lazy_gettext("Target"),
                     "number",
                     lazy_gettext(
-                        "Shares between 0 and 1, times in seconds above 0, "
+                        "Shares in per cent (80 for 80 %), times in minutes above 0, "
                         "sentiment between -1 and 1."
                     ),
                     required=True,
@@ -226,3 +233,35 @@ SECTIONS: dict[str, Section] = {
 }
 
 BY_DOCUMENT_KEY = {section.document_key: section for section in SECTIONS.values()}
+
+PLAN_FIELD_LABELS = {
+    "title": lazy_gettext("Title"),
+    "description": lazy_gettext("Description"),
+    "languages": lazy_gettext("Languages"),
+    "drill_every_days": lazy_gettext("Drill every (days)"),
+}
+
+
+def field_words(path: Sequence[str | int]) -> str:
+    """Where a plan document's field is, in people's words: `checklist.0.due_minutes` becomes
+    “Checklist, item 1, Due (minutes after the crisis starts)”."""
+    parts = [str(part) for part in path]
+    if not parts:
+        return gettext("The file")
+    section = BY_DOCUMENT_KEY.get(parts[0])
+    if section is None:
+        return str(PLAN_FIELD_LABELS.get(parts[0], parts[0].replace("_", " ")))
+    words = [str(section.label)]
+    rest = parts[1:]
+    if rest and rest[0].isdigit():
+        words.append(gettext("item %(number)s", number=int(rest[0]) + 1))
+        rest = rest[1:]
+    if rest:
+        named = next((f for f in section.fields if f.name == rest[0]), None)
+        words.append(str(named.label) if named else rest[0].replace("_", " "))
+    return ", ".join(words)
+
+
+def field_label(section: str, name: str) -> str:
+    """One field's name: of the plan itself (section "plan") or of an item of a section."""
+    return field_words([name] if section == "plan" else [section, name]).split(", ")[-1]

@@ -13,10 +13,12 @@ from app.core.errors import Invalid
 from app.core.i18n import gettext as _
 from app.plans import items
 from app.plans.document import PlanDocument
+from app.plans.forms import message_for
 from app.plans.models import Plan, PlanMessage
 from app.plans.schemas import DOCUMENT_FORMAT, PlanCreate
-from app.plans.sections import SECTIONS
+from app.plans.sections import SECTIONS, field_words
 from app.plans.service import atomic, new_plan_row, record_change
+from app.scenarios.loader import LineMap
 
 FORMATS = ("yaml", "json")
 
@@ -92,33 +94,106 @@ def loads(text: str | bytes, fmt: str, max_bytes: int = limits.MAX_DOCUMENT_BYTE
         ) from None
 
 
-def parse_document(data: Any) -> PlanDocument:
-    """Validate a loaded document; the first error names its path, e.g. roles.2.name."""
+def document_lines(text: str | bytes) -> LineMap | None:
+    """The line of each field of a YAML or JSON file (JSON reads as YAML), or None if unreadable."""
+    try:
+        loader = limits.LimitedLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, limits.LimitExceeded, UnicodeDecodeError):
+        return None
+    return LineMap(node) if node is not None else None
+
+
+def refusal(problems: list[tuple[str, str]], *, label: str, lines: LineMap | None) -> Invalid:
+    """Every problem of a file at once, each naming the file, its line and its field."""
+    located = []
+    for path, message in problems:
+        loc = tuple(int(part) if part.isdigit() else part for part in path.split("."))
+        field = field_words(loc)
+        if lines is None:  # a request body, not a file: the field says where
+            located.append((path, f"{field}: {message}"))
+            continue
+        where = _("%(file)s, line %(line)s", file=label, line=lines.line(loc))
+        located.append((path, f"{where}, {field}: {message}"))
+    return Invalid(
+        "\n".join(message for _path, message in located), field=located[0][0], problems=located
+    )
+
+
+def validation_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """A document's validation errors as (field path, message), cross-checks included."""
+    problems = []
+    for error in exc.errors():
+        nested = (error.get("ctx") or {}).get("problems")
+        if nested:
+            problems += nested
+        else:
+            path = ".".join(str(part) for part in error["loc"]) or "file"
+            problems.append((path, message_for(error)))
+    return problems
+
+
+def parse_document(data: Any, *, label: str = "file", lines: LineMap | None = None) -> PlanDocument:
+    """Validate a loaded document; Invalid lists every problem, e.g. roles.2.name, by line."""
     if not isinstance(data, dict):
         raise Invalid(_("A plan file holds a mapping of fields (title, roles…)."), field="file")
     try:
         return PlanDocument.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        path = ".".join(str(part) for part in error["loc"]) or "file"
-        raise Invalid(f"{path}: {error['msg']}", field=path) from None
+        raise refusal(validation_problems(exc), label=label, lines=lines) from None
 
 
-def import_document(*, session: Session, org: Organisation, user: User | None, data: Any) -> Plan:
-    """A new draft plan from a document; nothing is saved if any part is refused."""
-    document = parse_document(data)
+def plan_titled(*, session: Session, org: Organisation, title: str) -> Plan | None:
+    """The organisation's plan with this title, if there is one (an import warns of it)."""
+    return session.exec(
+        select(Plan).where(Plan.organisation_id == org.id, Plan.title == title)
+    ).first()
+
+
+def free_title(*, session: Session, org: Organisation, title: str) -> str:
+    """`title`, or `title (2)`, `title (3)`… whichever no plan of the organisation has."""
+    taken = set(session.exec(select(Plan.title).where(Plan.organisation_id == org.id)).all())
+    candidate, n = title, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{title} ({n})"
+    return candidate
+
+
+def import_document(
+    *,
+    session: Session,
+    org: Organisation,
+    user: User | None,
+    data: Any,
+    label: str = "file",
+    lines: LineMap | None = None,
+    title: str | None = None,
+) -> Plan:
+    """A new draft plan from a document (titled `title` if given); nothing is saved if any
+    part is refused, and the refusal lists every problem."""
+    document = parse_document(data, label=label, lines=lines)
+    rows, problems = [], []
+    for section in SECTIONS.values():
+        for position, item in enumerate(getattr(document, section.document_key), start=1):
+            try:
+                values = items.column_values(session=session, org=org, section=section, data=item)
+            except Invalid as exc:
+                path = f"{section.document_key}.{position - 1}.{exc.field}"
+                problems.append((path, exc.message))
+                continue
+            rows.append((section, position, values))
+    if problems:
+        raise refusal(problems, label=label, lines=lines)
     plan_in = PlanCreate(**document.model_dump(include=set(PlanCreate.model_fields)))
+    if title:
+        plan_in.title = title
     with atomic(session):
         plan = new_plan_row(session=session, org=org, user=user, plan_in=plan_in)
-        for section in SECTIONS.values():
-            for position, item in enumerate(getattr(document, section.document_key), start=1):
-                try:
-                    values = items.column_values(
-                        session=session, org=org, section=section, data=item
-                    )
-                except Invalid as exc:
-                    path = f"{section.document_key}.{position - 1}.{exc.field}"
-                    raise Invalid(f"{path}: {exc.message}", field=path) from None
-                session.add(section.model(plan_id=plan.id, position=position, **values))
+        for section, position, values in rows:
+            session.add(section.model(plan_id=plan.id, position=position, **values))
         record_change(session=session, plan=plan, user=user, action="imported", summary=plan.title)
     return plan

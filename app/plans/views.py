@@ -5,11 +5,11 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.accounts.deps import OrgContext
 from app.accounts.models import Role, User
 from app.core.db import utcnow
-from app.core.deps import OrgContext
 from app.core.i18n import LANGUAGE_NAMES, lazy_gettext
-from app.plans import items, service
+from app.plans import items, kpi_units, service
 from app.plans.catalogue import (
     KIND_LABELS,
     METRIC_LABELS,
@@ -62,6 +62,7 @@ def base_context(ctx: OrgContext) -> dict[str, Any]:
         "status_labels": STATUS_LABELS,
         "kind_labels": KIND_LABELS,
         "metric_labels": METRIC_LABELS,
+        "kpi_target": kpi_units.target_text,
         "language_names": LANGUAGE_NAMES,
         "sections": SECTIONS,
         "placeholders": PLACEHOLDERS,

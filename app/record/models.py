@@ -118,6 +118,7 @@ class Inject(_Model):
     text: Text
     expects_response: bool
     deadline_s: Seconds | None = None
+    rumour: str | None = None  # the rumour it carries: its correction answers the inject
 
 
 class Scenario(_Model):

@@ -78,7 +78,18 @@ def parse_scenario(text: str, *, label: str, stem: str | None = None) -> Scenari
     if not isinstance(data, dict):
         found = "the file is empty" if data is None else f"found {type(data).__name__}"
         raise ScenarioError([Problem(label, 1, "(root)", f"expected a mapping; {found}")])
-    lines = LineMap(node)
+    return validate_data(data, label=label, stem=stem, lines=LineMap(node))
+
+
+def validate_data(
+    data: dict[str, Any], *, label: str, stem: str | None = None, lines: "LineMap | None" = None
+) -> Scenario:
+    """A Scenario from decoded data, with the same checks as a file; `lines` locates problems.
+
+    Without `lines` (data that came from a form or JSON, not a file) every problem is at line 1
+    and named by its field path alone.
+    """
+    lines = lines or LineMap(None)
     problems = [lines.problem(label, loc, message) for loc, message in lines.duplicates]
     if stem is not None and data.get("id") != stem:
         message = f"id {data.get('id')!r} must equal the file name ({stem!r})"
@@ -99,10 +110,11 @@ def parse_scenario(text: str, *, label: str, stem: str | None = None) -> Scenari
 class LineMap:
     """The line (1-based) of every field path in a composed YAML document."""
 
-    def __init__(self, root: yaml.Node) -> None:
-        self.lines: dict[Loc, int] = {(): root.start_mark.line + 1}
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.lines: dict[Loc, int] = {(): root.start_mark.line + 1 if root else 1}
         self.duplicates: list[tuple[Loc, str]] = []
-        self._walk(root, ())
+        if root is not None:
+            self._walk(root, ())
 
     def _walk(self, node: yaml.Node, loc: Loc) -> None:
         if isinstance(node, yaml.MappingNode):

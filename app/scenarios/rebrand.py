@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from app.scenarios.models import Scenario
+from app.storm.authors import plain_handle
 from app.storm.text import at_handle
 
 
@@ -25,10 +26,20 @@ def _swap(value: Any, swaps: list[tuple[re.Pattern[str], str]]) -> Any:
     return value
 
 
-def rebranded(scenario: Scenario, name: str, handle: str) -> Scenario:
-    """The scenario with its brand's name and handle replaced, in its texts too."""
+def default_handle(scenario: Scenario, brand: str) -> str:
+    """The scenario's handle for its own brand, else one made from the brand's name."""
+    if brand == scenario.brand.name:
+        return scenario.brand.handle
+    return plain_handle(brand.replace(" ", ""), limit=30)
+
+
+def rebranded(scenario: Scenario, name: str, handle: str | None = None) -> Scenario:
+    """The scenario with its brand's name and handle replaced, in its texts too.
+
+    Without a handle, the brand's default one (`default_handle`).
+    """
     old_name, old_handle = scenario.brand.name, at_handle(scenario.brand.handle)
-    new_handle = at_handle(handle)
+    new_handle = at_handle(handle or default_handle(scenario, name))
     if (old_name, old_handle) == (name, new_handle):
         return scenario
     swaps = [

@@ -5,8 +5,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 
+from app.accounts.deps import MemberDep
 from app.accounts.models import Role
-from app.core.deps import MemberDep, SessionDep
+from app.core.contract import error_responses
+from app.core.deps import SessionDep
 from app.drills.deps import DrillDep
 from app.scoring import debrief, review_items, reviews, service, view
 from app.scoring.core import ScoreReport
@@ -24,7 +26,9 @@ def score(
     return service.score_payload(payload=record, budget_s=budget_s)
 
 
-@router.get("/drills/{drill_id}/review", response_model=ReviewPublic)
+@router.get(
+    "/drills/{drill_id}/review", response_model=ReviewPublic, responses=error_responses(409)
+)
 def review(drill: DrillDep, member: MemberDep, session: SessionDep) -> ReviewPublic:
     """A drill's review (any member of its organisation): report with overrides, and the rest."""
     found = reviews.review_of(session=session, drill=drill)
@@ -43,7 +47,7 @@ def review(drill: DrillDep, member: MemberDep, session: SessionDep) -> ReviewPub
     )
 
 
-@router.get("/drills/{drill_id}/review/report")
+@router.get("/drills/{drill_id}/review/report", responses=error_responses(409))
 def review_report(drill: DrillDep, member: MemberDep, session: SessionDep) -> JSONResponse:
     """The score report with the trainer's overrides applied, computed values kept beside them."""
     report = view.effective_report(session=session, drill=drill)
@@ -51,7 +55,9 @@ def review_report(drill: DrillDep, member: MemberDep, session: SessionDep) -> JS
     return JSONResponse(report, headers=headers)
 
 
-@router.put("/drills/{drill_id}/debrief", response_model=DebriefPublic)
+@router.put(
+    "/drills/{drill_id}/debrief", response_model=DebriefPublic, responses=error_responses(409)
+)
 def answer_debrief(
     drill: DrillDep, member: MemberDep, session: SessionDep, answer_in: DebriefIn
 ) -> DebriefPublic:

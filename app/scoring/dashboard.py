@@ -201,9 +201,10 @@ class MissedKpi:
 
 
 def missed_kpis(rows: Sequence[DrillRow]) -> list[MissedKpi]:
-    """KPIs assessed in the scored drills, most often missed first (never-missed ones left out)."""
+    """KPIs assessed in the scored drills that count (rehearsals, as in the trends), most often
+    missed first (never-missed ones left out)."""
     found: dict[str, MissedKpi] = {}
-    for row in sorted((r for r in rows if r.scored), key=lambda r: r.when):
+    for row in sorted((r for r in rows if r.scored and r.counts), key=lambda r: r.when):
         for kpi in row.scored.kpis:
             if not kpi.get("assessed"):
                 continue

@@ -6,8 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from app.accounts.deps import MemberDep, TrainerDep
 from app.accounts.models import Role
-from app.core.deps import MemberDep, SessionDep, TrainerDep
+from app.core.deps import SessionDep
 from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
 from app.drills.deps import DrillDep

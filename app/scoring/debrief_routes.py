@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.core.deps import MemberDep, OrgContext, SessionDep
+from app.accounts.deps import MemberDep, OrgContext
+from app.core.deps import SessionDep
 from app.core.templating import render
 from app.drills import service as drills
 from app.drills.deps import DrillDep

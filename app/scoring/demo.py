@@ -29,12 +29,12 @@ TRAINER = "trainer@demo.stormdrill.test"
 SUMMARIES = (
     "Première prise en main : réponse tardive et sans empathie, rumeur non traitée. "
     "À retravailler : le message d'attente et la veille.",
-    "The team answered, but late and coldly; the bank-details rumour was never corrected. "
+    "The team answered, but late and coldly; the rumour about bank details was never corrected. "
     "Next time: holding line within 15 minutes, rumour watch from the start.",
     "Nette progression : message d'attente validé en 12 minutes, excuses sincères, rumeur du "
     "décès corrigée en 3 minutes. Il manque un message prêt pour les signalements de malades.",
     "A sharp drill: apology and facts within 7 minutes, every journalist answered, the "
-    "bank-details rumour corrected in 3 minutes. Keep this rhythm.",
+    "rumour about bank details corrected in 3 minutes. Keep this rhythm.",
 )
 
 

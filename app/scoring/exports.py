@@ -11,8 +11,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
+from app.accounts.deps import MemberDep
 from app.core.db import utcnow
-from app.core.deps import MemberDep, SessionDep
+from app.core.deps import SessionDep
 from app.core.settings import ROOT
 from app.core.spreadsheet import csv_text
 from app.core.templating import render

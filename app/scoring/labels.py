@@ -1,10 +1,22 @@
 """Names people read for the score report's keys, and its values formatted for them."""
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.i18n import format_number, lazy_gettext
+from app.core.i18n import (
+    LanguageTable,
+    format_minutes,
+    format_number,
+    format_percent,
+    lazy_gettext,
+)
+from app.core.i18n import gettext as _
+from app.drills.labels import action_kinds, channels
+from app.plans.catalogue import KIND_LABELS
 from app.scoring.core.overrides import metric_key
+from app.scoring.core.phrases import METRIC_NAMES
 from app.scoring.core.tone import NEGATIVE
 from app.scoring.core.voice import NON_APOLOGY
 
@@ -20,30 +32,8 @@ DIMENSION_LABELS = {
     "outcome": lazy_gettext("Outcome"),
 }
 
-METRIC_LABELS = {
-    "time_to_first_response_s": lazy_gettext("Time to first public response"),
-    "priority_reply_rate": lazy_gettext("Injects answered by their deadline"),
-    "median_reply_latency_s": lazy_gettext("Median reply latency"),
-    "longest_silence_s": lazy_gettext("Longest silence"),
-    "key_message_coverage": lazy_gettext("Key-message coverage"),
-    "tone": lazy_gettext("Tone"),
-    "strategy_fit": lazy_gettext("Response strategy fit"),
-    "accuracy": lazy_gettext("Accuracy (contradictions, rumours repeated)"),
-    "consistency": lazy_gettext("Consistency between statements"),
-    "network_fit": lazy_gettext("Fit to the network"),
-    "repetition": lazy_gettext("Posts that say something new"),
-    "commitments_kept": lazy_gettext("Promised updates delivered"),
-    "checklist_self_reported": lazy_gettext("Checklist items only self-reported"),
-    "rumour_correction_s": lazy_gettext("Time to correct a rumour"),
-    "rumours_uncorrected": lazy_gettext("Rumours never corrected"),
-    "approvals": lazy_gettext("Approvals respected"),
-    "roles": lazy_gettext("The right roles acted"),
-    "checklist_on_time_rate": lazy_gettext("Checklist items done on time"),
-    "final_sentiment": lazy_gettext("Final sentiment"),
-    "peak_anger": lazy_gettext("Peak anger"),
-    "recovery_s": lazy_gettext("Time to recover"),
-    "mean_sentiment": lazy_gettext("Mean sentiment"),
-}
+# The scoring core's own names, so the review, the exports and the plan editor agree.
+METRIC_LABELS = LanguageTable(METRIC_NAMES)
 
 RATING_LABELS = {
     "P": lazy_gettext("Performed without challenges"),
@@ -74,17 +64,12 @@ TARGET_LABELS = {
     "metric": lazy_gettext("Metric"),
 }
 
-ACTION_LABELS = {
-    "statement": lazy_gettext("Statement"),
-    "reply": lazy_gettext("Reply"),
-    "correct_rumour": lazy_gettext("Rumour correction"),
-    "flag_rumour": lazy_gettext("Rumour flagged"),
-    "escalate": lazy_gettext("Escalation"),
-    "request_approval": lazy_gettext("Approval requested"),
-    "approve": lazy_gettext("Approved"),
-    "reject": lazy_gettext("Rejected"),
-    "checklist_done": lazy_gettext("Checklist item done"),
-    "note": lazy_gettext("Note"),
+DETAIL_LABELS = {
+    "in_reply_to": lazy_gettext("In reply to"),
+    "rumour": lazy_gettext("Rumour"),
+    "to_role": lazy_gettext("Escalated to"),
+    "item": lazy_gettext("Checklist item"),
+    "post": lazy_gettext("Post"),
 }
 
 SERIES_LABELS = {
@@ -120,15 +105,15 @@ def clock(seconds: float | None) -> str:
 
 
 def metric_value(name: str, value: Any) -> str:
-    """A metric's value in the unit people expect: durations, shares, or plain numbers."""
+    """A metric's value in the unit people expect: minutes, per cent, or plain numbers."""
     if value is None:
         return "–"
     if isinstance(value, str):
         return value.replace("_", " ")
     if name.endswith("_s"):
-        return clock(value)
+        return format_minutes(value)
     if name in SHARE_METRICS:
-        return f"{format_number(round(value * 100))} %"
+        return format_percent(value, digits=1)
     return str(format_number(value))
 
 
@@ -146,3 +131,130 @@ def evidence_link(evidence: str) -> tuple[str, float | None]:
     if kind == "minute" and rest.isdigit():
         return "review-timeline", int(rest) * 60.0
     return "review-timeline", None
+
+
+def channel(key: str) -> str:
+    """An inject channel's name in the reader's language."""
+    return channels().get(key, _("Message"))
+
+
+def sim_time(seconds: float) -> str:
+    """A moment of the drill as the console shows it: T+05:29 (T+1:05:29 past the hour)."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"T+{hours}:{minutes:02d}:{secs:02d}" if hours else f"T+{minutes:02d}:{secs:02d}"
+
+
+def quoted(text: str, length: int = 90) -> str:
+    """A text in quotes, cut at a word past `length` characters."""
+    text = " ".join(text.split())
+    if len(text) > length:
+        text = text[:length].rsplit(" ", 1)[0] + "…"
+    return f"“{text}”"
+
+
+@dataclass
+class Names:
+    """People's words for every id a review shows (actions, injects, rumours, facts, key
+    messages, roles, checklist items), so that no page prints an internal identifier."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    items: dict[str, str] = field(default_factory=dict)
+
+    def of(self, key: str) -> str:
+        """The readable name of an evidence or target id; its kind's name when unknown."""
+        if key in self.ids:
+            return self.ids[key]
+        kind, _sep, rest = key.partition(":")
+        if kind == "minute" and rest.isdigit():
+            return _("Minute %(minute)s", minute=rest)
+        return str(TARGET_LABELS.get(kind, _("Evidence")))
+
+    def listed(self, kind: str, keys: list[str]) -> str:
+        """Several ids of one kind, named and joined."""
+        return ", ".join(self.of(f"{kind}:{key}") for key in keys)
+
+    def metric(self, key: str) -> str:
+        """An override or annotation key (`dimension.metric@subject`) as people read it."""
+        dimension, _sep, rest = key.partition(".")
+        if not rest:
+            return label(DIMENSION_LABELS, dimension)
+        name, _at, subject = rest.partition("@")
+        shown = label(METRIC_LABELS, name)
+        return f"{shown} ({self.of(subject)})" if subject else shown
+
+    def role(self, key: str | None) -> str:
+        """A plan role's name."""
+        return self.roles.get(key or "", _("a role no longer in the plan")) if key else ""
+
+    def details(self, action: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """An action's targets as (what, which), in people's words (an approval's ref left out,
+        its statement is quoted beside it)."""
+        found = []
+        for name, value in (action.get("detail") or {}).items():
+            if name == "ref":
+                continue
+            if name == "in_reply_to":
+                shown = self.ids.get(f"inject:{value}") or self.ids.get(f"post:{value}")
+            elif name == "rumour":
+                shown = self.ids.get(f"rumour:{value}")
+            elif name == "to_role":
+                shown = self.role(value)
+            elif name == "item":
+                shown = self.items.get(value)
+            else:
+                shown = self.ids.get(f"post:{value}")
+            found.append((str(DETAIL_LABELS[name]), shown or str(DETAIL_LABELS[name]).lower()))
+        return found
+
+
+def action_name(kind: str, *, role: str = "", at_s: float = 0.0, message_kind: str = "") -> str:
+    """“Holding statement by the Spokesperson at T+05:29”: what an action was, who, when."""
+    what = str(KIND_LABELS.get(message_kind) or action_kinds().get(kind, _("Action")))
+    if role:
+        return _("%(what)s by the %(role)s at %(time)s", what=what, role=role, time=sim_time(at_s))
+    return _("%(what)s at %(time)s", what=what, time=sim_time(at_s))
+
+
+def review_names(
+    *,
+    timeline: Mapping[str, Any],
+    statements: Mapping[str, Mapping[str, Any]],
+    plan: Mapping[str, Any],
+    claims: Mapping[str, str],
+) -> Names:
+    """The names of a review's ids, from its timeline, its statements, the plan's roles,
+    key messages and checklist, and the scenario's claims (`rumour:id` / `fact:id` → text)."""
+    roles = {role["id"]: role.get("name") or role["id"] for role in plan.get("roles", [])}
+    messages = {m["id"]: m for m in plan.get("key_messages", [])}
+    names = Names(
+        roles=roles, items={i["id"]: i.get("title") or "" for i in plan.get("checklist", [])}
+    )
+    names.ids.update({key: quoted(text) for key, text in claims.items()})
+    for key, message in messages.items():
+        kind = str(KIND_LABELS.get(message.get("kind"), ""))
+        title = message.get("title") or quoted(message.get("text") or "", 60)
+        names.ids[f"key_message:{key}"] = f"{kind} · {title}" if kind else title
+    where = channels()
+    for inject in timeline.get("injects", []):
+        channel = where.get(inject.get("channel") or "", "")
+        names.ids[f"inject:{inject['id']}"] = _(
+            "%(actor)s's message at %(time)s", actor=inject.get("actor") or channel,
+            time=sim_time(inject["at_s"]),
+        )  # fmt: skip
+    for post in timeline.get("posts", []):
+        names.ids[f"post:{post['id']}"] = _(
+            "%(author)s's post at %(time)s", author=post.get("name"), time=sim_time(post["at_s"])
+        )
+    for action in timeline.get("actions", []):
+        matched = (statements.get(action["id"]) or {}).get("key_messages") or []
+        kinds = [messages[k]["kind"] for k in matched if k in messages]
+        names.ids[action["id"]] = action_name(
+            action["kind"],
+            role=roles.get(action.get("role") or "", ""),
+            at_s=action["at_s"],
+            message_kind=kinds[0] if kinds else "",
+        )
+    return names

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Column, DateTime, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import utcnow
+from app.core.schemas import UtcDatetime
 
 ANNOTATION_MAX = 2000
 JUSTIFICATION_MIN = 10
@@ -96,7 +97,7 @@ class AnnotationPublic(SQLModel):
     at_s: float | None
     body: str
     author_id: int | None
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class OverrideCreate(SQLModel):
@@ -130,7 +131,7 @@ class OverridePublic(SQLModel):
     value: float
     justification: str
     author_id: int | None
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class ImprovementCreate(SQLModel):
@@ -181,19 +182,19 @@ class ImprovementPublic(SQLModel):
     owner_id: int | None
     due_on: date
     status: str
-    done_at: datetime | None
+    done_at: UtcDatetime | None
     done_change_id: int | None
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class ReviewPublic(SQLModel):
     """A drill's review as the API shows it: report with overrides applied, and the rest."""
 
     drill_id: int
-    scored_at: datetime
+    scored_at: UtcDatetime
     summary: str
     version: int
-    updated_at: datetime
+    updated_at: UtcDatetime
     report: dict
     computed_report: dict
     timeline: dict
@@ -235,4 +236,4 @@ class DebriefPublic(SQLModel):
     went_well: str
     to_change: str
     confidence: int
-    updated_at: datetime
+    updated_at: UtcDatetime

@@ -29,7 +29,8 @@ def cached_review(*, session: Session, drill: Drill) -> DrillReview | None:
 def compute(*, session: Session, drill: Drill) -> tuple[dict, dict]:
     """Score the drill's record and build its timeline: (report, timeline), JSON-ready."""
     record = export.drill_record(session=session, drill=drill)
-    report = service.score_payload(payload=record).model_dump(mode="json")
+    scenario = drills.base_scenario(drill)
+    report = service.score_payload(payload=record, scenario=scenario).model_dump(mode="json")
     rows = drill_actions.list_actions(session=session, drill=drill)
     timeline = build_timeline(
         storm=export.storm_for(drill),

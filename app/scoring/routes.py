@@ -11,8 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
+from app.accounts.deps import MemberDep, OrgContext, TrainerDep
 from app.accounts.models import Role
-from app.core.deps import FormDep, MemberDep, OrgContext, SessionDep, TrainerDep
+from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, DomainError
 from app.core.templating import is_htmx, render
 from app.drills.deps import DrillDep

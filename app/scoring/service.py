@@ -15,6 +15,7 @@ from app.record import Scenario
 from app.scenarios.library import load_scenario
 from app.scenarios.loader import ScenarioError
 from app.scenarios.models import Scenario as LibraryScenario
+from app.scenarios.rebrand import rebranded
 from app.scoring.core import (
     AudienceOutcome,
     DrillRecord,
@@ -75,6 +76,7 @@ def completed_scenario(record: DrillRecord, library: LibraryScenario) -> Scenari
                 "text": fill(i.content.get(lang)),
                 "expects_response": i.expects_response,
                 "deadline_s": i.deadline,
+                "rumour": i.rumour,
             }
             for i in library.injects
         ],
@@ -113,11 +115,16 @@ def storm_outcome(record: DrillRecord, library: LibraryScenario, seed: int) -> A
     )
 
 
-def score_with_library(record: DrillRecord) -> ScoreReport:
-    """Score a validated record, completed from the library and its storm where it names one."""
-    library = library_scenario(record)
+def score_with_library(record: DrillRecord, scenario: LibraryScenario | None = None) -> ScoreReport:
+    """Score a validated record, completed from the library and its storm where it names one.
+
+    `scenario` is the one the record ran when the caller knows it (an organisation's scenario
+    version, which the library cannot name); the library is looked up otherwise.
+    """
+    library = scenario or library_scenario(record)
     if library is None:
         return score_record(record)
+    library = rebranded(library, record.brand)  # as the drill's storm spoke of its brand
     if record.scenario.model_fields_set == {"id"}:
         record = record.model_copy(update={"scenario": completed_scenario(record, library)})
     if record.seed is None:
@@ -125,8 +132,13 @@ def score_with_library(record: DrillRecord) -> ScoreReport:
     return score_record(record, storm_outcome(record, library, record.seed))
 
 
-def score_payload(*, payload: Any, budget_s: float | None = None) -> ScoreReport:
+def score_payload(
+    *, payload: Any, budget_s: float | None = None, scenario: LibraryScenario | None = None
+) -> ScoreReport:
     """Score a decoded JSON drill record, within `budget_s` seconds of work if given.
+
+    `scenario` is the one a drill of this application ran (its record's own scenario), for
+    the unbudgeted scoring of a review; records from elsewhere are completed from the library.
 
     An invalid record raises Invalid naming the field's path; one that takes longer than the
     budget, Invalid naming the budget (app.scoring.budget).
@@ -136,7 +148,7 @@ def score_payload(*, payload: Any, budget_s: float | None = None) -> ScoreReport
     except RecordError as exc:
         raise Invalid(f"{exc.path}: {exc.message}", field=exc.path) from None
     if budget_s is None:
-        return score_with_library(record)
+        return score_with_library(record, scenario)
     from app.scoring.budget import score_within
 
     return score_within(record, budget_s=budget_s)

@@ -10,8 +10,9 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from app.analysis import Frame
 from app.scenarios.models import Channel, CrisisType, Responsibility, Scenario
-from app.storm.cues import Analysis, analyse, terms_addressed
+from app.storm.meaning import Weight, frame_for, novelty, weigh
 from app.storm.types import Action, Audience
 
 TICK_S = 10
@@ -52,6 +53,7 @@ CORRECTION_SPREAD = 0.4  # per minute: a correction takes ~2.5 min to reach its 
 CORRECTION_DECAY = 0.35  # per minute, times the correction's spread: the rumour's fall
 REACH_CEILING = 0.7  # a rumour never reaches everyone: its logistic growth levels off here
 RESIDUAL = 0.15  # share of a rumour's reach at its correction that keeps circulating
+AFFIRM_REACH = 0.2  # a rumour the brand confirms reaches this much more of the room left
 LATER_SILENCE_FACTOR = 3
 EASE_MAX = 0.7
 TIMELY = 0.6  # extra goodwill of a first response, falling to 0 at the deadline
@@ -64,16 +66,6 @@ def soft(value: float, push: float) -> float:
     if push > 0:
         return value + push * (1 - value)
     return max(value * (1 - EASE_MAX), value + push)
-
-
-@dataclass(frozen=True)
-class Effect:
-    """How one public action moves the audience, before timeliness is known."""
-
-    good: float
-    bad: float
-    coverage: tuple[float, ...]
-    analysis: Analysis
 
 
 @dataclass(frozen=True)
@@ -120,6 +112,7 @@ class Timeline:
         self.keys = [0]
         for action in public:
             self.keys.append(hash((self.keys[-1], action)))
+        self.factors: list[float] = []  # each action's novelty, filled by the audience model
 
     def key_before(self, t_s: float) -> int:
         """A key identifying the public actions made strictly before `t_s`."""
@@ -129,31 +122,38 @@ class Timeline:
         """The public actions made in [start_s, end_s)."""
         return self.actions[bisect_left(self.times, start_s) : bisect_left(self.times, end_s)]
 
+    def index(self, action: Action) -> int:
+        """Where an action of this timeline stands in it."""
+        index = bisect_left(self.times, action.at_s)
+        while self.actions[index] is not action:
+            index += 1
+        return index
+
+    def weighted(self, start_s: float, end_s: float) -> list[tuple[Action, float]]:
+        """The public actions made in [start_s, end_s), each with its novelty."""
+        first, last = bisect_left(self.times, start_s), bisect_left(self.times, end_s)
+        return list(zip(self.actions[first:last], self.factors[first:last], strict=True))
+
 
 class AudienceModel:
     """Steps the audience state for one scenario and language, caching minute snapshots."""
 
-    def __init__(self, scenario: Scenario, language: str, deadline_s: int | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        language: str,
+        deadline_s: int | None = None,
+        frame: Frame | None = None,
+    ) -> None:
         self.language = language
+        self.frame = frame or frame_for(scenario, language, scenario.brand.name)
         self.rumours = list(scenario.rumours)
-        self.rumour_terms = [r.key_terms.get(language) for r in self.rumours]
+        self.rumour_facts = [(r.id, tuple(r.contradicts)) for r in self.rumours]
         self.rho = RESPONSIBILITY[scenario.responsibility]
         base = BASELINE_ANGER[scenario.crisis_type] + 0.15 * (self.rho - 1)
         self.baseline = min(0.85, max(0.15, base + 0.04 * (scenario.severity - 2)))
         self.deadline_s = deadline_s if deadline_s is not None else DEADLINES_S[scenario.severity]
         self.appears = [rumour_start(scenario, r.id, r.appears_at) for r in self.rumours]
-        self.facts = [
-            (
-                fact.text.get(language),
-                [
-                    t
-                    for r, terms in zip(self.rumours, self.rumour_terms, strict=True)
-                    if fact.id in r.contradicts
-                    for t in terms
-                ],
-            )
-            for fact in scenario.facts
-        ]
         none = tuple(0.0 for _ in self.rumours)
         self.trust0 = 0.65 - 0.1 * self.rho
         self.initial = State(
@@ -167,27 +167,33 @@ class AudienceModel:
             spread=none,
             floor=none,
         )
-        self._effects: dict[Action, Effect] = {}
+        self._effects: dict[str, Weight] = {}
+        self._factors: dict[int, list[float]] = {}
         self._snapshots: dict[tuple[int, int], State] = {}
 
-    def effect(self, action: Action) -> Effect:
-        """The (cached) effect of a public action: its good and bad weights, rumour coverage."""
-        found = self._effects.get(action)
-        if found is not None:
-            return found
-        a = analyse(action.text, self.language, self.facts)
-        good = 0.35 * a.empathy + 0.25 * self.rho * a.accountability
-        good += 0.25 * a.transparency + 0.2 * a.advice
-        bad = self.rho * (0.35 * a.defensive + 0.4 * a.blame + 0.45 * a.no_comment)
-        bad += 0.5 * a.contradiction
-        coverage = []
-        for rumour, terms in zip(self.rumours, self.rumour_terms, strict=True):
-            hits = terms_addressed(action.text, terms)
-            named = action.kind == "correct_rumour" and action.rumour == rumour.id
-            coverage.append(hits / len(terms) if hits and (a.negation or named) else 0.0)
-        found = Effect(good=good, bad=bad, coverage=tuple(coverage), analysis=a)
-        self._effects[action] = found
+    def effect(self, action: Action) -> Weight:
+        """The (cached) weight of a public action's text: goodwill, harm, rumours it corrects."""
+        found = self._effects.get(action.text)
+        if found is None:
+            if len(self._effects) > CACHE_LIMIT:
+                self._effects.clear()
+            found = weigh(action.text, self.frame, self.rumour_facts, self.rho)
+            self._effects[action.text] = found
         return found
+
+    def prepare(self, timeline: Timeline) -> Timeline:
+        """Fill the timeline's novelty factors (cached per action prefix: an action's factor
+        depends on the actions before it only)."""
+        if len(timeline.factors) != len(timeline.actions):
+            key = timeline.keys[-1]
+            found = self._factors.get(key)
+            if found is None:
+                if len(self._factors) > CACHE_LIMIT:
+                    self._factors.clear()
+                readings = [self.effect(a).reading for a in timeline.actions]
+                found = self._factors[key] = novelty(readings, timeline.times)
+            timeline.factors = found
+        return timeline
 
     def silent(self, state: State, t_s: float) -> bool:
         """No public word past the deadline, or none for three deadlines since the last one."""
@@ -195,7 +201,7 @@ class AudienceModel:
             return t_s >= self.deadline_s
         return t_s - state.last_public_s >= LATER_SILENCE_FACTOR * self.deadline_s
 
-    def step(self, state: State, tick: int, actions: list[Action]) -> State:
+    def step(self, state: State, tick: int, actions: list[tuple[Action, float]]) -> State:
         """S_{k+1} from S_k and the public actions of tick k."""
         t_s, m = tick * TICK_S, PER_TICK
         reach, spread, floor = self._rumours(state, t_s)
@@ -208,10 +214,10 @@ class AudienceModel:
         damage = state.damage * (1 - DAMAGE_DECAY * m)
         correction = list(state.correction)
         responded, last, answered = state.responded, state.last_public_s, state.answered
-        for action in actions:
+        for action, novel in actions:
             e = self.effect(action)
-            timely = 0.0 if responded else max(0.0, 1 - action.at_s / self.deadline_s)
-            good = e.good + TIMELY * timely
+            timely = 0.0 if responded or not e.good else max(0.0, 1 - action.at_s / self.deadline_s)
+            good = (e.good + TIMELY * timely) * novel
             late = 1 + min(1.0, max(0.0, action.at_s - self.deadline_s) / self.deadline_s)
             bad = e.bad * (late if not answered else 1.0)
             anger = soft(anger, -0.2 * good + 0.3 * bad)
@@ -219,12 +225,15 @@ class AudienceModel:
             attention += 0.4 * bad - 0.1 * good
             credit = soft(credit, 0.5 * good)
             damage = soft(damage, 0.6 * bad)
-            for i, cov in enumerate(e.coverage):
-                if cov > correction[i]:
-                    trust = soft(trust, 0.1 * (cov - correction[i]))
-                    anger = soft(anger, -0.05 * (cov - correction[i]))
+            for i, (corrects, spreads) in enumerate(zip(e.corrects, e.spreads, strict=True)):
+                if corrects and correction[i] < 1.0:
+                    trust = soft(trust, 0.1 * (1.0 - correction[i]))
+                    anger = soft(anger, -0.05 * (1.0 - correction[i]))
                     floor[i] = max(floor[i], RESIDUAL * reach[i])
-                    correction[i] = cov
+                    correction[i] = 1.0
+                elif spreads and self.appears[i] <= t_s:
+                    reach[i] = soft(reach[i], AFFIRM_REACH)
+                    correction[i] = 0.0
             responded, last = True, action.at_s
             answered = answered or good > bad
         return State(
@@ -275,6 +284,7 @@ class AudienceModel:
 
     def states(self, timeline: Timeline, first_tick: int, last_tick: int) -> Iterator[State]:
         """S_k for k in [first_tick, last_tick), starting from the latest valid snapshot."""
+        self.prepare(timeline)
         snap = max(0, first_tick) // SNAPSHOT_TICKS
         state = None
         while snap > 0:
@@ -295,7 +305,7 @@ class AudienceModel:
                 )
             if tick >= first_tick:
                 yield state
-            actions = timeline.between(tick * TICK_S, (tick + 1) * TICK_S)
+            actions = timeline.weighted(tick * TICK_S, (tick + 1) * TICK_S)
             state = self.step(state, tick, actions)
             tick += 1
 

@@ -13,10 +13,10 @@ from typing import Annotated
 import typer
 import yaml
 
-from app.core.errors import NotFound
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, load_file
 from app.scenarios.models import Scenario, parse_duration
+from app.scenarios.rebrand import rebranded
 from app.storm.engine import Storm, engagement_at
 from app.storm.report import Figures, measure
 from app.storm.serialize import jsonl_chunks
@@ -31,9 +31,10 @@ def load_scenario(reference: str) -> Scenario:
     try:
         if Path(reference).is_file():
             return load_file(Path(reference))
+        # Checked here, so the library's not-found error (an app.core one) never reaches us.
+        if reference not in {path.stem for path in library.scenario_files()}:
+            raise typer.BadParameter(f"no scenario file or library id {reference!r}")
         return library.load_scenario(reference)
-    except NotFound:
-        raise typer.BadParameter(f"no scenario file or library id {reference!r}") from None
     except ScenarioError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -115,7 +116,10 @@ def preview(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--until") from None
     team = load_actions(actions) if actions else []
-    storm = Storm(load_scenario(scenario), seed, brand, lang, volume_scale=volume_scale)
+    chosen = load_scenario(scenario)
+    if brand:
+        chosen = rebranded(chosen, brand)
+    storm = Storm(chosen, seed, brand, lang, volume_scale=volume_scale)
     posts = storm.stream(team, 0, end_s)
     if jsonl:
         write_jsonl(posts, end_s)
@@ -147,7 +151,8 @@ def report_rows(figures: Figures) -> list[str]:
         f"({mark('top5')})  same-author repeats {figures.repeats} ({mark('repeats')})",
         f"  never reposted {figures.unreposted:.0%} ({mark('unreposted')})  top-1% likes "
         f"{figures.top1_likes:.0%} ({mark('top1_likes')})  most replies {figures.max_replies}",
-        f"  silence posts after the first statement {figures.silence_after} "
+        f"  reactions that quote the team {figures.quoting:.0%} ({mark('quoting')})  "
+        f"silence posts after the first statement {figures.silence_after} "
         f"({mark('silence_after')})  late defensive worse than silence "
         f"{'yes' if figures.late_worse else 'no'} ({mark('late_worse')})",
         f"  rumour posts 5-10 min after its correction {figures.rumour_after}, uncorrected "

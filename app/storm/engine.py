@@ -51,6 +51,8 @@ from app.storm.content import (
     Content,
     InjectPost,
 )
+from app.storm.listener import FollowUp, Listener
+from app.storm.meaning import frame_for
 from app.storm.pools import (
     AUTHOR_BITS,
     DEPTH_BITS,
@@ -62,6 +64,7 @@ from app.storm.pools import (
     Pools,
     build_pools,
 )
+from app.storm.text import static_text
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
@@ -78,6 +81,10 @@ OTHER_TEMPLATES = 4  # other templates of the pool tried when no author may read
 CROWD_MAX = 20  # the crowd grows with the volume up to this many times its size
 UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
+LISTEN_SHARE = 0.6  # of the reactions to an action quote its words (docs/storm.md, Listening)
+CALL_OUT_RATE = 0.03  # posts per second calling out a missed update, at its due time
+CALL_OUT_DECAY_S = 300
+CALL_OUT_WINDOW_S = 900
 # How many slots back a reply or quote reaches: 1 + ⌊z²/THREAD_WINDOW⌋ for z uniform in
 # [0, THREAD_WINDOW), mostly the last few seconds, tabulated over DEPTH_CELLS cells.
 THREAD_DEPTHS = tuple(
@@ -201,11 +208,14 @@ class Storm:
                 scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
             )
         self.volume_scale = volume_scale
-        self.model = AudienceModel(scenario, self.language, deadline_s)
         # The crowd grows with the volume, a louder storm has more people in it, up to
         # CROWD_MAX times (past that, memory and set-up time would grow with the volume).
         crowd = max(1, min(CROWD_MAX, math.ceil(volume_scale)))
         self.content = Content(scenario, seed, self.language, self.brand, brand_handle, crowd)
+        values = self.content.values
+        frame = frame_for(scenario, self.language, self.brand, lambda t: static_text(t, values))
+        self.model = AudienceModel(scenario, self.language, deadline_s, frame)
+        self.listener = Listener(scenario, self.model, self.content, self.brand)
         self.curve = VolumeCurve(scenario)
         # The curve at every whole second of the scenario (slots are whole seconds): zero after.
         horizon = max((p.end for p in self.curve.phases), default=0)
@@ -343,6 +353,11 @@ class Storm:
                     warm, moved = floor(event.at_s) // BUCKET_S * BUCKET_S, True
         return warm
 
+    def follow_ups(self, actions: Sequence[Action]) -> list[FollowUp]:
+        """The journalists' follow-up questions on the team's statements (inbox injects with a
+        deadline), from the actions alone: the same actions give the same questions."""
+        return self.listener.follow_ups(list(actions))
+
     def audience(self, actions: Sequence[Action], t_s: float) -> Audience:
         """The audience at time t_s."""
         tick = max(0, math.floor(t_s / TICK_S))
@@ -464,7 +479,13 @@ class Storm:
         between = timeline.between
         # Only a tick within REPLY_HORIZON_S of an action looks for actions slot by slot.
         answering = between(slots.start - REPLY_HORIZON_S, slots.stop)
+        calling = timeline.actions and [
+            m
+            for m in self.listener.missed(timeline)
+            if m.due_s < slots.stop and slots.start < min(m.due_s + CALL_OUT_WINDOW_S, m.until_s)
+        ]
         ticked: list[list[Post]] = []
+        kept = (tables, seen)
         for slot in slots:
             if slot % bucket_s == 0:
                 seen.clear()
@@ -578,25 +599,30 @@ class Storm:
             injects = injected.get(slot)
             if replying:
                 self._replies(
-                    rng, slot, volume, plan, replying, prefix, posts, cache, (tables, seen)
+                    rng, slot, volume, plan, (timeline, replying), prefix, posts, cache, kept
                 )
+            if calling:
+                self._call_outs(rng, slot, calling, prefix, posts, kept)
             if injects:
                 posts.extend(starmap(self._inject_post, injects))
             recent.append(posts)
             tops.append(max(posts, key=_by_likes, default=None))
-            if replying or injects:
+            if replying or injects or calling:
                 posts.sort(key=_by_time)
             ticked.append(posts)
         return ticked
 
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, kept) -> None:
         """Replies and quotes reacting to the team's recent public actions (`kept`: the lookup
-        tables and the half-minute's (account, template) pairs)."""
+        tables and the half-minute's (account, template) pairs): LISTEN_SHARE of them quote its
+        words (`app.storm.listening`) before the author's own reading of a reaction template, so
+        they too are never an account's repeat; the others are the scenario's reactions."""
         rand, language = rng.random, self.language
         tables, seen = kept
         virality, now_ms = VIRALITY, slot * 1000
         base_rate = REPLY_SHARE * volume + REPLY_FLOOR_PER_S * self.volume_scale
         anger_term = 0.3 * (plan.anger - 0.5)
+        timeline, replying = replying
         for action in replying:
             constants = cache.get(id(action))
             if constants is None:
@@ -607,8 +633,9 @@ class Storm:
                     0.5 if action.kind == "reply" else 1.0,
                     0.8 * (effect.good - effect.bad),
                     action.ref,
+                    self.listener.reactions(timeline, action),
                 )
-            at_s, bad_factor, half, tone, ref = constants
+            at_s, bad_factor, half, tone, ref, listened = constants
             rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
             rate *= half
             good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
@@ -618,37 +645,20 @@ class Storm:
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]
-                (
-                    consts,
-                    fillers,
-                    table,
-                    actors,
-                    _,
-                    sentiment,
-                    _,
-                    kind,
-                    boost,
-                    uid,
-                    size,
-                    turns,
-                    _,
-                ) = template
+                table, actors = template[2], template[3]
                 if actors is not None and actors[0][0] <= now_ms and rand() < ACTOR_FOLLOW_UP:
                     available = [a for a in actors if a[0] <= now_ms]
                     member = available[floor(rand() * len(available))][1:]
                 else:
                     member = table[rng.getrandbits(AUTHOR_BITS)]
                 at_ms = now_ms + floor(rand() * 1000)
-                bucket = at_ms // VARIANT_MS
-                found = _free_pick(rng, pool, template, bucket, seen, member)
+                found = _free_reading(rng, pool, template, at_ms, seen, member)
                 if found is None:
                     continue
-                template, (author, city, base, key) = found
-                consts, fillers, size, turns = template[0], template[1], template[10], template[11]
-                reading = (key + bucket // turns) % size
-                text = consts[reading]
-                if text is None:
-                    text = fillers[reading](rand, city, at_ms)
+                (_, _, _, _, _, sentiment, _, kind, boost, *_), (author, _, base, _), text = found
+                heard = listened[not good]
+                if rand() < LISTEN_SHARE and heard:
+                    text = f"{heard[floor(rand() * len(heard))]} {text}"
                 quote = not good and rand() < 0.4
                 likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
                 post = new_post(
@@ -667,6 +677,45 @@ class Storm:
                     }
                 )
                 posts.append(post)
+
+    def _call_outs(self, rng, slot, calling, prefix, posts, kept) -> None:
+        """Posts calling out an update the team promised and did not give, naming its time:
+        from its due time on, tailing off (they quote the promise, before the author's own
+        reading of a hostile reaction template, so no account repeats itself)."""
+        rand, (tables, seen) = rng.random, kept
+        pool = tables.reply_bad
+        for missed in calling:
+            age = slot - missed.due_s
+            if age < 0 or slot >= missed.until_s or not pool:
+                continue
+            rate = CALL_OUT_RATE * self.volume_scale * math.exp(-age / CALL_OUT_DECAY_S)
+            texts = self.listener.call_outs(missed)
+            for _ in range(poisson(rng, rate)):
+                template = pool[floor(rand() * len(pool))]
+                at_ms = slot * 1000 + floor(rand() * 1000)
+                member = template[2][rng.getrandbits(AUTHOR_BITS)]
+                found = _free_reading(rng, pool, template, at_ms, seen, member)
+                if found is None:
+                    continue
+                (_, _, _, _, _, sentiment, _, kind, boost, *_), (author, _, base, _), own = found
+                likes = floor(base * VIRALITY[rng.getrandbits(VIRALITY_BITS)] * boost)
+                posts.append(
+                    new_post(
+                        {
+                            "id": prefix + str(len(posts)),
+                            "at_ms": at_ms,
+                            "author": author,
+                            "text": f"{texts[floor(rand() * len(texts))]} {own}",
+                            "language": self.language,
+                            "sentiment": sentiment,
+                            "kind": kind,
+                            "reacts_to": missed.ref,
+                            "quote_of": missed.ref,
+                            "likes_max": likes,
+                            "reposts_max": likes // 5,
+                        }
+                    )
+                )
 
 
 def _free_pick(
@@ -696,6 +745,24 @@ def _free_pick(
                 seen.add(mark)
                 return template, member
     return None
+
+
+def _free_reading(
+    rng, pool: tuple, template: tuple, at_ms: int, seen: set[int], member: tuple
+) -> tuple[tuple, tuple, str] | None:
+    """A reaction's (template, author, text): the pair `_free_pick` finds for `member` at
+    `at_ms`, and the author's reading of the template in that half-minute; None if nobody may."""
+    bucket = at_ms // VARIANT_MS
+    found = _free_pick(rng, pool, template, bucket, seen, member)
+    if found is None:
+        return None
+    template, member = found
+    consts, fillers, size, turns = template[0], template[1], template[10], template[11]
+    reading = (member[3] + bucket // turns) % size
+    text = consts[reading]
+    if text is None:
+        text = fillers[reading](rng.random, member[1], at_ms)
+    return template, member, text
 
 
 def _take_off(sources: list, at_ms: int, author, likes: int) -> tuple[int, float]:

@@ -4,12 +4,14 @@ Pure: it runs the engine on a scenario for three stock responses (none, a good e
 defensive one) and counts. `stormdrill storm report` and `make bench` print it.
 """
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.scenarios.models import Scenario
 from app.storm.engine import Storm
+from app.storm.text import static_text
 from app.storm.types import Action, Post
 
 HORIZON_S = 5400
@@ -45,7 +47,7 @@ TEXTS = {
         "fr": "Point de situation : voici ce que nous savons et ce que nous vérifions encore. "
         "Prochain point dans 20 minutes.",
     },
-    "false": {"en": "False: {terms}. This is not true.", "fr": "Faux : {terms}. C'est infondé."},
+    "false": {"en": "Rumour: {claim}. This is false.", "fr": "Rumeur : {claim}. C'est faux."},
 }
 TOP5_MIN_POSTS = 200
 FLOORS = {
@@ -54,6 +56,7 @@ FLOORS = {
     "repeats": "= 0",
     "unreposted": ">= 0.50",
     "top1_likes": ">= 0.40",
+    "quoting": ">= 0.30",
     "silence_after": "= 0",
     "late_worse": "yes",
     "rumour_after": "< 0.5 and > 0",
@@ -73,6 +76,7 @@ class Figures:
     unreposted: float
     top1_likes: float
     max_replies: int
+    quoting: float  # the share of reactions to the good response that quote its words
     silence_after: int
     mood: dict[str, tuple[tuple[float, float, float], ...]]
     late_worse: bool
@@ -89,6 +93,7 @@ class Figures:
             "repeats": self.repeats == 0,
             "unreposted": self.unreposted >= 0.5,
             "top1_likes": self.top1_likes >= 0.4,
+            "quoting": self.quoting >= 0.3,
             "silence_after": self.silence_after == 0,
             "late_worse": self.late_worse,
             "rumour_after": self.rumour_before == 0
@@ -96,8 +101,11 @@ class Figures:
         }
 
 
-def responses(scenario: Scenario, language: str) -> dict[str, list[Action]]:
-    """The three stock responses the report compares, the good one correcting a rumour."""
+def responses(
+    scenario: Scenario, language: str, fill: Callable[[str], str] = str
+) -> dict[str, list[Action]]:
+    """The three stock responses the report compares, the good one correcting a rumour (its
+    claim quoted as a rumour, then denied; `fill` renders the claim's slots)."""
     good = [Action(at_s=GOOD_EARLY_S, kind="statement", text=TEXTS["good"][language])]
     good += [
         Action(at_s=at_s, kind="statement", text=TEXTS["update"][language])
@@ -105,8 +113,8 @@ def responses(scenario: Scenario, language: str) -> dict[str, list[Action]]:
     ]
     rumour = corrected_rumour(scenario)
     if rumour is not None:
-        terms = ", ".join(rumour.key_terms.get(language))
-        text = TEXTS["false"][language].format(terms=terms)
+        claim = fill(rumour.claim.get(language)).rstrip(" .")
+        text = TEXTS["false"][language].format(claim=claim)
         at_s = correction_at(scenario)
         good.append(Action(at_s=at_s, kind="correct_rumour", rumour=rumour.id, text=text))
     defensive = [Action(at_s=LATE_DEFENSIVE_S, kind="statement", text=TEXTS["defensive"][language])]
@@ -128,7 +136,7 @@ def correction_at(scenario: Scenario) -> float:
 def measure(scenario: Scenario, language: str, seed: int = 1, until_s: int = HORIZON_S) -> Figures:
     """Every figure of one scenario and language, on `until_s` seconds of storm."""
     storm = Storm(scenario, seed, None, language)
-    runs = responses(scenario, language)
+    runs = responses(scenario, language, lambda text: static_text(text, storm.content.values))
     posts = [p for p in storm.stream(runs["none"], 0, until_s) if p.kind != "inject"]
     answered = storm.posts(runs["good"], 0, until_s)
     mood = {
@@ -144,6 +152,7 @@ def measure(scenario: Scenario, language: str, seed: int = 1, until_s: int = HOR
         **variety(posts),
         **engagement(posts),
         max_replies=max(Counter(p.reply_to for p in answered if p.reply_to).values(), default=0),
+        quoting=quoting(answered, runs["good"]),
         silence_after=sum(1 for p in answered if p.kind == "silence" and p.at_s > GOOD_EARLY_S),
         mood=mood,
         late_worse=late[0] >= silent[0] and late[1] <= silent[1] and late[:2] != silent[:2],
@@ -159,6 +168,22 @@ def posts_for(storm, name, actions, silent_posts, answered) -> list[Post]:
     if name == "good":
         return answered
     return storm.posts(actions, 0, HORIZON_S)
+
+
+QUOTED = re.compile(r"[“«]\u00a0?(.+?)…?\u00a0?[”»]")
+
+
+def quotes(post: Post, said: str) -> bool:
+    """Whether a post quotes words of `said` (a piece in quotation marks that is part of it)."""
+    return any(m.group(1) in said for m in QUOTED.finditer(post.text))
+
+
+def quoting(posts: list[Post], actions: list[Action]) -> float:
+    """The share of the reactions to the team's actions that quote the team's own words."""
+    said = {a.ref: a.text for a in actions}
+    reactions = [p for p in posts if p.reacts_to in said]
+    heard = sum(quotes(p, said[p.reacts_to]) for p in reactions)  # type: ignore[index]
+    return heard / max(1, len(reactions))
 
 
 def variety(posts: list[Post]) -> dict:

@@ -4,6 +4,7 @@
   "use strict";
   const MAX_POSTS = 300;
   const SPARK_POINTS = 60;
+  const NOTICE_MS = 6000;
   const state = { status: "scheduled", simS: 0, speed: 1, at: performance.now() };
   const volume = [];
   let paused = false;
@@ -89,7 +90,31 @@
     }
     const speed = $("#console-speed");
     if (speed) speed.textContent = String(data.speed);
-    if (data.status === "ended" && before !== "ended") window.setTimeout(() => window.location.reload(), 500);
+    if (data.status === "ended" && before !== "ended") showEnded();
+  }
+
+  // The drill is over: the page says so, links on (review, debrief) and closes every form that
+  // could still write, without a reload (panels swapped in later come closed from the server).
+  function showEnded() {
+    const root = $("#console");
+    if (root) root.dataset.status = "ended";
+    const ended = $("#console-ended");
+    if (ended) ended.hidden = false;
+    document.querySelectorAll("[data-closes-at-end]").forEach((set) => { set.disabled = true; });
+    document.querySelectorAll("#console-checklist button, #console-approvals button")
+      .forEach((button) => { button.disabled = true; });
+  }
+
+  // A "done" notice says what happened, then goes: after a few seconds or at the next action.
+  function dismissLater() {
+    document.querySelectorAll("[data-transient]:not([data-timer])").forEach((notice) => {
+      notice.dataset.timer = "1";
+      window.setTimeout(() => notice.remove(), NOTICE_MS);
+    });
+  }
+
+  function dismissNow() {
+    document.querySelectorAll("[data-transient]").forEach((notice) => notice.remove());
   }
 
   function matches(post) {
@@ -101,7 +126,10 @@
       "to-us": post.dataset.toUs === "1",
     };
     const search = ($("#feed-search")?.value || "").trim().toLowerCase();
-    const found = !search || post.textContent.toLowerCase().includes(search);
+    // The words around a post come in every language: search only those of the page's.
+    const shown = `.post-name, .handle, .post-text, .ui-${document.documentElement.lang}`;
+    const text = [...post.querySelectorAll(shown)].map((node) => node.textContent).join(" ");
+    const found = !search || text.toLowerCase().includes(search);
     return found && wanted.every((name) => tests[name]);
   }
 
@@ -230,6 +258,7 @@
   document.addEventListener("input", (event) => {
     if (event.target.matches("#feed-search")) applyFilters();
     if (event.target.matches("#composer-text")) { countChars(); showPlaceholders(); }
+    if (event.target.closest("#composer-form")) dismissNow();
   });
 
   document.addEventListener("keydown", (event) => {
@@ -243,7 +272,7 @@
   });
 
   document.addEventListener("DOMContentLoaded", () => {
-    const root = $("#console");
+    const root = $("#console") || $("#control-live");  // the team's or the facilitator's console
     if (!root) return;
     Object.assign(state, {
       status: root.dataset.status,
@@ -260,9 +289,13 @@
       if (event.target.id === "feed-posts") onPost();
     });
     document.body.addEventListener("htmx:afterSwap", () => {
-      countChars(); showPlaceholders(); drawVolume(); drawMood(); tick();
+      countChars(); showPlaceholders(); drawVolume(); drawMood(); tick(); dismissLater();
+    });
+    document.body.addEventListener("htmx:beforeRequest", (event) => {
+      if (event.detail.requestConfig?.verb === "post") dismissNow();
     });
     countChars();
+    dismissLater();
     showPlaceholders();
     tick();
     window.setInterval(tick, 250);

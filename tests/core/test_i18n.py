@@ -1,6 +1,8 @@
 """Language negotiation and per-language formatting."""
 
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +40,40 @@ def test_dates_follow_the_language():
     moment = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
     token = i18n.current_language.set("fr")
     try:
-        assert "mars" in i18n.format_datetime(moment, "long")
+        assert "mars" in i18n.format_datetime(moment)
     finally:
         i18n.current_language.reset(token)
+
+
+def test_words_for_every_reader_come_as_one_span_per_language():
+    words = i18n.in_every_language(lambda: {"when": i18n.gettext("Never")})
+    html = str(words["when"])
+    for language in i18n.LANGUAGES:
+        token = i18n.current_language.set(language)
+        try:
+            expected = i18n.gettext("Never")
+        finally:
+            i18n.current_language.reset(token)
+        assert f'<span class="ui-{language}" lang="{language}">{expected}</span>' in html
+    assert html.count("<span") == len(i18n.LANGUAGES)
+
+
+def test_a_language_table_reads_in_the_current_language():
+    table = i18n.LanguageTable({"en": {"k": "Reply"}, "fr": {"k": "Réponse"}})
+    token = i18n.current_language.set("fr")
+    try:
+        assert table["k"] == "Réponse" and list(table) == ["k"] and table.get("x") is None
+    finally:
+        i18n.current_language.reset(token)
+
+
+def test_every_template_shows_moments_in_the_one_shape_per_language():
+    """`| datetime` takes no format: a page choosing its own would mix shapes again."""
+    root = Path(__file__).resolve().parents[2] / "templates"
+    chosen = re.compile(r"\|\s*datetime\s*\(")
+    offenders = [
+        str(path.relative_to(root))
+        for path in sorted(root.rglob("*.html"))
+        if chosen.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "write `| datetime` without a format in: " + ", ".join(offenders)

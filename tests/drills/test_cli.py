@@ -97,3 +97,26 @@ def test_a_plan_version_id_beyond_64_bits_is_a_bad_parameter(tmp_path):
     result, out = run(tmp_path, "d.json", ACTIONS, "--plan", "99999999999999999999")
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert not out.exists()
+
+
+def test_the_brand_option_rebrands_the_scenario_and_its_storm(tmp_path):
+    note = [{"at_s": 30, "kind": "note", "text": "Watching."}]
+    result, out = run(tmp_path, "brand.json", note, "--brand", "Harbour Bank")
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text())
+    scenario = json.dumps(record["scenario"], ensure_ascii=False)
+    assert record["brand"] == "Harbour Bank"
+    assert "Harbour Bank" in scenario and "Lumenza" not in scenario
+    assert "@HarbourBank" in scenario and "@lumenza" not in scenario.lower()
+    preview = CliRunner().invoke(
+        app, ["storm", "preview", "data-breach", "--brand", "Harbour Bank", "--until", "40m"]
+    )
+    assert preview.exit_code == 0, preview.output
+    assert "Harbour Bank" in preview.output and "lumenza" not in preview.output.lower()
+
+
+def test_without_a_brand_the_record_speaks_of_the_scenarios_own(tmp_path):
+    result, out = run(tmp_path, "own.json", [{"at_s": 30, "kind": "note", "text": "Watching."}])
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text())
+    assert record["brand"] == "Lumenza" and "Lumenza" in json.dumps(record["scenario"])

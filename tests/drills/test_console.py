@@ -76,7 +76,8 @@ def test_publishing_stores_the_statement_and_tells_everyone(client, session, tea
         headers={"HX-Request": "true"},
     )
     assert answer.status_code == 200
-    assert by_id(answer.text, "console-composer").text.count("Done") == 1
+    said = by_id(answer.text, "console-composer").text
+    assert said.count("Published: the public sees it now.") == 1
     rows = actions.list_actions(session=session, drill=team.drill)
     assert [(r.kind, r.text) for r in rows] == [("statement", "We are on it.")]
     held = live.broker._channel(team.drill.id).after(0)

@@ -132,17 +132,31 @@ def test_the_rumour_list_partial_keeps_the_choice(client, session, team):
     assert by_id(partial, "composer-rumour").get("data-next-at-s") is None  # none left to come
 
 
-def test_a_correction_answers_the_injects_carrying_its_rumour(client, session, team):
+DENIAL = "Corn Street was not shut down by health inspectors: a water pipe burst. No rats."
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [(DENIAL, True), ("We are looking into what is said about Corn Street.", False)],
+)
+def test_a_correction_that_denies_answers_the_injects_carrying_its_rumour(
+    client, session, team, text, answers
+):
     token = sign_in(client, team.spokesperson)
     inbox = client.get(f"/drills/{team.drill.id}/console/inbox").text
     assert "state-open" in by_id(inbox, "inject-foodie-rumour").get("class")
     client.post(
         f"/drills/{team.drill.id}/console/actions",
         data={"csrf_token": token, "intent": "publish", "rumour": "health-inspection",
-              "text": "No inspection: a burst pipe closed Corn Street."},
+              "text": text},
     )  # fmt: skip
+    assert [a.kind for a in actions.list_actions(session=session, drill=team.drill)] == [
+        "correct_rumour"
+    ]
     inbox = client.get(f"/drills/{team.drill.id}/console/inbox").text
-    assert "state-answered" in by_id(inbox, "inject-foodie-rumour").get("class")
+    state = by_id(inbox, "inject-foodie-rumour").get("class")
+    assert ("state-answered" in state) is answers
     board = monitor.inject_board(session=session, drill=team.drill, sim_s=300)
     states = {entry["id"]: entry["state"] for entry in board}
-    assert states["foodie-rumour"] == "answered" and states["regular-asks"] != "answered"
+    assert (states["foodie-rumour"] == "answered") is answers
+    assert states["regular-asks"] != "answered"

@@ -221,3 +221,21 @@ def test_a_feed_inject_fired_early_is_in_the_feed_from_then_on(client, session, 
     posts = [p for p in feed["posts"] if p["inject"] == "foodie-rumour"]
     assert [p["at_ms"] for p in posts] == [round(row.at_s * 1000)]
     assert posts[0]["rumour"] and posts[0]["kind"] == "inject"
+
+
+def test_the_log_names_what_an_action_is_about_never_its_id(client, session, factory):
+    team = started_team(session, factory, sim_s=200)  # the rumour appears at 3 min
+    for user, action_in in (
+        (team.monitor, ActionCreate(kind="flag_rumour", rumour="health-inspection")),
+        (team.spokesperson, ActionCreate(kind="checklist_done", item="alert")),
+    ):
+        actions.record_action(
+            session=session, drill=team.drill, user=user, member_role=Role.member,
+            action_in=action_in,
+        )  # fmt: skip
+    sign_in(client, team.trainer)
+    html = client.get(f"/drills/{team.drill.id}/control/activity").text
+    flagged = find_all(html, "tr", **{"data-kind": "flag_rumour"})[0].text
+    assert "health inspectors" in flagged and "health-inspection" not in flagged
+    ticked = find_all(html, "tr", **{"data-kind": "checklist_done"})[0].text
+    assert "Alert the cell" in ticked and "alert" not in ticked.split()

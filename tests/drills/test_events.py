@@ -13,7 +13,7 @@ from app.drills.runtime import live_of
 from tests.drills.helpers import make_drill, make_team
 from tests.drills.sse_client import read_sse
 from tests.factories import sign_in
-from tests.plans.html import by_id
+from tests.plans.html import by_id, find_all
 
 EVENT = re.compile(rb"id: (\d+)\r\nevent: ([a-z-]+)\r\n")
 
@@ -76,6 +76,9 @@ def test_notify_publishes_the_activity_line_and_the_panels(client, session, fact
     line = by_id(held[0].data, "action-1")
     assert "T+01:15" in line.text and "submitted a statement for approval" in line.text
     assert team.spokesperson.display_name in line.text
+    # Rendered once for every console: the verb in each language, each shown on its pages.
+    french = find_all(held[0].data, "span", class_="ui-fr")
+    assert [span.text for span in french] == ["a soumis une déclaration à validation"]
 
 
 def test_topics_follow_the_action_kinds():

@@ -1,10 +1,10 @@
-"""Feed posts rendered once per drill: in the post's language, with what the filters read."""
+"""Feed posts rendered once per drill: text in the post's language, labels in every reader's."""
 
 import pytest
 
 from app.drills.posts import reach, render_post, sim_time
 from app.storm.types import Author, Post
-from tests.plans.html import by_id
+from tests.plans.html import by_id, find_all
 
 AUTHOR = Author("Nina Press", "@ninapress", "journalist", 25_400, True)
 
@@ -21,9 +21,20 @@ def test_a_post_carries_its_filters_and_its_language():
     assert article.get("class") == "post sentiment-negative" and article.get("lang") == "fr"
     assert (article.get("data-persona"), article.get("data-high-reach")) == ("journalist", "1")
     assert (article.get("data-rumour"), article.get("data-to-us")) == ("r-1", "1")
-    assert "Journaliste" in article.text and "Rumeur" in article.text  # French labels
-    assert "En réponse à nous" in article.text and "T+01:35" in article.text
+    assert "T+01:35" in article.text
     assert "&lt;b&gt;knew" in html and 'src="/avatars/ninapress.svg"' in html
+
+
+@pytest.mark.parametrize("drill_language", ["en", "fr"])
+def test_the_words_around_a_post_come_in_every_language_each_marked_for_its_page(drill_language):
+    html = render_post(post(rumour="r-1", reply_to="act-3", language=drill_language))
+    badge = find_all(html, "span", class_="badge persona persona-journalist")[0]
+    assert "Journalist" in badge.text and "Journaliste" in badge.text
+    english = [s.text for s in find_all(html, "span", class_="ui-en")]
+    french = [s.text for s in find_all(html, "span", class_="ui-fr")]
+    assert {"Journalist", "Rumour", "Replying to us"} <= set(english)
+    assert {"Journaliste", "Rumeur", "En réponse à nous"} <= set(french)
+    assert all(s.get("lang") == "fr" for s in find_all(html, "span", class_="ui-fr"))
 
 
 def test_an_inject_post_is_answered_as_the_inject():

@@ -61,14 +61,23 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The real application on a fresh, migrated SQLite file with the demo data loaded."""
+def live_database_url() -> Iterator[str]:
+    """A fresh, migrated SQLite file with the demo data loaded: the live server's database."""
     folder = tempfile.mkdtemp(prefix="stormdrill-e2e-")
     url = f"sqlite:///{Path(folder) / 'e2e.db'}"
     migrate.upgrade(url)
     engine = make_engine(url)
     with Session(engine) as session:
         demo.load_demo(session)
+    engine.dispose()
+    yield url
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database_url: str) -> Iterator[str]:
+    """The real application on `live_database_url`."""
+    url = live_database_url
     port = free_port()
     settings = test_settings(url)
     server = uvicorn.Server(
@@ -88,8 +97,6 @@ def live_server() -> Iterator[str]:
     yield base
     server.should_exit = True
     thread.join(timeout=10)
-    engine.dispose()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 EXPECTED_ANSWER = re.compile(r"^Failed to load resource: .* status of (409|422) ")
@@ -112,3 +119,38 @@ def console_errors(page) -> Iterator[list[str]]:
     page.on("console", on_console)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield errors
+
+
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportViolation(
+    `${event.violatedDirective} refused ${event.blockedURI || "inline"} ` +
+    `at ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`
+  );
+});
+"""
+
+
+@pytest.fixture
+def policy_problems(page) -> Iterator[list[str]]:
+    """Content-Security-Policy violations and console errors of `page`, and answers without
+    the policy; a test asserts the list stays empty. Chromium reports each refusal of the
+    policy both as a `securitypolicyviolation` event and as a console error."""
+    found: list[str] = []
+    page.expose_function("reportViolation", lambda text: found.append(text))
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on(
+        "console",
+        lambda m: m.type == "error" and not EXPECTED_ANSWER.match(m.text) and found.append(m.text),
+    )
+    page.on("pageerror", lambda exc: found.append(exc.stack or str(exc)))
+
+    def check_headers(answer) -> None:
+        headers = answer.headers
+        if "script-src 'self';" not in headers.get("content-security-policy", ""):
+            found.append(f"no policy on {answer.url}")
+        if headers.get("x-content-type-options") != "nosniff":
+            found.append(f"no nosniff on {answer.url}")
+
+    page.on("response", check_headers)
+    yield found

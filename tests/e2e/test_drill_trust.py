@@ -115,9 +115,21 @@ def test_the_composer_fills_what_it_can_and_refuses_the_rest(browser, live_serve
     assert errors == [], errors[:3]
 
 
-def test_the_rumour_list_grows_live_and_a_correction_answers_its_inject(browser, live_server):
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_rumour_list_grows_live_and_a_correction_answers_its_inject(
+    browser, live_server, language
+):
     errors: list[str] = []
-    page = trainer_in(browser, live_server, "en", errors)
+    page = trainer_in(browser, live_server, language, errors)
+    try:
+        correct_a_rumour_live(page, live_server)
+    finally:
+        back_to_english(page)
+    assert errors == [], errors[:3]
+
+
+def correct_a_rumour_live(page: Page, live_server: str) -> None:
+    """The rumour shows in the list without a reload; a denial of it answers its inject."""
     drill_id = running_drill(page, 10)  # the rumour appears at 3 min: 18 s from now
     page.goto(f"{live_server}/drills/{drill_id}/console")
     rumour = page.locator("#composer-rumour option[value='health-inspection']")
@@ -128,9 +140,19 @@ def test_the_rumour_list_grows_live_and_a_correction_answers_its_inject(browser,
     expect(inject).to_be_visible(timeout=40_000)  # the foodie's post arrives at 3 min 15 s
     api(page, "POST", f"/api/drills/{drill_id}/pause")
     page.locator("#composer-rumour").select_option("health-inspection")
-    page.locator("#composer-text").fill("No inspection: a burst pipe closed Corn Street.")
+    page.locator("#composer-text").fill(
+        "Corn Street was not shut down by health inspectors: a water pipe burst. No rats."
+    )
     page.locator("#composer-form [data-primary]").click()
     expect(page.locator("#console-activity .activity--correct_rumour")).to_have_count(1)
     expect(inject).to_have_class(re.compile(r"\bstate-answered\b"), timeout=10_000)
     api(page, "POST", f"/api/drills/{drill_id}/end")
-    assert errors == [], errors[:3]
+    report = api(page, "GET", f"/api/drills/{drill_id}/review")["report"]
+    replies = next(
+        m
+        for m in report["dimensions"]["responsiveness"]["metrics"]
+        if m["name"] == "priority_reply_rate"
+    )
+    done = api(page, "GET", f"/api/drills/{drill_id}/actions")
+    assert [action["kind"] for action in done] == ["correct_rumour"]  # so it is action:0
+    assert "inject:foodie-rumour" in replies["evidence"] and "action:0" in replies["evidence"]

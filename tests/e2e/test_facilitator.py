@@ -45,8 +45,10 @@ def set_up_drill(page: Page, base: str) -> str:
 
 
 def assign_roles(page: Page) -> None:
-    """Sam Patel holds two roles; the others stay unfilled, and are flagged."""
+    """Sam Patel, the plan's social media lead (ticked from the start), takes two more roles;
+    the roles the plan gives nobody in the organisation stay unfilled, and are flagged."""
     page.get_by_role("link", name="Assign roles").click()
+    expect(page.locator("#role-social-lead").get_by_label("Sam Patel")).to_be_checked()
     page.locator("#role-spokesperson").get_by_label("Sam Patel").check()
     page.locator("#role-monitor").get_by_label("Sam Patel").check()
     page.get_by_role("button", name="Save the roles").click()
@@ -70,7 +72,7 @@ def test_trainer_runs_a_drill_from_the_facilitator_console(
     participant.goto(drill_url)
     expect(participant).to_have_url(f"{drill_url}/lobby")
     roles = participant.locator("#lobby-my-roles")
-    expect(roles).to_have_text("Spokesperson, Social listening and triage")
+    expect(roles).to_have_text("Spokesperson, Social media lead, Social listening and triage")
     shot(participant, "3-lobby")
 
     page.goto(drill_url)

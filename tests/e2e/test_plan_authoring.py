@@ -46,9 +46,10 @@ def test_author_writes_approves_and_prints_a_plan(
 
     page.get_by_role("link", name="Add a KPI").click()
     page.get_by_label("Metric").select_option("priority_reply_rate")
-    page.get_by_label("Target").fill("0.9")
+    page.get_by_label("Target").fill("90")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#section-kpis")).to_contain_text("Priority posts answered in time")
+    expect(page.locator("#section-kpis")).to_contain_text("Target: 90%")
 
     page.get_by_role("button", name="Send for review").click()
     expect(page.locator("#four-eyes")).to_contain_text("another author or an admin approves it")

@@ -21,8 +21,8 @@ def api(page: Page, method: str, path: str, data: dict | None = None) -> dict | 
     return answer.json()
 
 
-def running_drill(page: Page, base: str) -> int:
-    """A data-breach drill at 60× with the trainer holding two roles and acting twice."""
+def running_drill(page: Page, base: str, speed: int = 60) -> int:
+    """A data-breach drill (60× unless told) with the trainer holding two roles and acting twice."""
     plans = page.request.get(f"{base}/api/plans").json()["data"]
     plan = next(p for p in plans if p["title"] == DEMO_PLAN)  # other tests add plans too
     versions = page.request.get(f"{base}/api/plans/{plan['id']}/versions").json()["data"]
@@ -31,7 +31,7 @@ def running_drill(page: Page, base: str) -> int:
         page,
         "POST",
         f"{base}/api/drills",
-        {"plan_version_id": version_id, "scenario_id": "data-breach", "seed": 3, "speed": 60},
+        {"plan_version_id": version_id, "scenario_id": "data-breach", "seed": 3, "speed": speed},
     )
     me = page.request.get(f"{base}/api/me").json()["user"]
     roster = [

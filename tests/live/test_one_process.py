@@ -56,3 +56,34 @@ async def crowded(deployment: Cluster) -> None:
     _, missing = action_delays(actions, consoles)
     assert not missing, f"{len(missing)} (action, console) pairs never delivered: {missing[:5]}"
     assert lost_and_doubled(consoles) == (0, 0), "consoles of the drill disagree on its events"
+
+
+STAMPEDE = 120  # consoles opening at the same moment: past the 40 threads and 30 connections
+
+
+def test_more_consoles_opening_at_once_than_threads_and_connections_all_get_their_stream():
+    """Each synchronous dependency takes a thread and the request's session a connection: with
+    more requests in flight than either, they used to wait for each other until the pool's
+    timeout turned every request into a 500. The admission gate makes them queue instead."""
+    with cluster("sqlite", scenario_id="tutorial", speed=30) as deployment:
+        run_bounded(stampede(deployment), TEST_BOUND_S)
+
+
+async def stampede(deployment: Cluster) -> None:
+    server = deployment.servers[0]
+    drill = deployment.seeded.drill_ids[0]
+    trainer = await deployment.sign_in(deployment.seeded.trainer, server)
+    member = await deployment.sign_in(deployment.seeded.members[drill][0], server)
+    await deployment.start_drill(trainer, drill, server)
+    stop = asyncio.Event()
+    consoles = [Console(member, server.base, drill) for _ in range(STAMPEDE)]
+    tasks = await open_consoles(consoles, stop)
+    asked = time.monotonic()
+    reading = await trainer.client.get(f"{server.base}/api/drills/{drill}")
+    answered_in = time.monotonic() - asked
+    await close_all(stop, tasks, trainer, member)
+    assert reading.status_code == 200 and answered_in < ANSWER_S, (
+        f"with {STAMPEDE} consoles open, reading the drill answered {reading.status_code} "
+        f"in {answered_in:.1f} s; server exceptions: {deployment.exceptions()}"
+    )
+    assert not deployment.exceptions(), deployment.exceptions()

@@ -3,6 +3,7 @@
 import pytest
 
 from app.accounts.models import Role
+from app.plans.catalogue import METRIC_LABELS
 from tests.factories import sign_in
 from tests.plans.helpers import make_full_plan, send_for_review
 
@@ -33,7 +34,7 @@ def test_a_refused_field_answers_422_with_its_path(client, org):
     assert response.status_code == 422
     error = response.json()["detail"][0]
     assert error["loc"] == ["body", "target"]
-    assert "priority_reply_rate" in error["msg"]
+    assert str(METRIC_LABELS["priority_reply_rate"]) in error["msg"]
 
 
 def test_an_unknown_reference_answers_422_naming_the_field(client, org):
@@ -89,7 +90,9 @@ def test_deleting_an_item_and_the_history(client, session, org):
     assert client.delete(url, params={"version": kpi["version"]}).status_code == 204
     assert client.get(f"/api/plans/{plan.id}/kpis").json() == []
     history = client.get(f"/api/plans/{plan.id}/history").json()
-    assert history[0]["action"] == "item_removed" and history[0]["summary"] == kpi["metric"]
+    assert history[0]["action"] == "item_removed" and history[0]["summary"] == str(
+        METRIC_LABELS[kpi["metric"]]
+    )
 
 
 def test_other_organisations_and_plain_members(client, session, factory):

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.plans.diff import compare, default_pair
+from app.plans.diff import compare, default_pair, item_names
 
 BASE = {
     "title": "Recall",
@@ -70,3 +70,11 @@ def test_the_default_pair_differs_and_nothing_newer_does(titles):
     else:
         newest = changes[0]
         assert pair == (str(newest + 1), str(newest))
+
+
+def test_items_are_named_as_people_call_them():
+    left = {"checklist": [{"key": "open-cell", "title": "Open the crisis cell"}]}
+    right = {"kpis": [{"metric": "time_to_first_response_s", "target": 900}]}
+    names = item_names(left, right)
+    assert names[("checklist", "open-cell")] == "Open the crisis cell"
+    assert names[("kpis", "time_to_first_response_s")].startswith("Time to first public response")

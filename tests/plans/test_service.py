@@ -10,6 +10,7 @@ from app.accounts.models import Role
 from app.core.db import utcnow
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.plans import items, service
+from app.plans.catalogue import METRIC_LABELS
 from app.plans.models import PlanRole
 from app.plans.schemas import (
     ActionCreate,
@@ -281,7 +282,7 @@ def test_kpi_targets_are_checked_per_metric(metric, target, ok):
     with pytest.raises(ValidationError) as caught:
         KpiCreate(metric=metric, target=target)
     error = caught.value.errors()[0]
-    assert error["loc"] == ("target",) and metric in error["msg"]
+    assert error["loc"] == ("target",) and str(METRIC_LABELS[metric]) in error["msg"]
 
 
 def test_mark_drilled_sets_the_cadence_and_overdue_plans_stand_out(session, factory):

@@ -24,6 +24,7 @@ words = (
     .filter(bool)
 )
 keys = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
+phones = st.from_regex(r"\+?[0-9]{2}([ .-][0-9]{2}){2,6}", fullmatch=True)
 
 
 @st.composite
@@ -45,6 +46,8 @@ def documents(draw) -> dict:
                 "name": draw(words),
                 "responsibilities": draw(st.lists(words, max_size=3)),
                 "holder_contact": draw(st.none() | words),
+                "holder_phone": draw(st.none() | phones),
+                "backup_phone": draw(st.none() | phones),
                 "may_publish": draw(st.booleans()),
                 "approves_statements": draw(st.booleans()),
             }
@@ -148,27 +151,43 @@ def test_the_example_plans_are_rich(session):
 
 
 @pytest.mark.parametrize(
-    ("change", "path"),
+    ("change", "path", "words"),
     [
-        (lambda d: d["roles"][0].pop("name"), "roles.0.name"),
-        (lambda d: d["checklist"][0].update(owner_role="ghost"), "checklist.0.owner_role"),
-        (lambda d: d["kpis"][0].update(target=3), "kpis.0.target"),
-        (lambda d: d["key_messages"][0].update(text="Hi {nope}"), "key_messages.0.text"),
+        (lambda d: d["roles"][0].pop("name"), "roles.0.name", "Roles, item 1, Name"),
+        (
+            lambda d: d["checklist"][0].update(owner_role="ghost"),
+            "checklist.0.owner_role",
+            "Checklist, item 1, Owner role",
+        ),
+        (
+            lambda d: d["checklist"][0].update(due_minutes="soon"),
+            "checklist.0.due_minutes",
+            "Checklist, item 1, Due (minutes after the crisis starts): Enter a whole number.",
+        ),
+        (lambda d: d["kpis"][0].update(target=3), "kpis.0.target", "KPIs, item 1, Target"),
+        (
+            lambda d: d["key_messages"][0].update(text="Hi {nope}"),
+            "key_messages.0.text",
+            "item 1",
+        ),
         (
             lambda d: d["roles"][0].update(holder_member="x@example.org", holder_contact=None),
             "roles.0.holder_member",
+            "Roles, item 1, ",
         ),
-        (lambda d: d.update(colour="red"), "colour"),
+        (lambda d: d.update(colour="red"), "colour", "colour: This field is not part of a plan."),
     ],
 )
-def test_an_import_refuses_the_whole_file_naming_the_path(session, factory, change, path):
+def test_an_import_refuses_the_whole_file_naming_the_field(session, factory, change, path, words):
     org = factory.org()
     document = transfer.export_document(session=session, plan=make_full_plan(session, org))
     change(document)
     before = len(service.list_plans(session=session, org=org))
     with pytest.raises(Invalid) as caught:
         transfer.import_document(session=session, org=org, user=None, data=document)
-    assert path in caught.value.message
+    assert caught.value.field in (path, "file")  # the API's path (the file for cross-checks)…
+    assert words in caught.value.message  # …and people's words, no dotted path
+    assert "." not in caught.value.message.split(": ")[0]
     assert len(service.list_plans(session=session, org=org)) == before
 
 

@@ -128,6 +128,24 @@ def test_missed_kpis_rank_by_share_missed_and_link_the_latest_miss(session, fact
     assert missed[0].latest.id == made[1].id and missed[1].latest.id == made[1].id
 
 
+def test_missed_kpis_count_only_rehearsals_like_the_trends(session, factory):
+    org = factory.org()
+    missed_in = [
+        reviewed_drill(session, org, report_=report(50.0, {"tone": False}), ended=EARLIER),
+        reviewed_drill(
+            session, org, report_=report(50.0, {"tone": True}), ended=EARLIER + timedelta(days=1)
+        ),
+    ]
+    missed_in[0].mode = "practice"
+    session.add(missed_in[0])
+    session.commit()
+    rows = dashboard.drill_rows(session=session, org=org)
+    assert [row.counts for row in rows if row.drill.id == missed_in[0].id] == [False]
+    assert dashboard.missed_kpis(rows) == []  # the only miss was in a practice
+    trend_points = dashboard.trend(rows, "All")["all"][0].points
+    assert [point[2].id for point in trend_points] == [missed_in[1].id]
+
+
 def test_overdue_plans_include_never_drilled_plans_older_than_their_interval(session, factory):
     org = factory.org()
     now = datetime.now(UTC)
@@ -176,8 +194,13 @@ def test_chart_data_keeps_every_point_at_its_date(series_points):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.dictionaries(st.sampled_from(["a", "b", "c"]), st.booleans()), max_size=6))
-def test_missed_kpis_count_within_totals_most_missed_first(kpi_sets):
+@given(
+    st.lists(
+        st.tuples(st.dictionaries(st.sampled_from(["a", "b", "c"]), st.booleans()), st.booleans()),
+        max_size=6,
+    )
+)
+def test_missed_kpis_count_within_totals_most_missed_first(drilled):
     rows = [
         dashboard.DrillRow(
             drill=Drill(
@@ -188,9 +211,11 @@ def test_missed_kpis_count_within_totals_most_missed_first(kpi_sets):
             team=(),
             team_label="",
             scored=dashboard.scored_of(report(50.0, kpis), []),
+            counts=counts,
         )
-        for i, kpis in enumerate(kpi_sets)
+        for i, (kpis, counts) in enumerate(drilled)
     ]
+    kpi_sets = [kpis for kpis, counts in drilled if counts]  # practices never count
     missed = dashboard.missed_kpis(rows)
     assert all(0 < m.missed <= m.total for m in missed)
     shares = [m.missed / m.total for m in missed]

@@ -1,5 +1,7 @@
 """Each dimension on small records: the right points, and evidence that names what counted."""
 
+import pytest
+
 from app.scoring.core import AudienceOutcome, parse_record, score_record
 from tests.scoring.records import with_actions
 
@@ -180,3 +182,31 @@ def test_an_audience_outcome_given_beside_the_record_is_scored():
     dimension = report.dimensions["outcome"]
     assert dimension.assessed
     assert [m.points for m in dimension.metrics] == [75.0, 80.0, 100.0]
+
+
+def carrying_rumour(actions: list[dict]):
+    """A record whose journalist's email (i2) carries rumour r1."""
+    record = with_actions("good-drill-en", actions, approval_required=False)
+    record["scenario"]["injects"][1]["rumour"] = "r1"
+    return score_record(parse_record(record))
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        ("It is false that Brightwater yoghurt killed a child in Leeds.", True),
+        ("We are looking into what is said about Leeds.", False),
+    ],
+)
+def test_a_correction_that_denies_its_rumour_answers_the_injects_carrying_it(text, answers):
+    correction = {"at_s": 1600, "kind": "correct_rumour", "rumour": "r1", "text": text}
+    report = carrying_rumour([correction])
+    rate = metric(report, "responsiveness", "priority_reply_rate")
+    assert rate.value == round((1 if answers else 0) / 3, 3)
+    assert ("action:0" in rate.evidence) is answers
+
+
+def test_a_correction_before_the_inject_does_not_answer_it():
+    early = {"at_s": 1300, "kind": "correct_rumour", "rumour": "r1",
+             "text": "It is false that Brightwater yoghurt killed a child in Leeds."}  # fmt: skip
+    assert metric(carrying_rumour([early]), "responsiveness", "priority_reply_rate").value == 0

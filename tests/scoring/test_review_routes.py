@@ -5,6 +5,7 @@ import re
 import pytest
 from sqlmodel import select
 
+from app.core.i18n import format_date
 from app.scoring import reviews
 from app.scoring.models import ImprovementItem, MetricOverride, ReviewAnnotation
 from tests.factories import sign_in
@@ -152,7 +153,8 @@ def test_improvement_form_names_the_field_and_keeps_the_input(client, session, t
     due = in_days(30).isoformat()
     added = client.post(url(team, "/improvements"), data={**data, "due_on": due}, headers=HTMX)
     table = by_id(added.text, "review-improvements").text
-    assert "Add a rumour-correction message" in table and due in table and "Key messages" in table
+    shown = format_date(in_days(30))  # the reader's date format, not the ISO value typed
+    assert "Add a rumour-correction message" in table and shown in table and "Key messages" in table
 
 
 def test_scoring_again_refreshes_the_report_and_keeps_the_trainers_work(client, session, team):

@@ -1,7 +1,9 @@
 """`stormdrill storm preview`, and the canonical JSON it prints."""
 
+import ast
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -9,6 +11,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.storm import Storm, post_json
+from app.storm import cli as cli_module
+from app.storm.report import FLOORS
 from tests.storm.sample import sample_data
 
 runner = CliRunner()
@@ -125,6 +129,20 @@ def test_the_report_prints_each_floor_and_fails_when_one_is_missed(scenario_file
     lines = result.output.splitlines()
     assert lines[0].startswith("sample-recall [fr] ") and lines[0].endswith(" posts")
     marks = re.findall(r"\((ok|MISSED)\)", result.output)
-    assert len(marks) == 8
+    assert len(marks) == len(FLOORS)
+    quoting = re.search(r"reactions that quote the team (\d+)% \((ok|MISSED)\)", result.output)
+    assert quoting and int(quoting.group(1)) >= 30 and quoting.group(2) == "ok"
+    assert "silence posts after the first statement 0 (ok)" in result.output
     assert result.exit_code == (1 if "MISSED" in marks else 0)
     assert "at 30/60/90 min  none: A" in result.output
+
+
+def test_the_storm_command_line_imports_nothing_of_app_core():
+    source = Path(cli_module.__file__).read_text(encoding="utf-8")
+    imported = [
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert not [name for name in imported if name and name.startswith("app.core")]

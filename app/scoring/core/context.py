@@ -1,10 +1,12 @@
 """What every dimension needs from a record, computed once: ids, public texts, deadlines."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from app.analysis import Analysis, Claim, Frame, analyse
 from app.record import PUBLIC_KINDS, Action, AudienceOutcome, DrillRecord
+from app.scoring.core.phrases import cite
 from app.scoring.core.text import Analysed, analyse_text, fill_placeholders, is_thread_part
 from app.scoring.core.tone import ToneAnalysis
 from app.scoring.core.voice import read_tone
@@ -14,6 +16,25 @@ SEVERITY_DEADLINE_S = {4: 900.0, 3: 1800.0, 2: 3600.0, 1: 7200.0}
 DEFAULT_DEADLINE_S = 1800.0
 RUMOUR_TARGET_S = 1800.0
 THREAD_GAP_S = 300.0  # thread parts posted at most this far apart form one message
+
+
+def claims_frame(
+    language: str,
+    brand: str,
+    facts: Iterable[tuple[str, str]],
+    rumours: Iterable[tuple[str, str]],
+    topics: Iterable[str],
+) -> Frame:
+    """What a team's texts are read against: the brand, the facts and rumours (id, text)."""
+    claims = [Claim(f"fact:{key}", text, "fact") for key, text in facts]
+    claims += [Claim(f"rumour:{key}", text, "rumour") for key, text in rumours]
+    return Frame(language, brand, tuple(claims), tuple(topics))
+
+
+def denies(reading: Analysis, rumour: str) -> bool:
+    """Whether a text, as read, denies the rumour without hedging: what corrects it."""
+    said = reading.stance_of(f"rumour:{rumour}")
+    return said.label == "denies" and not said.hedged
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,14 @@ class PublicText:
     tone: ToneAnalysis
     reading: Analysis
     ids: tuple[str, ...] = ()
+
+    def corrects(self, rumour: str | None) -> bool:
+        """Whether this is a rumour correction the analysis reads as denying `rumour`."""
+        return (
+            rumour is not None
+            and self.step.action.kind == "correct_rumour"
+            and denies(self.reading, rumour)
+        )
 
 
 class Context:
@@ -87,10 +116,13 @@ class Context:
     def frame(self) -> Frame:
         """What the team's texts are read against: the brand and the scenario's claims."""
         scenario = self.record.scenario
-        claims = [Claim(f"fact:{f.id}", f.text, "fact") for f in scenario.facts]
-        claims += [Claim(f"rumour:{r.id}", r.claim, "rumour") for r in scenario.rumours]
-        topics = tuple(i.text for i in scenario.injects)
-        return Frame(self.language, self.record.brand, tuple(claims), topics)
+        return claims_frame(
+            self.language,
+            self.record.brand,
+            [(f.id, f.text) for f in scenario.facts],
+            [(r.id, r.claim) for r in scenario.rumours],
+            [i.text for i in scenario.injects],
+        )
 
     def post(self, step: Step, text: str, ids: tuple[str, ...] = ()) -> PublicText:
         """A public text analysed once: word-level, statement analysis and the tone it reads as."""
@@ -132,6 +164,14 @@ class Context:
             text = " ".join(p.step.action.text or "" for p in group)
             merged.append(self.post(group[0].step, text, tuple(p.step.id for p in group)))
         return merged
+
+    @cached_property
+    def subjects(self) -> dict[str, str]:
+        """Each rumour's and fact's id with its words, quoted as findings cite them."""
+        scenario = self.record.scenario
+        texts = {f"rumour:{r.id}": r.claim for r in scenario.rumours}
+        texts |= {f"fact:{f.id}": f.text for f in scenario.facts}
+        return {key: cite(text, self.language) for key, text in texts.items()}
 
     @cached_property
     def key_messages(self) -> list[tuple[str, str, Analysed]]:

@@ -44,15 +44,20 @@ def format_value(name: str, value: Value, language: str) -> str:
     if name in RATES:
         return f"{round(100 * float(value))} %"
     if name in ("final_sentiment", "mean_sentiment"):
-        return f"{float(value):+.2f}"
+        return _decimal_mark(f"{float(value):+.2f}", language)
     if name == "peak_anger":
-        return f"{float(value):.2f}"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+        return _decimal_mark(f"{float(value):.2f}", language)
+    return _decimal_mark(f"{value:g}", language) if isinstance(value, float) else str(value)
 
 
-def _text(table: dict, metric: Metric, language: str) -> str:
+def _decimal_mark(text: str, language: str) -> str:
+    """French writes a decimal comma."""
+    return text.replace(".", ",") if language == "fr" else text
+
+
+def _text(table: dict, metric: Metric, language: str, subjects: dict[str, str]) -> str:
     target = format_value(metric.name, metric.target, language) if metric.target else ""
-    subject = (metric.subject or "").partition(":")[2]
+    subject = subjects.get(metric.subject or "") or (metric.subject or "").partition(":")[2]
     key = metric.name
     if metric.value is None and f"{key}:never" in table[language]:
         key = f"{key}:never"
@@ -62,12 +67,16 @@ def _text(table: dict, metric: Metric, language: str) -> str:
 
 
 def findings(
-    dimensions: dict[str, Dimension], language: str, errors: list[CriticalError] | None = None
+    dimensions: dict[str, Dimension],
+    language: str,
+    errors: list[CriticalError] | None = None,
+    subjects: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Critical errors first, then strengths (high points, heaviest first) and improvements.
 
     Each finding is written from the metric it names, so none can contradict the scores; a
-    dimension capped by a critical error gives no strength.
+    dimension capped by a critical error gives no strength. `subjects` words the claims a
+    finding names (`rumour:id` → its quoted claim).
     """
     errors = errors or []
     capped = {d for e in errors for d in e.dimensions}
@@ -99,7 +108,7 @@ def findings(
     return critical + [
         Finding(
             kind=kind,
-            text=_text(table, metric, language),
+            text=_text(table, metric, language, subjects or {}),
             evidence=metric.evidence,
             dimension=name,
             metric=metric.name,

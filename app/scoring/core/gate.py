@@ -11,14 +11,24 @@ from app.scoring.core.report import (
 )
 
 
-def report_errors(found: list[Critical], language: str) -> list[CriticalError]:
+def critical_text(
+    kind: str, evidence: list[str], language: str, subjects: dict[str, str] | None = None
+) -> str:
+    """What a critical error says, in `language`; its subject is the second evidence id's,
+    in `subjects`' words when it has them (`rumour:id` → its quoted claim)."""
+    subjects = subjects or {}
+    subject = next((subjects.get(e) or e.partition(":")[2] for e in evidence[1:]), "")
+    return CRITICAL[language][kind].format(subject=subject)
+
+
+def report_errors(
+    found: list[Critical], language: str, subjects: dict[str, str] | None = None
+) -> list[CriticalError]:
     """The critical errors as the report shows them, in the record's language."""
     return [
         CriticalError(
             kind=c.kind,  # type: ignore[arg-type]
-            text=CRITICAL[language][c.kind].format(
-                subject=next((e.partition(":")[2] for e in c.evidence[1:]), "")
-            ),
+            text=critical_text(c.kind, list(c.evidence), language, subjects),
             dimensions=list(c.dimensions),
             evidence=list(c.evidence),
         )

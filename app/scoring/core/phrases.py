@@ -1,6 +1,7 @@
-"""The report's words in French and English: the record's language, not the reader's interface.
+"""The report's words in French and English, for whichever language reads them.
 
-The scoring core is pure, so it keeps its own text tables instead of gettext catalogues.
+The scoring core is pure, so it keeps its own text tables instead of gettext catalogues. The
+metric names here are the only ones: pages, exports and the plan editor read them too.
 """
 
 DIMENSION_NAMES = {
@@ -23,48 +24,48 @@ DIMENSION_NAMES = {
 METRIC_NAMES = {
     "en": {
         "time_to_first_response_s": "Time to first public response",
-        "priority_reply_rate": "Injects answered by their deadline",
+        "priority_reply_rate": "Priority posts answered in time",
         "median_reply_latency_s": "Median reply latency",
         "longest_silence_s": "Longest silence",
         "key_message_coverage": "Key-message coverage",
         "tone": "Tone",
-        "strategy_fit": "Strategy fit (SCCT)",
-        "accuracy": "Accuracy",
-        "consistency": "Consistency",
+        "strategy_fit": "Response strategy fit (SCCT)",
+        "accuracy": "Accuracy (contradictions, rumours repeated)",
+        "consistency": "Consistency between statements",
         "network_fit": "Fit to the network",
         "repetition": "Posts that say something new",
         "commitments_kept": "Promised updates delivered",
         "checklist_self_reported": "Checklist items only self-reported",
-        "rumour_correction_s": "Time to correct the rumour",
+        "rumour_correction_s": "Time to correct a rumour",
         "rumours_uncorrected": "Rumours never corrected",
         "approvals": "Approvals respected",
-        "roles": "Right roles acting",
-        "checklist_on_time_rate": "Checklist on time",
-        "final_sentiment": "Final sentiment",
+        "roles": "The right roles acted",
+        "checklist_on_time_rate": "Checklist items done on time",
+        "final_sentiment": "Final audience sentiment",
         "peak_anger": "Peak anger",
         "recovery_s": "Time to recover",
         "mean_sentiment": "Mean sentiment",
     },
     "fr": {
         "time_to_first_response_s": "Délai de la première réponse publique",
-        "priority_reply_rate": "Injects traités dans les délais",
+        "priority_reply_rate": "Publications prioritaires traitées à temps",
         "median_reply_latency_s": "Délai médian de réponse",
         "longest_silence_s": "Plus long silence",
         "key_message_coverage": "Couverture des messages clés",
         "tone": "Ton",
-        "strategy_fit": "Stratégie adaptée (SCCT)",
-        "accuracy": "Exactitude",
-        "consistency": "Cohérence",
+        "strategy_fit": "Stratégie de réponse adaptée (SCCT)",
+        "accuracy": "Exactitude (contradictions, rumeurs reprises)",
+        "consistency": "Cohérence entre les déclarations",
         "network_fit": "Adapté au réseau",
         "repetition": "Publications qui disent du nouveau",
         "commitments_kept": "Points annoncés tenus",
         "checklist_self_reported": "Éléments de check-list seulement déclarés",
-        "rumour_correction_s": "Délai de correction de la rumeur",
+        "rumour_correction_s": "Délai de correction d'une rumeur",
         "rumours_uncorrected": "Rumeurs jamais corrigées",
         "approvals": "Validations respectées",
         "roles": "Bons rôles à l'œuvre",
-        "checklist_on_time_rate": "Check-list dans les délais",
-        "final_sentiment": "Sentiment final",
+        "checklist_on_time_rate": "Actions de la check-list faites à temps",
+        "final_sentiment": "Sentiment final du public",
         "peak_anger": "Pic de colère",
         "recovery_s": "Temps de rétablissement",
         "mean_sentiment": "Sentiment moyen",
@@ -370,3 +371,11 @@ CRITICAL = {
         ),
     },
 }
+
+
+def cite(text: str, language: str, length: int = 80) -> str:
+    """A claim quoted as a finding cites it, cut at a word past `length` characters."""
+    text = " ".join(text.split())
+    if len(text) > length:
+        text = text[:length].rsplit(" ", 1)[0] + "…"
+    return f"« {text} »" if language == "fr" else f"“{text}”"

@@ -24,10 +24,12 @@ def inject_deadline(ctx: Context, inject: Inject) -> float:
 
 
 def first_reply(ctx: Context, inject: Inject) -> tuple[float, str] | None:
-    """When and by which action the team first answered an inject publicly."""
+    """When and by which action the team first answered an inject publicly: a reply to it, or
+    a correction of the rumour it carries (one correction answers every such inject)."""
     for item in ctx.public:
-        action = item.step.action
-        if action.in_reply_to == inject.id and item.step.at_s >= inject.at_s:
+        if item.step.at_s < inject.at_s:
+            continue
+        if item.step.action.in_reply_to == inject.id or item.corrects(inject.rumour):
             return item.step.at_s, item.step.id
     return None
 

@@ -3,7 +3,7 @@
 import math
 
 from app.record import Rumour
-from app.scoring.core.context import Context
+from app.scoring.core.context import Context, denies
 from app.scoring.core.report import Metric, clamp, linear_points, ordered_evidence
 
 LATE_FLOOR = 20.0  # a correction, however late, is worth this much
@@ -27,8 +27,7 @@ def corrections(ctx: Context, rumour: Rumour) -> tuple[list[tuple[float, str]], 
         declared = (
             post.step.action.kind == "correct_rumour" and post.step.action.rumour == rumour.id
         )
-        said = post.reading.stance_of(f"rumour:{rumour.id}")
-        if said.label == "denies" and not said.hedged:
+        if denies(post.reading, rumour.id):
             good.append((max(0.0, post.step.at_s - rumour.appears_at_s), post.step.id))
         elif declared:
             ineffective.append(post.step.id)

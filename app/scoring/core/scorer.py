@@ -84,7 +84,7 @@ def score_record(record: DrillRecord, outcome_in: AudienceOutcome | None = None)
     total = sum(d.weight for d in assessed)
     overall = clamp(sum(d.score * d.weight for d in assessed) / total) if total else 0.0
     overall = cap_overall(overall, critical)
-    errors = report_errors(critical, ctx.language)
+    errors = report_errors(critical, ctx.language, ctx.subjects)
     notes = [d.note for d in dimensions.values() if d.note]
     if record.scenario.model_fields_set == {"id"}:
         notes.append(notes_table["library_scenario"])
@@ -94,7 +94,7 @@ def score_record(record: DrillRecord, outcome_in: AudienceOutcome | None = None)
         rating=hseep_rating(overall),
         dimensions=dimensions,
         kpis=kpi_table(record.plan.kpis, dimensions),
-        findings=findings(dimensions, ctx.language, errors),
+        findings=findings(dimensions, ctx.language, errors, ctx.subjects),
         statements=_statements(ctx, quality),
         notes=notes,
         critical_errors=errors,

@@ -1,0 +1,131 @@
+"""What the engine needs to answer the team: reaction texts per action, missed promises and the
+journalists' follow-up questions, each cached by the public actions it depends on.
+
+An action's reactions depend on it and the actions before it (the statement it may contradict);
+a missed promise on the actions before its due time; a follow-up on its statement and the ones
+before it. So, like everything else in the storm, nothing here changes before the action it
+answers (docs/storm.md, Listening).
+"""
+
+import zlib
+from dataclasses import dataclass
+
+from app.scenarios.models import Persona, Scenario
+from app.storm.audience import CACHE_LIMIT, AudienceModel, Timeline
+from app.storm.content import Content
+from app.storm.listening import Missed, follow_up, missed_promises, reaction_texts, read_said
+from app.storm.meaning import excused_facts
+from app.storm.phrases import REACTIONS
+from app.storm.text import clock_text
+from app.storm.types import Action
+
+FOLLOW_UP_KINDS = frozenset({"statement", "correct_rumour"})  # a reply to a post gets none
+FOLLOW_UP_DELAY_S = 240  # a journalist writes four to seven minutes after a statement
+FOLLOW_UP_JITTER_S = 180
+FOLLOW_UP_DEADLINE_S = 900  # and wants an answer within fifteen minutes
+MAX_FOLLOW_UPS = 6  # per drill: the press does not question every update
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A journalist's question about a statement: an inbox inject expecting an answer."""
+
+    id: str
+    at_s: float
+    deadline_s: float
+    actor: str
+    outlet: str | None
+    text: str
+    reacts_to: str  # the action's ref
+
+
+class Listener:
+    """Reaction texts, missed promises and follow-ups of one drill."""
+
+    def __init__(
+        self, scenario: Scenario, model: AudienceModel, content: Content, brand: str
+    ) -> None:
+        self.model, self.brand, self.language = model, brand, content.language
+        hour, minute = (int(part) for part in scenario.start_time.split(":"))
+        self.start_minute = hour * 60 + minute
+        self.journalist = _journalist(scenario, content)
+        self._reactions: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._missed: dict[int, list[Missed]] = {}
+
+    def said(self, timeline: Timeline, index: int):
+        """What the action at `index` says, read against the public actions before it."""
+        readings = [self.model.effect(a).reading for a in timeline.actions[: index + 1]]
+        excused = frozenset(excused_facts(readings[-1], self.model.rumour_facts))
+        return readings[-1], read_said(readings[-1], readings[:-1], excused)
+
+    def reactions(self, timeline: Timeline, action: Action) -> tuple[tuple, tuple]:
+        """The (good, bad) reaction texts to one public action of the timeline."""
+        index = timeline.index(action)
+        key = timeline.keys[index + 1]
+        found = self._reactions.get(key)
+        if found is None:
+            if len(self._reactions) > CACHE_LIMIT:
+                self._reactions.clear()
+            reading, said = self.said(timeline, index)
+            texts = reaction_texts(reading, said, self.brand)
+            found = self._reactions[key] = (texts["good"], texts["bad"])
+        return found
+
+    def missed(self, timeline: Timeline) -> list[Missed]:
+        """The updates the team promised by a delay or a clock time and did not give."""
+        key = timeline.keys[-1]
+        found = self._missed.get(key)
+        if found is None:
+            if len(self._missed) > CACHE_LIMIT:
+                self._missed.clear()
+            promises = [
+                (a.at_s, a.ref, self.model.effect(a).reading)
+                for a in timeline.actions
+                if a.kind in FOLLOW_UP_KINDS
+            ]
+            found = missed_promises(promises, timeline.times, self.start_minute)
+            self._missed[key] = found
+        return found
+
+    def call_outs(self, missed: Missed) -> tuple[str, ...]:
+        """The posts that call out a missed update, naming the time it was promised for."""
+        minute = self.start_minute + int(missed.promised_s // 60)
+        time = clock_text(self.language, minute)
+        templates = REACTIONS[self.language]["missed"]["bad"]
+        return tuple(t.format(brand=self.brand, time=time) for t in templates)
+
+    def follow_ups(self, actions: list[Action]) -> list[FollowUp]:
+        """The journalists' questions on the team's statements, in time order (one per
+        statement, at most MAX_FOLLOW_UPS), each a few minutes after it, with a deadline."""
+        timeline = Timeline(actions)
+        found = []
+        for index, action in enumerate(timeline.actions):
+            if action.kind not in FOLLOW_UP_KINDS or len(found) == MAX_FOLLOW_UPS:
+                continue
+            reading, said = self.said(timeline, index)
+            if not reading.text.strip():
+                continue
+            jitter = zlib.crc32(action.ref.encode()) % FOLLOW_UP_JITTER_S
+            at_s = action.at_s + FOLLOW_UP_DELAY_S + jitter
+            name, outlet = self.journalist
+            found.append(
+                FollowUp(
+                    id=f"follow-up-{action.ref}",
+                    at_s=at_s,
+                    deadline_s=at_s + FOLLOW_UP_DEADLINE_S,
+                    actor=name,
+                    outlet=outlet,
+                    text=follow_up(reading, said, self.brand),
+                    reacts_to=action.ref,
+                )
+            )
+        return found
+
+
+def _journalist(scenario: Scenario, content: Content) -> tuple[str, str | None]:
+    """Who asks: the scenario's first journalist (and outlet), else one of the drill's cast."""
+    for inject in scenario.injects:
+        if inject.actor.persona is Persona.journalist:
+            return inject.actor.name, inject.actor.outlet
+    members = content.authors.get("journalist") or next(iter(content.authors.values()))
+    return members[0].author.name, None

@@ -1,0 +1,189 @@
+"""Listening: the audience's reactions quote the team's own words, chosen by what they say.
+
+Pure. For each public action, `reaction_texts` reads its analysis (`app.analysis`) and the
+earlier actions' ones, finds what a reader would react to (a contradiction of an earlier
+statement or of the facts, a confirmed rumour, contempt, a refusal, blame, a non-apology, an
+apology, a denial, a promise, else what it said), and fills the templates of `phrases` with the
+span of the text that says it. `missed_promises` finds the updates promised by a delay or a
+clock time that no public word kept; `follow_up` is the question a journalist sends about a
+statement.
+"""
+
+import re
+from dataclasses import dataclass
+
+from app.analysis import Analysis
+from app.analysis.commitments import GRACE_S
+from app.analysis.tokens import sentences
+from app.analysis.types import Span
+from app.storm.phrases import QUESTIONS, QUOTE_MARKS, REACTIONS
+
+QUOTE_CHARS = 100  # a longer span is cut at a word boundary, with an ellipsis
+KINDS_PER_TONE = 2  # reactions of one tone draw from the two most salient kinds that apply
+_TRIM = " \t\n.,;:!?…\"'“”«»()"
+
+
+def excerpt(text: str, span: Span | tuple[int, int]) -> str:
+    """The words of `text` in `span`, trimmed, cut to QUOTE_CHARS at a word boundary; always a
+    substring of `text` (the ellipsis goes outside the quotation marks)."""
+    start, end = (span.start, span.end) if isinstance(span, Span) else span
+    piece = text[start:end].strip(_TRIM)
+    if len(piece) > QUOTE_CHARS:
+        cut = piece.rfind(" ", 0, QUOTE_CHARS)
+        piece = piece[: cut if cut > 0 else QUOTE_CHARS].rstrip(_TRIM)
+    return piece
+
+
+def quoted(text: str, span: Span | tuple[int, int], language: str) -> str:
+    """A span in the language's quotation marks, an ellipsis inside when it was cut."""
+    opening, closing = QUOTE_MARKS[language]
+    piece = excerpt(text, span)
+    whole = text[span.start : span.end] if isinstance(span, Span) else text[span[0] : span[1]]
+    more = "…" if len(piece) < len(whole.strip(_TRIM)) else ""
+    return f"{opening}{piece}{more}{closing}"
+
+
+def _sentence_of(reading: Analysis, span: Span) -> tuple[int, int]:
+    """The sentence of the text that holds a span (a clause alone can lose its condition)."""
+    for start, end in sentences(reading.folded):
+        if start <= span.start < end:
+            return start, end
+    return span.start, span.end
+
+
+def _first_sentence(reading: Analysis) -> tuple[int, int]:
+    """The first sentence with words: what a reader quotes of a text with nothing salient."""
+    for start, end in sentences(reading.folded):
+        if re.search(r"\w", reading.text[start:end]):
+            return start, end
+    return 0, len(reading.text)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What one public text says to its readers: the kinds that apply, most salient first, each
+    with the span a reaction quotes, and the earlier text it contradicts (if any)."""
+
+    kinds: tuple[tuple[str, tuple[int, int]], ...]
+    earlier: str = ""  # the earlier text's words, already in quotation marks
+
+
+def contradiction(reading: Analysis, earlier: list[Analysis]) -> tuple[Span, Analysis, Span] | None:
+    """The first claim this text and an earlier one take opposite, unhedged stances on."""
+    for stance in reading.stances:
+        if stance.label == "silent" or stance.hedged or stance.evidence is None:
+            continue
+        for before in reversed(earlier):
+            other = before.stance_of(stance.claim_id)
+            if other.label not in ("silent", stance.label) and not other.hedged:
+                if other.evidence is not None:
+                    return stance.evidence, before, other.evidence
+    return None
+
+
+def read_said(
+    reading: Analysis, earlier: list[Analysis], excused: frozenset[str] = frozenset()
+) -> Said:
+    """What a reader of this text reacts to, in order of salience; `excused`: the facts it is
+    not read as denying (it corrects a rumour that contradicts them)."""
+    voice, evidence = reading.voice, reading.voice.evidence
+    kinds: list[tuple[str, Span | tuple[int, int]]] = []
+    earlier_words = ""
+    found = contradiction(reading, earlier)
+    if found is not None:
+        span, before, before_span = found
+        kinds.append(("contradiction", span))
+        earlier_words = quoted(before.text, before_span, reading.language)
+    unhedged = [s for s in reading.stances if not s.hedged and s.evidence is not None]
+    rumours = [s for s in unhedged if s.claim_id.startswith("rumour:")]
+    facts = [s for s in unhedged if s.claim_id.startswith("fact:") and s.claim_id not in excused]
+    kinds += [("affirms_rumour", s.evidence) for s in rumours if s.label == "affirms"][:1]
+    kinds += [("contradicts_fact", s.evidence) for s in facts if s.label == "denies"][:1]
+    for kind, key in (
+        ("contempt", "contempt"),
+        ("contempt", "sarcasm"),
+        ("refusal", "refusal"),
+        ("victims", "blame_victims"),
+        ("third_party", "blame_third_party"),
+    ):
+        if key in evidence and kind not in (k for k, _s in kinds):
+            kinds.append((kind, evidence[key]))
+    if voice.denies_responsibility:
+        kinds.append(("denies_responsibility", _first_sentence(reading)))
+    if voice.apology != "none":
+        kind = "conditional" if voice.apology == "conditional" else "apology"
+        kinds.append((kind, _sentence_of(reading, evidence["apology"])))
+    kinds += [("denial", s.evidence) for s in rumours if s.label == "denies"][:1]
+    kinds += [("promise", c.evidence) for c in reading.commitments][:1]
+    quotable = reading.quotable[0] if reading.quotable else _first_sentence(reading)
+    kinds.append(("said", quotable))
+    spans = tuple(
+        (kind, (s.start, s.end) if isinstance(s, Span) else s)
+        for kind, s in kinds  # type: ignore[misc]
+    )
+    return Said(spans, earlier_words)
+
+
+def reaction_texts(reading: Analysis, said: Said, brand: str) -> dict[str, tuple[str, ...]]:
+    """Every reaction text of each tone ("good", "bad") to one text, quotes filled in."""
+    language = reading.language if reading.language in REACTIONS else "en"
+    table = REACTIONS[language]
+    out: dict[str, tuple[str, ...]] = {}
+    for tone in ("good", "bad"):
+        texts: list[str] = []
+        used = 0
+        for kind, span in said.kinds:
+            templates = table[kind].get(tone, ())
+            if not templates or used == KINDS_PER_TONE:
+                continue
+            used += 1
+            quote = quoted(reading.text, span, language)
+            texts += [t.format(quote=quote, earlier=said.earlier, brand=brand) for t in templates]
+        out[tone] = tuple(texts)
+    return out
+
+
+def follow_up(reading: Analysis, said: Said, brand: str) -> str:
+    """The question a journalist sends about a statement: on its most salient point."""
+    language = reading.language if reading.language in QUESTIONS else "en"
+    kind, span = said.kinds[0]
+    template = QUESTIONS[language][kind][0]
+    quote = quoted(reading.text, span, language)
+    return template.format(quote=quote, earlier=said.earlier, brand=brand)
+
+
+@dataclass(frozen=True)
+class Missed:
+    """An update promised for `due_s` (seconds since the start) that no public word kept."""
+
+    due_s: float
+    promised_s: float  # when the update was promised for (the time the call-outs name)
+    ref: str  # the action that promised it
+    until_s: float  # the team's next public word after the due time: the call-outs stop
+
+
+def missed_promises(
+    promises: list[tuple[float, str, Analysis]], times: list[float], start_minute: int
+) -> list[Missed]:
+    """Updates promised within a delay or by a clock time (`promises`: (at_s, ref, analysis) of
+    public actions) that no later public action (`times`) made by the due time plus the grace."""
+    found = []
+    for at_s, ref, reading in promises:
+        for commitment in reading.commitments:
+            if commitment.kind != "update":
+                continue
+            if commitment.within_s is not None:
+                promised = at_s + commitment.within_s
+            elif commitment.clock is not None:
+                hour, minute = (int(p) for p in commitment.clock.split(":"))
+                promised = ((hour * 60 + minute - start_minute) % 1440) * 60.0
+                if promised <= at_s:
+                    continue  # a time already past (or tomorrow's): not judged
+            else:
+                continue
+            due = promised + GRACE_S
+            if not any(at_s < t <= due for t in times):
+                until = next((t for t in times if t > due), float("inf"))
+                found.append(Missed(due, promised, ref, until))
+            break  # one promised update per text
+    return found

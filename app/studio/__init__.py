@@ -1,0 +1,1 @@
+"""The scenario studio: each organisation's own scenarios, versioned, beside the library."""

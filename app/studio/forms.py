@@ -1,0 +1,134 @@
+"""The scenario editor's form: posted fields into a scenario document, problems back to fields.
+
+Field names are the document's own paths (`title.en`, `facts.2.text.fr`,
+`rumours.0.appears_at`), so a problem the loader names by path lands beside its field. The
+form edits the title, summary, brand, facts and rumours; every other part of the document is
+kept as it was.
+"""
+
+import copy
+from typing import Any
+
+from starlette.datastructures import FormData
+
+from app.scenarios.models import LANGUAGES
+
+TEXT_FIELDS = ("title", "summary")
+BRAND_FIELDS = ("name", "short", "handle")
+RUMOUR_NUMBERS = ("initial_reach", "spread_rate")
+
+
+def _text(form: FormData, name: str) -> str:
+    return str(form.get(name) or "").strip()
+
+
+def _terms(text: str) -> list[str]:
+    return [term.strip() for term in text.split(",") if term.strip()]
+
+
+def _duration(text: str) -> str | int:
+    """A time as typed: plain digits are seconds, as in a scenario file; `12m` stays as it is."""
+    return int(text) if text.isdigit() and len(text) < 10 else text
+
+
+def _rows(form: FormData, section: str) -> list[int]:
+    """The row numbers of `section` present in the form, in order."""
+    prefix = f"{section}."
+    numbers = {
+        int(key.split(".")[1])
+        for key in form
+        if key.startswith(prefix) and key.split(".")[1].isdigit()
+    }
+    return sorted(numbers)
+
+
+def _localized(form: FormData, name: str) -> dict[str, str]:
+    return {language: _text(form, f"{name}.{language}") for language in LANGUAGES}
+
+
+def _fact(form: FormData, row: int) -> dict[str, Any] | None:
+    base = f"facts.{row}"
+    fact = {"id": _text(form, f"{base}.id"), "text": _localized(form, f"{base}.text")}
+    if form.get(f"{base}.remove") or not (fact["id"] or any(fact["text"].values())):
+        return None
+    return fact
+
+
+def _rumour(form: FormData, row: int) -> dict[str, Any] | None:
+    base = f"rumours.{row}"
+    rumour: dict[str, Any] = {
+        "id": _text(form, f"{base}.id"),
+        "claim": _localized(form, f"{base}.claim"),
+        **{name: _text(form, f"{base}.{name}") for name in RUMOUR_NUMBERS},
+        "appears_at": _duration(_text(form, f"{base}.appears_at")),
+        "key_terms": {
+            language: _terms(_text(form, f"{base}.key_terms.{language}")) for language in LANGUAGES
+        },
+        "contradicts": [str(v) for v in form.getlist(f"{base}.contradicts") if v],
+    }
+    if form.get(f"{base}.remove") or not (rumour["id"] or any(rumour["claim"].values())):
+        return None
+    return rumour
+
+
+def rumour_templates(rumour: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A post spreading a new rumour, in each language: its claim, as an influencer writes it.
+
+    A rumour must have such a post in both languages; the trainer can rewrite it later.
+    """
+    return {
+        language: {
+            "persona": "influencer",
+            "sentiment": "negative",
+            "context": "rumour",
+            "rumour": rumour["id"],
+            "text": rumour["claim"][language] or rumour["id"],
+        }
+        for language in LANGUAGES
+    }
+
+
+def _without_rumours(data: dict[str, Any], gone: set[str]) -> None:
+    """Drop what belongs to removed rumours: their posts, and the injects' link to them."""
+    templates = data.get("templates", {})
+    for language in LANGUAGES:
+        templates[language] = [
+            t for t in templates.get(language, []) if t.get("rumour") not in gone
+        ]
+    for inject in data.get("injects", []):
+        if inject.get("rumour") in gone:
+            inject.pop("rumour")
+
+
+def edited_document(base: dict[str, Any], form: FormData) -> dict[str, Any]:
+    """`base` with the form's title, summary, brand, facts and rumours (not yet validated)."""
+    data = copy.deepcopy(base)
+    for name in TEXT_FIELDS:
+        data[name] = _localized(form, name)
+    brand = data.setdefault("brand", {})
+    for name in BRAND_FIELDS:
+        value = _text(form, f"brand.{name}")
+        if value or name != "short":
+            brand[name] = value
+        else:
+            brand.pop(name, None)
+    data["facts"] = [f for f in (_fact(form, row) for row in _rows(form, "facts")) if f]
+    rumours = [r for r in (_rumour(form, row) for row in _rows(form, "rumours")) if r]
+    before = {r["id"] for r in base.get("rumours", [])}
+    after = {r["id"] for r in rumours}
+    _without_rumours(data, before - after)
+    templates = data.setdefault("templates", {})
+    for rumour in rumours:
+        if rumour["id"] and rumour["id"] not in before:
+            for language, template in rumour_templates(rumour).items():
+                templates.setdefault(language, []).append(template)
+    data["rumours"] = rumours
+    return data
+
+
+def field_errors(problems: list[tuple[str, str]]) -> dict[str, str]:
+    """Each problem's message keyed by the field path it names (the first one per path)."""
+    shown: dict[str, str] = {}
+    for path, message in problems:
+        shown.setdefault(path, message)
+    return shown

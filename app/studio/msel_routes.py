@@ -1,0 +1,98 @@
+"""The MSEL page: a scenario's injects on a timeline, moved, shifted and duplicated by forms."""
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from app.accounts.deps import OrgContext, TrainerDep
+from app.core.deps import FormDep, SessionDep
+from app.core.errors import Conflict, Invalid
+from app.core.i18n import gettext as _
+from app.core.templating import render
+from app.drills import labels
+from app.scenarios.models import format_duration
+from app.studio import msel, service
+from app.studio.deps import ReaderDep, ScenarioDep
+from app.studio.models import OrgScenario, ScenarioUpdate
+from app.studio.routes import can_edit
+
+router = APIRouter(prefix="/studio/scenarios/{scenario_id}/injects")
+MAX_MINUTES = 24 * 60
+
+
+def msel_context(
+    *, ctx: OrgContext, row: OrgScenario, document: dict[str, Any], **extra: Any
+) -> dict[str, Any]:
+    """What the timeline shows: the injects in time order, and who may change them."""
+    return {
+        "row": row,
+        "doc": document,
+        "injects": [inject for _index, inject in msel.timeline(document)],
+        "can_edit": can_edit(ctx),
+        "duration": format_duration,
+        "problems": [],
+        "saved": False,
+        **labels.all_labels(),
+        **extra,
+    }
+
+
+@router.get("")
+def timeline(request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionDep) -> Response:
+    """The scenario's injects in time order."""
+    document = service.latest_version(session=session, row=row).document
+    context = msel_context(ctx=ctx, row=row, document=document)
+    context["saved"] = request.query_params.get("saved") == "1"
+    return render(request, "studio/msel.html", context)
+
+
+def _minutes(form: FormData, name: str) -> int:
+    text = str(form.get(name) or "").strip()
+    try:
+        minutes = int(text)
+    except ValueError:
+        raise Invalid(_("Enter a whole number of minutes."), field=name) from None
+    if abs(minutes) > MAX_MINUTES:
+        raise Invalid(_("Enter a whole number of minutes."), field=name)
+    return minutes
+
+
+def changed(document: dict[str, Any], form: FormData) -> dict[str, Any]:
+    """The document after the form's operation: shift, move or duplicate."""
+    op = str(form.get("op") or "")
+    known = {inject["id"] for inject in document.get("injects", [])}
+    if op == "shift":
+        selected = {str(v) for v in form.getlist("selected")} & known
+        if form.get("scope") != "all" and not selected:
+            raise Invalid(_("Select the injects to shift, or shift them all."), field="selected")
+        ids = None if form.get("scope") == "all" else selected
+        return msel.shift(document, _minutes(form, "minutes") * 60, ids)
+    inject = str(form.get("inject") or "")
+    if inject not in known:
+        raise Invalid(_("Choose one of the scenario’s injects."), field="inject")
+    if op == "move":
+        return msel.move(document, inject, _minutes(form, "at_minutes") * 60)
+    if op == "duplicate":
+        return msel.duplicate(document, inject)
+    raise Invalid(_("Choose what to do: move, shift or duplicate."), field="op")
+
+
+@router.post("")
+def change(
+    request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """Apply one timeline operation as a new version; problems are shown above the table."""
+    document = service.latest_version(session=session, row=row).document
+    version = str(form.get("version") or "")
+    try:
+        edited = changed(document, form)
+        update = ScenarioUpdate(version=int(version) if version.isdigit() else 0, document=edited)
+        service.update_scenario(session=session, user=ctx.user, row=row, update=update)
+    except (Conflict, Invalid) as exc:
+        problems = getattr(exc, "problems", None) or [(exc.field, exc.message)]
+        document = service.latest_version(session=session, row=row).document
+        context = msel_context(ctx=ctx, row=row, document=document, problems=problems)
+        return render(request, "studio/msel.html", context, status_code=exc.status_code)
+    return RedirectResponse(f"/studio/scenarios/{row.id}/injects?saved=1", status_code=303)
