@@ -96,7 +96,7 @@ def test_a_running_drills_pages_have_no_accessibility_violations(page: Page, liv
                 page.goto(f"{live_server}/drills/{drill_id}/{path}".rstrip("/"))
                 if path == "control":  # its feed streams avatars on and on: never idle
                     page.wait_for_function(
-                        "document.querySelector('#control-live .post')"
+                        "() => document.querySelector('#control-live .post')"
                         " || document.querySelector('#control-live').dataset.status === 'ended'"
                     )
                 else:

@@ -103,9 +103,12 @@ def test_a_finished_drill_shows_no_internal_identifier(browser, live_server, lan
 
 
 def broken_plan_file(page: Page, base: str) -> str:
-    """The demo's first plan exported, with an item whose due time is not a number."""
-    plan = read(page, f"{base}/api/plans")["data"][0]
-    document = read(page, f"{base}/plans/{plan['id']}/export.json")
+    """A demo plan exported, with a checklist item whose due time is not a number."""
+    exported = (
+        read(page, f"{base}/plans/{plan['id']}/export.json")
+        for plan in read(page, f"{base}/api/plans")["data"]
+    )
+    document = next(d for d in exported if d["checklist"])  # other tests add empty plans
     document["title"] = "Broken copy"
     document["checklist"][0]["due_minutes"] = "soon"
     return json.dumps(document)

@@ -44,6 +44,7 @@ SHORT_FIELDS = {"name", "token name"}
 # Plan document keys whose values are references or codes the import checks, not free text.
 CODES = {"format", "key", "kind", "language", "languages", "audiences", "alert_roles"}
 CODES |= {"owner_role", "metric", "holder_member", "backup_member"}
+CODES |= {"holder_phone", "backup_phone"}  # validated as phone numbers: never free text
 # A plan item's form: the first of each section is enough (they are one template each).
 ITEM_FORM = re.compile(r"^/plans/\d+/[a-z]+/(\d+|new)$")
 ADMIN = "xss-admin@probe.stormdrill.test"

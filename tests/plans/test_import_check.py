@@ -7,6 +7,7 @@ import pytest
 from app.accounts.models import Role
 from app.core.errors import Invalid
 from app.plans import service, transfer
+from app.plans.sections import field_words
 from tests.factories import sign_in
 from tests.plans.helpers import make_full_plan
 from tests.plans.html import by_id, find_all
@@ -54,7 +55,8 @@ def test_every_field_problem_is_reported_with_its_file_and_line(session, factory
         )
     found = dict(caught.value.problems)
     for path, line in EXPECTED.items():
-        assert found[path].startswith(f"recall.yaml, line {line}, {path}: "), found
+        where = field_words(path.split("."))
+        assert found[path].startswith(f"recall.yaml, line {line}, {where}: "), found
     assert "phone number" in found["roles.0.holder_phone"]
     assert service.list_plans(session=session, org=org) == []
 
@@ -114,7 +116,7 @@ def test_the_import_page_lists_every_problem(client, author):
         if li.get("data-field")
     }
     assert set(EXPECTED) <= set(listed)
-    assert listed["colour"].startswith("recall.yaml, line 13, colour: Unknown field")
+    assert listed["colour"].startswith("recall.yaml, line 13, colour: This field is not part")
     assert "3 problems" in by_id(response.text, "f-file-error").text
 
 
