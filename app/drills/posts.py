@@ -31,7 +31,7 @@ def _fixed_words() -> dict[str, str]:
         "quote": _("Quote"),
         "rumour": _("Rumour"),
         "inject": _("Inject"),
-        "reply": _("Reply"),
+        "reply": _("Reply to this"),  # a verb: "Reply" alone is the action kind's noun
         "correct": _("Correct"),
     }
 

@@ -89,6 +89,18 @@ SHARE_METRICS |= {"commitments_kept"}
 SHARE_METRICS |= {"approvals", "roles", "checklist_on_time_rate"}
 
 
+TRANSPARENCY_LABELS = {
+    "known": lazy_gettext("what is known"),
+    "unknown": lazy_gettext("what is not known yet"),
+    "next_update": lazy_gettext("when the next update comes"),
+}
+
+
+def transparency(aspects: list[str]) -> str:
+    """What a statement was open about, in the reader's words."""
+    return ", ".join(label(TRANSPARENCY_LABELS, aspect) for aspect in aspects)
+
+
 def label(table: dict[str, Any], key: str) -> str:
     """The readable name of a key, the key itself when the table does not know it."""
     return str(table.get(key, key.replace("_", " ")))

@@ -21,10 +21,10 @@ TRAINER = "trainer@demo.stormdrill.test"
 KOLKATA = "Asia/Kolkata"
 WORDS = {
     "en": {"kpi": "Priority posts answered in time", "typed": "82.5", "shown": "82.5%",
-           "range": "percentage from 0 to 100", "reply": "Reply"},
+           "range": "percentage from 0 to 100", "reply": "Reply to this"},
     "fr": {"kpi": "Publications prioritaires traitées à temps", "typed": "82,5",
            "shown": "82,5\u00a0%",
-           "range": "pourcentage de 0 à 100", "reply": "Réponse"},
+           "range": "pourcentage de 0 à 100", "reply": "Répondre"},
 }  # fmt: skip
 
 

@@ -81,3 +81,16 @@ def test_a_drill_moment_reads_as_the_console_clock(seconds):
     parts = [int(p) for p in shown[2:].split(":")]
     total = sum(value * 60**power for power, value in enumerate(reversed(parts)))
     assert total == max(0, round(seconds))
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "what is known, when the next update comes"), ("fr", "ce que l'on sait, l'heure")],
+)
+def test_what_a_statement_was_open_about_reads_in_the_readers_language(language, said):
+    token = i18n.current_language.set(language)
+    try:
+        shown = labels.transparency(["known", "next_update"])
+    finally:
+        i18n.current_language.reset(token)
+    assert shown.startswith(said) and "_" not in shown
