@@ -174,6 +174,9 @@ class Slots:
         if len(slots) == 1:
             head, tail, one = heads[0], heads[1], slots[0]
             return lambda rand, city, at_ms: head + one(rand, city, at_ms) + tail
+        codes = parts[1::2]
+        if codes.count(HASHTAG) > 1 and len(self.tags) > 1:
+            return self._distinct_tags(heads, codes, slots)
         pairs = list(zip(slots, heads[1:], strict=True))
         first = heads[0]
 
@@ -181,6 +184,28 @@ class Slots:
             out = first
             for one, tail in pairs:
                 out += one(rand, city, at_ms) + tail
+            return out
+
+        return fill
+
+    def _distinct_tags(self, heads: tuple, codes: tuple, slots: list[Filler]) -> Filler:
+        """A filler whose hashtag slots never draw a tag the post already has: nobody writes
+        the same hashtag twice (« … >>> {hashtag} {hashtag} »)."""
+        tags = self.tags
+        parts = list(zip(codes, slots, heads[1:], strict=True))
+        first = heads[0]
+        written = [tag for tag in tags if any(tag in head for head in heads)]
+
+        def fill(rand, city, at_ms):
+            out, taken = first, list(written)
+            for code, one, tail in parts:
+                if code == HASHTAG:
+                    left = [tag for tag in tags if tag not in taken] or tags
+                    drawn = left[floor(rand() * len(left))]
+                    taken.append(drawn)
+                else:
+                    drawn = one(rand, city, at_ms)
+                out += drawn + tail
             return out
 
         return fill

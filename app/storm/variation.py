@@ -164,9 +164,16 @@ def vary(text: str, persona: str, sentiment: str, language: str, tags: list[str]
         words = f"{words.rstrip('.')} {rng.choice(CLOSERS[language][mood].split('|'))}"
     if persona in CASUAL and rng.random() < 0.3:
         words = _lower(words)
-    if tags and rng.random() < 0.15 and "{hashtag}" not in words:
-        words = f"{words} {rng.choice(tags)}"
+    fresh = _fresh_tags(words, tags)
+    if fresh and rng.random() < 0.15 and "{hashtag}" not in words:
+        words = f"{words} {rng.choice(fresh)}"
     return words
+
+
+def _fresh_tags(text: str, tags: list[str]) -> list[str]:
+    """The hashtags the text does not carry yet: nobody writes the same one twice."""
+    lowered = text.lower()
+    return [tag for tag in tags if tag.lower() not in lowered]
 
 
 def _synonyms(text: str, language: str, casual: bool, rng) -> str:
@@ -187,7 +194,8 @@ def _synonyms(text: str, language: str, casual: bool, rng) -> str:
 def _bot(text: str, tags: list[str], rng) -> str:
     """Bots shout, stack hashtags and emoji."""
     words = _upper(text) if rng.random() < 0.3 else text
-    extra = rng.sample(tags, k=min(len(tags), rng.randrange(0, 3))) if tags else []
+    fresh = [] if "{hashtag}" in text else _fresh_tags(text, tags)  # the slot may draw any
+    extra = rng.sample(fresh, k=min(len(fresh), rng.randrange(0, 3))) if fresh else []
     emoji = rng.choice(["", "🚨", "⚠️", "👉", "🔥", "‼️", "📢"])
     return " ".join(part for part in (emoji, words, *extra) if part)
 

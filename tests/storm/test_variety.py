@@ -1,18 +1,20 @@
 """Variety: no account posts the same text twice, whatever the scenario, seed, language or the
 team's actions (the engine guarantees it, docs/storm.md, Variety)."""
 
+import re
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.scenarios.library import load_scenario
+from app.scenarios.library import list_scenarios, load_scenario
 from app.storm import Action, Storm
 from tests.storm.sample import sample_scenario
 
 SCENARIOS = {"sample": sample_scenario()} | {
     name: load_scenario(name) for name in ("tutorial", "strike", "industrial-accident")
 }
+LIBRARY = {summary.id: load_scenario(summary.id) for summary in list_scenarios()}
 STATEMENTS = [
     "We are deeply sorry. Here is what we know so far. Next update at 3pm.",
     "No comment.",
@@ -59,3 +61,23 @@ def test_a_crowded_half_minute_gives_its_posts_to_other_accounts():
     assert len(posts) > 3000
     assert repeats(posts) == []
     assert len({p.author.handle for p in posts}) > 300
+
+
+def repeated_hashtags(text: str) -> list[str]:
+    """The hashtags a post carries more than once."""
+    tags = Counter(word.lower() for word in re.findall(r"#\w+", text))
+    return [tag for tag, count in tags.items() if count > 1]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(LIBRARY)),
+    seed=st.integers(min_value=0, max_value=2**32),
+    language=st.sampled_from(["en", "fr"]),
+)
+def test_no_post_carries_the_same_hashtag_twice(name, seed, language):
+    """Templates with two {hashtag} slots, a bot's stacked tags and a tag written in the
+    template never give « #CheeseRecall #CheeseRecall »."""
+    posts = Storm(LIBRARY[name], seed, None, language).posts([], 0, 2400)
+    doubled = [p.text for p in posts if repeated_hashtags(p.text)]
+    assert posts and doubled == []
