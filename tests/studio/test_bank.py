@@ -35,6 +35,16 @@ def save(session, org, row, inject_id):
     )
 
 
+def use(session, org, entry, row, version, minutes, user=None):
+    return bank.use_entry(
+        session=session,
+        org=org,
+        user=user,
+        entry=entry,
+        use_in=BankUseIn(scenario_id=row.id, version=version, at_minutes=minutes),
+    )
+
+
 def test_an_inject_saved_then_added_elsewhere_lands_at_the_time_chosen(session, factory):
     org = factory.org()
     source = make_scenario(session, org, "data-breach", slug="our-breach")
@@ -46,13 +56,7 @@ def test_an_inject_saved_then_added_elsewhere_lands_at_the_time_chosen(session, 
     assert [e.id for e in bank.list_entries(session=session, org=org)] == [entry.id]
 
     at_minutes = 20
-    row, version = bank.use_entry(
-        session=session,
-        org=org,
-        user=None,
-        entry=entry,
-        use_in=BankUseIn(scenario_id=target.id, version=1, at_minutes=at_minutes),
-    )
+    row, version = use(session, org, entry, target, 1, at_minutes)
     assert (row.id, version.number) == (target.id, 2)
     added = next(i for i in version.document["injects"] if i["id"] == inject["id"])
     assert added["at"] == at_minutes * 60
@@ -65,13 +69,7 @@ def test_an_id_the_scenario_already_uses_is_made_unique(session, factory):
     row = make_scenario(session, org)
     inject = first_inject(session, row)
     entry = save(session, org, row, inject["id"])
-    _row, version = bank.use_entry(
-        session=session,
-        org=org,
-        user=None,
-        entry=entry,
-        use_in=BankUseIn(scenario_id=row.id, version=1, at_minutes=1),
-    )
+    _row, version = use(session, org, entry, row, 1, 1)
     ids = [i["id"] for i in version.document["injects"]]
     assert len(ids) == len(set(ids)) == len(document(session, row)["injects"])
     assert f"{inject['id']}-2" in ids
@@ -90,13 +88,7 @@ def test_an_inject_about_a_rumour_the_target_lacks_is_refused_by_its_claim(
     token = current_language.set(language)
     try:
         with pytest.raises(Invalid) as refused:
-            bank.use_entry(
-                session=session,
-                org=org,
-                user=None,
-                entry=entry,
-                use_in=BankUseIn(scenario_id=target.id, version=1, at_minutes=5),
-            )
+            use(session, org, entry, target, 1, 5)
     finally:
         current_language.reset(token)
     assert claim["claim"][language] in refused.value.message
@@ -111,13 +103,7 @@ def test_an_inject_keeps_its_rumour_where_the_target_has_it(session, factory):
     target = make_scenario(session, org, "tutorial", slug="our-other-cafe")
     inject = first_inject(session, source, rumour=True)
     entry = save(session, org, source, inject["id"])
-    _row, version = bank.use_entry(
-        session=session,
-        org=org,
-        user=None,
-        entry=entry,
-        use_in=BankUseIn(scenario_id=target.id, version=1, at_minutes=4),
-    )
+    _row, version = use(session, org, entry, target, 1, 4)
     assert {i["rumour"] for i in version.document["injects"] if i["at"] == 240} == {
         inject["rumour"]
     }
@@ -129,22 +115,10 @@ def test_a_stale_version_or_a_time_past_the_end_changes_nothing(session, factory
     entry = save(session, org, row, first_inject(session, row)["id"])
     edit(session, row, severity=2)
     with pytest.raises(Conflict):
-        bank.use_entry(
-            session=session,
-            org=org,
-            user=None,
-            entry=entry,
-            use_in=BankUseIn(scenario_id=row.id, version=1, at_minutes=1),
-        )
+        use(session, org, entry, row, 1, 1)
     past_end = library.load_scenario("tutorial").duration // 60 + 5
     with pytest.raises(Invalid) as refused:
-        bank.use_entry(
-            session=session,
-            org=org,
-            user=None,
-            entry=entry,
-            use_in=BankUseIn(scenario_id=row.id, version=2, at_minutes=past_end),
-        )
+        use(session, org, entry, row, 2, past_end)
     assert refused.value.field.startswith("injects")
     session.refresh(row)
     assert row.version == 2
@@ -170,13 +144,7 @@ def test_a_deleted_entry_leaves_the_scenarios_it_was_added_to(session, factory):
     org = factory.org()
     row = make_scenario(session, org)
     entry = save(session, org, row, first_inject(session, row)["id"])
-    bank.use_entry(
-        session=session,
-        org=org,
-        user=None,
-        entry=entry,
-        use_in=BankUseIn(scenario_id=row.id, version=1, at_minutes=2),
-    )
+    use(session, org, entry, row, 1, 2)
     count = len(document(session, row)["injects"])
     bank.delete_entry(session=session, entry=entry, user=None)
     assert bank.list_entries(session=session, org=org) == []
@@ -193,13 +161,7 @@ def test_every_studio_write_is_in_the_audit_log(session, factory):
     )
     edit(session, row, severity=2)
     entry = save(session, org, row, first_inject(session, row)["id"])
-    bank.use_entry(
-        session=session,
-        org=org,
-        user=user,
-        entry=entry,
-        use_in=BankUseIn(scenario_id=row.id, version=2, at_minutes=3),
-    )
+    use(session, org, entry, row, 2, 3, user=user)
     bank.delete_entry(session=session, entry=entry, user=user)
     session.refresh(row)
     service.delete_scenario(session=session, row=row, version=row.version, user=user)
