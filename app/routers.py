@@ -20,6 +20,8 @@ from app.scoring import dashboard_routes, debrief_routes
 from app.scoring import exports as scoring_exports
 from app.scoring import routes as scoring_routes
 from app.studio import api as studio_api
+from app.studio import bank_api as studio_bank_api
+from app.studio import bank_routes as studio_bank_routes
 from app.studio import msel_routes as studio_msel_routes
 from app.studio import routes as studio_routes
 
@@ -40,6 +42,7 @@ def html_routers() -> list[APIRouter]:
         dashboard_routes.router,
         studio_routes.router,
         studio_msel_routes.router,
+        studio_bank_routes.router,
         drills_console_routes.router,
         drills_console_routes.avatars,
         *plans_item_routes.routers,
@@ -56,3 +59,4 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(scoring_api.router)
     app.include_router(drills_api.router)
     app.include_router(studio_api.router)
+    app.include_router(studio_bank_api.router)

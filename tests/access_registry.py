@@ -17,7 +17,7 @@ from app.accounts.models import Organisation, Role, User
 from tests.factories import Factory
 from tests.plans.helpers import plan_id, section_item_id, version_id, walk_plan
 from tests.scoring.review_helpers import annotation_id, item_of, org_drill_id, override_id
-from tests.studio.helpers import scenario_id
+from tests.studio.helpers import bank_entry_id, scenario_id
 
 PathValue = Callable[[Session, Factory, Organisation], int | str]
 
@@ -94,4 +94,5 @@ REGISTRY: dict[str, PathValue] = {
     "improvement_id": lambda session, factory, org: item_of(session, walk_plan(session, org)).id,
     "handle": lambda session, factory, org: "some_author",
     "scenario_id": scenario_id,
+    "entry_id": bank_entry_id,
 }

@@ -30,6 +30,14 @@ class AuditAction(StrEnum):
     drill_ended = "drill_ended"
     score_overridden = "score_overridden"
     settings_changed = "settings_changed"
+    scenario_created = "scenario_created"
+    scenario_cloned = "scenario_cloned"
+    scenario_imported = "scenario_imported"
+    scenario_edited = "scenario_edited"
+    scenario_deleted = "scenario_deleted"
+    bank_inject_saved = "bank_inject_saved"
+    bank_inject_used = "bank_inject_used"
+    bank_inject_deleted = "bank_inject_deleted"
 
 
 ACTION_LABELS = {
@@ -49,6 +57,14 @@ ACTION_LABELS = {
     AuditAction.drill_ended: lazy_gettext("Ended a drill"),
     AuditAction.score_overridden: lazy_gettext("Overrode a score"),
     AuditAction.settings_changed: lazy_gettext("Changed the organisation's settings"),
+    AuditAction.scenario_created: lazy_gettext("Created a scenario"),
+    AuditAction.scenario_cloned: lazy_gettext("Copied a library scenario"),
+    AuditAction.scenario_imported: lazy_gettext("Imported a scenario"),
+    AuditAction.scenario_edited: lazy_gettext("Edited a scenario"),
+    AuditAction.scenario_deleted: lazy_gettext("Deleted a scenario"),
+    AuditAction.bank_inject_saved: lazy_gettext("Saved an inject to the bank"),
+    AuditAction.bank_inject_used: lazy_gettext("Added a bank inject to a scenario"),
+    AuditAction.bank_inject_deleted: lazy_gettext("Deleted an inject from the bank"),
 }
 
 

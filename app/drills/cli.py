@@ -10,6 +10,7 @@ from app.core.errors import DomainError
 from app.core.limits import MAX_DOCUMENT_BYTES, MAX_INTEGER
 from app.drills.run import RunError, run_drill
 from app.plans.drill_record import drill_record_plan
+from app.scenarios.models import Scenario
 from app.scenarios.rebrand import rebranded
 from app.storm.cli import load_scenario
 
@@ -39,6 +40,27 @@ def load_plan(reference: str) -> dict[str, Any]:
         return version.snapshot
 
 
+def load_any_scenario(reference: str, org: str | None) -> Scenario:
+    """With `org`, that organisation's scenario of this id at its latest version; otherwise
+    (or when it has none) a scenario file or a library scenario."""
+    if org is None:
+        return load_scenario(reference)
+    from sqlmodel import Session
+
+    from app.accounts import service as accounts
+    from app.core.db import get_engine
+    from app.studio import service as studio
+
+    with Session(get_engine()) as session:
+        organisation = accounts.get_organisation_by_slug(session=session, slug=org)
+        if organisation is None:
+            raise typer.BadParameter(f"no organisation {org!r}", param_hint="--org")
+        row = studio.find_scenario(session=session, org=organisation, slug=reference)
+        if row is not None:
+            return studio.document_of(studio.latest_version(session=session, row=row))
+    return load_scenario(reference)
+
+
 def read_bounded(path: Path) -> bytes:
     """A file's bytes, reading no further than the document limit (loads names the overrun)."""
     with path.open("rb") as stream:
@@ -60,7 +82,9 @@ def load_actions(path: Path) -> list[dict[str, Any]]:
 @drill_cli.command("run")
 def run(
     plan: Annotated[str, typer.Option(help="Plan file (YAML/JSON) or plan version id.")],
-    scenario: Annotated[str, typer.Option(help="Library scenario id or scenario file.")],
+    scenario: Annotated[
+        str, typer.Option(help="Library scenario id, scenario file, or (with --org) its own id.")
+    ],
     actions: Annotated[Path, typer.Option(help="YAML or JSON list of actions.", exists=True)],
     out: Annotated[Path, typer.Option(help="Where to write the drill record (JSON).")],
     seed: Annotated[int, typer.Option(help="The storm's seed.")] = 1,
@@ -72,12 +96,16 @@ def run(
     handle: Annotated[
         str | None, typer.Option(help="The brand's handle (default: made from its name).")
     ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="Organisation slug: its own scenario of that id (latest version) first."),
+    ] = None,
 ) -> None:
     """Run a whole drill headless; the same inputs always give the same record."""
     pace = None if speed == "max" else _speed(speed)
     try:
         snapshot = load_plan(plan)
-        chosen = load_scenario(scenario)
+        chosen = load_any_scenario(scenario, org)
         name = brand or chosen.brand.name
         chosen = rebranded(chosen, name, handle)
         lang = language or (snapshot.get("languages") or ["en"])[0]

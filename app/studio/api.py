@@ -77,7 +77,7 @@ def delete_scenario(
     version: Annotated[int, Query(ge=1)],
 ) -> Response:
     """Delete the scenario (drills that ran it keep their version); 409 when `version` is stale."""
-    service.delete_scenario(session=session, row=row, version=version)
+    service.delete_scenario(session=session, row=row, version=version, user=ctx.user)
     return Response(status_code=204)
 
 

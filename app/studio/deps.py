@@ -4,11 +4,11 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from app.accounts.deps import OrgContext, require_role
+from app.accounts.deps import OrgContext, TrainerDep, require_role
 from app.accounts.models import Role
 from app.core.deps import SessionDep
-from app.studio import service
-from app.studio.models import OrgScenario
+from app.studio import bank, service
+from app.studio.models import InjectBankEntry, OrgScenario
 
 ReaderDep = Annotated[OrgContext, Depends(require_role(Role.author, Role.trainer))]
 
@@ -19,3 +19,11 @@ def valid_scenario_id(scenario_id: int, ctx: ReaderDep, session: SessionDep) -> 
 
 
 ScenarioDep = Annotated[OrgScenario, Depends(valid_scenario_id)]
+
+
+def valid_entry_id(entry_id: int, ctx: TrainerDep, session: SessionDep) -> InjectBankEntry:
+    """The caller's organisation's bank entry with this id (404 for any other)."""
+    return bank.get_entry(session=session, org=ctx.org, entry_id=entry_id)
+
+
+BankEntryDep = Annotated[InjectBankEntry, Depends(valid_entry_id)]

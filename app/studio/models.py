@@ -119,3 +119,51 @@ class ScenarioChoices(SQLModel):
 
     data: list[ScenarioChoice]
     count: int
+
+
+class InjectBankEntry(SQLModel, table=True):
+    """An inject saved from a scenario, to be added to others; `inject` keeps its times."""
+
+    __tablename__ = "inject_bank_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
+    inject: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    source_title: dict[str, str] = Field(sa_column=Column(JSON, nullable=False))
+    rumour_claim: dict[str, str] | None = Field(default=None, sa_column=Column(JSON))
+    created_by_id: int | None = Field(
+        default=None, foreign_key="user_account.id", ondelete="SET NULL"
+    )
+    created_at: datetime = _created_at()
+
+
+class BankEntryIn(SQLModel):
+    """Save one inject of one of the organisation's scenarios to the bank."""
+
+    scenario_id: int
+    inject_id: str = Field(max_length=60)
+
+
+class BankUseIn(SQLModel):
+    """Add a bank inject to a scenario at `at_minutes`; `version` is the scenario's, as read."""
+
+    scenario_id: int
+    version: int
+    at_minutes: int = Field(ge=0, le=24 * 60)
+
+
+class BankEntryPublic(SQLModel):
+    """A bank inject as the API lists it; `source_title` is the scenario it was saved from."""
+
+    id: int
+    inject: dict[str, Any]
+    source_title: dict[str, str]
+    rumour_claim: dict[str, str] | None
+    created_at: UtcDatetime
+
+
+class BankEntriesPublic(SQLModel):
+    """The organisation's inject bank, newest first."""
+
+    data: list[BankEntryPublic]
+    count: int

@@ -174,6 +174,9 @@ def delete(form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
     """Delete the scenario (drills that ran it keep their version)."""
     version = str(form.get("version") or "")
     service.delete_scenario(
-        session=session, row=row, version=int(version) if version.isdigit() else 0
+        session=session,
+        row=row,
+        version=int(version) if version.isdigit() else 0,
+        user=ctx.user,
     )
     return RedirectResponse("/studio/scenarios", status_code=303)

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.accounts import audit
+from app.accounts.audit_models import AuditAction
 from app.accounts.models import Organisation, User
 from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
@@ -122,9 +124,16 @@ def free_slug(*, session: Session, org: Organisation, base: str) -> str:
 
 
 def create_scenario(
-    *, session: Session, org: Organisation, user: User | None, scenario: Scenario, origin: str
+    *,
+    session: Session,
+    org: Organisation,
+    user: User | None,
+    scenario: Scenario,
+    origin: str,
+    action: AuditAction = AuditAction.scenario_created,
 ) -> OrgScenario:
-    """A new organisation scenario whose version 1 is `scenario`; its id must be free."""
+    """A new organisation scenario whose version 1 is `scenario`; its id must be free.
+    The audit log records it as `action` (created, cloned, imported)."""
     if slug_taken(session=session, org=org, slug=scenario.id):
         raise Invalid(
             _(
@@ -140,8 +149,22 @@ def create_scenario(
         session.add(row)
         session.flush()
         session.add(new_version(row=row, user=user, scenario=scenario, origin=origin))
+        _audit(session=session, row=row, user=user, action=action, detail=origin)
     session.refresh(row)
     return row
+
+
+def _audit(
+    *, session: Session, row: OrgScenario, user: User | None, action: AuditAction, detail: str = ""
+) -> None:
+    audit.record(
+        session=session,
+        org_id=row.organisation_id,
+        action=action,
+        target=row.slug,
+        detail=detail,
+        actor=user,
+    )
 
 
 def new_version(
@@ -173,7 +196,12 @@ def clone_library(
     data = source.model_dump(mode="json")
     scenario = validated({**data, "id": slug}, label=clone_in.library_id)
     return create_scenario(
-        session=session, org=org, user=user, scenario=scenario, origin=f"library:{source.id}"
+        session=session,
+        org=org,
+        user=user,
+        scenario=scenario,
+        origin=f"library:{source.id}",
+        action=AuditAction.scenario_cloned,
     )
 
 
@@ -185,13 +213,26 @@ def import_yaml(
         scenario = parse_scenario(import_in.yaml, label=import_in.filename)
     except ScenarioError as error:
         raise refused(error, from_file=True) from None
-    return create_scenario(session=session, org=org, user=user, scenario=scenario, origin="import")
+    return create_scenario(
+        session=session,
+        org=org,
+        user=user,
+        scenario=scenario,
+        origin="import",
+        action=AuditAction.scenario_imported,
+    )
 
 
 def update_scenario(
-    *, session: Session, user: User | None, row: OrgScenario, update: ScenarioUpdate
+    *,
+    session: Session,
+    user: User | None,
+    row: OrgScenario,
+    update: ScenarioUpdate,
+    action: AuditAction = AuditAction.scenario_edited,
 ) -> ScenarioVersion:
-    """Save `update.document` as the next version; Conflict when `update.version` is stale."""
+    """Save `update.document` as the next version; Conflict when `update.version` is stale.
+    The audit log records it as `action` (an edit, or a bank inject added)."""
     scenario = validated(update.document, label=row.slug)
     if scenario.id != row.slug:
         raise Invalid(
@@ -204,14 +245,18 @@ def update_scenario(
         session.add(row)
         version = new_version(row=row, user=user, scenario=scenario, origin="edit")
         session.add(version)
+        _audit(session=session, row=row, user=user, action=action, detail=f"v{row.version}")
     session.refresh(version)
     return version
 
 
-def delete_scenario(*, session: Session, row: OrgScenario, version: int) -> None:
+def delete_scenario(
+    *, session: Session, row: OrgScenario, version: int, user: User | None = None
+) -> None:
     """Delete the scenario; the versions a drill ran are kept (without it) for its review."""
     with atomic(session):
         claim_version(session=session, row=row, expected=version)
+        _audit(session=session, row=row, user=user, action=AuditAction.scenario_deleted)
         used = set(
             session.exec(
                 select(Drill.scenario_version_id).where(
@@ -233,16 +278,19 @@ def delete_scenario(*, session: Session, row: OrgScenario, version: int) -> None
         session.delete(row)
 
 
+def find_scenario(*, session: Session, org: Organisation, slug: str) -> OrgScenario | None:
+    """The organisation's scenario with this id (slug), if it has one."""
+    return session.exec(
+        select(OrgScenario).where(OrgScenario.organisation_id == org.id, OrgScenario.slug == slug)
+    ).first()
+
+
 def resolve(
     *, session: Session, org: Organisation, reference: str
 ) -> tuple[Scenario, ScenarioVersion | None]:
     """The scenario a drill set-up names: one of the organisation's (its latest version),
     else the library's; NotFound when neither has it."""
-    row = session.exec(
-        select(OrgScenario).where(
-            OrgScenario.organisation_id == org.id, OrgScenario.slug == reference
-        )
-    ).first()
+    row = find_scenario(session=session, org=org, slug=reference)
     if row is None:
         return library.load_scenario(reference), None
     version = latest_version(session=session, row=row)

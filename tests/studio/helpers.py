@@ -5,8 +5,8 @@ from typing import Any
 from sqlmodel import Session
 
 from app.accounts.models import Organisation
-from app.studio import service
-from app.studio.models import CloneIn, OrgScenario, ScenarioUpdate
+from app.studio import bank, service
+from app.studio.models import BankEntryIn, CloneIn, OrgScenario, ScenarioUpdate
 from tests.factories import Factory
 
 
@@ -38,3 +38,11 @@ def edit(session: Session, row: OrgScenario, **changes: Any) -> None:
 def scenario_id(session: Session, factory: Factory, org: Organisation) -> int:
     """An organisation scenario of `org` (for the route walk)."""
     return make_scenario(session, org).id
+
+
+def bank_entry_id(session: Session, factory: Factory, org: Organisation) -> int:
+    """An inject of `org`'s bank, saved from one of its scenarios (for the route walk)."""
+    row = make_scenario(session, org)
+    inject_id = document(session, row)["injects"][0]["id"]
+    entry_in = BankEntryIn(scenario_id=row.id, inject_id=inject_id)
+    return bank.save_inject(session=session, org=org, user=None, entry_in=entry_in).id
