@@ -22,6 +22,7 @@ from app.scoring import routes as scoring_routes
 from app.studio import api as studio_api
 from app.studio import msel_routes as studio_msel_routes
 from app.studio import routes as studio_routes
+from app.studio import sheet_routes as studio_sheet_routes
 
 
 def html_routers() -> list[APIRouter]:
@@ -40,6 +41,7 @@ def html_routers() -> list[APIRouter]:
         dashboard_routes.router,
         studio_routes.router,
         studio_msel_routes.router,
+        studio_sheet_routes.router,
         drills_console_routes.router,
         drills_console_routes.avatars,
         *plans_item_routes.routers,

@@ -13,7 +13,7 @@ from app.core.i18n import gettext as _
 from app.core.templating import render
 from app.drills import labels
 from app.scenarios.models import format_duration
-from app.studio import msel, service
+from app.studio import msel, service, spreadsheet
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import OrgScenario, ScenarioUpdate
 from app.studio.routes import can_edit
@@ -34,6 +34,8 @@ def msel_context(
         "duration": format_duration,
         "problems": [],
         "saved": False,
+        "sheet": None,
+        "sheet_columns": spreadsheet.COLUMNS,
         **labels.all_labels(),
         **extra,
     }

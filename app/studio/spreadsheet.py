@@ -40,7 +40,7 @@ COLUMNS = (
 REQUIRED = ("time", "channel", "actor", "persona", "content_en", "content_fr")
 YES = {"yes", "y", "oui", "o", "true", "vrai", "1", "x"}
 NO = {"", "no", "n", "non", "false", "faux", "0"}
-_DEFAULTS = (None, False, "normal")
+_DEFAULTS = {"expects_response": False, "priority": "normal"}
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HANDLE = re.compile(r"^@?\w{1,30}$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
@@ -55,11 +55,13 @@ class Problem:
     message: str
 
 
-def _header_name(cell: Any) -> str:
+def header_name(cell: Any) -> str:
+    """A header cell as a column name: `Content EN` and `content-en` are `content_en`."""
     return re.sub(r"[\s-]+", "_", str(cell or "").strip().lower())
 
 
-def _text(cell: Any) -> str:
+def cell_text(cell: Any) -> str:
+    """A cell as trimmed text (whole numbers without `.0`, empty for nothing)."""
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
@@ -79,7 +81,7 @@ def _seconds(cell: Any) -> int:
         if not float(cell).is_integer() or cell < 0:
             raise ValueError(cell)
         return int(cell) * 60
-    text = _text(cell).removeprefix("T+").removeprefix("t+")
+    text = cell_text(cell).removeprefix("T+").removeprefix("t+")
     if text.isdigit():
         return int(text) * 60
     clock = _CLOCK.match(text)
@@ -93,7 +95,7 @@ def _seconds(cell: Any) -> int:
 
 def _choice(cell: Any, names: dict[str, str], values: list[str]) -> str | None:
     """The file-format value a cell names, by its value or its label in either language."""
-    text = _text(cell).casefold()
+    text = cell_text(cell).casefold()
     for value in values:
         if text in {value.casefold(), value.replace("_", " ").casefold()}:
             return value
@@ -113,16 +115,16 @@ class _RowReader:
         self.problems.append(Problem(self.number, column, message))
 
     def text(self, column: str) -> str:
-        text = _text(self.cells.get(column))
+        text = cell_text(self.cells.get(column))
         if column in REQUIRED and not text:
             self.fail(column, _("This cell is empty; it is needed."))
         return text
 
     def time(self, column: str) -> int | None:
         cell = self.cells.get(column)
-        if column not in REQUIRED and not _text(cell):
+        if column not in REQUIRED and not cell_text(cell):
             return None
-        if not _text(cell):
+        if not cell_text(cell):
             self.fail(column, _("This cell is empty; it is needed."))
             return None
         try:
@@ -142,7 +144,7 @@ class _RowReader:
 
     def flag(self, column: str) -> bool:
         cell = self.cells.get(column)
-        text = _text(cell).casefold() if not isinstance(cell, bool) else str(cell).casefold()
+        text = cell_text(cell).casefold() if not isinstance(cell, bool) else str(cell).casefold()
         if text not in YES | NO:
             self.fail(column, _("Write yes or no."))
         return text in YES
@@ -191,7 +193,7 @@ def _draft(reader: _RowReader, *, duration: int, rumours: set[str]) -> dict[str,
 
 
 def _header(row: list[Any], problems: list[Problem]) -> list[str]:
-    names = [_header_name(cell) for cell in row]
+    names = [header_name(cell) for cell in row]
     for index, name in enumerate(names):
         if name and name not in COLUMNS:
             problems.append(Problem(1, name, _("Unknown column; the columns are listed below.")))
@@ -218,11 +220,11 @@ def read_rows(
     drafts: list[dict[str, Any]] = []
     seen: set[str] = set()
     for number, row in enumerate(rows[1:], start=2):
-        if not any(_text(cell) for cell in row):
+        if not any(cell_text(cell) for cell in row):
             continue
         cells = {name: cell for name, cell in zip(names, row, strict=False) if name in COLUMNS}
         draft = _draft(_RowReader(number, cells, problems), duration=duration, rumours=rumours)
-        if draft["id"] in seen:
+        if draft["id"] is not None and draft["id"] in seen:
             problems.append(Problem(number, "id", _("This id is already used by an earlier row.")))
         seen.add(draft["id"])
         drafts.append(draft)
@@ -237,7 +239,11 @@ def injects_of(drafts: list[dict[str, Any]], taken: Collection[str] = ()) -> lis
     used = set(taken)
     injects = []
     for draft in drafts:
-        inject = {key: value for key, value in draft.items() if value not in _DEFAULTS}
+        inject = {
+            key: value
+            for key, value in draft.items()
+            if value is not None and not (key in _DEFAULTS and value == _DEFAULTS[key])
+        }
         if inject.get("id") is None or inject["id"] in used:
             inject["id"] = free_id(used, inject.get("id") or "inject", 60)
         used.add(inject["id"])
