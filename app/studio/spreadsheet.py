@@ -194,9 +194,12 @@ def _draft(reader: _RowReader, *, duration: int, rumours: set[str]) -> dict[str,
 
 def _header(row: list[Any], problems: list[Problem]) -> list[str]:
     names = [header_name(cell) for cell in row]
+    known = ", ".join(COLUMNS)
     for index, name in enumerate(names):
         if name and name not in COLUMNS:
-            problems.append(Problem(1, name, _("Unknown column; the columns are listed below.")))
+            problems.append(
+                Problem(1, name, _("Unknown column; the columns are: %(columns)s.", columns=known))
+            )
         elif name and name in names[:index]:
             problems.append(Problem(1, name, _("This column appears twice.")))
     for name in REQUIRED:
