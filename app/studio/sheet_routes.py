@@ -21,7 +21,7 @@ from app.core.templating import render
 from app.studio import service, sheet_files, spreadsheet
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import OrgScenario
-from app.studio.msel_routes import msel_context
+from app.studio.msel_routes import msel_context, refused_page
 
 router = APIRouter(prefix="/studio/scenarios/{scenario_id}/injects")
 
@@ -152,8 +152,5 @@ def confirm(
             version=int(version) if version.isdigit() else 0,
         )
     except (Conflict, Invalid) as exc:
-        problems_found = getattr(exc, "problems", None) or [(exc.field, exc.message)]
-        document = service.latest_version(session=session, row=row).document
-        context = msel_context(ctx=ctx, row=row, document=document, problems=problems_found)
-        return render(request, "studio/msel.html", context, status_code=exc.status_code)
+        return refused_page(request, session=session, ctx=ctx, row=row, exc=exc)
     return RedirectResponse(f"/studio/scenarios/{row.id}/injects?saved=1", status_code=303)

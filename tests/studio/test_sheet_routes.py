@@ -4,21 +4,12 @@ import io
 
 import openpyxl
 import pytest
-from fastapi.testclient import TestClient
 
 from app.accounts.models import Role
 from app.studio import sheet_files, spreadsheet
 from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
 from tests.studio.helpers import document, make_scenario
-
-
-@pytest.fixture
-def trainer(app, factory):
-    client = TestClient(app, base_url="http://testserver", follow_redirects=False)
-    org = factory.org()
-    sign_in(client, factory.member(org, Role.trainer))
-    return client, org
 
 
 def url(row, tail=""):
