@@ -176,3 +176,19 @@ def test_the_page_offers_the_spreadsheets_in_each_language(
     sign_in(client, factory.member(org, Role.trainer, language=language))
     page = client.get(url(row))
     assert button in by_id(page.text, "msel-sheets").text
+
+
+def test_an_exported_workbook_imports_back_to_the_same_injects(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    before = document(session, row)["injects"]
+    workbook = client.get(url(row, "/export.xlsx")).content
+    preview = client.post(
+        url(row, "/import"), files={"file": ("msel.xlsx", workbook, sheet_files.XLSX_TYPE)}
+    )
+    assert preview.status_code == 200, preview.text
+    confirm = {**confirm_fields(preview.text), "mode": "replace"}
+    assert client.post(url(row, "/import/confirm"), data=confirm).status_code == 303
+    session.refresh(row)
+    assert row.version == 2
+    assert document(session, row)["injects"] == before
