@@ -24,6 +24,7 @@ from app.studio import bank_api as studio_bank_api
 from app.studio import bank_routes as studio_bank_routes
 from app.studio import msel_routes as studio_msel_routes
 from app.studio import routes as studio_routes
+from app.studio import sheet_routes as studio_sheet_routes
 
 
 def html_routers() -> list[APIRouter]:
@@ -43,6 +44,7 @@ def html_routers() -> list[APIRouter]:
         studio_routes.router,
         studio_msel_routes.router,
         studio_bank_routes.router,
+        studio_sheet_routes.router,
         drills_console_routes.router,
         drills_console_routes.avatars,
         *plans_item_routes.routers,

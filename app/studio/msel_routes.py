@@ -4,6 +4,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
 from starlette.datastructures import FormData
 
 from app.accounts.deps import OrgContext, TrainerDep
@@ -13,7 +14,7 @@ from app.core.i18n import gettext as _
 from app.core.templating import render
 from app.drills import labels
 from app.scenarios.models import format_duration
-from app.studio import msel, service
+from app.studio import msel, service, spreadsheet
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import OrgScenario, ScenarioUpdate
 from app.studio.routes import can_edit
@@ -34,6 +35,8 @@ def msel_context(
         "duration": format_duration,
         "problems": [],
         "saved": False,
+        "sheet": None,
+        "sheet_columns": spreadsheet.COLUMNS,
         **labels.all_labels(),
         **extra,
     }
@@ -91,8 +94,20 @@ def change(
         update = ScenarioUpdate(version=int(version) if version.isdigit() else 0, document=edited)
         service.update_scenario(session=session, user=ctx.user, row=row, update=update)
     except (Conflict, Invalid) as exc:
-        problems = getattr(exc, "problems", None) or [(exc.field, exc.message)]
-        document = service.latest_version(session=session, row=row).document
-        context = msel_context(ctx=ctx, row=row, document=document, problems=problems)
-        return render(request, "studio/msel.html", context, status_code=exc.status_code)
+        return refused_page(request, session=session, ctx=ctx, row=row, exc=exc)
     return RedirectResponse(f"/studio/scenarios/{row.id}/injects?saved=1", status_code=303)
+
+
+def refused_page(
+    request: Request,
+    *,
+    session: Session,
+    ctx: OrgContext,
+    row: OrgScenario,
+    exc: Conflict | Invalid,
+) -> Response:
+    """The timeline as saved, with a refused change's problems above it."""
+    problems = getattr(exc, "problems", None) or [(exc.field, exc.message)]
+    document = service.latest_version(session=session, row=row).document
+    context = msel_context(ctx=ctx, row=row, document=document, problems=problems)
+    return render(request, "studio/msel.html", context, status_code=exc.status_code)

@@ -20,6 +20,7 @@ from app.plans.service import as_aware, atomic, claim_version
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, parse_scenario, validate_data
 from app.scenarios.models import Scenario
+from app.studio import spreadsheet
 from app.studio.models import (
     CloneIn,
     ImportIn,
@@ -248,6 +249,24 @@ def update_scenario(
         _audit(session=session, row=row, user=user, action=action, detail=f"v{row.version}")
     session.refresh(version)
     return version
+
+
+def import_injects(
+    *,
+    session: Session,
+    user: User | None,
+    row: OrgScenario,
+    drafts: list[dict[str, Any]],
+    replace: bool,
+    version: int,
+) -> ScenarioVersion:
+    """Save the spreadsheet's injects instead of the scenario's (`replace`) or after them,
+    as the next version; an id already taken gets a free one."""
+    document = dict(latest_version(session=session, row=row).document)
+    kept = [] if replace else list(document.get("injects", []))
+    added = spreadsheet.injects_of(drafts, {inject["id"] for inject in kept})
+    update = ScenarioUpdate(version=version, document={**document, "injects": kept + added})
+    return update_scenario(session=session, user=user, row=row, update=update)
 
 
 def delete_scenario(

@@ -1,14 +1,10 @@
 """The MSEL timeline: move, shift and duplicate injects, pure and through the page."""
 
-import pytest
-from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.accounts.models import Role
 from app.scenarios import library
 from app.studio import msel
-from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
 from tests.studio.helpers import document, make_scenario
 
@@ -56,14 +52,6 @@ def test_a_duplicate_follows_its_original_under_a_new_id(inject_id):
 def test_the_timeline_is_in_time_order():
     data = msel.shift(TUTORIAL, 10_000, {INJECT_IDS[0]})
     assert [i["id"] for _index, i in msel.timeline(data)][-1] == INJECT_IDS[0]
-
-
-@pytest.fixture
-def trainer(app, factory):
-    client = TestClient(app, base_url="http://testserver", follow_redirects=False)
-    org = factory.org()
-    sign_in(client, factory.member(org, Role.trainer))
-    return client, org
 
 
 def post(client, row, **data):

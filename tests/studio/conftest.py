@@ -1,0 +1,16 @@
+"""Studio fixtures: a signed-in trainer of a fresh organisation."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.accounts.models import Role
+from tests.factories import sign_in
+
+
+@pytest.fixture
+def trainer(app, factory):
+    """A client signed in as a trainer (redirects not followed) and its organisation."""
+    client = TestClient(app, base_url="http://testserver", follow_redirects=False)
+    org = factory.org()
+    sign_in(client, factory.member(org, Role.trainer))
+    return client, org
