@@ -85,8 +85,17 @@ def json_depth(text: str | bytes) -> int:
 def check_json_text(text: str | bytes) -> None:
     """Refuse JSON text nested past MAX_DEPTH or holding an integer past 32 bits, unparsed.
 
-    An id a database column cannot hold would otherwise reach the driver and fail there.
+    An id a database column cannot hold would otherwise reach the driver and fail there. JSON
+    is UTF-8: other bytes are refused here too, naming the byte, rather than failing to parse.
     """
+    if isinstance(text, bytes):
+        try:
+            text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = _(
+                "The JSON text is not UTF-8: byte %(at)s cannot be read (utf8).", at=exc.start
+            )
+            raise LimitExceeded("utf8", message) from None
     outside_strings = _JSON_STRING.sub(b"", _as_bytes(text))
     brackets = outside_strings.translate(None, _NOT_BRACKETS)
     if max(itertools.accumulate(_STEP[c] for c in brackets), default=0) > MAX_DEPTH:

@@ -44,6 +44,18 @@ def test_json_nested_100000_deep_is_refused_naming_the_limit(client, factory):
     assert "max_depth" in response.json()["detail"][0]["msg"]
 
 
+@pytest.mark.parametrize("body", [b'{"title": "caf\xe9"}', b";\xb1\xf3y\xa7\x1dbM?"])
+def test_json_that_is_not_utf8_is_refused_naming_the_byte(client, factory, body):
+    """FastAPI answers such a body with an undocumented 400; the guard names the byte."""
+    sign_in(client, factory.member(factory.org(), Role.trainer))
+    response = client.post("/api/plans", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    message = response.json()["detail"][0]["msg"]
+    with pytest.raises(UnicodeDecodeError) as bad:
+        body.decode("utf-8")
+    assert "utf8" in message and f"byte {bad.value.start} " in message
+
+
 def test_a_body_over_the_size_limit_is_refused_naming_it(database_url, session, factory):
     from app.core.db import get_session
     from tests.conftest import test_settings
