@@ -11,7 +11,8 @@ moments gained a source post and the crowd grew with the volume (these storms ru
 when data-breach's journalist, regulator and reply templates became grammars (issue 13). Recorded
 again on purpose when the listening work was merged in: the reactions that quote the team and the
 call-outs of a missed update pick their authors through the half-minute's free pairs and end with
-the author's own reading, so they too are never an account's repeat."""
+the author's own reading, so they too are never an account's repeat; and again when a post's
+hashtag slots came to draw distinct tags (no « #CheeseRecall #CheeseRecall »)."""
 
 import hashlib
 import json
@@ -41,26 +42,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "ad01e10172a1b2d371c1f5d8349818c2",
-    ("data-breach", "en", 2026, True): "385be762ca92179859e11e3140a975d7",
-    ("data-breach", "en", 7, False): "436db177d7cf5c68e977f9552f76d34c",
-    ("data-breach", "en", 7, True): "92b97a725f6662daf179c00a1bc55c11",
-    ("data-breach", "fr", 2026, False): "dddca31f2620c58cffb1f2a3854390c0",
-    ("data-breach", "fr", 2026, True): "0019478c60cb1987881647896a90590a",
-    ("data-breach", "fr", 7, False): "227f32ccbab147f4c5feb14774823e7d",
-    ("data-breach", "fr", 7, True): "3ab170e1310e65e10783bc6336bd2fbc",
-    ("sample", "en", 2026, False): "d36465beec83e46214e3df801eb1c8a4",
-    ("sample", "en", 2026, True): "6bd5a1e55e88fc3f0e3b15170f7a957b",
-    ("sample", "en", 7, False): "8cd8032a92e9b8192f937718cb6bc7fd",
-    ("sample", "en", 7, True): "dfa04d864845e55a782391a0eef81bd4",
-    ("sample", "fr", 2026, False): "e8b91c3c4666841f62d9ce13f7bfbbc2",
-    ("sample", "fr", 2026, True): "9e295221e506a94229b33d0c6baa0ccb",
-    ("sample", "fr", 7, False): "5ea1f657c6fcc09de065b8017411354f",
-    ("sample", "fr", 7, True): "69b04581941080e039d0ac7cd8d00883",
+    ("data-breach", "en", 2026, False): "22c90f5e7d9ae7b7f52a53763950684c",
+    ("data-breach", "en", 2026, True): "6e5fa4414ac4d3640c50c51975094017",
+    ("data-breach", "en", 7, False): "0822b06608464682fbb4b4bf5da3a107",
+    ("data-breach", "en", 7, True): "3cb3e35b38f92a61e4a943b6ca3e7116",
+    ("data-breach", "fr", 2026, False): "89c839d6e4f03de62624e73fc76593dc",
+    ("data-breach", "fr", 2026, True): "4fb67f0216046ffa031e7cd470128b9a",
+    ("data-breach", "fr", 7, False): "e4e41ea0a3ce2cc577bc60097b5ad2ab",
+    ("data-breach", "fr", 7, True): "338fa18a3ad78232f5716ce4bde0b402",
+    ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
+    ("sample", "en", 2026, True): "d5ed67ac519051357466163f9029af7d",
+    ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
+    ("sample", "en", 7, True): "3aee0b4786ec4c9e988cef3580561875",
+    ("sample", "fr", 2026, False): "6f94f5362b6626524e03c4af7c7b8d1d",
+    ("sample", "fr", 2026, True): "bce4f1a96376555260ef3b88aab45854",
+    ("sample", "fr", 7, False): "70bac9de97a71a0f08c0223cf6bdd27e",
+    ("sample", "fr", 7, True): "3be7d24fd47d7f52703342bc515962b8",
 }
-PREVIEW_JSONL = "366d88bfd7dec000591cda0c329ac8847971231af027364c706edd1aa79a6195"
-PREVIEW_FEED = "e3f3b7e4e163eb299940b6334370ffcf86c1ca9d56d36cf78677b0265870776b"
-STREAMED = "c2bc465de91233bd39fe16c514eff5bcddaf963a0c2ed86bca87d589bf897a68"
+PREVIEW_JSONL = "a57ddf6102272af8c700af0ddb84ba1d32d58a026c670975146e0820c0e10938"
+PREVIEW_FEED = "135f143380cf5e0aa1f4005a94038fb0395fb0a28877b98a508b883f7013afa4"
+STREAMED = "ef4b05d28b5d40a424b362ce4322e478adc5d3f8bc67cea0e6ed58f4a1ac0f8e"
 
 
 def scenario_for(name: str):
