@@ -121,7 +121,7 @@ def test_the_whole_pipeline_is_deterministic():
 
 
 @settings(max_examples=8, deadline=None)
-@given(seed=st.integers(0, 2**31), at_s=st.integers(0, 3600))
+@given(seed=st.integers(0, 2**31 - 1), at_s=st.integers(0, 3600))  # a record seed is 32-bit
 def test_same_record_same_storm_outcome(seed, at_s):
     record = parse_record(library_record("tutorial", caring("tutorial", at_s), seed=seed))
     library = library_scenario(record)
