@@ -205,7 +205,8 @@ def test_an_invalid_import_names_the_field_next_to_the_file_field(client, author
     problems = [
         li for li in find_all(response.text, "li") if li.get("data-field") == "kpis.0.target"
     ]
-    assert len(problems) == 1 and problems[0].text.startswith("p.yaml, line 4, KPIs, item 1, Target")
+    where = "p.yaml, line 4, KPIs, item 1, Target"
+    assert len(problems) == 1 and problems[0].text.startswith(where)
     assert "kpis.0" not in problems[0].text
 
 
