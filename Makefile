@@ -34,10 +34,11 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
-## test-postgres: the database-facing tests against PostgreSQL (STORMDRILL_TEST_DATABASE_URL);
+## test-postgres: the database-facing tests (marked `database`) against PostgreSQL
+## (STORMDRILL_TEST_DATABASE_URL); the others gain nothing from a second run, and
 ## tests/live make databases of their own and already ran in `make test`
 test-postgres: install
-	$(BIN)/python -m pytest -q -m "not e2e and not live" tests
+	$(BIN)/python -m pytest -q -m "database and not e2e and not live" tests
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,6 +21,14 @@ IN_CI = os.environ.get("CI") == "true"
 TEST_DATABASE_URL = os.environ.get("STORMDRILL_TEST_DATABASE_URL")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `database` every test that reaches the suite's database, so the PostgreSQL pass
+    runs those and skips the pure ones, which would only repeat themselves."""
+    for item in items:
+        if "database_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.database)
+
+
 def test_settings(database_url: str) -> Settings:
     """Settings for the test application."""
     return Settings(environment="test", secret_key="test-secret", database_url=database_url)

@@ -248,3 +248,27 @@ def test_the_date_check_catches_a_literal_date_in_a_database_test():
     tree = ast.parse(source)
     assert reaches_a_today(tree) and literal_dates(tree) == [3, 4]
     assert not reaches_a_today(ast.parse("from app.drills.clock import at\ndef test_y(): ..."))
+
+
+def unmarked_server_users(tests: Path) -> list[str]:
+    """Test modules that reach the suite's database server without the `database_url` fixture
+    (through TEST_DATABASE_URL) and are not marked `database`: the PostgreSQL pass would miss
+    them. tests/live runs on servers of its own and is left out of that pass on purpose."""
+    found = []
+    for path in sorted(tests.rglob("test_*.py")):
+        if "live" in path.relative_to(tests).parts:
+            continue
+        text = path.read_text()
+        if "TEST_DATABASE_URL" in text and "pytest.mark.database" not in text:
+            found.append(str(path.relative_to(tests)))
+    return found
+
+
+def test_every_test_reaching_the_database_server_runs_in_the_postgresql_pass():
+    assert unmarked_server_users(ROOT / "tests") == []
+
+
+def test_the_postgresql_pass_check_catches_an_unmarked_module(tmp_path):
+    (tmp_path / "test_x.py").write_text("from tests.conftest import TEST_DATABASE_URL\n")
+    (tmp_path / "test_y.py").write_text("import pytest\npytestmark = pytest.mark.database\n")
+    assert unmarked_server_users(tmp_path) == ["test_x.py"]

@@ -26,6 +26,8 @@ from tests.drills.helpers import Team, make_team
 from tests.drills.real_server import scratch_database, serve
 from tests.factories import Factory, sign_in
 
+pytestmark = pytest.mark.database  # a scratch database on the suite's server
+
 # A pool far smaller than the number of consoles opened below.
 POOL = {"db_pool_size": "2", "db_max_overflow": "2"}
 CONSOLES = 32  # more than main's largest pool too: 10 + 20 on PostgreSQL

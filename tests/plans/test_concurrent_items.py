@@ -4,6 +4,7 @@ each gets its own position (the plan's row is held while the next one is numbere
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlmodel import Session
 
 from app.accounts.models import Role
@@ -16,6 +17,8 @@ from tests.conftest import TEST_DATABASE_URL
 from tests.drills.helpers import PLAN_DOCUMENT
 from tests.drills.real_server import scratch_database
 from tests.factories import Factory
+
+pytestmark = pytest.mark.database  # a scratch database on the suite's server
 
 ADDERS = 6
 
