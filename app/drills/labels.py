@@ -81,6 +81,7 @@ def inject_states() -> dict[str, str]:
     """Where an inject stands, as the facilitator reads it."""
     return {
         "pending": _("Pending"),
+        "armed": _("Armed"),
         "fired": _("Fired"),
         "overdue": _("Overdue"),
         "answered": _("Answered"),
