@@ -36,3 +36,13 @@ def condition_words(
             deadline=deadline,
         )
     return _("If the team has made no public statement by %(time)s", time=time)
+
+
+def condition_kinds() -> dict[str, str]:
+    """Each kind of condition, as a trainer chooses it."""
+    return {
+        "no_statement": _("No public statement by its time"),
+        "rumour_uncorrected": _("A rumour not corrected by its time"),
+        "fact_denied": _("A public text denies a fact"),
+        "unanswered": _("A message left unanswered past its deadline"),
+    }
