@@ -110,16 +110,11 @@ def _branch(
         for a in public
         if a.at_s < deadline
         and (
-            a.in_reply_to == target.id
+            a.in_reply_to in (target.id, f"i-{target.id}")  # the message, or its feed post
             or (target.rumour is not None and target.rumour in a.corrects)
         )
     ]
     return Branch(inject.id, None if answers else max(at, deadline), deadline)
-
-
-def shifted_deadline(inject: Inject, at_s: float) -> float | None:
-    """An inject's deadline when it appears at `at_s` rather than at its `at`."""
-    return None if inject.deadline is None else inject.deadline + at_s - inject.at
 
 
 def sim_clock(seconds: float) -> str:

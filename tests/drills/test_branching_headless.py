@@ -11,6 +11,7 @@ from app.cli import app
 from app.drills.cli import load_plan
 from app.drills.run import run_drill
 from app.plans.drill_record import drill_record_plan
+from app.record import parse_record
 from app.scenarios import library
 from app.scoring import service as scoring
 
@@ -81,3 +82,16 @@ def test_the_cli_record_is_the_same_byte_for_byte_with_conditional_injects(tmp_p
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert "silence-article" in injects_of(json.loads(outs[0]))  # the statement came too late
+
+
+def test_a_record_naming_the_library_scenario_gets_only_the_conditional_injects_that_fired():
+    def completed(actions):
+        record = {**run(actions), "scenario": {"id": "product-recall"}}
+        parsed = parse_record(record)
+        return {i.id: i for i in scoring.completed_scenario(parsed, SCENARIO).injects}
+
+    silent = completed([])
+    assert silent["silence-article"].at_s == 900
+    assert silent["magazine-goes-ahead"].deadline_s == 2700
+    spoken = completed([{"at_s": 300, "kind": "statement", "text": STATEMENT}])
+    assert "silence-article" not in spoken and "recall-news" in spoken

@@ -73,6 +73,10 @@ def test_an_unanswered_message_fires_at_its_deadline_and_a_reply_in_time_disarms
     assert evaluate(SCENARIO, [])["paper-ignored"].at_s == deadline
     answer = public(400, "reply", in_reply_to="local-paper")
     assert evaluate(SCENARIO, [answer])["paper-ignored"].at_s is None
+    to_post = public(400, "reply", in_reply_to="i-local-paper")  # a reply to its feed post
+    assert evaluate(SCENARIO, [to_post])["paper-ignored"].at_s is None
+    too_late = public(480, "reply", in_reply_to="local-paper")
+    assert evaluate(SCENARIO, [too_late])["paper-ignored"].at_s == deadline
     assert evaluate(SCENARIO, [answer])["chained"].at_s is None  # its message never came
     assert evaluate(SCENARIO, [])["chained"].at_s == deadline + 60  # the chain's own deadline
 
