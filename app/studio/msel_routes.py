@@ -1,5 +1,7 @@
 """The MSEL page: a scenario's injects on a timeline, moved, shifted and duplicated by forms."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -121,20 +123,18 @@ def conditional_inject(form: FormData) -> dict[str, Any]:
     return inject
 
 
+def with_conditional(document: dict[str, Any], form: FormData) -> dict[str, Any]:
+    """The document with the form's conditional inject added."""
+    return msel.add(document, conditional_inject(form))
+
+
 @router.post("/conditional")
 def add_conditional(
     request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Add an inject that fires on a condition of the drill, as a new version."""
-    document = service.latest_version(session=session, row=row).document
-    version = str(form.get("version") or "")
-    try:
-        edited = msel.add(document, conditional_inject(form))
-        update = ScenarioUpdate(version=int(version) if version.isdigit() else 0, document=edited)
-        service.update_scenario(session=session, user=ctx.user, row=row, update=update)
-    except (Conflict, Invalid) as exc:
-        return refused_page(request, session=session, ctx=ctx, row=row, exc=exc)
-    return RedirectResponse(f"/studio/scenarios/{row.id}/injects?saved=1", status_code=303)
+    edit = partial(with_conditional, form=form)
+    return saved_edit(request, session=session, ctx=ctx, row=row, form=form, edit=edit)
 
 
 @router.post("")
@@ -142,10 +142,25 @@ def change(
     request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
 ) -> Response:
     """Apply one timeline operation as a new version; problems are shown above the table."""
+    edit = partial(changed, form=form)
+    return saved_edit(request, session=session, ctx=ctx, row=row, form=form, edit=edit)
+
+
+def saved_edit(
+    request: Request,
+    *,
+    session: Session,
+    ctx: OrgContext,
+    row: OrgScenario,
+    form: FormData,
+    edit: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Response:
+    """Save `edit` of the latest document as a new version (the form's `version` guards it),
+    then back to the timeline; its problems above the timeline otherwise."""
     document = service.latest_version(session=session, row=row).document
     version = str(form.get("version") or "")
     try:
-        edited = changed(document, form)
+        edited = edit(document)
         update = ScenarioUpdate(version=int(version) if version.isdigit() else 0, document=edited)
         service.update_scenario(session=session, user=ctx.user, row=row, update=update)
     except (Conflict, Invalid) as exc:
