@@ -82,6 +82,7 @@ def inject_states() -> dict[str, str]:
     return {
         "pending": _("Pending"),
         "armed": _("Armed"),
+        "spared": _("Will not fire"),
         "fired": _("Fired"),
         "overdue": _("Overdue"),
         "answered": _("Answered"),

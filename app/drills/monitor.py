@@ -68,7 +68,8 @@ def inject_state(entry: dict, *, sim_s: float, answered: set[str]) -> str:
 
 def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
     """The drill's injects in time order, each with its state at `sim_s` and an excerpt; a
-    conditional inject that has not fired by `sim_s` is armed, with its condition in words."""
+    conditional inject that has not fired by `sim_s` is armed, or spared once the team's
+    actions made sure it never will; each with its condition in words."""
     rows = session.exec(select(DrillAction).where(DrillAction.drill_id == drill.id)).all()
     timeline = injects.timeline(session=session, drill=drill)
     answered = injects.answered(drill, rows, timeline)
@@ -76,6 +77,13 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
     scenario = service.scenario_of(drill)
     conditional = {i.id: i for i in scenario.injects if i.when is not None}
     happened = {e["id"] for e in timeline if e["id"] in conditional and e["at_s"] <= sim_s}
+    fired = injects.fired_times(session=session, drill=drill)
+    branches = export.storm_for(drill).branches(export.storm_actions(list(rows)), fired)
+    spared = {
+        key
+        for key, branch in branches.items()
+        if branch.settled_s is not None and branch.settled_s <= sim_s
+    }
     board = [
         {
             **entry,
@@ -98,7 +106,7 @@ def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
             "priority": inject.priority.value,
             "source": "scenario",
             "fired_early": False,
-            "state": "armed",
+            "state": "spared" if inject.id in spared else "armed",
         }
         for inject in conditional.values()
         if inject.id not in happened
@@ -138,7 +146,7 @@ def inject_entries(board: list[dict]) -> list[dict]:
             "excerpt": entry["excerpt"],
         }
         for entry in board
-        if entry["state"] not in ("pending", "armed")
+        if entry["state"] not in ("pending", "armed", "spared")
     ]
 
 

@@ -41,11 +41,14 @@ class Branch:
     """A conditional inject's outcome: fired at `at_s` (None: armed, not fired), and why.
 
     `cause_s` is the moment the condition speaks of: the time by which the team had not
-    acted, the time of the text that denied the fact, or the deadline left unanswered."""
+    acted, the time of the text that denied the fact, or the deadline left unanswered.
+    `settled_s`, for one that did not fire, is when the team's action made sure it never will
+    (None: it still may, or its message never came)."""
 
     inject: str
     at_s: float | None
     cause_s: float | None = None
+    settled_s: float | None = None
 
     @property
     def fired(self) -> bool:
@@ -87,11 +90,11 @@ def _branch(
     when, at = inject.when, float(inject.at)
     before = [a for a in public if a.at_s < at]
     if isinstance(when, NoStatement):
-        acted = any(a.kind in STATEMENT_KINDS for a in before)
-        return Branch(inject.id, None if acted else at, at)
+        acted = [a.at_s for a in before if a.kind in STATEMENT_KINDS]
+        return Branch(inject.id, None, at, acted[0]) if acted else Branch(inject.id, at, at)
     if isinstance(when, RumourUncorrected):
-        acted = any(when.rumour in a.corrects for a in before)
-        return Branch(inject.id, None if acted else at, at)
+        acted = [a.at_s for a in before if when.rumour in a.corrects]
+        return Branch(inject.id, None, at, acted[0]) if acted else Branch(inject.id, at, at)
     if isinstance(when, FactDenied):
         denial = next((a for a in public if when.fact in a.denies), None)
         return Branch(
@@ -114,7 +117,9 @@ def _branch(
             or (target.rumour is not None and target.rumour in a.corrects)
         )
     ]
-    return Branch(inject.id, None if answers else max(at, deadline), deadline)
+    if answers:
+        return Branch(inject.id, None, deadline, answers[0].at_s)
+    return Branch(inject.id, max(at, deadline), deadline)
 
 
 def sim_clock(seconds: float) -> str:

@@ -78,7 +78,8 @@ def test_a_statement_in_time_keeps_the_article_away(client, session, team):
     assert "silence-article" not in [i["id"] for i in feed["injects"]]
     assert "i-silence-article" not in [post["id"] for post in feed["posts"]]
     board = client.get(f"/drills/{team.drill.id}/control/injects").text
-    assert by_id(board, "inject-silence-article").get("data-state") == "armed"
+    assert by_id(board, "inject-silence-article").get("data-state") == "spared"
+    assert by_id(board, "inject-magazine-goes-ahead").get("data-state") == "armed"
     record = export.drill_record(session=session, drill=team.drill)
     assert "silence-article" not in [i["id"] for i in record["scenario"]["injects"]]
 

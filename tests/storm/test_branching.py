@@ -48,6 +48,8 @@ def public(at_s, kind="statement", **fields) -> Public:
 def test_silence_fires_the_no_statement_inject_at_its_time_and_a_statement_disarms_it():
     assert evaluate(SCENARIO, [])["silence"].at_s == 120
     assert evaluate(SCENARIO, [public(119.9)])["silence"].at_s is None
+    assert evaluate(SCENARIO, [public(30), public(50)])["silence"].settled_s == 30
+    assert evaluate(SCENARIO, [])["silence"].settled_s is None
     assert evaluate(SCENARIO, [public(120)])["silence"].at_s == 120  # too late: "by T+2:00"
     assert evaluate(SCENARIO, [public(10, "reply", in_reply_to="x")])["silence"].at_s == 120
 
@@ -132,6 +134,8 @@ def test_what_fired_by_a_time_never_changes_with_later_actions(actions, cut):
     assert {k: b for k, b in whole.items() if b.fired and b.at_s <= cut} == {
         k: b for k, b in so_far.items() if b.fired and b.at_s <= cut
     }
+    settled = {k: b for k, b in whole.items() if b.settled_s is not None and b.settled_s <= cut}
+    assert settled == {k: so_far[k] for k in settled}  # what cannot fire any more stays so
 
 
 @settings(deadline=None)
