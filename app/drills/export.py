@@ -11,6 +11,7 @@ from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
 from app.drills.record import (
     build_record,
+    conditional_fires,
     cut_at_end,
     follow_up_entries,
     inject_entry,
@@ -35,9 +36,13 @@ def action_dict(row: DrillAction) -> dict:
 def drill_record(*, session: Session, drill: Drill, now: datetime | None = None) -> dict:
     """The drill record: plan, inline scenario (injects as they happened), seed, actions."""
     scenario = service.scenario_of(drill)
-    section = scenario_section(
-        scenario, drill.language, injects.fired_times(session=session, drill=drill)
-    )
+    current = service.reading(session=session, drill=drill, now=now or utcnow())
+    rows = sorted(actions.list_actions(session=session, drill=drill), key=lambda a: (a.at_s, a.seq))
+    fired = injects.fired_times(session=session, drill=drill)
+    until_s = max(current.sim_s, 0.0)
+    storm = storm_for(drill)
+    conditional = conditional_fires(storm, storm_actions(rows), fired, until_s)
+    section = scenario_section(scenario, drill.language, fired, conditional)
     section["injects"] += [
         inject_entry(
             key=row.inject_key,
@@ -51,10 +56,8 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
         for row in injects.stored_injects(session=session, drill=drill)
         if row.source == "adhoc"
     ]
-    current = service.reading(session=session, drill=drill, now=now or utcnow())
-    rows = sorted(actions.list_actions(session=session, drill=drill), key=lambda a: (a.at_s, a.seq))
-    asked = storm_for(drill).follow_ups(storm_actions(rows))
-    section["injects"] += follow_up_entries(asked, until_s=max(current.sim_s, 0.0))
+    asked = storm.follow_ups(storm_actions(rows))
+    section["injects"] += follow_up_entries(asked, until_s=until_s)
     section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     listed = [action_dict(row) for row in rows]
     plan = service.plan_section(session=session, drill=drill)

@@ -13,7 +13,7 @@ from app.core.i18n import gettext as _
 from app.drills import service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillInject, InjectCreate, InjectSource
-from app.drills.record import follow_up_entries
+from app.drills.record import conditional_fires, follow_up_entries
 from app.drills.rules import PUBLIC_KINDS
 from app.scoring.core.context import claims_frame, denies
 
@@ -38,13 +38,26 @@ def fired_times(*, session: Session, drill: Drill) -> dict[str, float]:
     }
 
 
+def conditional(*, session: Session, drill: Drill, fired: dict[str, float]) -> dict:
+    """The conditional injects the team's actions make fire (inject id → (second, why)), those
+    still to come included: recomputed from the actions (`Storm.branches`), nothing stored."""
+    from app.drills import actions, export  # export reads this module's timeline
+
+    rows = actions.list_actions(session=session, drill=drill)
+    return conditional_fires(export.storm_for(drill), export.storm_actions(rows), fired)
+
+
 def timeline(*, session: Session, drill: Drill) -> list[dict]:
-    """Every inject of the drill at its (possibly early) time: scenario's and ad-hoc."""
+    """Every inject of the drill at its (possibly early) time: scenario's and ad-hoc; of the
+    conditional ones, those the actions make fire, at that time."""
     scenario = service.scenario_of(drill)
     fired = fired_times(session=session, drill=drill)
+    branched = conditional(session=session, drill=drill, fired=fired)
     entries = []
     for inject in scenario.injects:
-        at_s = fired.get(inject.id, float(inject.at))
+        if inject.when is not None and inject.id not in branched:
+            continue
+        at_s, because = branched.get(inject.id, (fired.get(inject.id, float(inject.at)), None))
         shift = at_s - inject.at
         entries.append(
             {
@@ -58,8 +71,9 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                 "deadline_s": None if inject.deadline is None else inject.deadline + shift,
                 "priority": inject.priority.value,
                 "source": InjectSource.scenario.value,
-                "fired_early": inject.id in fired,
+                "fired_early": inject.id in fired and inject.when is None,
                 "rumour": inject.rumour,
+                "fired_because": because,
             }
         )
     for row in stored_injects(session=session, drill=drill):
@@ -78,6 +92,7 @@ def timeline(*, session: Session, drill: Drill) -> list[dict]:
                     "source": InjectSource.adhoc.value,
                     "fired_early": False,
                     "rumour": None,
+                    "fired_because": None,
                 }
             )
     entries += follow_ups(session=session, drill=drill)
@@ -99,6 +114,7 @@ def follow_ups(*, session: Session, drill: Drill) -> list[dict]:
             "source": "storm",
             "fired_early": False,
             "rumour": None,
+            "fired_because": None,
         }
         for entry in follow_up_entries(asked)
     ]
@@ -150,6 +166,8 @@ def fire_inject(
     inject = next((i for i in service.scenario_of(drill).injects if i.id == inject_key), None)
     if inject is None:
         raise NotFound(_("The scenario has no inject “%(id)s”.", id=inject_key), field="inject")
+    if inject.when is not None:
+        raise Conflict(_("This inject fires on a condition of the drill."), field="inject")
     with service.locked(session=session, drill=drill):
         at_s = _running_sim_s(session=session, drill=drill, now=now)
         if inject.at <= at_s or inject_key in fired_times(session=session, drill=drill):

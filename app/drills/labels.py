@@ -81,6 +81,8 @@ def inject_states() -> dict[str, str]:
     """Where an inject stands, as the facilitator reads it."""
     return {
         "pending": _("Pending"),
+        "armed": _("Armed"),
+        "spared": _("Will not fire"),
         "fired": _("Fired"),
         "overdue": _("Overdue"),
         "answered": _("Answered"),

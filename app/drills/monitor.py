@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from app.accounts import member_service
 from app.accounts.models import Organisation
 from app.drills import export, injects, service
+from app.drills.conditions import condition_words
 from app.drills.models import Drill, DrillAction, Roster
 
 LOG_LENGTH = 50
@@ -66,19 +67,56 @@ def inject_state(entry: dict, *, sim_s: float, answered: set[str]) -> str:
 
 
 def inject_board(*, session: Session, drill: Drill, sim_s: float) -> list[dict]:
-    """The drill's injects in time order, each with its state at `sim_s` and an excerpt."""
+    """The drill's injects in time order, each with its state at `sim_s` and an excerpt; a
+    conditional inject that has not fired by `sim_s` is armed, or spared once the team's
+    actions made sure it never will; each with its condition in words."""
     rows = session.exec(select(DrillAction).where(DrillAction.drill_id == drill.id)).all()
     timeline = injects.timeline(session=session, drill=drill)
     answered = injects.answered(drill, rows, timeline)
     fill = filler(drill)
-    return [
+    scenario = service.scenario_of(drill)
+    conditional = {i.id: i for i in scenario.injects if i.when is not None}
+    happened = {e["id"] for e in timeline if e["id"] in conditional and e["at_s"] <= sim_s}
+    fired = injects.fired_times(session=session, drill=drill)
+    branches = export.storm_for(drill).branches(export.storm_actions(list(rows)), fired)
+    spared = {
+        key
+        for key, branch in branches.items()
+        if branch.settled_s is not None and branch.settled_s <= sim_s
+    }
+    board = [
         {
             **entry,
             "excerpt": excerpt(fill(entry["text"])),
             "state": inject_state(entry, sim_s=sim_s, answered=answered),
         }
         for entry in timeline
+        if entry["id"] not in conditional or entry["id"] in happened
     ]
+    board += [
+        {
+            "id": inject.id,
+            "at_s": float(inject.at),
+            "channel": inject.channel.value,
+            "actor": inject.actor.name,
+            "persona": inject.actor.persona.value,
+            "excerpt": excerpt(fill(inject.content.get(drill.language))),
+            "expects_response": inject.expects_response,
+            "deadline_s": None,
+            "priority": inject.priority.value,
+            "source": "scenario",
+            "fired_early": False,
+            "state": "spared" if inject.id in spared else "armed",
+        }
+        for inject in conditional.values()
+        if inject.id not in happened
+    ]
+    words = {
+        key: condition_words(inject, scenario, drill.language, fill)
+        for key, inject in conditional.items()
+    }
+    board = [{**entry, "condition": words.get(entry["id"], "")} for entry in board]
+    return sorted(board, key=lambda entry: (entry["at_s"], entry["id"]))
 
 
 def roster_names(*, roster: Roster, names: dict[int, str]) -> list[dict]:
@@ -108,7 +146,7 @@ def inject_entries(board: list[dict]) -> list[dict]:
             "excerpt": entry["excerpt"],
         }
         for entry in board
-        if entry["state"] != "pending"
+        if entry["state"] not in ("pending", "armed", "spared")
     ]
 
 

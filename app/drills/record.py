@@ -19,8 +19,9 @@ def inject_entry(
     expects: bool,
     deadline_s: Any,
     rumour: str | None = None,
+    because: str | None = None,
 ) -> dict[str, Any]:
-    """One inject of the record's inline scenario."""
+    """One inject of the record's inline scenario; `because`: why a conditional one fired."""
     entry: dict[str, Any] = {
         "id": key,
         "at_s": float(at_s),
@@ -33,7 +34,24 @@ def inject_entry(
         entry["deadline_s"] = float(deadline_s)
     if rumour:
         entry["rumour"] = rumour  # an application field: the rumour the inject carries
+    if because:
+        entry["fired_because"] = because  # an application field: why a conditional one fired
     return entry
+
+
+def conditional_fires(
+    storm: Any,
+    actions: Sequence[Any],
+    fired: Mapping[str, float] | None = None,
+    until_s: float | None = None,
+) -> dict[str, tuple[float, str]]:
+    """The conditional injects the storm's actions made fire by `until_s` (`Storm.branches`):
+    inject id → (second, why, in the drill's language). Recomputed, so nothing is stored."""
+    return {
+        key: (branch.at_s, storm.reason(branch))
+        for key, branch in storm.branches(actions, fired).items()
+        if branch.at_s is not None and (until_s is None or branch.at_s <= until_s)
+    }
 
 
 def follow_up_entries(follow_ups: Iterable[Any], until_s: float | None = None) -> list[dict]:
@@ -56,13 +74,25 @@ def follow_up_entries(follow_ups: Iterable[Any], until_s: float | None = None) -
 
 
 def scenario_section(
-    scenario: Scenario, language: str, fired: Mapping[str, float] | None = None
+    scenario: Scenario,
+    language: str,
+    fired: Mapping[str, float] | None = None,
+    conditional: Mapping[str, tuple[float, str]] | None = None,
 ) -> dict[str, Any]:
-    """The scenario inline, so the record scores anywhere; `fired` moves injects fired early."""
-    fired = fired or {}
+    """The scenario inline, so the record scores anywhere; `fired` moves injects fired early,
+    `conditional` (`conditional_fires`) places the conditional ones that fired; the others
+    never reached the team and are left out."""
+    fired, conditional = fired or {}, conditional or {}
     injects = []
     for inject in scenario.injects:
-        shift = fired.get(inject.id, inject.at) - inject.at
+        because = None
+        if inject.when is not None:
+            if inject.id not in conditional:
+                continue
+            at_s, because = conditional[inject.id]
+        else:
+            at_s = fired.get(inject.id, inject.at)
+        shift = at_s - inject.at
         deadline = None if inject.deadline is None else inject.deadline + shift
         injects.append(
             inject_entry(
@@ -74,6 +104,7 @@ def scenario_section(
                 expects=inject.expects_response,
                 deadline_s=deadline,
                 rumour=inject.rumour,
+                because=because,
             )
         )
     return {

@@ -10,7 +10,12 @@ from typing import Any
 
 from app.core.errors import DomainError, Invalid
 from app.drills import rules
-from app.drills.record import build_record, follow_up_entries, scenario_section
+from app.drills.record import (
+    build_record,
+    conditional_fires,
+    follow_up_entries,
+    scenario_section,
+)
 from app.scenarios.models import Scenario
 from app.storm.engine import Storm
 from app.storm.types import action_from_record
@@ -90,10 +95,12 @@ def run_drill(
         started = time.monotonic()
         for moment in [*(a["at_s"] for a in stored), float(scenario.duration)]:
             sleep(max(0.0, moment / speed - (time.monotonic() - started)))
-    section = scenario_section(scenario, language)
-    asked = Storm(scenario, seed, brand, language).follow_ups(
-        [action_from_record(a) for a in stored]
+    storm = Storm(scenario, seed, brand, language)
+    played = [action_from_record(a) for a in stored]
+    section = scenario_section(
+        scenario, language, conditional=conditional_fires(storm, played, until_s=scenario.duration)
     )
+    asked = storm.follow_ups(played)
     section["injects"] = sorted(
         section["injects"] + follow_up_entries(asked, until_s=float(scenario.duration)),
         key=lambda entry: (entry["at_s"], entry["id"]),

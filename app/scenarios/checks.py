@@ -12,9 +12,12 @@ from app.scenarios.models import (
     HASHTAG_SLOTS,
     LANGUAGES,
     SLOTS,
+    FactDenied,
     PostTemplate,
+    RumourUncorrected,
     Scenario,
     TemplateContext,
+    Unanswered,
     brand_tag,
     format_duration,
 )
@@ -30,6 +33,7 @@ def cross_check(scenario: Scenario) -> list[Finding]:
         *_times(scenario),
         *_phases_contiguous(scenario),
         *_references(scenario),
+        *_conditions(scenario),
         *_template_pools(scenario),
         *_rumour_templates(scenario),
         *_placeholders(scenario),
@@ -110,6 +114,44 @@ def _references(scenario: Scenario) -> Iterator[Finding]:
             yield path, f"unknown rumour {template.rumour!r} (known: {known})"
         if template.context == TemplateContext.rumour and template.rumour is None:
             yield path, "a template in the `rumour` context must name its rumour"
+
+
+def _conditions(scenario: Scenario) -> Iterator[Finding]:
+    """A condition names a declared rumour, fact or inject; an unanswered inject must expect a
+    response, and conditions must not wait on each other in a circle."""
+    facts = {fact.id for fact in scenario.facts}
+    rumours = {rumour.id for rumour in scenario.rumours}
+    injects = {inject.id: inject for inject in scenario.injects}
+    for i, inject in enumerate(scenario.injects):
+        when, path = inject.when, ("injects", i, "when")
+        if isinstance(when, RumourUncorrected) and when.rumour not in rumours:
+            known = ", ".join(sorted(rumours)) or "none declared"
+            yield (*path, "rumour"), f"unknown rumour {when.rumour!r} (known: {known})"
+        elif isinstance(when, FactDenied) and when.fact not in facts:
+            known = ", ".join(sorted(facts))
+            yield (*path, "fact"), f"unknown fact {when.fact!r} (known: {known})"
+        elif isinstance(when, Unanswered):
+            target = injects.get(when.inject)
+            if target is None:
+                yield (*path, "inject"), f"unknown inject {when.inject!r}"
+            elif not target.expects_response:
+                yield (*path, "inject"), f"inject {when.inject!r} expects no response"
+            elif _waits_on(injects, when.inject, inject.id):
+                yield (*path, "inject"), f"inject {when.inject!r} waits on this one: a circle"
+
+
+def _waits_on(injects: dict, start: str, target: str) -> bool:
+    """Whether the inject `start` is, or waits through `unanswered` conditions on, `target`."""
+    seen: set[str] = set()
+    while start not in seen:
+        if start == target:
+            return True
+        seen.add(start)
+        when = getattr(injects.get(start), "when", None)
+        if not isinstance(when, Unanswered):
+            return False
+        start = when.inject
+    return False
 
 
 def _template_pools(scenario: Scenario) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ as whole seconds. Every text a participant reads exists in French and English.
 import re
 import unicodedata
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -246,9 +246,46 @@ class Actor(Strict):
     outlet: str | None = None
 
 
+class NoStatement(Strict):
+    """No public statement (a statement or a rumour correction) before the inject's `at`."""
+
+    kind: Literal["no_statement"]
+
+
+class RumourUncorrected(Strict):
+    """The rumour not corrected (a correction that denies it, as the analysis reads it)
+    before the inject's `at`."""
+
+    kind: Literal["rumour_uncorrected"]
+    rumour: Identifier
+
+
+class FactDenied(Strict):
+    """A public text of the team denies the fact (unhedged, as the analysis reads it)."""
+
+    kind: Literal["fact_denied"]
+    fact: Identifier
+
+
+class Unanswered(Strict):
+    """The inject (one expecting a response) not answered by its deadline."""
+
+    kind: Literal["unanswered"]
+    inject: Identifier
+
+
+Condition = Annotated[
+    NoStatement | RumourUncorrected | FactDenied | Unanswered, Field(discriminator="kind")
+]
+"""What makes a conditional inject fire: it fires at the first time, from its `at` on, at
+which the condition holds (docs/scenarios.md, Conditional injects)."""
+CONDITION_KINDS = ("no_statement", "rumour_uncorrected", "fact_denied", "unanswered")
+
+
 class Inject(Strict):
     id: Identifier
     at: Seconds
+    when: Condition | None = Field(default=None, description="fire on a condition of the drill")
     channel: Channel
     actor: Actor
     content: Localized

@@ -52,10 +52,21 @@ def _filler(library: LibraryScenario, record: DrillRecord) -> Callable[[str], st
     return fill
 
 
+def conditional_times(record: DrillRecord, library: LibraryScenario) -> dict[str, float | None]:
+    """When each of the library scenario's conditional injects fired given the record's
+    actions (None: it did not), as the drill's storm decided (`Storm.branches`)."""
+    if not any(inject.when for inject in library.injects):
+        return {}
+    storm = Storm(library, record.seed or 0, record.brand, record.language)
+    actions = [action_from_record(a.model_dump(exclude_none=True)) for a in record.actions]
+    return {key: branch.at_s for key, branch in storm.branches(actions).items()}
+
+
 def completed_scenario(record: DrillRecord, library: LibraryScenario) -> Scenario:
     """The record's scenario with every field it leaves out taken from the library."""
     lang, fill = record.language, _filler(library, record)
     given = record.scenario.model_fields_set
+    fired = conditional_times(record, library) if "injects" not in given else {}
     from_library: dict[str, Any] = {
         "title": library.title.get(lang),
         "severity": library.severity,
@@ -70,15 +81,16 @@ def completed_scenario(record: DrillRecord, library: LibraryScenario) -> Scenari
         "injects": [
             {
                 "id": i.id,
-                "at_s": i.at,
+                "at_s": at_s,
                 "channel": i.channel.value,
                 "actor": i.actor.name,
                 "text": fill(i.content.get(lang)),
                 "expects_response": i.expects_response,
-                "deadline_s": i.deadline,
+                "deadline_s": None if i.deadline is None else i.deadline + at_s - i.at,
                 "rumour": i.rumour,
             }
             for i in library.injects
+            if (at_s := fired.get(i.id, i.at) if i.when else i.at) is not None
         ],
     }
     fields = record.scenario.model_dump(include=given)

@@ -93,6 +93,7 @@ def inject_markers(injects: Sequence[dict]) -> list[dict[str, Any]]:
             "channel": inject.get("channel") or "",
             "text": inject.get("text") or "",
             "expects_response": bool(inject.get("expects_response")),
+            "fired_because": inject.get("fired_because") or "",
         }
         for inject in injects
     ]

@@ -88,11 +88,12 @@ class State:
 
 def rumour_start(scenario: Scenario, rumour: str, appears_at: int) -> int:
     """When a rumour starts to spread: its time, but never before the post that seeds it (the
-    first social-post inject naming it; an article only reports it)."""
+    first social-post inject naming it; an article only reports it). A conditional inject seeds
+    nothing: the rumour's course must not hang on whether it fires."""
     seeds = [
         inject.at
         for inject in scenario.injects
-        if inject.rumour == rumour and inject.channel is Channel.social_post
+        if inject.rumour == rumour and inject.channel is Channel.social_post and inject.when is None
     ]
     return max(appears_at, min(seeds)) if seeds else appears_at
 

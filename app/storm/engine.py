@@ -33,6 +33,7 @@ from operator import attrgetter, call
 from app.scenarios.models import Scenario
 from app.storm.audience import RESIDUAL, TICK_S, AudienceModel, State, Timeline, clamp
 from app.storm.authors import plain_handle
+from app.storm.branching import Branch, reason
 from app.storm.cascade import (
     ACTION_TAU_S,
     HORIZON_TAUS,
@@ -98,6 +99,7 @@ RUMOUR_SHARE_CAP = 0.3
 SILENCE_SHARE = 0.15
 ACTOR_FOLLOW_UP = 0.05
 HOT_SHARE = 0.3  # of replies and quotes go to the most visible post of the thread window
+NEVER_S = 10**9  # where an armed conditional inject's post waits: past every storm's end
 MAX_POOLS = 16  # lookup tables kept for distinct sets of injects fired early
 _new = object.__new__
 _by_time = attrgetter("at_ms")
@@ -227,6 +229,12 @@ class Storm:
         self._pools: dict[tuple, Pools] = {(): build_pools(self.content, scenario.phases, {})}
         self._viral = viral_moments(seed, horizon)
         self._excitations: dict[tuple, Excitation] = {}
+        # The conditional feed injects: placed where the actions make them fire (stream).
+        self._conditional = tuple(
+            i.id
+            for i in scenario.injects
+            if i.when is not None and i.id in self.content.inject_times
+        )
         self._scheduled = {
             second: [(item, second * 1000) for item in items]
             for second, items in self.content.injects.items()
@@ -253,17 +261,30 @@ class Storm:
         Python frame resumes per post or per slot).
 
         `fired` holds the scenario injects a facilitator fired ahead of their time (inject id
-        → simulated second): their feed post appears then, and not at the scheduled time.
+        → simulated second): their feed post appears then, and not at the scheduled time. A
+        conditional inject's post appears when the actions make it fire, and never otherwise.
         """
         moved = {
             key: round(max(0.0, at_s) * 1000)
             for key, at_s in (fired or {}).items()
-            if self.content.inject_times.get(key, 0) > at_s
+            if self.content.inject_times.get(key, 0) > at_s and key not in self._conditional
         }
+        if self._conditional:
+            moved |= self._conditional_ms(actions, fired)
         injected, pools = self._injects_by_slot(moved), self._pools_for(moved)
         excitation = self._excitation_for(moved)
         ticks = self._tick_posts(actions, start_s, end_s, injected, (pools, excitation))
         return chain.from_iterable(chain.from_iterable(ticks))
+
+    def _conditional_ms(
+        self, actions: Sequence[Action], fired: Mapping[str, float] | None
+    ) -> dict[str, int]:
+        """The conditional feed injects at the millisecond they fire; armed ones past the end."""
+        branches = self.branches(actions, fired)
+        return {
+            key: round((branches[key].at_s if branches[key].fired else NEVER_S) * 1000)
+            for key in self._conditional
+        }
 
     def _injects_by_slot(self, moved_ms: Mapping[str, int]) -> dict[int, list[tuple]]:
         """The feed injects of each slot, as (inject, millisecond), the early ones moved."""
@@ -354,6 +375,18 @@ class Storm:
                 if event.at_s < warm < event.at_s + VIRAL_SOURCE_S:
                     warm, moved = floor(event.at_s) // BUCKET_S * BUCKET_S, True
         return warm
+
+    def branches(
+        self, actions: Sequence[Action], fired: Mapping[str, float] | None = None
+    ) -> dict[str, Branch]:
+        """Which conditional injects fire and when, from the actions alone (and the timed
+        injects fired early): the same actions give the same answer."""
+        return self.listener.branches(list(actions), fired)
+
+    def reason(self, branch: Branch) -> str:
+        """Why a conditional inject fired, in the drill's language and words."""
+        values = self.content.values
+        return reason(self.scenario, branch, self.language, lambda t: static_text(t, values))
 
     def follow_ups(self, actions: Sequence[Action]) -> list[FollowUp]:
         """The journalists' follow-up questions on the team's statements (inbox injects with a

@@ -1,5 +1,6 @@
-"""What the engine needs to answer the team: reaction texts per action, missed promises and the
-journalists' follow-up questions, each cached by the public actions it depends on.
+"""What the engine needs to answer the team: reaction texts per action, missed promises, the
+journalists' follow-up questions and the conditional injects that fire, each computed from the
+public actions it depends on.
 
 An action's reactions depend on it and the actions before it (the statement it may contradict);
 a missed promise on the actions before its due time; a follow-up on its statement and the ones
@@ -8,10 +9,12 @@ answers (docs/storm.md, Listening).
 """
 
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.scenarios.models import Persona, Scenario
 from app.storm.audience import CACHE_LIMIT, AudienceModel, Timeline
+from app.storm.branching import Branch, Public, evaluate
 from app.storm.content import Content
 from app.storm.listening import Missed, follow_up, missed_promises, reaction_texts, read_said
 from app.storm.meaning import excused_facts
@@ -45,7 +48,8 @@ class Listener:
     def __init__(
         self, scenario: Scenario, model: AudienceModel, content: Content, brand: str
     ) -> None:
-        self.model, self.brand, self.language = model, brand, content.language
+        self.scenario, self.model, self.brand = scenario, model, brand
+        self.language = content.language
         hour, minute = (int(part) for part in scenario.start_time.split(":"))
         self.start_minute = hour * 60 + minute
         self.journalist = _journalist(scenario, content)
@@ -120,6 +124,34 @@ class Listener:
                 )
             )
         return found
+
+    def branches(
+        self, actions: list[Action], fired: Mapping[str, float] | None = None
+    ) -> dict[str, Branch]:
+        """Which conditional injects fire, and when, given the actions (`fired`: the timed
+        injects a facilitator fired early)."""
+        public = [self.public(a) for a in Timeline(actions).actions]
+        return evaluate(self.scenario, public, fired)
+
+    def public(self, action: Action) -> Public:
+        """A public action as the conditions read it: the rumour it corrects (a correction that
+        denies its rumour, as the score reads it) and the facts it denies."""
+        reading = self.model.effect(action).reading
+        excused = excused_facts(reading, self.model.rumour_facts)
+        unhedged = {s.claim_id for s in reading.stances if s.label == "denies" and not s.hedged}
+        corrected = f"rumour:{action.rumour}" in unhedged and action.kind == "correct_rumour"
+        return Public(
+            at_s=action.at_s,
+            kind=action.kind,
+            ref=action.ref,
+            in_reply_to=action.in_reply_to,
+            corrects=frozenset({action.rumour} if corrected and action.rumour else ()),
+            denies=frozenset(
+                claim.removeprefix("fact:")
+                for claim in unhedged - excused
+                if claim.startswith("fact:")
+            ),
+        )
 
 
 def _journalist(scenario: Scenario, content: Content) -> tuple[str, str | None]:

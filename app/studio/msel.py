@@ -58,3 +58,14 @@ def duplicate(document: dict[str, Any], inject_id: str) -> dict[str, Any]:
     }
     injects.insert(index + 1, copied)
     return data
+
+
+def add(document: dict[str, Any], inject: dict[str, Any]) -> dict[str, Any]:
+    """The document with `inject` added, under its id or the first free one after it."""
+    data = copy.deepcopy(document)
+    injects = data.setdefault("injects", [])
+    taken = {i["id"] for i in injects}
+    if inject["id"] in taken:
+        inject = {**inject, "id": free_id(taken, inject["id"])}
+    injects.append(copy.deepcopy(inject))
+    return data

@@ -21,13 +21,20 @@ def test_a_library_scenario_reads_back_exactly(scenario_id):
     assert parse_scenario(to_yaml(scenario), label="export", stem=scenario.id) == scenario
 
 
-def test_an_exported_file_validates_with_the_command_line(tmp_path):
-    scenario = library.load_scenario("tutorial")
+@pytest.mark.parametrize("scenario_id", ["tutorial", "product-recall"])  # with conditions
+def test_an_exported_file_validates_with_the_command_line(tmp_path, scenario_id):
+    scenario = library.load_scenario(scenario_id)
     path = tmp_path / file_name(scenario)
     path.write_text(to_yaml(scenario), encoding="utf-8")
     result = CliRunner().invoke(cli_app, ["scenarios", "validate", str(path)])
     assert result.exit_code == 0, result.output
     assert "1 scenario file(s) valid" in result.output
+
+
+def test_an_export_keeps_the_conditions_of_conditional_injects():
+    text = to_yaml(library.load_scenario("product-recall"))
+    assert "when:\n    kind: no_statement\n" in text
+    assert "when:\n    kind: unanswered\n    inject: magazine-questions\n" in text
 
 
 def test_times_are_written_with_units_and_defaults_left_out():

@@ -1,10 +1,13 @@
 """The MSEL timeline: move, shift and duplicate injects, pure and through the page."""
 
+from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.accounts.models import Role
 from app.scenarios import library
 from app.studio import msel
+from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
 from tests.studio.helpers import document, make_scenario
 
@@ -99,3 +102,72 @@ def test_a_stale_timeline_change_answers_409(trainer, session):
         data={"version": 1, "op": "duplicate", "inject": INJECT_IDS[0]},
     )
     assert stale.status_code == 409
+
+
+def conditional_form(row, **changes):
+    return {
+        "version": row.version,
+        "kind": "no_statement",
+        "at_minutes": "5",
+        "channel": "news_article",
+        "actor_name": "Le Courrier",
+        "persona": "journalist",
+        "content_en": "Still silent: five minutes on, not a word from the company.",
+        "content_fr": "Toujours muette : cinq minutes après, pas un mot de l'entreprise.",
+        "priority": "high",
+        **changes,
+    }
+
+
+def test_a_trainer_adds_a_conditional_inject_and_the_page_says_its_condition(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    url = f"/studio/scenarios/{row.id}/injects/conditional"
+    response = client.post(url, data=conditional_form(row))
+    assert response.status_code == 303, response.text
+    session.refresh(row)
+    (added,) = [i for i in document(session, row)["injects"] if i.get("when")]
+    assert added["when"] == {"kind": "no_statement"} and added["at"] == 300
+    page = client.get(f"/studio/scenarios/{row.id}/injects").text
+    (words,) = [p for p in find_all(page, "p") if p.get("data-condition") == added["id"]]
+    assert "no public statement by T+5:00" in words.text
+
+
+def test_a_conditional_inject_on_an_unknown_rumour_is_refused_by_path(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    before = document(session, row)
+    url = f"/studio/scenarios/{row.id}/injects/conditional"
+    form = conditional_form(row, kind="rumour_uncorrected", when_rumour="no-such-rumour")
+    response = client.post(url, data=form)
+    assert response.status_code == 422
+    summary = by_id(response.text, "error-summary").text
+    assert (
+        f"injects.{len(before['injects'])}.when.rumour" in summary and "no-such-rumour" in summary
+    )
+    session.refresh(row)
+    assert document(session, row) == before  # nothing half-saved
+
+
+def test_a_condition_without_what_it_is_about_is_refused(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    url = f"/studio/scenarios/{row.id}/injects/conditional"
+    response = client.post(url, data=conditional_form(row, kind="fact_denied"))
+    assert response.status_code == 422
+    assert "when_fact" in by_id(response.text, "error-summary").text
+
+
+def test_the_french_page_says_the_condition_in_french(app, factory, session):
+    client = TestClient(app, base_url="http://testserver", follow_redirects=False)
+    org = factory.org()
+    user = factory.member(org, Role.trainer)
+    user.language = "fr"
+    session.add(user)
+    session.commit()
+    sign_in(client, user)
+    row = make_scenario(session, org)
+    client.post(f"/studio/scenarios/{row.id}/injects/conditional", data=conditional_form(row))
+    page = client.get(f"/studio/scenarios/{row.id}/injects")
+    words = [p.text for p in find_all(page.text, "p") if p.get("data-condition")]
+    assert words and "aucune déclaration publique" in words[0]
