@@ -60,7 +60,13 @@ def _sheet(
         rows = load()
     except (LimitExceeded, sheet_files.SheetError) as exc:
         return [], [], [spreadsheet.Problem(0, "", getattr(exc, "message", str(exc)))]
-    drafts, problems = spreadsheet.read_rows(rows, duration=document["duration"], rumours=rumours)
+    drafts, problems = spreadsheet.read_rows(
+        rows,
+        duration=document["duration"],
+        rumours=rumours,
+        facts={fact["id"] for fact in document.get("facts", [])},
+        injects={inject["id"] for inject in document.get("injects", [])},
+    )
     return rows, drafts, problems
 
 

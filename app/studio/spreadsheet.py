@@ -9,6 +9,9 @@ Cells are trimmed. A time is written `12m`, `1h05m`, `45s`, `0:12` (hours:minute
 number of minutes; a spreadsheet's own time cells are read as such. Channels, personas and
 priorities are read from their names in the file format or in either language; the export
 writes the file format's names so that a sheet reads the same in any language.
+
+A conditional inject's `condition` cell is its kind, then the id it is about after a colon:
+`no_statement`, `rumour_uncorrected: rumour-id`, `fact_denied: fact-id`, `unanswered: inject-id`.
 """
 
 import datetime
@@ -19,7 +22,14 @@ from typing import Any
 
 from app.core.i18n import gettext as _
 from app.drills import labels
-from app.scenarios.models import Channel, Persona, Priority, format_duration, parse_duration
+from app.scenarios.models import (
+    CONDITION_KINDS,
+    Channel,
+    Persona,
+    Priority,
+    format_duration,
+    parse_duration,
+)
 from app.studio.msel import free_id
 
 COLUMNS = (
@@ -36,6 +46,7 @@ COLUMNS = (
     "deadline",
     "priority",
     "rumour",
+    "condition",
 )
 REQUIRED = ("time", "channel", "actor", "persona", "content_en", "content_fr")
 YES = {"yes", "y", "oui", "o", "true", "vrai", "1", "x"}
@@ -43,6 +54,8 @@ NO = {"", "no", "n", "non", "false", "faux", "0"}
 _DEFAULTS = {"expects_response": False, "priority": "normal"}
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HANDLE = re.compile(r"^@?\w{1,30}$")
+# What each condition kind is about: the key of its target in the format, and where ids live.
+CONDITION_TARGETS = {"rumour_uncorrected": "rumour", "fact_denied": "fact", "unanswered": "inject"}
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
 
 
@@ -155,8 +168,41 @@ class _RowReader:
             self.fail(column, message)
         return text or None
 
+    def condition(self, known: dict[str, Collection[str]]) -> dict[str, str] | None:
+        """The `condition` cell as the format's `when`; `known` holds the ids of the rumours,
+        facts and injects a condition may be about."""
+        text = self.text("condition")
+        if not text:
+            return None
+        kind, _colon, target = (part.strip() for part in text.partition(":"))
+        kind = kind.casefold().replace(" ", "_")
+        if kind not in CONDITION_KINDS:
+            choices = ", ".join(CONDITION_KINDS)
+            self.fail("condition", _("Start with one of: %(choices)s.", choices=choices))
+            return None
+        key = CONDITION_TARGETS.get(kind)
+        if key is None:
+            return {"kind": kind}
+        if not target:
+            self.fail(
+                "condition", _("Write the id it is about after a colon: %(kind)s: id.", kind=kind)
+            )
+        elif target not in known[key]:
+            self.fail("condition", _unknown_target(key, target))
+        return {"kind": kind, key: target}
 
-def _draft(reader: _RowReader, *, duration: int, rumours: set[str]) -> dict[str, Any]:
+
+def _unknown_target(key: str, target: str) -> str:
+    if key == "rumour":
+        return _("The scenario has no rumour with the id %(id)s.", id=target)
+    if key == "fact":
+        return _("The scenario has no fact with the id %(id)s.", id=target)
+    return _("Neither the scenario nor this sheet has an inject with the id %(id)s.", id=target)
+
+
+def _draft(
+    reader: _RowReader, *, duration: int, rumours: set[str], known: dict[str, Collection[str]]
+) -> dict[str, Any]:
     at = reader.time("time")
     deadline = reader.time("deadline")
     expects = reader.flag("response_expected")
@@ -182,6 +228,7 @@ def _draft(reader: _RowReader, *, duration: int, rumours: set[str]) -> dict[str,
         "deadline": deadline,
         "priority": reader.choice("priority", labels.priorities(), list(Priority)) or "normal",
         "rumour": rumour,
+        "when": reader.condition(known),
     }
     for key in ("handle", "outlet"):
         value = reader.text(key)
@@ -209,24 +256,38 @@ def _header(row: list[Any], problems: list[Problem]) -> list[str]:
 
 
 def read_rows(
-    rows: list[list[Any]], *, duration: int, rumours: set[str]
+    rows: list[list[Any]],
+    *,
+    duration: int,
+    rumours: set[str],
+    facts: Collection[str] = (),
+    injects: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """The inject drafts of the rows (the first row names the columns) and every problem.
 
     Blank rows are skipped; a row without an id gets a free `inject-N`; an id used twice is a
-    problem on its second row.
+    problem on its second row. A condition may be about the scenario's rumours and `facts`,
+    and about its `injects` or any row's id.
     """
     problems: list[Problem] = []
     if not rows:
         return [], [Problem(0, "", _("The sheet is empty: its first row names the columns."))]
     names = _header(rows[0], problems)
+    if "id" in names:
+        row_ids = {
+            cell_text(row[names.index("id")]) for row in rows[1:] if len(row) > names.index("id")
+        }
+    else:
+        row_ids = set()
+    known = {"rumour": rumours, "fact": facts, "inject": set(injects) | row_ids}
     drafts: list[dict[str, Any]] = []
     seen: set[str] = set()
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell_text(cell) for cell in row):
             continue
         cells = {name: cell for name, cell in zip(names, row, strict=False) if name in COLUMNS}
-        draft = _draft(_RowReader(number, cells, problems), duration=duration, rumours=rumours)
+        reader = _RowReader(number, cells, problems)
+        draft = _draft(reader, duration=duration, rumours=rumours, known=known)
         if draft["id"] is not None and draft["id"] in seen:
             problems.append(Problem(number, "id", _("This id is already used by an earlier row.")))
         seen.add(draft["id"])
@@ -275,6 +336,15 @@ def rows_of(injects: list[dict[str, Any]]) -> list[list[Any]]:
                 format_duration(deadline) if deadline is not None else "",
                 inject.get("priority") or "normal",
                 inject.get("rumour") or "",
+                condition_text(inject.get("when")),
             ]
         )
     return rows
+
+
+def condition_text(when: dict[str, str] | None) -> str:
+    """A `when` as its `condition` cell: `rumour_uncorrected: rumour-id`."""
+    if not when:
+        return ""
+    key = CONDITION_TARGETS.get(when["kind"])
+    return f"{when['kind']}: {when[key]}" if key else when["kind"]

@@ -16,6 +16,7 @@ from app.studio.spreadsheet import COLUMNS
 
 DURATION = 3600
 RUMOURS = {"free-coffee"}
+FACTS = {"closed-friday"}
 MAX_BYTES = 2_000_000
 GOOD = {
     "id": "ceiling",
@@ -39,7 +40,7 @@ def sheet(*rows: dict[str, str]) -> list[list[str]]:
 
 
 def read(rows):
-    return spreadsheet.read_rows(rows, duration=DURATION, rumours=RUMOURS)
+    return spreadsheet.read_rows(rows, duration=DURATION, rumours=RUMOURS, facts=FACTS)
 
 
 def test_a_good_row_reads_as_the_inject_it_describes():
@@ -90,12 +91,38 @@ def test_blank_rows_are_skipped_and_missing_ids_made_unique():
         ({"rumour": "aliens"}, "rumour"),
         ({"id": "Not An Id"}, "id"),
         ({"handle": "@has spaces"}, "handle"),
+        ({"condition": "when it rains"}, "condition"),
+        ({"condition": "fact_denied"}, "condition"),
+        ({"condition": "fact_denied: free-coffee"}, "condition"),
+        ({"condition": "rumour_uncorrected: aliens"}, "condition"),
+        ({"condition": "unanswered: nobody"}, "condition"),
     ],
 )
 def test_each_bad_cell_is_named_by_its_row_and_column(change, column):
     _drafts, problems = read(sheet(GOOD, {**GOOD, "id": "second", **change}))
     assert [(p.row, p.column) for p in problems] == [(3, column)]
     assert all(p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("cell", "when"),
+    [
+        ("no_statement", {"kind": "no_statement"}),
+        (
+            "rumour_uncorrected: free-coffee",
+            {"kind": "rumour_uncorrected", "rumour": "free-coffee"},
+        ),
+        ("Fact denied:closed-friday", {"kind": "fact_denied", "fact": "closed-friday"}),
+        # a condition may be about an inject of the same sheet, on a row above or below
+        ("unanswered: later", {"kind": "unanswered", "inject": "later"}),
+    ],
+)
+def test_a_condition_cell_reads_as_the_injects_condition(cell, when):
+    drafts, problems = read(sheet({**GOOD, "condition": cell}, {**GOOD, "id": "later"}))
+    assert problems == []
+    [conditional, _timed] = spreadsheet.injects_of(drafts)
+    assert conditional["when"] == when
+    assert Inject.model_validate(conditional).when is not None
 
 
 def test_an_id_used_twice_is_named_on_its_second_row():
@@ -224,9 +251,20 @@ def injects(draw):
             "deadline": deadline,
             "priority": draw(st.sampled_from(list(Priority))).value,
             "rumour": draw(st.none() | st.sampled_from(sorted(RUMOURS))),
+            "when": draw(
+                st.none()
+                | st.just({"kind": "no_statement"})
+                | st.builds(
+                    dict,
+                    kind=st.just("rumour_uncorrected"),
+                    rumour=st.sampled_from(sorted(RUMOURS)),
+                )
+                | st.builds(dict, kind=st.just("fact_denied"), fact=st.sampled_from(sorted(FACTS)))
+                | st.builds(dict, kind=st.just("unanswered"), inject=st.sampled_from(ids))
+            ),
         }
         defaults = {"expects_response": False, "priority": "normal", "deadline": None}
-        defaults["rumour"] = None
+        defaults["rumour"] = defaults["when"] = None
         made.append({k: v for k, v in inject.items() if k not in defaults or v != defaults[k]})
     return made
 
