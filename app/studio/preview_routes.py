@@ -1,0 +1,108 @@
+"""The studio's preview and dry run of a scenario's latest version: nothing is stored.
+
+Each page is a form whose fields are query parameters; an htmx request gets the page's panel
+(form and results) alone, so the first render and later swaps share one template.
+"""
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from markupsafe import Markup
+
+from app.accounts.deps import TrainerDep
+from app.core.deps import SessionDep
+from app.core.errors import Invalid
+from app.core.i18n import current_language
+from app.core.templating import is_htmx, render
+from app.drills import labels as drill_labels
+from app.drills.posts import render_post
+from app.scenarios.models import LANGUAGES, Scenario
+from app.scoring import labels as score_labels
+from app.studio import preview, service
+from app.studio.deps import ReaderDep, ScenarioDep
+from app.studio.dry_run import CLEAR_MARGIN, dry_run
+from app.studio.models import OrgScenario
+
+router = APIRouter(prefix="/studio/scenarios/{scenario_id}")
+MAIN_POINTS = 3  # strengths and improvements shown per response
+
+
+def query_of(request: Request) -> tuple[preview.PreviewQuery | None, list[tuple[str, str]]]:
+    """The query asked for, or the problems of its fields."""
+    try:
+        return preview.parse_query(request.query_params, current_language.get()), []
+    except Invalid as exc:
+        return None, exc.problems
+
+
+def page_context(
+    *, row: OrgScenario, scenario: Scenario, request: Request, problems: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """What both pages show around their results: the scenario, the fields as typed, errors."""
+    return {
+        "row": row,
+        "title": scenario.title.get(current_language.get()),
+        "languages": LANGUAGES,
+        "values": {
+            "seed": request.query_params.get("seed", str(preview.DEFAULT_SEED)),
+            "language": request.query_params.get("language", current_language.get()),
+            "minutes": request.query_params.get("minutes", str(preview.DEFAULT_MINUTES)),
+        },
+        "errors": dict(problems),
+        "problems": problems,
+        "min_minutes": preview.MIN_MINUTES,
+        "max_minutes": preview.MAX_MINUTES,
+    }
+
+
+def latest(session: SessionDep, row: OrgScenario) -> Scenario:
+    """The version the editor shows: the scenario's latest."""
+    return service.document_of(service.latest_version(session=session, row=row))
+
+
+def answer(request: Request, page: str, context: dict[str, Any]) -> Response:
+    """The whole page, or its panel for htmx; 422 when a field is refused."""
+    name = f"studio/_{page}_panel.html" if is_htmx(request) else f"studio/{page}.html"
+    return render(request, name, context, status_code=422 if context["problems"] else 200)
+
+
+@router.get("/preview")
+def storm_preview(
+    request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionDep
+) -> Response:
+    """The first minutes of the storm for a seed and a language, with its volume chart."""
+    scenario = latest(session, row)
+    query, problems = query_of(request)
+    context = page_context(row=row, scenario=scenario, request=request, problems=problems)
+    if query is not None:
+        shown = preview.preview(scenario, query)
+        context |= {
+            "query": query,
+            "result": shown,
+            "posts": [Markup(render_post(post)) for post in shown.shown],
+            "chart": {"counted": shown.counted, "planned": shown.planned},
+        }
+    return answer(request, "preview", context)
+
+
+@router.get("/dry-run")
+def dry_run_page(
+    request: Request, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """The dry run's form; with `run` in the query, both scripted responses played and scored."""
+    scenario = latest(session, row)
+    query, problems = query_of(request)
+    context = page_context(row=row, scenario=scenario, request=request, problems=problems)
+    context |= {
+        "margin": CLEAR_MARGIN,
+        "main_points": MAIN_POINTS,
+        "L": score_labels,
+        "kinds": drill_labels.action_kinds(),
+    }
+    if query is not None and "run" in request.query_params:
+        context["query"] = query
+        context["run"] = dry_run(
+            scenario, seed=query.seed, language=query.language, reader=current_language.get()
+        )
+    return answer(request, "dry_run", context)
