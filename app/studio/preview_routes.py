@@ -28,10 +28,13 @@ router = APIRouter(prefix="/studio/scenarios/{scenario_id}")
 MAIN_POINTS = 3  # strengths and improvements shown per response
 
 
-def query_of(request: Request) -> tuple[preview.PreviewQuery | None, list[tuple[str, str]]]:
-    """The query asked for, or the problems of its fields."""
+def query_of(
+    request: Request, *, with_minutes: bool = True
+) -> tuple[preview.PreviewQuery | None, list[tuple[str, str]]]:
+    """The query asked for, or the problems of its fields (the dry run has no minutes)."""
+    params = {k: v for k, v in request.query_params.items() if with_minutes or k != "minutes"}
     try:
-        return preview.parse_query(request.query_params, current_language.get()), []
+        return preview.parse_query(params, current_language.get()), []
     except Invalid as exc:
         return None, exc.problems
 
@@ -92,7 +95,7 @@ def dry_run_page(
 ) -> Response:
     """The dry run's form; with `run` in the query, both scripted responses played and scored."""
     scenario = latest(session, row)
-    query, problems = query_of(request)
+    query, problems = query_of(request, with_minutes=False)
     context = page_context(row=row, scenario=scenario, request=request, problems=problems)
     context |= {
         "margin": CLEAR_MARGIN,

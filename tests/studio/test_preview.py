@@ -68,7 +68,9 @@ def test_the_counts_fall_in_their_minutes():
     scenario = library.load_scenario("product-recall")
     shown = preview.preview(scenario, PreviewQuery(3, "en", 5))
     for minute, count in enumerate(shown.counted):
-        assert count == sum(1 for post in shown.posts if minute * 60 <= post.at_s < minute * 60 + 60)
+        assert count == sum(
+            1 for post in shown.posts if minute * 60 <= post.at_s < minute * 60 + 60
+        )
     assert shown.shown == shown.posts[: preview.SHOWN_POSTS]
 
 
