@@ -1,16 +1,16 @@
 // The studio's storm preview: posts per minute (bars) and the phases' planned volume (line),
-// drawn with uPlot from the JSON the page carries; redrawn when htmx swaps the panel.
+// drawn with uPlot from the JSON of the holder's data-chart attribute (an attribute, not a JSON
+// script block: htmx drops script elements from swapped content); redrawn after each swap.
 (() => {
   "use strict";
   const HEIGHT = 260;
   let chart = null;
 
   function draw() {
-    const source = document.getElementById("preview-chart-data");
     const holder = document.getElementById("preview-chart");
     if (chart) { chart.destroy(); chart = null; }
-    if (!source || !holder || typeof uPlot === "undefined") return;
-    const data = JSON.parse(source.textContent);
+    if (!holder || !holder.dataset.chart || typeof uPlot === "undefined") return;
+    const data = JSON.parse(holder.dataset.chart);
     const minutes = data.counted.map((_, i) => i);
     const labels = holder.dataset;
     const opts = {

@@ -37,7 +37,7 @@ def test_the_preview_shows_the_first_minutes_as_the_console_does(client, session
     assert all(float(p.get("data-at-s")) < 240 for p in posts)
     times = [t.text for t in find_all(page.text, "time", class_="post-time")]
     assert len(times) == len(posts) and all(t.startswith("T+0") for t in times)
-    chart = json.loads(by_id(page.text, "preview-chart-data").text)
+    chart = json.loads(by_id(page.text, "preview-chart").get("data-chart"))
     assert len(chart["counted"]) == len(chart["planned"]) == 4
     assert sum(chart["counted"]) == len(posts)
     assert len(find_all(page.text, "tr")) == 1 + 4  # the table's header, then one row a minute
