@@ -1,8 +1,9 @@
 """The dry run's two scripted responses, written from the scenario itself.
 
 A dry run asks whether a scenario tells a good team from a poor one, so both teams act on what
-the scenario holds, in the drill's language: the GOOD team speaks within minutes, apologises,
-states the facts, promises and keeps an update every twenty minutes, answers each inject that
+the scenario holds, in the drill's language: the GOOD team speaks within minutes in words that
+fit who is to blame (a full apology for a preventable crisis, concern for a victim), states the
+facts, promises and keeps an update every twenty minutes, answers each inject that
 expects a response before its deadline and corrects each rumour soon after it appears (its
 claim denied, the facts it contradicts stated). The POOR team stays silent, answers the
 questions after their deadlines without facts, never corrects a rumour, and finally posts one
@@ -14,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from app.scenarios.models import Inject, Responsibility, Scenario
-from app.storm.text import clock_text, static_values
+from app.scoring.service import slot_filler
+from app.storm.text import clock_text
 
 FIRST_WORD_S = 240
 UPDATE_EVERY_S = 1200
@@ -22,7 +24,6 @@ CORRECTION_DELAY_S = 180
 REPLY_WITHIN_S = 120
 POOR_LATE_S = 300  # the poor team answers this long after a question's deadline
 POOR_STATEMENT_SHARE = 0.6  # its one statement comes at this share of the drill
-_SLOT = re.compile(r"\{(\w+)\}")
 
 FACT_CHARS = 150  # a fact is cut, at a sentence's end, to keep each post within a network's limit
 # The first words fit the crisis's responsibility, as SCCT (and the score) asks: a full apology
@@ -76,14 +77,8 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def filler(scenario: Scenario, language: str) -> Callable[[str], str]:
-    """Fill a scenario text's brand slots; a slot that varies from post to post is dropped."""
-    values = static_values(scenario, language, scenario.brand.name, scenario.brand.handle)
-
-    def fill(text: str) -> str:
-        filled = _SLOT.sub(lambda match: values.get(match.group(1), ""), text)
-        return re.sub(r"\s{2,}", " ", filled).strip()
-
-    return fill
+    """Fill a scenario text's brand slots as the scenario's own brand has them."""
+    return slot_filler(scenario, language, scenario.brand.name)
 
 
 def sentences(text: str) -> list[str]:
