@@ -16,7 +16,8 @@
     const opts = {
       width: Math.max(holder.clientWidth, 280),
       height: HEIGHT,
-      scales: { x: { time: false }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      // Half a minute of room each side, so the first and last bars show whole.
+      scales: { x: { time: false, range: () => [-0.5, minutes.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
       axes: [{ label: labels.minute }, { label: labels.counted }],
       series: [
         { label: labels.minute },
