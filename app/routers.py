@@ -47,6 +47,7 @@ def html_routers() -> list[APIRouter]:
         studio_bank_routes.router,
         studio_sheet_routes.router,
         studio_preview_routes.router,
+        studio_preview_routes.library_router,
         drills_console_routes.router,
         drills_console_routes.avatars,
         *plans_item_routes.routers,

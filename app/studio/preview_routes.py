@@ -14,9 +14,11 @@ from app.accounts.deps import TrainerDep
 from app.core.deps import SessionDep
 from app.core.errors import Invalid
 from app.core.i18n import current_language
+from app.core.i18n import gettext as _
 from app.core.templating import is_htmx, render
 from app.drills import labels as drill_labels
 from app.drills.posts import render_post
+from app.scenarios import library
 from app.scenarios.models import LANGUAGES, Scenario
 from app.scoring import labels as score_labels
 from app.studio import preview, service
@@ -25,6 +27,7 @@ from app.studio.dry_run import CLEAR_MARGIN, dry_run
 from app.studio.models import OrgScenario
 
 router = APIRouter(prefix="/studio/scenarios/{scenario_id}")
+library_router = APIRouter(prefix="/studio/library")
 MAIN_POINTS = 3  # strengths and improvements shown per response
 
 
@@ -40,23 +43,48 @@ def query_of(
 
 
 def page_context(
-    *, row: OrgScenario, scenario: Scenario, request: Request, problems: list[tuple[str, str]]
+    *,
+    action: str,
+    back: tuple[str, str],
+    scenario: Scenario,
+    request: Request,
+    problems: list[tuple[str, str]],
 ) -> dict[str, Any]:
-    """What both pages show around their results: the scenario, the fields as typed, errors."""
+    """What both pages show around their results: where the form goes and the way back, the
+    scenario, the fields as typed and their errors."""
     return {
-        "row": row,
+        "action": action,
+        "back": back,
         "title": scenario.title.get(current_language.get()),
+        "version": None,
+        "library": None,
         "languages": LANGUAGES,
         "values": {
             "seed": request.query_params.get("seed", str(preview.DEFAULT_SEED)),
             "language": request.query_params.get("language", current_language.get()),
             "minutes": request.query_params.get("minutes", str(preview.DEFAULT_MINUTES)),
+            "library_id": scenario.id,
         },
         "errors": dict(problems),
         "problems": problems,
         "min_minutes": preview.MIN_MINUTES,
         "max_minutes": preview.MAX_MINUTES,
     }
+
+
+def own_context(
+    *, row: OrgScenario, scenario: Scenario, request: Request, page: str, problems: list
+) -> dict[str, Any]:
+    """The page context for one of the organisation's scenarios, at its latest version."""
+    title = scenario.title.get(current_language.get())
+    context = page_context(
+        action=f"/studio/scenarios/{row.id}/{page}",
+        back=(f"/studio/scenarios/{row.id}", title),
+        scenario=scenario,
+        request=request,
+        problems=problems,
+    )
+    return {**context, "version": row.version}
 
 
 def latest(session: SessionDep, row: OrgScenario) -> Scenario:
@@ -77,16 +105,47 @@ def storm_preview(
     """The first minutes of the storm for a seed and a language, with its volume chart."""
     scenario = latest(session, row)
     query, problems = query_of(request)
-    context = page_context(row=row, scenario=scenario, request=request, problems=problems)
-    if query is not None:
-        shown = preview.preview(scenario, query)
-        context |= {
-            "query": query,
-            "result": shown,
-            "posts": [Markup(render_post(post)) for post in shown.shown],
-            "chart": {"counted": shown.counted, "planned": shown.planned},
-        }
-    return answer(request, "preview", context)
+    context = own_context(
+        row=row, scenario=scenario, request=request, page="preview", problems=problems
+    )
+    return answer(request, "preview", with_preview(context, scenario, query))
+
+
+def with_preview(
+    context: dict[str, Any], scenario: Scenario, query: preview.PreviewQuery | None
+) -> dict[str, Any]:
+    """The context with the storm's first minutes, when the query is valid."""
+    if query is None:
+        return context
+    shown = preview.preview(scenario, query)
+    return {
+        **context,
+        "query": query,
+        "result": shown,
+        "posts": [Markup(render_post(post)) for post in shown.shown],
+        "chart": {"counted": shown.counted, "planned": shown.planned},
+    }
+
+
+@library_router.get("/preview")
+def library_preview(request: Request, ctx: ReaderDep) -> Response:
+    """The storm of one of the library's scenarios, chosen in the form, before copying it."""
+    choices = library.list_scenarios()
+    wanted = request.query_params.get("library_id", choices[0].id)
+    chosen = next((s for s in choices if s.id == wanted), None)
+    query, problems = query_of(request)
+    if chosen is None:
+        problems = [("library_id", _("Choose one of the library’s scenarios.")), *problems]
+    scenario = library.load_scenario(chosen.id if chosen else choices[0].id)
+    context = page_context(
+        action="/studio/library/preview",
+        back=("/studio/scenarios", _("Scenarios")),
+        scenario=scenario,
+        request=request,
+        problems=problems,
+    )
+    context["library"] = choices
+    return answer(request, "preview", with_preview(context, scenario, None if problems else query))
 
 
 @router.get("/dry-run")
@@ -96,7 +155,9 @@ def dry_run_page(
     """The dry run's form; with `run` in the query, both scripted responses played and scored."""
     scenario = latest(session, row)
     query, problems = query_of(request, with_minutes=False)
-    context = page_context(row=row, scenario=scenario, request=request, problems=problems)
+    context = own_context(
+        row=row, scenario=scenario, request=request, page="dry-run", problems=problems
+    )
     context |= {
         "margin": CLEAR_MARGIN,
         "main_points": MAIN_POINTS,

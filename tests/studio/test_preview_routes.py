@@ -162,3 +162,30 @@ def test_members_see_nothing_and_another_organisation_gets_404(client, session, 
     org = signed_in(client, factory, role=Role.member)
     ours = make_scenario(session, org)
     assert client.get(f"/studio/scenarios/{ours.id}/preview").status_code == 403
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_library_scenario_is_previewed_before_copying_it(client, session, factory, language):
+    signed_in(client, factory, role=Role.author, language=language)
+    listing = client.get("/studio/scenarios").text
+    assert "/studio/library/preview" in {a.get("href") for a in find_all(listing, "a")}
+    page = client.get(
+        "/studio/library/preview",
+        params={"library_id": "product-recall", "minutes": 3, "language": language},
+    )
+    assert page.status_code == 200
+    chosen = [o for o in find_all(page.text, "option") if "selected" in o.attrs]
+    assert "product-recall" in [o.get("value") for o in chosen]
+    assert {p.get("lang") for p in find_all(page.text, "article")} == {language}
+    assert len(json.loads(by_id(page.text, "preview-chart").get("data-chart"))["counted"]) == 3
+
+
+def test_an_unknown_library_scenario_is_named_and_members_see_nothing(client, session, factory):
+    signed_in(client, factory)
+    page = client.get("/studio/library/preview", params={"library_id": "no-such-crisis"})
+    assert page.status_code == 422
+    assert by_id(page.text, "f-library_id-error").text
+    assert not find_all(page.text, "article")
+    client.cookies.clear()
+    signed_in(client, factory, role=Role.member)
+    assert client.get("/studio/library/preview").status_code == 403
