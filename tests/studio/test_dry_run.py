@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from app.drills.rules import unfilled
 from app.scenarios import library
 from app.studio import scripts
-from app.studio.dry_run import CLEAR_MARGIN, dry_run
+from app.studio.dry_run import CLEAR_MARGIN, DryRun, dry_run
 from app.studio.scripts import good_script, poor_script
 
 LIBRARY = [path.stem for path in library.scenario_files()]
@@ -75,3 +75,28 @@ def test_the_good_team_scores_clearly_above_the_poor_one(scenario_id, seed, lang
 def test_the_findings_are_written_for_the_reader():
     run = dry_run(library.load_scenario("tutorial"), seed=4, language="en", reader="fr")
     assert run.good.language == "fr" and run.poor.language == "fr"
+
+
+@pytest.mark.parametrize(
+    ("good", "poor", "verdict"),
+    [
+        (80.0, 80.0 - CLEAR_MARGIN, "clear"),
+        (80.0, 80.0 - CLEAR_MARGIN + 0.1, "barely"),
+        (50.0, 49.9, "barely"),
+        (50.0, 50.0, "not"),
+        (40.0, 55.0, "not"),
+    ],
+)
+def test_the_verdict_needs_the_documented_margin(tutorial_run, good, poor, verdict):
+    run = DryRun(
+        good=tutorial_run.good.model_copy(update={"overall": good}),
+        poor=tutorial_run.poor.model_copy(update={"overall": poor}),
+        good_actions=[],
+        poor_actions=[],
+    )
+    assert run.verdict == verdict
+
+
+@pytest.fixture(scope="module")
+def tutorial_run() -> DryRun:
+    return dry_run(library.load_scenario("tutorial"), seed=1, language="en", reader="en")
