@@ -1,7 +1,8 @@
 """The storm preview: the first minutes of a scenario's storm for a seed and a language.
 
-Pure, like the engine it runs: the studio's page and `stormdrill storm preview` show the same
-posts for the same scenario, seed and language (no team action: the storm as it starts).
+No database and no web, only the engine: the studio's page and `stormdrill storm preview` show
+the same posts for the same scenario, seed and language (no team action: the storm as it
+starts). Only the refusals of the query fields are translated.
 """
 
 from collections.abc import Mapping

@@ -1,4 +1,5 @@
-"""The studio's preview and dry run of a scenario's latest version: nothing is stored.
+"""The studio's preview and dry run of a scenario's latest version, and the preview of a
+library scenario before copying it: nothing is stored.
 
 Each page is a form whose fields are query parameters; an htmx request gets the page's panel
 (form and results) alone, so the first render and later swaps share one template.
