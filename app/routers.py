@@ -23,6 +23,7 @@ from app.studio import api as studio_api
 from app.studio import bank_api as studio_bank_api
 from app.studio import bank_routes as studio_bank_routes
 from app.studio import msel_routes as studio_msel_routes
+from app.studio import preview_routes as studio_preview_routes
 from app.studio import routes as studio_routes
 from app.studio import sheet_routes as studio_sheet_routes
 
@@ -45,6 +46,8 @@ def html_routers() -> list[APIRouter]:
         studio_msel_routes.router,
         studio_bank_routes.router,
         studio_sheet_routes.router,
+        studio_preview_routes.router,
+        studio_preview_routes.library_router,
         drills_console_routes.router,
         drills_console_routes.avatars,
         *plans_item_routes.routers,

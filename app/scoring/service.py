@@ -43,7 +43,13 @@ def library_scenario(record: DrillRecord) -> LibraryScenario | None:
 
 def _filler(library: LibraryScenario, record: DrillRecord) -> Callable[[str], str]:
     """A function filling a library text's static slots for the record's brand and language."""
-    values = static_values(library, record.language, record.brand, library.brand.handle)
+    return slot_filler(library, record.language, record.brand)
+
+
+def slot_filler(scenario: LibraryScenario, language: str, brand: str) -> Callable[[str], str]:
+    """A function filling a scenario text's static slots for a brand in a language; a slot that
+    varies from post to post ({hashtag}, {time}…) is dropped."""
+    values = static_values(scenario, language, brand, scenario.brand.handle)
 
     def fill(text: str) -> str:
         filled = _SLOT.sub(lambda m: values.get(m.group(1), ""), text)
