@@ -1,22 +1,27 @@
-"""Studio pages: the organisation's scenarios, clone and import, the first editor, delete."""
+"""Studio pages: the organisation's scenarios, clone and import, the editor's pages, delete."""
 
 from typing import Any
 
 from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+from starlette.datastructures import FormData
 
 from app.accounts.deps import OrgContext, TrainerDep
 from app.accounts.models import Role
 from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, DomainError, Invalid
+from app.core.i18n import current_language
 from app.core.i18n import gettext as _
 from app.core.templating import render
 from app.drills import labels
 from app.scenarios import library
 from app.scenarios.models import LANGUAGES, format_duration
-from app.studio import forms, service
+from app.studio import forms, sections, service
+from app.studio import labels as studio_labels
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import CloneIn, ImportIn, OrgScenario, ScenarioUpdate
+from app.studio.sections import Section
 
 router = APIRouter(prefix="/studio/scenarios")
 
@@ -103,6 +108,51 @@ def import_file(
     return RedirectResponse(f"/studio/scenarios/{row.id}", status_code=303)
 
 
+PAGES = {
+    None: "studio/edit.html",
+    Section.phases: "studio/edit_phases.html",
+    Section.posts: "studio/edit_posts.html",
+    Section.injects: "studio/edit_injects.html",
+    Section.expectations: "studio/edit_expectations.html",
+}
+# The page that edits each top-level part of the document (the first page edits the rest).
+PAGE_OF_PART = {
+    "duration": Section.phases,
+    "start_time": Section.phases,
+    "phases": Section.phases,
+    "templates": Section.posts,
+    "injects": Section.injects,
+    "expectations": Section.expectations,
+}
+
+
+def page_url(row: OrgScenario, section: Section | None) -> str:
+    """The address of one page of the scenario's editor."""
+    base = f"/studio/scenarios/{row.id}"
+    return f"{base}/edit/{section.value}" if section else base
+
+
+def section_names() -> list[tuple[Section | None, str]]:
+    """The editor's pages, named for the tab list."""
+    return [
+        (None, _("Overview, brand, facts and rumours")),
+        (Section.phases, _("Timing, phases and volume")),
+        (Section.posts, _("Post templates")),
+        (Section.injects, _("Injects")),
+        (Section.expectations, _("Expectations")),
+    ]
+
+
+def rumour_names(document: dict[str, Any]) -> dict[str, str]:
+    """The rumours a post or an inject can be about, by their claim ("" for none)."""
+    language = current_language.get()
+    names = {"": _("None")}
+    for rumour in document.get("rumours", []):
+        claim = (rumour.get("claim") or {}).get(language) or rumour.get("id", "")
+        names[rumour.get("id", "")] = claim if len(claim) <= 80 else claim[:79] + "…"
+    return names
+
+
 def editor_context(
     *,
     ctx: OrgContext,
@@ -111,16 +161,30 @@ def editor_context(
     document: dict[str, Any],
     version: int | str,
     problems: list[tuple[str, str]] = (),
+    section: Section | None = None,
+    inject_origins: list[str] | None = None,
 ) -> dict[str, Any]:
     """What the editor shows: the document (as saved, or as the trainer last posted it), and
-    each problem beside its field; the ids of saved facts and rumours are no longer edited."""
+    each problem beside its field (or linked to the page that shows it); the ids of saved
+    facts and rumours are no longer edited."""
     errors = forms.field_errors(list(problems))
+
+    def problem_link(path: str) -> str:
+        page = PAGE_OF_PART.get(path.split(".")[0])
+        here = "" if page == section else page_url(row, page)
+        return f"{here}#f-{path.replace('.', '-')}"
+
     return {
         "row": row,
         "doc": document,
         "version": version,
         "can_edit": can_edit(ctx),
         "languages": LANGUAGES,
+        "language_names": {"en": _("English"), "fr": _("French")},
+        "section": section,
+        "sections": section_names(),
+        "page_url": lambda page: page_url(row, page),
+        "problem_link": problem_link,
         "saved_fact_ids": {fact["id"] for fact in saved.get("facts", [])},
         "saved_rumour_ids": {rumour["id"] for rumour in saved.get("rumours", [])},
         "duration": lambda value: format_duration(value) if isinstance(value, int) else value,
@@ -129,26 +193,46 @@ def editor_context(
             (path for path in errors if path == prefix or path.startswith(prefix + ".")), None
         ),
         "problems": problems,
+        "rumour_names": rumour_names(document),
+        "inject_origins": inject_origins,
         "saved": False,
+        **studio_labels.editor_labels(),
     }
 
 
-@router.get("/{scenario_id}")
-def editor(request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionDep) -> Response:
-    """The scenario's editor (read-only for authors)."""
-    saved = service.latest_version(session=session, row=row).document
-    context = editor_context(ctx=ctx, row=row, saved=saved, document=saved, version=row.version)
-    context["saved"] = request.query_params.get("saved") == "1"
-    return render(request, "studio/edit.html", context)
-
-
-@router.post("/{scenario_id}")
-def save(
-    request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
+def editor_page(
+    request: Request,
+    *,
+    row: OrgScenario,
+    ctx: OrgContext,
+    session: Session,
+    section: Section | None,
 ) -> Response:
-    """Save the edit as a new version, or show it again with each problem beside its field."""
+    """One page of the scenario's editor, as saved (read-only for authors)."""
+    saved = service.latest_version(session=session, row=row).document
+    context = editor_context(
+        ctx=ctx, row=row, saved=saved, document=saved, version=row.version, section=section
+    )
+    context["saved"] = request.query_params.get("saved") == "1"
+    return render(request, PAGES[section], context)
+
+
+def save_page(
+    request: Request,
+    *,
+    form: FormData,
+    row: OrgScenario,
+    ctx: OrgContext,
+    session: Session,
+    section: Section | None,
+) -> Response:
+    """Save one page's edit as a new version, or show the page again with each problem beside
+    its field: nothing is saved unless the whole document is valid."""
     base = service.latest_version(session=session, row=row).document
-    document = forms.edited_document(base, form)
+    if section is None:
+        document = forms.edited_document(base, form)
+    else:
+        document = sections.edited_section(base, section, form)
     version = str(form.get("version") or "")
     try:
         update = ScenarioUpdate(version=int(version) if version.isdigit() else 0, document=document)
@@ -164,9 +248,48 @@ def save(
             # the trainer's edit over the other one, knowingly.
             version=row.version if isinstance(exc, Conflict) else version,
             problems=problems,
+            section=section,
+            inject_origins=sections.inject_origins(base, form)
+            if section is Section.injects
+            else None,
         )
-        return render(request, "studio/edit.html", context, status_code=exc.status_code)
-    return RedirectResponse(f"/studio/scenarios/{row.id}?saved=1", status_code=303)
+        return render(request, PAGES[section], context, status_code=exc.status_code)
+    return RedirectResponse(f"{page_url(row, section)}?saved=1", status_code=303)
+
+
+@router.get("/{scenario_id}")
+def editor(request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionDep) -> Response:
+    """The scenario's editor, first page (read-only for authors)."""
+    return editor_page(request, row=row, ctx=ctx, session=session, section=None)
+
+
+@router.post("/{scenario_id}")
+def save(
+    request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """Save the first page's edit as a new version."""
+    return save_page(request, form=form, row=row, ctx=ctx, session=session, section=None)
+
+
+@router.get("/{scenario_id}/edit/{section}")
+def section_editor(
+    request: Request, section: Section, row: ScenarioDep, ctx: ReaderDep, session: SessionDep
+) -> Response:
+    """Another page of the editor: phases, posts, injects or expectations."""
+    return editor_page(request, row=row, ctx=ctx, session=session, section=section)
+
+
+@router.post("/{scenario_id}/edit/{section}")
+def save_section(
+    request: Request,
+    section: Section,
+    form: FormDep,
+    row: ScenarioDep,
+    ctx: TrainerDep,
+    session: SessionDep,
+) -> Response:
+    """Save one page of the editor as a new version."""
+    return save_page(request, form=form, row=row, ctx=ctx, session=session, section=section)
 
 
 @router.post("/{scenario_id}/delete")

@@ -17,6 +17,11 @@ def form_of(document: dict, **changes: str) -> FormData:
             fields[f"{name}.{language}"] = document[name][language]
     for name in ("name", "handle"):
         fields[f"brand.{name}"] = document["brand"][name]
+    for name in ("crisis_type", "responsibility", "severity"):
+        fields[name] = str(document[name])
+    for language in ("en", "fr"):
+        fields[f"countries.{language}"] = document["countries"][language]
+        fields[f"hashtags.{language}"] = ", ".join(document["hashtags"][language])
     for i, fact in enumerate(document["facts"]):
         fields[f"facts.{i}.id"] = fact["id"]
         for language in ("en", "fr"):
