@@ -26,8 +26,8 @@ def field(form: ImmutableMultiDict, name: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """A comma-separated list as typed, without blanks."""
-    return [term.strip() for term in text.split(",") if term.strip()]
+    """A list typed one item per line (an item may hold a comma: "100,000"), without blanks."""
+    return [term.strip() for term in text.splitlines() if term.strip()]
 
 
 def duration(text: str) -> str | int:
@@ -107,6 +107,14 @@ def _without_rumours(data: dict[str, Any], gone: set[str]) -> None:
             inject.pop("rumour")
 
 
+def _keep_order(rumours: list[dict[str, Any]], stored: list[dict[str, Any]]) -> None:
+    """The facts a rumour denies in the order the scenario lists them, not the select's."""
+    orders = {r.get("id"): r.get("contradicts", []) for r in stored}
+    for rumour in rumours:
+        order = orders.get(rumour["id"], [])
+        rumour["contradicts"].sort(key=lambda f: order.index(f) if f in order else len(order))
+
+
 def edited_document(base: dict[str, Any], form: FormData) -> dict[str, Any]:
     """`base` with the form's title, summary, kind of crisis, brand, hashtags, facts and
     rumours (not yet validated)."""
@@ -128,6 +136,7 @@ def edited_document(base: dict[str, Any], form: FormData) -> dict[str, Any]:
             brand.pop(name, None)
     data["facts"] = [f for f in (_fact(form, row) for row in rows(form, "facts")) if f]
     rumours = [r for r in (_rumour(form, row) for row in rows(form, "rumours")) if r]
+    _keep_order(rumours, base.get("rumours", []))
     before = {r["id"] for r in base.get("rumours", [])}
     after = {r["id"] for r in rumours}
     _without_rumours(data, before - after)
