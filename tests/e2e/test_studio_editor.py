@@ -1,0 +1,56 @@
+"""The editor's live parts in a browser, in each language: the volume chart redrawn as the
+trainer types a phase's rate, and sample posts of a template fetched with the keyboard and
+refreshed as its text changes (a bad grammar named beside it); no WCAG violation, no console
+error (so nothing the content security policy refused)."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_accessibility import back_to_english, sign_in, violations
+
+WORDS = {
+    "en": {"language": "English", "copy": "Copy", "sample": "Show sample posts"},
+    "fr": {"language": "Français", "copy": "Copier", "sample": "Voir des exemples"},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_volume_chart_and_the_sample_posts_follow_what_the_trainer_types(
+    page: Page, live_server: str, console_errors: list[str], language: str
+):
+    words = WORDS[language]
+    sign_in(page, live_server, "trainer@demo.stormdrill.test")
+    try:
+        page.get_by_role("button", name=words["language"]).click()
+        page.goto(f"{live_server}/studio/scenarios")
+        page.get_by_role("button", name=words["copy"], exact=True).click()
+        editor = page.url.split("?")[0]
+        page.goto(f"{editor}/edit/phases")
+        expect(page.locator("#volume-chart canvas")).to_be_attached()
+        peak = page.locator("#volume-peak")
+        expect(peak).not_to_be_empty()
+        # A phase held at 300 posts a minute is the peak, whatever the others do.
+        page.locator("#f-phases-1-volume-start_per_min").fill("300")
+        page.locator("#f-phases-1-volume-end_per_min").fill("300")
+        expect(peak).to_contain_text("300")
+        assert violations(page) == []
+
+        page.goto(f"{editor}/edit/posts")
+        page.locator("#f-templates-fr-0 > summary").focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")  # into the post's fields, then on to its sample button
+        button = page.locator("#f-templates-fr-0").get_by_role("button", name=words["sample"])
+        button.focus()
+        page.keyboard.press("Enter")
+        samples = page.locator("#sample-templates-fr-0 li")
+        expect(samples.first).to_be_visible()
+        page.locator("#f-templates-fr-0-text").fill("[Toujours fermé|Encore fermé] ce matin")
+        expect(samples.first).to_contain_text(re.compile("fermé", re.IGNORECASE))
+        page.locator("#f-templates-fr-0-text").fill("[jamais refermé")
+        expect(page.locator("#sample-templates-fr-0 .field-error")).to_contain_text("grammar")
+        assert violations(page) == []
+        assert console_errors == []
+    finally:
+        back_to_english(page, live_server)
