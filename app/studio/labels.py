@@ -72,6 +72,18 @@ def countries() -> dict[str, str]:
     }
 
 
+def number_units() -> dict[str, str]:
+    """How a number slot is written."""
+    return {
+        "plain": _("A plain number"),
+        "percent": _("A percentage"),
+        "money": _("An amount of money"),
+        "days": _("Days"),
+        "hours": _("Hours"),
+        "minutes": _("Minutes"),
+    }
+
+
 def metrics() -> dict[str, str]:
     """The KPI metrics an expectation can measure."""
     return {metric.value: str(METRIC_LABELS.get(metric, metric)) for metric in Metric}
@@ -89,4 +101,5 @@ def editor_labels() -> dict[str, dict[str, str]]:
         "shapes": shapes(),
         "countries": countries(),
         "metrics": metrics(),
+        "number_units": number_units(),
     }

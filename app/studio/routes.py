@@ -121,6 +121,7 @@ PAGE_OF_PART = {
     "start_time": Section.phases,
     "phases": Section.phases,
     "templates": Section.posts,
+    "numbers": Section.posts,
     "injects": Section.injects,
     "expectations": Section.expectations,
 }

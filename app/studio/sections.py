@@ -92,8 +92,30 @@ def _template(form: FormData, base: str) -> dict[str, Any] | None:
     return None if _removed(form, base) or not template["text"] else template
 
 
+def _numbers(form: FormData) -> dict[str, dict[str, Any]]:
+    """The number slots, by name: the saved ones (`numbers.<name>.min`…) then a new one."""
+    names = dict.fromkeys(
+        key.split(".")[1] for key in form if key.startswith("numbers.") and key.count(".") == 2
+    )
+    rows_by_name = {
+        name: f"numbers.{name}" for name in names if not _removed(form, f"numbers.{name}")
+    }
+    new = field(form, "new_number.name")
+    if new:
+        rows_by_name[new] = "new_number"
+    return {
+        name: {
+            "min": field(form, f"{base}.min"),
+            "max": field(form, f"{base}.max"),
+            "unit": field(form, f"{base}.unit") or "plain",
+        }
+        for name, base in rows_by_name.items()
+    }
+
+
 def edit_posts(data: dict[str, Any], form: FormData) -> None:
-    """The post templates of each language."""
+    """The post templates of each language, and the number slots they may hold."""
+    data["numbers"] = _numbers(form)
     data["templates"] = {
         language: [
             t

@@ -62,6 +62,7 @@ REFUSALS = [
     ("/edit/phases", {"phases.0.personas.troll": "lots"}, "phases.0.personas.troll"),
     ("/edit/phases", {"duration": "soon"}, "duration"),
     ("/edit/posts", {"templates.fr.0.text": "[pas fermé"}, "templates.fr.0.text"),
+    ("/edit/posts", {"numbers.discount.max": "1"}, "numbers.discount"),
     ("/edit/injects", {"injects.0.deadline": "1s"}, "injects.0"),
     ("/edit/injects", {"injects.1.actor.handle": "not a handle"}, "injects.1.actor.handle"),
     ("/edit/expectations", {"expectations.0.target": "lots"}, "expectations.0.target"),
@@ -251,3 +252,29 @@ def test_the_pages_speak_the_readers_language_and_carry_no_inline_script(
                 "checkbox",
             ):
                 assert element.get("id") in labelled, (path, element.get("name"))
+
+
+def test_number_slots_are_added_and_removed_with_the_posts(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    t = len(document(session, row)["templates"]["en"])
+    saved = post(
+        client,
+        row,
+        "/edit/posts",
+        **{
+            "new_number.name": "delay",
+            "new_number.min": "2",
+            "new_number.max": "6",
+            "new_number.unit": "hours",
+            f"templates.en.{t}.persona": "angry_customer",
+            f"templates.en.{t}.sentiment": "negative",
+            f"templates.en.{t}.text": "waited {delay} for {brand} to say something",
+        },
+    )
+    assert saved.status_code == 303, saved.text[:2000]
+    numbers = document(session, row)["numbers"]
+    assert numbers["delay"] == {"min": 2, "max": 6, "unit": "hours"}
+    refused = post(client, row, "/edit/posts", **{"numbers.delay.remove": "1"})
+    assert refused.status_code == 422
+    assert "delay" in by_id(refused.text, f"f-templates-en-{t}-text-error").text
