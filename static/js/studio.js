@@ -97,13 +97,15 @@
     window.requestAnimationFrame(draw);
   }
 
+  // Redraw when a field of the chart's own form changes.
+  function onEdit(event) {
+    const form = event.target.form;
+    if (form && form.querySelector("#volume-chart")) later();
+  }
+
   document.addEventListener("DOMContentLoaded", draw);
-  document.addEventListener("input", (event) => {
-    if (event.target.closest && event.target.closest("[data-volume-form]")) later();
-  });
-  document.addEventListener("change", (event) => {
-    if (event.target.closest && event.target.closest("[data-volume-form]")) later();
-  });
+  document.addEventListener("input", onEdit);
+  document.addEventListener("change", onEdit);
   window.addEventListener("resize", () => {
     const holder = document.getElementById("volume-chart");
     if (chart && holder) chart.setSize({ width: Math.max(holder.clientWidth, 260), height: 240 });
