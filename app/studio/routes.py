@@ -171,7 +171,9 @@ def editor_context(
     errors = forms.field_errors(list(problems))
 
     def problem_link(path: str) -> str:
-        page = PAGE_OF_PART.get(path.split(".")[0])
+        part = path.split(".")[0]
+        # A stale version is this page's own problem, whatever page is open.
+        page = section if part == "version" else PAGE_OF_PART.get(part)
         here = "" if page == section else page_url(row, page)
         return f"{here}#f-{path.replace('.', '-')}"
 

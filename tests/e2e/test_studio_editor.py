@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_accessibility import back_to_english, sign_in, violations
+from tests.e2e.test_console_layout import PHONE
 
 WORDS = {
     "en": {"language": "English", "copy": "Copy", "sample": "Show sample posts"},
@@ -54,3 +55,19 @@ def test_the_volume_chart_and_the_sample_posts_follow_what_the_trainer_types(
         assert console_errors == []
     finally:
         back_to_english(page, live_server)
+
+
+def test_every_page_of_the_editor_fits_a_phone_with_its_fields_stacked(
+    page: Page, live_server: str
+):
+    sign_in(page, live_server, "trainer@demo.stormdrill.test")
+    page.goto(f"{live_server}/studio/scenarios")
+    page.get_by_role("button", name="Copy", exact=True).click()
+    editor = page.url.split("?")[0]
+    page.set_viewport_size(PHONE)
+    for path in ("", "/edit/phases", "/edit/posts", "/edit/injects", "/edit/expectations"):
+        page.goto(f"{editor}{path}")
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"], path
+        row = page.locator(".field-row").first
+        lefts = {round(box["x"]) for box in (f.bounding_box() for f in row.locator(".field").all())}
+        assert len(lefts) == 1, (path, lefts)

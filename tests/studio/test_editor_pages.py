@@ -118,6 +118,7 @@ def test_a_stale_page_is_refused_and_the_edit_kept(trainer, session):
     assert client.post(url, data=first).status_code == 303
     stale = client.post(url, data=second)
     assert stale.status_code == 409
+    assert 'href="#f-version"' in stale.text
     assert form_fields(stale.text)["expectations.0.target"] == ["90"]
     assert form_fields(stale.text)["version"][0] == "2"
     session.refresh(row)
