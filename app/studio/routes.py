@@ -115,8 +115,9 @@ PAGES = {
     Section.injects: "studio/edit_injects.html",
     Section.expectations: "studio/edit_expectations.html",
 }
-# The page that edits each top-level part of the document (the first page edits the rest).
+# The page that edits each part of the document (the first page edits the rest).
 PAGE_OF_PART = {
+    "brand.placeholders": Section.posts,
     "duration": Section.phases,
     "start_time": Section.phases,
     "phases": Section.phases,
@@ -171,9 +172,9 @@ def editor_context(
     errors = forms.field_errors(list(problems))
 
     def problem_link(path: str) -> str:
-        part = path.split(".")[0]
+        owners = [p for part, p in PAGE_OF_PART.items() if f"{path}.".startswith(f"{part}.")]
         # A stale version is this page's own problem, whatever page is open.
-        page = section if part == "version" else PAGE_OF_PART.get(part)
+        page = section if path == "version" else next(iter(owners), None)
         here = "" if page == section else page_url(row, page)
         return f"{here}#f-{path.replace('.', '-')}"
 

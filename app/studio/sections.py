@@ -113,8 +113,30 @@ def _numbers(form: FormData) -> dict[str, dict[str, Any]]:
     }
 
 
+def _placeholders(form: FormData) -> dict[str, dict[str, str]]:
+    """The brand's own slots ({city}, {product}…) by name, with their text in each language:
+    the saved ones (`brand.placeholders.<name>.en`…) then a new one."""
+    prefix = "brand.placeholders."
+    names = dict.fromkeys(
+        key[len(prefix) :].split(".")[0]
+        for key in form
+        if key.startswith(prefix) and key.count(".") == 3
+    )
+    slots = {
+        name: localized(form, f"{prefix}{name}")
+        for name in names
+        if not _removed(form, f"{prefix}{name}")
+    }
+    new = field(form, "new_placeholder.name")
+    if new:
+        slots[new] = localized(form, "new_placeholder")
+    return slots
+
+
 def edit_posts(data: dict[str, Any], form: FormData) -> None:
-    """The post templates of each language, and the number slots they may hold."""
+    """The post templates of each language, and the slots they may hold: the brand's own
+    (place names, products…) and the number slots."""
+    data.setdefault("brand", {})["placeholders"] = _placeholders(form)
     data["numbers"] = _numbers(form)
     data["templates"] = {
         language: [

@@ -64,6 +64,7 @@ REFUSALS = [
     ("/edit/phases", {"phases.0.end": "0s"}, "phases.0"),
     ("/edit/posts", {"templates.fr.0.text": "[pas fermé"}, "templates.fr.0.text"),
     ("/edit/posts", {"numbers.discount.max": "1"}, "numbers.discount"),
+    ("/edit/posts", {"brand.placeholders.city.fr": ""}, "brand.placeholders.city.fr"),
     ("/edit/injects", {"injects.0.deadline": "1s"}, "injects.0"),
     ("/edit/injects", {"injects.1.actor.handle": "not a handle"}, "injects.1.actor.handle"),
     ("/edit/expectations", {"expectations.0.target": "lots"}, "expectations.0.target"),
@@ -280,3 +281,31 @@ def test_number_slots_are_added_and_removed_with_the_posts(trainer, session):
     refused = post(client, row, "/edit/posts", **{"numbers.delay.remove": "1"})
     assert refused.status_code == 422
     assert "delay" in by_id(refused.text, f"f-templates-en-{t}-text-error").text
+
+
+def test_the_brands_own_slots_are_edited_added_and_removed_with_the_posts(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    saved = post(
+        client,
+        row,
+        "/edit/posts",
+        **{
+            "brand.placeholders.city.en": "Bath",
+            "new_placeholder.name": "mayor",
+            "new_placeholder.en": "the mayor",
+            "new_placeholder.fr": "le maire",
+        },
+    )
+    assert saved.status_code == 303, saved.text[:2000]
+    slots = document(session, row)["brand"]["placeholders"]
+    assert slots["city"]["en"] == "Bath"
+    assert slots["mayor"] == {"en": "the mayor", "fr": "le maire"}
+    street = [
+        i
+        for i, t in enumerate(document(session, row)["templates"]["en"])
+        if "{street}" in t["text"]
+    ]
+    refused = post(client, row, "/edit/posts", **{"brand.placeholders.street.remove": "1"})
+    assert refused.status_code == 422
+    assert "street" in by_id(refused.text, f"f-templates-en-{street[0]}-text-error").text
