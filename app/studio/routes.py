@@ -11,14 +11,11 @@ from app.accounts.deps import OrgContext, TrainerDep
 from app.accounts.models import Role
 from app.core.deps import FormDep, SessionDep
 from app.core.errors import Conflict, DomainError, Invalid
-from app.core.i18n import current_language
 from app.core.i18n import gettext as _
 from app.core.templating import render
 from app.drills import labels
 from app.scenarios import library
-from app.scenarios.models import LANGUAGES, format_duration
-from app.studio import forms, sections, service
-from app.studio import labels as studio_labels
+from app.studio import editor_pages, forms, sections, service
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import CloneIn, ImportIn, OrgScenario, ScenarioUpdate
 from app.studio.sections import Section
@@ -108,102 +105,6 @@ def import_file(
     return RedirectResponse(f"/studio/scenarios/{row.id}", status_code=303)
 
 
-PAGES = {
-    None: "studio/edit.html",
-    Section.phases: "studio/edit_phases.html",
-    Section.posts: "studio/edit_posts.html",
-    Section.injects: "studio/edit_injects.html",
-    Section.expectations: "studio/edit_expectations.html",
-}
-# The page that edits each part of the document (the first page edits the rest).
-PAGE_OF_PART = {
-    "brand.placeholders": Section.posts,
-    "duration": Section.phases,
-    "start_time": Section.phases,
-    "phases": Section.phases,
-    "templates": Section.posts,
-    "numbers": Section.posts,
-    "injects": Section.injects,
-    "expectations": Section.expectations,
-}
-
-
-def page_url(row: OrgScenario, section: Section | None) -> str:
-    """The address of one page of the scenario's editor."""
-    base = f"/studio/scenarios/{row.id}"
-    return f"{base}/edit/{section.value}" if section else base
-
-
-def section_names() -> list[tuple[Section | None, str]]:
-    """The editor's pages, named for the tab list."""
-    return [
-        (None, _("Overview, brand, facts and rumours")),
-        (Section.phases, _("Timing, phases and volume")),
-        (Section.posts, _("Post templates")),
-        (Section.injects, _("Injects")),
-        (Section.expectations, _("Expectations")),
-    ]
-
-
-def rumour_names(document: dict[str, Any]) -> dict[str, str]:
-    """The rumours a post or an inject can be about, by their claim ("" for none)."""
-    language = current_language.get()
-    names = {"": _("None")}
-    for rumour in document.get("rumours", []):
-        claim = (rumour.get("claim") or {}).get(language) or rumour.get("id", "")
-        names[rumour.get("id", "")] = claim if len(claim) <= 80 else claim[:79] + "…"
-    return names
-
-
-def editor_context(
-    *,
-    ctx: OrgContext,
-    row: OrgScenario,
-    saved: dict[str, Any],
-    document: dict[str, Any],
-    version: int | str,
-    problems: list[tuple[str, str]] = (),
-    section: Section | None = None,
-    inject_origins: list[str] | None = None,
-) -> dict[str, Any]:
-    """What the editor shows: the document (as saved, or as the trainer last posted it), and
-    each problem beside its field (or linked to the page that shows it); the ids of saved
-    facts and rumours are no longer edited."""
-    errors = forms.field_errors(list(problems))
-
-    def problem_link(path: str) -> str:
-        owners = [p for part, p in PAGE_OF_PART.items() if f"{path}.".startswith(f"{part}.")]
-        # A stale version is this page's own problem, whatever page is open.
-        page = section if path == "version" else next(iter(owners), None)
-        here = "" if page == section else page_url(row, page)
-        return f"{here}#f-{path.replace('.', '-')}"
-
-    return {
-        "row": row,
-        "doc": document,
-        "version": version,
-        "can_edit": can_edit(ctx),
-        "languages": LANGUAGES,
-        "language_names": {"en": _("English"), "fr": _("French")},
-        "section": section,
-        "sections": section_names(),
-        "page_url": lambda page: page_url(row, page),
-        "problem_link": problem_link,
-        "saved_fact_ids": {fact["id"] for fact in saved.get("facts", [])},
-        "saved_rumour_ids": {rumour["id"] for rumour in saved.get("rumours", [])},
-        "duration": lambda value: format_duration(value) if isinstance(value, int) else value,
-        "errors": errors,
-        "first_error": lambda prefix: next(
-            (path for path in errors if path == prefix or path.startswith(prefix + ".")), None
-        ),
-        "problems": problems,
-        "rumour_names": rumour_names(document),
-        "inject_origins": inject_origins,
-        "saved": False,
-        **studio_labels.editor_labels(),
-    }
-
-
 def editor_page(
     request: Request,
     *,
@@ -214,11 +115,16 @@ def editor_page(
 ) -> Response:
     """One page of the scenario's editor, as saved (read-only for authors)."""
     saved = service.latest_version(session=session, row=row).document
-    context = editor_context(
-        ctx=ctx, row=row, saved=saved, document=saved, version=row.version, section=section
+    context = editor_pages.editor_context(
+        editable=can_edit(ctx),
+        row=row,
+        saved=saved,
+        document=saved,
+        version=row.version,
+        section=section,
     )
     context["saved"] = request.query_params.get("saved") == "1"
-    return render(request, PAGES[section], context)
+    return render(request, editor_pages.PAGES[section], context)
 
 
 def save_page(
@@ -243,8 +149,8 @@ def save_page(
         service.update_scenario(session=session, user=ctx.user, row=row, update=update)
     except (Conflict, Invalid) as exc:
         problems = getattr(exc, "problems", None) or [(exc.field or "version", exc.message)]
-        context = editor_context(
-            ctx=ctx,
+        context = editor_pages.editor_context(
+            editable=can_edit(ctx),
             row=row,
             saved=base,
             document=document,
@@ -257,8 +163,8 @@ def save_page(
             if section is Section.injects
             else None,
         )
-        return render(request, PAGES[section], context, status_code=exc.status_code)
-    return RedirectResponse(f"{page_url(row, section)}?saved=1", status_code=303)
+        return render(request, editor_pages.PAGES[section], context, status_code=exc.status_code)
+    return RedirectResponse(f"{editor_pages.page_url(row, section)}?saved=1", status_code=303)
 
 
 @router.get("/{scenario_id}")
