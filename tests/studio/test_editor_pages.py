@@ -3,13 +3,15 @@ scenario), each refused field's problem lands beside it, a stale save keeps the 
 another organisation's scenario answers 404."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.accounts.models import Role
 from app.scenarios import library
 from app.scenarios.models import Scenario
 from app.studio import service
 from tests.plans.html import by_id, find_all
-from tests.studio.helpers import document, form_fields, make_scenario
+from tests.studio.helpers import document, edit, form_fields, make_scenario
 
 PAGES = ("", "/edit/phases", "/edit/posts", "/edit/injects", "/edit/expectations")
 LIBRARY = [summary.id for summary in library.list_scenarios()]
@@ -309,3 +311,25 @@ def test_the_brands_own_slots_are_edited_added_and_removed_with_the_posts(traine
     refused = post(client, row, "/edit/posts", **{"brand.placeholders.street.remove": "1"})
     assert refused.status_code == 422
     assert "street" in by_id(refused.text, f"f-templates-en-{street[0]}-text-error").text
+
+
+def test_any_number_the_scenario_holds_comes_back_from_its_page_unchanged(trainer, session):
+    client, org = trainer
+    row = make_scenario(session, org)
+    numbers = st.floats(min_value=0, max_value=1e12, allow_nan=False)
+
+    @settings(max_examples=12, deadline=None)
+    @given(rate=numbers, weight=numbers, target=st.floats(allow_nan=False, allow_infinity=False))
+    def check(rate: float, weight: float, target: float) -> None:
+        data = document(session, row)
+        data["phases"][0]["volume"]["end_per_min"] = rate
+        data["phases"][0]["personas"]["journalist"] = weight
+        data["expectations"][0]["target"] = target
+        edit(session, row, phases=data["phases"], expectations=data["expectations"])
+        before = document(session, row)
+        for path in ("/edit/phases", "/edit/expectations"):
+            assert post(client, row, path).status_code == 303
+            session.refresh(row)
+            assert document(session, row) == before
+
+    check()
