@@ -43,7 +43,7 @@ def section_names() -> list[tuple[Section | None, str]]:
     return [
         (None, _("Overview, brand, facts and rumours")),
         (Section.phases, _("Timing, phases and volume")),
-        (Section.posts, _("Post templates")),
+        (Section.posts, _("Posts and their slots")),
         (Section.injects, _("Injects")),
         (Section.expectations, _("Expectations")),
     ]
