@@ -25,6 +25,7 @@ from app.studio import bank_routes as studio_bank_routes
 from app.studio import msel_routes as studio_msel_routes
 from app.studio import preview_routes as studio_preview_routes
 from app.studio import routes as studio_routes
+from app.studio import sample_routes as studio_sample_routes
 from app.studio import sheet_routes as studio_sheet_routes
 
 
@@ -43,6 +44,7 @@ def html_routers() -> list[APIRouter]:
         scoring_exports.router,
         dashboard_routes.router,
         studio_routes.router,
+        studio_sample_routes.router,
         studio_msel_routes.router,
         studio_bank_routes.router,
         studio_sheet_routes.router,

@@ -95,4 +95,5 @@ REGISTRY: dict[str, PathValue] = {
     "handle": lambda session, factory, org: "some_author",
     "scenario_id": scenario_id,
     "entry_id": bank_entry_id,
+    "section": lambda session, factory, org: "phases",
 }

@@ -1,9 +1,11 @@
-"""Studio pages: the organisation's scenarios, clone and import, the first editor, delete."""
+"""Studio pages: the organisation's scenarios, clone and import, the editor's pages, delete."""
 
 from typing import Any
 
 from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
+from starlette.datastructures import FormData
 
 from app.accounts.deps import OrgContext, TrainerDep
 from app.accounts.models import Role
@@ -13,10 +15,10 @@ from app.core.i18n import gettext as _
 from app.core.templating import render
 from app.drills import labels
 from app.scenarios import library
-from app.scenarios.models import LANGUAGES, format_duration
-from app.studio import forms, service
+from app.studio import editor_pages, forms, sections, service
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import CloneIn, ImportIn, OrgScenario, ScenarioUpdate
+from app.studio.sections import Section
 
 router = APIRouter(prefix="/studio/scenarios")
 
@@ -103,60 +105,52 @@ def import_file(
     return RedirectResponse(f"/studio/scenarios/{row.id}", status_code=303)
 
 
-def editor_context(
+def editor_page(
+    request: Request,
     *,
-    ctx: OrgContext,
     row: OrgScenario,
-    saved: dict[str, Any],
-    document: dict[str, Any],
-    version: int | str,
-    problems: list[tuple[str, str]] = (),
-) -> dict[str, Any]:
-    """What the editor shows: the document (as saved, or as the trainer last posted it), and
-    each problem beside its field; the ids of saved facts and rumours are no longer edited."""
-    errors = forms.field_errors(list(problems))
-    return {
-        "row": row,
-        "doc": document,
-        "version": version,
-        "can_edit": can_edit(ctx),
-        "languages": LANGUAGES,
-        "saved_fact_ids": {fact["id"] for fact in saved.get("facts", [])},
-        "saved_rumour_ids": {rumour["id"] for rumour in saved.get("rumours", [])},
-        "duration": lambda value: format_duration(value) if isinstance(value, int) else value,
-        "errors": errors,
-        "first_error": lambda prefix: next(
-            (path for path in errors if path == prefix or path.startswith(prefix + ".")), None
-        ),
-        "problems": problems,
-        "saved": False,
-    }
-
-
-@router.get("/{scenario_id}")
-def editor(request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionDep) -> Response:
-    """The scenario's editor (read-only for authors)."""
-    saved = service.latest_version(session=session, row=row).document
-    context = editor_context(ctx=ctx, row=row, saved=saved, document=saved, version=row.version)
-    context["saved"] = request.query_params.get("saved") == "1"
-    return render(request, "studio/edit.html", context)
-
-
-@router.post("/{scenario_id}")
-def save(
-    request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
+    ctx: OrgContext,
+    session: Session,
+    section: Section | None,
 ) -> Response:
-    """Save the edit as a new version, or show it again with each problem beside its field."""
+    """One page of the scenario's editor, as saved (read-only for authors)."""
+    saved = service.latest_version(session=session, row=row).document
+    context = editor_pages.editor_context(
+        editable=can_edit(ctx),
+        row=row,
+        saved=saved,
+        document=saved,
+        version=row.version,
+        section=section,
+    )
+    context["saved"] = request.query_params.get("saved") == "1"
+    return render(request, editor_pages.PAGES[section], context)
+
+
+def save_page(
+    request: Request,
+    *,
+    form: FormData,
+    row: OrgScenario,
+    ctx: OrgContext,
+    session: Session,
+    section: Section | None,
+) -> Response:
+    """Save one page's edit as a new version, or show the page again with each problem beside
+    its field: nothing is saved unless the whole document is valid."""
     base = service.latest_version(session=session, row=row).document
-    document = forms.edited_document(base, form)
+    if section is None:
+        document = forms.edited_document(base, form)
+    else:
+        document = sections.edited_section(base, section, form)
     version = str(form.get("version") or "")
     try:
         update = ScenarioUpdate(version=int(version) if version.isdigit() else 0, document=document)
         service.update_scenario(session=session, user=ctx.user, row=row, update=update)
     except (Conflict, Invalid) as exc:
         problems = getattr(exc, "problems", None) or [(exc.field or "version", exc.message)]
-        context = editor_context(
-            ctx=ctx,
+        context = editor_pages.editor_context(
+            editable=can_edit(ctx),
             row=row,
             saved=base,
             document=document,
@@ -164,9 +158,48 @@ def save(
             # the trainer's edit over the other one, knowingly.
             version=row.version if isinstance(exc, Conflict) else version,
             problems=problems,
+            section=section,
+            inject_origins=sections.inject_origins(base, form)
+            if section is Section.injects
+            else None,
         )
-        return render(request, "studio/edit.html", context, status_code=exc.status_code)
-    return RedirectResponse(f"/studio/scenarios/{row.id}?saved=1", status_code=303)
+        return render(request, editor_pages.PAGES[section], context, status_code=exc.status_code)
+    return RedirectResponse(f"{editor_pages.page_url(row, section)}?saved=1", status_code=303)
+
+
+@router.get("/{scenario_id}")
+def editor(request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionDep) -> Response:
+    """The scenario's editor, first page (read-only for authors)."""
+    return editor_page(request, row=row, ctx=ctx, session=session, section=None)
+
+
+@router.post("/{scenario_id}")
+def save(
+    request: Request, form: FormDep, row: ScenarioDep, ctx: TrainerDep, session: SessionDep
+) -> Response:
+    """Save the first page's edit as a new version."""
+    return save_page(request, form=form, row=row, ctx=ctx, session=session, section=None)
+
+
+@router.get("/{scenario_id}/edit/{section}")
+def section_editor(
+    request: Request, section: Section, row: ScenarioDep, ctx: ReaderDep, session: SessionDep
+) -> Response:
+    """Another page of the editor: phases, posts, injects or expectations."""
+    return editor_page(request, row=row, ctx=ctx, session=session, section=section)
+
+
+@router.post("/{scenario_id}/edit/{section}")
+def save_section(
+    request: Request,
+    section: Section,
+    form: FormDep,
+    row: ScenarioDep,
+    ctx: TrainerDep,
+    session: SessionDep,
+) -> Response:
+    """Save one page of the editor as a new version."""
+    return save_page(request, form=form, row=row, ctx=ctx, session=session, section=section)
 
 
 @router.post("/{scenario_id}/delete")

@@ -14,3 +14,15 @@ def trainer(app, factory):
     org = factory.org()
     sign_in(client, factory.member(org, Role.trainer))
     return client, org
+
+
+@pytest.fixture
+def client_for(app):
+    """A maker of clients signed in as a given user (redirects not followed)."""
+
+    def make(user):
+        client = TestClient(app, base_url="http://testserver", follow_redirects=False)
+        sign_in(client, user)
+        return client
+
+    return make

@@ -8,6 +8,7 @@ from app.accounts.models import Organisation
 from app.studio import bank, service
 from app.studio.models import BankEntryIn, CloneIn, OrgScenario, ScenarioUpdate
 from tests.factories import Factory
+from tests.plans.html import parse
 
 
 def make_scenario(
@@ -46,3 +47,38 @@ def bank_entry_id(session: Session, factory: Factory, org: Organisation) -> int:
     inject_id = document(session, row)["injects"][0]["id"]
     entry_in = BankEntryIn(scenario_id=row.id, inject_id=inject_id)
     return bank.save_inject(session=session, org=org, user=None, entry_in=entry_in).id
+
+
+def form_fields(html: str) -> dict[str, list[str]]:
+    """The fields of a page's forms as a browser posts them untouched: text as it is, ticked
+    boxes only, each select's chosen options (a single select's first one when none is)."""
+    data: dict[str, list[str]] = {}
+    select: str | None = None
+    first: list[str] = []  # a single select's first option: what it sends when none is chosen
+    multiple = False
+
+    def close() -> None:
+        if select and not multiple and not data[select]:
+            data[select] = first[:1]
+
+    for element in parse(html):
+        name, kind = element.get("name"), element.get("type")
+        if element.tag != "option":
+            close()
+            select, first, multiple = None, [], False
+        if element.tag == "input" and name and kind not in ("checkbox", "file"):
+            data.setdefault(name, []).append(element.get("value") or "")
+        elif element.tag == "input" and name and "checked" in element.attrs:
+            data.setdefault(name, []).append(element.get("value") or "on")
+        elif element.tag == "textarea" and name:
+            data.setdefault(name, []).append("".join(element.parts))
+        elif element.tag == "select" and name:
+            data.setdefault(name, [])
+            select, multiple = name, "multiple" in element.attrs
+        elif element.tag == "option" and select is not None:
+            value = element.get("value") or ""
+            first = first or [value]
+            if "selected" in element.attrs:
+                data[select].append(value)
+    close()
+    return data

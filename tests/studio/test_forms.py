@@ -17,6 +17,11 @@ def form_of(document: dict, **changes: str) -> FormData:
             fields[f"{name}.{language}"] = document[name][language]
     for name in ("name", "handle"):
         fields[f"brand.{name}"] = document["brand"][name]
+    for name in ("crisis_type", "responsibility", "severity"):
+        fields[name] = str(document[name])
+    for language in ("en", "fr"):
+        fields[f"countries.{language}"] = document["countries"][language]
+        fields[f"hashtags.{language}"] = "\n".join(document["hashtags"][language])
     for i, fact in enumerate(document["facts"]):
         fields[f"facts.{i}.id"] = fact["id"]
         for language in ("en", "fr"):
@@ -28,7 +33,7 @@ def form_of(document: dict, **changes: str) -> FormData:
         pairs += [(f"{base}.{k}", str(rumour[k])) for k in ("initial_reach", "spread_rate")]
         for language in ("en", "fr"):
             pairs.append((f"{base}.claim.{language}", rumour["claim"][language]))
-            terms = ", ".join(rumour["key_terms"][language])
+            terms = "\n".join(rumour["key_terms"][language])
             pairs.append((f"{base}.key_terms.{language}", terms))
         pairs += [(f"{base}.contradicts", fact) for fact in rumour["contradicts"]]
     return FormData([*pairs, *changes.items()])

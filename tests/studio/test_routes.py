@@ -9,26 +9,8 @@ from app.scenarios import library
 from app.studio import service
 from app.studio.document import to_yaml
 from tests.factories import sign_in
-from tests.plans.html import by_id, find_all, parse
-from tests.studio.helpers import document, make_scenario
-
-
-def form_fields(html: str) -> dict[str, str | list[str]]:
-    """The editor form's fields as a browser would post them, untouched."""
-    data: dict[str, str | list[str]] = {}
-    select = None
-    for element in parse(html):
-        name = element.get("name")
-        if element.tag == "input" and name and element.get("type") not in ("checkbox", "file"):
-            data[name] = element.get("value") or ""
-        elif element.tag == "textarea":
-            data[name] = element.text
-        elif element.tag == "select":
-            select = name
-            data[select] = []
-        elif element.tag == "option" and select and "selected" in element.attrs:
-            data[select].append(element.get("value"))
-    return data
+from tests.plans.html import by_id, find_all
+from tests.studio.helpers import document, form_fields, make_scenario
 
 
 @pytest.fixture
@@ -82,7 +64,7 @@ def test_an_edit_renames_the_brand_and_adds_a_fact_and_a_rumour(client, session,
             f"rumours.{rumours}.appears_at": "4m",
             f"rumours.{rumours}.initial_reach": "0.1",
             f"rumours.{rumours}.spread_rate": "0.5",
-            f"rumours.{rumours}.key_terms.en": "reopening, not closing",
+            f"rumours.{rumours}.key_terms.en": "reopening\nnot closing",
             f"rumours.{rumours}.key_terms.fr": "réouverture",
             f"rumours.{rumours}.contradicts": "free-coffee",
         }
