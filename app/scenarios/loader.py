@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from app.core import limits
 from app.scenarios.checks import cross_check
-from app.scenarios.models import Scenario
+from app.scenarios.models import CONDITION_KINDS, Scenario
 
 Loc = tuple[str | int, ...]
 
@@ -145,7 +145,14 @@ class LineMap:
 
 
 def _loc(detail: ErrorDetails) -> Loc:
-    return tuple(part for part in detail["loc"] if part != "[key]")
+    """The field path of an error as the document writes it: without pydantic's `[key]` and
+    the tag it adds after a condition (`when.fact_denied.fact` is `when.fact`)."""
+    loc = detail["loc"]
+    return tuple(
+        part
+        for index, part in enumerate(loc)
+        if part != "[key]" and not (index and loc[index - 1] == "when" and part in CONDITION_KINDS)
+    )
 
 
 def _message(detail: ErrorDetails) -> str:

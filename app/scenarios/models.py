@@ -280,6 +280,8 @@ Condition = Annotated[
 """What makes a conditional inject fire: it fires at the first time, from its `at` on, at
 which the condition holds (docs/scenarios.md, Conditional injects)."""
 CONDITION_KINDS = ("no_statement", "rumour_uncorrected", "fact_denied", "unanswered")
+# The key naming what a kind of condition is about (a `no_statement` is about nothing).
+CONDITION_TARGETS = {"rumour_uncorrected": "rumour", "fact_denied": "fact", "unanswered": "inject"}
 
 
 class Inject(Strict):

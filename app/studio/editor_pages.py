@@ -6,6 +6,7 @@ from typing import Any
 
 from app.core.i18n import current_language
 from app.core.i18n import gettext as _
+from app.drills.conditions import condition_kinds
 from app.scenarios.models import LANGUAGES, format_duration
 from app.studio import forms
 from app.studio import labels as studio_labels
@@ -49,14 +50,36 @@ def section_names() -> list[tuple[Section | None, str]]:
     ]
 
 
+def _named(items: list[dict[str, Any]], text_key: str) -> dict[str, str]:
+    """Facts or rumours by id, named by their text in the reader's language (cut at 80)."""
+    language = current_language.get()
+    names = {}
+    for item in items:
+        text = (item.get(text_key) or {}).get(language) or item.get("id", "")
+        names[item.get("id", "")] = text if len(text) <= 80 else text[:79] + "…"
+    return names
+
+
 def rumour_names(document: dict[str, Any]) -> dict[str, str]:
     """The rumours a post or an inject can be about, by their claim ("" for none)."""
-    language = current_language.get()
-    names = {"": _("None")}
-    for rumour in document.get("rumours", []):
-        claim = (rumour.get("claim") or {}).get(language) or rumour.get("id", "")
-        names[rumour.get("id", "")] = claim if len(claim) <= 80 else claim[:79] + "…"
-    return names
+    return {"": _("None"), **_named(document.get("rumours", []), "claim")}
+
+
+def condition_choices(document: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """What the injects page offers for a condition: when an inject fires, then the rumour,
+    fact or message (one expecting an answer, by its time and sender) the condition is about."""
+    messages = {}
+    for inject in document.get("injects", []):
+        if inject.get("expects_response"):
+            at, actor = inject.get("at"), inject.get("actor") or {}
+            at = format_duration(at) if isinstance(at, int) else at
+            messages[str(inject.get("id", ""))] = f"T+{at} · {actor.get('name', '')}"
+    return {
+        "fires": {"": _("At its time, whatever the team does"), **condition_kinds()},
+        "condition_rumours": {"": "—", **_named(document.get("rumours", []), "claim")},
+        "condition_facts": {"": "—", **_named(document.get("facts", []), "text")},
+        "condition_injects": {"": "—", **messages},
+    }
 
 
 def editor_context(
@@ -102,6 +125,7 @@ def editor_context(
         ),
         "problems": problems,
         "rumour_names": rumour_names(document),
+        **condition_choices(document),
         "inject_origins": inject_origins,
         "saved": False,
         **studio_labels.editor_labels(),

@@ -17,7 +17,13 @@ from app.core.i18n import gettext as _
 from app.core.templating import render
 from app.drills import labels
 from app.drills.conditions import condition_kinds, condition_words
-from app.scenarios.models import CONDITION_KINDS, LANGUAGES, Scenario, format_duration
+from app.scenarios.models import (
+    CONDITION_KINDS,
+    CONDITION_TARGETS,
+    LANGUAGES,
+    Scenario,
+    format_duration,
+)
 from app.studio import msel, service, spreadsheet
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.models import OrgScenario, ScenarioUpdate
@@ -88,9 +94,6 @@ def changed(document: dict[str, Any], form: FormData) -> dict[str, Any]:
     if op == "duplicate":
         return msel.duplicate(document, inject)
     raise Invalid(_("Choose what to do: move, shift or duplicate."), field="op")
-
-
-CONDITION_TARGETS = {"rumour_uncorrected": "rumour", "fact_denied": "fact", "unanswered": "inject"}
 
 
 def conditional_inject(form: FormData) -> dict[str, Any]:

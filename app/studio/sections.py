@@ -3,8 +3,8 @@
 Each page's form edits one part of the document and keeps every other part as it was, so two
 pages never undo each other. Rows are numbered as in the document (`phases.1.end`,
 `templates.fr.4.text`, `injects.0.actor.name`), a blank row adds nothing and a ticked
-`remove` takes the row out. An inject keeps the keys this form does not know (a condition
-added by another tool), overlaid by the fields the form edits.
+`remove` takes the row out. An inject keeps the keys this form does not know, overlaid by the
+fields the form edits (its condition among them).
 """
 
 import copy
@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from app.scenarios.models import LANGUAGES, Persona
+from app.scenarios.models import CONDITION_TARGETS, LANGUAGES, Persona
 from app.studio.forms import duration, field, localized, rows
 
 INJECT_FIELDS = frozenset(
@@ -28,6 +28,7 @@ INJECT_FIELDS = frozenset(
         "deadline",
         "priority",
         "rumour",
+        "when",
     }
 )
 ACTOR_FIELDS = ("name", "persona", "handle", "outlet")
@@ -159,6 +160,20 @@ def _actor(form: FormData, base: str, stored: dict[str, Any]) -> dict[str, Any]:
     return actor
 
 
+def _condition(form: FormData, base: str) -> dict[str, Any] | None:
+    """What makes the inject fire ("" for its time); only the select of the chosen kind counts,
+    so the page works without script showing all of them. A missing choice is left out for the
+    loader to name (`injects.3.when.rumour`)."""
+    kind = field(form, f"{base}.when.kind")
+    if not kind:
+        return None
+    when = {"kind": kind}
+    target = CONDITION_TARGETS.get(kind)
+    if target and (value := field(form, f"{base}.when.{target}")):
+        when[target] = value
+    return when
+
+
 def _inject(form: FormData, row: int, stored: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     base = f"injects.{row}"
     kept = stored.get(field(form, f"{base}.was"), {})
@@ -175,6 +190,9 @@ def _inject(form: FormData, row: int, stored: dict[str, dict[str, Any]]) -> dict
         "rumour": _optional(field(form, f"{base}.rumour")),
         **copy.deepcopy({k: v for k, v in kept.items() if k not in INJECT_FIELDS}),
     }
+    when = _condition(form, base)
+    if when is not None or "when" in kept:  # a document without the key keeps none
+        inject["when"] = when
     typed = inject["id"] or any(inject["content"].values()) or inject["actor"]["name"]
     return None if _removed(form, base) or not typed else inject
 

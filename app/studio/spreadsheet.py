@@ -24,6 +24,7 @@ from app.core.i18n import gettext as _
 from app.drills import labels
 from app.scenarios.models import (
     CONDITION_KINDS,
+    CONDITION_TARGETS,
     Channel,
     Persona,
     Priority,
@@ -54,8 +55,6 @@ NO = {"", "no", "n", "non", "false", "faux", "0"}
 _DEFAULTS = {"expects_response": False, "priority": "normal"}
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HANDLE = re.compile(r"^@?\w{1,30}$")
-# What each condition kind is about: the key of its target in the format, and where ids live.
-CONDITION_TARGETS = {"rumour_uncorrected": "rumour", "fact_denied": "fact", "unanswered": "inject"}
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
 
 
