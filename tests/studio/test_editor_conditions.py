@@ -37,7 +37,8 @@ def test_each_injects_condition_is_shown_in_peoples_words(recall):
     client, row = recall
     html = client.get(URL.format(row.id)).text
     assert chosen(html, "injects.0.when.kind") == ("", "At its time, whatever the team does")
-    assert chosen(html, "injects.2.when.kind") == ("no_statement", "No public statement by its time")
+    no_statement = ("no_statement", "No public statement by its time")
+    assert chosen(html, "injects.2.when.kind") == no_statement
     assert chosen(html, "injects.6.when.kind")[0] == "unanswered"
     value, words = chosen(html, "injects.6.when.inject")
     assert value == "magazine-questions"
