@@ -169,7 +169,13 @@ def test_every_user_facing_string_has_a_french_translation():
                 str(ROOT),
                 method_map,
                 options,
-                keywords={"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None},
+                keywords={
+                    "_": None,
+                    "gettext": None,
+                    "ngettext": (1, 2),
+                    "lazy_gettext": None,
+                    "N_": None,
+                },
             )
         }
         - set(translated)

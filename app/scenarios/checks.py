@@ -1,13 +1,14 @@
 """Cross-field checks on a parsed scenario: what the pydantic model alone cannot see.
 
 A pure function of the scenario; it returns (path, message) pairs and the loader maps each
-path to the YAML line it came from.
+path to the YAML line it came from. Messages are English `Message`s a page can translate.
 """
 
 from collections.abc import Iterator
 from string import Formatter
 
 from app.scenarios.grammar import GrammarError, leaves, parse
+from app.scenarios.messages import N_, Message, joined
 from app.scenarios.models import (
     HASHTAG_SLOTS,
     LANGUAGES,
@@ -53,9 +54,14 @@ def _duplicate_ids(scenario: Scenario) -> Iterator[Finding]:
         first: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in first:
+                already = f"{section}.{first[item.id]}"
                 yield (
                     (section, index, "id"),
-                    f"duplicate id {item.id!r} (already used by {section}.{first[item.id]})",
+                    N_(
+                        "duplicate id %(id)r (already used by %(already)s)",
+                        id=item.id,
+                        already=already,
+                    ),
                 )
             else:
                 first[item.id] = index
@@ -72,48 +78,70 @@ def _times(scenario: Scenario) -> Iterator[Finding]:
     ]
     for path, seconds in timed:
         if seconds is not None and seconds > limit:
-            past = f"{format_duration(seconds)} is past the scenario's duration"
-            yield path, f"{past} ({format_duration(limit)})"
+            yield (
+                path,
+                N_(
+                    "%(time)s is past the scenario's duration (%(duration)s)",
+                    time=format_duration(seconds),
+                    duration=format_duration(limit),
+                ),
+            )
 
 
 def _phases_contiguous(scenario: Scenario) -> Iterator[Finding]:
     expected = 0
     for index, phase in enumerate(scenario.phases):
         if phase.start != expected:
-            where = "the start (0)" if index == 0 else f"the end of phases.{index - 1}"
+            where = (
+                N_("the start (0)")
+                if index == 0
+                else N_("the end of phases.%(index)s", index=index - 1)
+            )
             yield (
                 ("phases", index, "start"),
-                f"phase {phase.id!r} starts at {format_duration(phase.start)}, not at {where} "
-                f"({format_duration(expected)}): phases must follow each other "
-                "without gap or overlap",
+                N_(
+                    "phase %(id)r starts at %(start)s, not at %(where)s (%(expected)s): "
+                    "phases must follow each other without gap or overlap",
+                    id=phase.id,
+                    start=format_duration(phase.start),
+                    where=where,
+                    expected=format_duration(expected),
+                ),
             )
         expected = phase.end
     last = len(scenario.phases) - 1
     if expected != scenario.duration:
         yield (
             ("phases", last, "end"),
-            f"the last phase ends at {format_duration(expected)}, not at the scenario's duration "
-            f"({format_duration(scenario.duration)})",
+            N_(
+                "the last phase ends at %(end)s, not at the scenario's duration (%(duration)s)",
+                end=format_duration(expected),
+                duration=format_duration(scenario.duration),
+            ),
         )
 
 
 def _references(scenario: Scenario) -> Iterator[Finding]:
     facts = {fact.id for fact in scenario.facts}
     rumours = {rumour.id for rumour in scenario.rumours}
-    known = ", ".join(sorted(rumours)) or "none declared"
     for i, rumour in enumerate(scenario.rumours):
         for k, fact in enumerate(rumour.contradicts):
             if fact not in facts:
-                yield ("rumours", i, "contradicts", k), f"unknown fact {fact!r}"
+                yield ("rumours", i, "contradicts", k), N_("unknown fact %(fact)r", fact=fact)
     for i, inject in enumerate(scenario.injects):
         if inject.rumour is not None and inject.rumour not in rumours:
-            yield ("injects", i, "rumour"), f"unknown rumour {inject.rumour!r} (known: {known})"
+            yield ("injects", i, "rumour"), _unknown_rumour(inject.rumour, rumours)
     for language, index, template in _all_templates(scenario):
         path: Path = ("templates", language, index, "rumour")
         if template.rumour is not None and template.rumour not in rumours:
-            yield path, f"unknown rumour {template.rumour!r} (known: {known})"
+            yield path, _unknown_rumour(template.rumour, rumours)
         if template.context == TemplateContext.rumour and template.rumour is None:
-            yield path, "a template in the `rumour` context must name its rumour"
+            yield path, N_("a template in the `rumour` context must name its rumour")
+
+
+def _unknown_rumour(rumour: str, rumours: set[str]) -> Message:
+    known = ", ".join(sorted(rumours)) or N_("none declared")
+    return N_("unknown rumour %(rumour)r (known: %(known)s)", rumour=rumour, known=known)
 
 
 def _conditions(scenario: Scenario) -> Iterator[Finding]:
@@ -125,19 +153,19 @@ def _conditions(scenario: Scenario) -> Iterator[Finding]:
     for i, inject in enumerate(scenario.injects):
         when, path = inject.when, ("injects", i, "when")
         if isinstance(when, RumourUncorrected) and when.rumour not in rumours:
-            known = ", ".join(sorted(rumours)) or "none declared"
-            yield (*path, "rumour"), f"unknown rumour {when.rumour!r} (known: {known})"
+            yield (*path, "rumour"), _unknown_rumour(when.rumour, rumours)
         elif isinstance(when, FactDenied) and when.fact not in facts:
             known = ", ".join(sorted(facts))
-            yield (*path, "fact"), f"unknown fact {when.fact!r} (known: {known})"
+            message = N_("unknown fact %(fact)r (known: %(known)s)", fact=when.fact, known=known)
+            yield (*path, "fact"), message
         elif isinstance(when, Unanswered):
-            target = injects.get(when.inject)
+            target, about = injects.get(when.inject), (*path, "inject")
             if target is None:
-                yield (*path, "inject"), f"unknown inject {when.inject!r}"
+                yield about, N_("unknown inject %(inject)r", inject=when.inject)
             elif not target.expects_response:
-                yield (*path, "inject"), f"inject {when.inject!r} expects no response"
+                yield about, N_("inject %(inject)r expects no response", inject=when.inject)
             elif _waits_on(injects, when.inject, inject.id):
-                yield (*path, "inject"), f"inject {when.inject!r} waits on this one: a circle"
+                yield about, N_("inject %(inject)r waits on this one: a circle", inject=when.inject)
 
 
 def _waits_on(injects: dict, start: str, target: str) -> bool:
@@ -165,14 +193,22 @@ def _template_pools(scenario: Scenario) -> Iterator[Finding]:
     }
     for i, phase in enumerate(scenario.phases):
         if not any(weight > 0 for weight in phase.personas.values()):
-            yield ("phases", i, "personas"), f"phase {phase.id!r}: every persona weight is zero"
+            yield (
+                ("phases", i, "personas"),
+                N_("phase %(id)r: every persona weight is zero", id=phase.id),
+            )
         for persona, weight in phase.personas.items():
             missing = [language for language in LANGUAGES if persona not in pools[language]]
             if weight > 0 and missing:
                 yield (
                     ("phases", i, "personas", persona.value),
-                    f"persona {persona.value!r} is weighted in phase {phase.id!r} but has no "
-                    f"`storm` templates in {' and '.join(missing)}",
+                    N_(
+                        "persona %(persona)r is weighted in phase %(phase)r but has no `storm` "
+                        "templates in %(languages)s",
+                        persona=persona.value,
+                        phase=phase.id,
+                        languages=joined(missing),
+                    ),
                 )
 
 
@@ -189,7 +225,11 @@ def _rumour_templates(scenario: Scenario) -> Iterator[Finding]:
         if missing:
             yield (
                 ("rumours", i),
-                f"rumour {rumour.id!r} has no `rumour` templates in {' and '.join(missing)}",
+                N_(
+                    "rumour %(id)r has no `rumour` templates in %(languages)s",
+                    id=rumour.id,
+                    languages=joined(missing),
+                ),
             )
 
 
@@ -208,11 +248,11 @@ def _placeholders(scenario: Scenario) -> Iterator[Finding]:
                 yield ("injects", i, "content", language), problem
     for language in LANGUAGES:
         for i, tag in enumerate(scenario.hashtags.get(language)):
-            hint = "a hashtag holds no other slot"
+            hint = N_("a hashtag holds no other slot")
             for problem in placeholder_problems(tag, set(HASHTAG_SLOTS), hint):
                 yield ("hashtags", language, i), problem
     if not brand_tag(scenario.brand.name):
-        yield ("brand", "name"), "the name has no letter or digit to make {brand_tag} from"
+        yield ("brand", "name"), N_("the name has no letter or digit to make {brand_tag} from")
 
 
 def template_problems(text: str, defined: set[str]) -> list[str]:
@@ -220,7 +260,7 @@ def template_problems(text: str, defined: set[str]) -> list[str]:
     try:
         grammar = parse(text)
     except GrammarError as error:
-        return [f"bad grammar: {error}"]
+        return [N_("bad grammar: %(error)s", error=error.args[0])]
     return [p for leaf in leaves(grammar) for p in placeholder_problems(leaf, defined)]
 
 
@@ -240,26 +280,32 @@ def _brand_literals(scenario: Scenario) -> Iterator[Finding]:
         folded = text.casefold()
         for name in names:
             if name.casefold() in folded:
-                yield path, f"names the brand {name!r} literally; write {{brand}} instead"
+                yield (
+                    path,
+                    N_("names the brand %(name)r literally; write {brand} instead", name=name),
+                )
 
 
-def placeholder_problems(
-    text: str, defined: set[str], hint: str = "add it under brand.placeholders"
-) -> list[str]:
+def placeholder_problems(text: str, defined: set[str], hint: str | None = None) -> list[str]:
     """What is wrong with the `{slots}` of `text`, given the slot names `defined`."""
     try:
         fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(text)]
     except ValueError as error:
-        return [f"malformed braces ({error}); write a slot as {{name}}"]
+        return [N_("malformed braces (%(error)s); write a slot as {name}", error=str(error))]
     problems = []
     for name, spec, conversion in fields:
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
-            problems.append(f"{{{name}}} is not a plain slot; write a slot as {{name}}")
+            problems.append(N_("{%(name)s} is not a plain slot; write a slot as {name}", name=name))
         elif name not in defined:
             problems.append(
-                f"unknown placeholder {{{name}}} (defined: {', '.join(sorted(defined))}; {hint})"
+                N_(
+                    "unknown placeholder {%(name)s} (defined: %(defined)s; %(hint)s)",
+                    name=name,
+                    defined=", ".join(sorted(defined)),
+                    hint=hint or N_("add it under brand.placeholders"),
+                )
             )
     return problems
 

@@ -9,6 +9,8 @@ Pure: the scenario checks validate with it and the storm engine expands it with 
 import random
 from dataclasses import dataclass
 
+from app.scenarios.messages import N_
+
 
 @dataclass(frozen=True)
 class Sequence:
@@ -43,7 +45,13 @@ def parse(text: str) -> Sequence:
     """The grammar of a template; GrammarError if a `[` or a gendered `<` is left open."""
     node, position = _sequence(text, 0, None)
     if position != len(text):
-        raise GrammarError(f"unexpected {text[position]!r} at character {position + 1}")
+        raise GrammarError(
+            N_(
+                "unexpected %(char)r at character %(position)s",
+                char=text[position],
+                position=position + 1,
+            )
+        )
     return node
 
 
@@ -87,14 +95,16 @@ def _group(text: str, position: int):
         option, position = _sequence(text, position, closing)
         options.append(option)
         if position >= len(text):
-            raise GrammarError(f"{opening!r} is never closed with {closing!r}")
+            raise GrammarError(
+                N_("%(opening)r is never closed with %(closing)r", opening=opening, closing=closing)
+            )
         if text[position] == closing:
             position += 1
             break
         position += 1  # a "|"
     if opening == "<":
         if len(options) != 2:
-            raise GrammarError("a gender pair <masculine|feminine> holds exactly two forms")
+            raise GrammarError(N_("a gender pair <masculine|feminine> holds exactly two forms"))
         return Gendered(*options), position
     if len(options) == 1:
         return Sequence(("[", *options[0].parts, "]")), position

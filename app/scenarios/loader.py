@@ -19,7 +19,9 @@ from pydantic_core import ErrorDetails
 
 from app.core import limits
 from app.scenarios.checks import cross_check
+from app.scenarios.messages import N_
 from app.scenarios.models import CONDITION_KINDS, Scenario
+from app.scenarios.schema_errors import schema_message
 
 Loc = tuple[str | int, ...]
 
@@ -34,7 +36,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+        return self.located(self.message)
+
+    def located(self, message: str) -> str:
+        """`file:line: path: message`, with `message` for the problem's own (in another
+        language)."""
+        return f"{self.file}:{self.line}: {self.path}: {message}"
 
 
 class ScenarioError(ValueError):
@@ -76,8 +83,14 @@ def parse_scenario(text: str, *, label: str, stem: str | None = None) -> Scenari
     except yaml.YAMLError as error:
         raise ScenarioError([Problem(label, 1, "(yaml)", str(error))]) from None
     if not isinstance(data, dict):
-        found = "the file is empty" if data is None else f"found {type(data).__name__}"
-        raise ScenarioError([Problem(label, 1, "(root)", f"expected a mapping; {found}")])
+        found = (
+            N_("the file is empty")
+            if data is None
+            else N_("found %(type)s", type=type(data).__name__)
+        )
+        raise ScenarioError(
+            [Problem(label, 1, "(root)", N_("expected a mapping; %(found)s", found=found))]
+        )
     return validate_data(data, label=label, stem=stem, lines=LineMap(node))
 
 
@@ -92,7 +105,7 @@ def validate_data(
     lines = lines or LineMap(None)
     problems = [lines.problem(label, loc, message) for loc, message in lines.duplicates]
     if stem is not None and data.get("id") != stem:
-        message = f"id {data.get('id')!r} must equal the file name ({stem!r})"
+        message = N_("id %(id)r must equal the file name (%(stem)r)", id=data.get("id"), stem=stem)
         problems.append(lines.problem(label, ("id",), message))
     try:
         scenario = Scenario.model_validate(data)
@@ -122,7 +135,7 @@ class LineMap:
             for key, value in node.value:
                 child = (*loc, str(key.value))
                 if key.value in seen:
-                    self.duplicates.append((child, f"key {key.value!r} appears twice"))
+                    self.duplicates.append((child, N_("key %(key)r appears twice", key=key.value)))
                 seen.add(key.value)
                 self.lines[child] = key.start_mark.line + 1
                 self._walk(value, child)
@@ -158,19 +171,22 @@ def _loc(detail: ErrorDetails) -> Loc:
 def _message(detail: ErrorDetails) -> str:
     kind, loc = detail["type"], _loc(detail)
     if kind == "missing":
-        return "missing field"
+        return N_("missing field")
     if kind == "extra_forbidden":
-        allowed = _fields_at(loc[:-1])
-        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean {guess[0]!r}? " if guess else ""
-        return f"unknown field ({hint}allowed: {', '.join(allowed)})"
-    message = detail["msg"].removeprefix("Value error, ")
+        allowed = ", ".join(_fields_at(loc[:-1]))
+        guess = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1)
+        if guess:
+            hint = N_("did you mean %(guess)r? ", guess=guess[0])
+            return N_("unknown field (%(hint)sallowed: %(allowed)s)", hint=hint, allowed=allowed)
+        return N_("unknown field (allowed: %(allowed)s)", allowed=allowed)
+    message = schema_message(detail)
     value = detail.get("input")
     if "[key]" in detail["loc"]:
-        return f"unknown key {value!r}: {message}"
+        return N_("unknown key %(key)r: %(message)s", key=value, message=message)
     if isinstance(value, str | int | float):
         shown = repr(value)
-        return f"{message} (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return N_("%(message)s (got %(got)s)", message=message, got=shown)
     return message
 
 

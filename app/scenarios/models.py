@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from app.scenarios.messages import N_
+
 LANGUAGES = ("en", "fr")
 SLOTS = (
     "brand",
@@ -48,7 +50,9 @@ def parse_duration(value: object) -> object:
     if isinstance(value, str):
         match = _DURATION.match(value)
         if not match or not any(match.groups()):
-            raise ValueError(f"not a duration: {value!r} (write 90, '12m', '1h30m' or '45s')")
+            raise ValueError(
+                N_("not a duration: %(value)r (write 90, '12m', '1h30m' or '45s')", value=value)
+            )
         hours, minutes, seconds = (int(g or 0) for g in match.groups())
         return hours * 3600 + minutes * 60 + seconds
     return value
@@ -209,9 +213,9 @@ class Phase(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> "Phase":
         if self.end <= self.start:
-            raise ValueError(f"phase {self.id}: end must come after start")
+            raise ValueError(N_("phase %(id)s: end must come after start", id=self.id))
         if any(weight < 0 for weight in self.personas.values()):
-            raise ValueError(f"phase {self.id}: persona weights cannot be negative")
+            raise ValueError(N_("phase %(id)s: persona weights cannot be negative", id=self.id))
         return self
 
 
@@ -299,9 +303,13 @@ class Inject(Strict):
     @model_validator(mode="after")
     def _deadline(self) -> "Inject":
         if self.deadline is not None and self.deadline <= self.at:
-            raise ValueError(f"inject {self.id}: the deadline must come after the inject")
+            raise ValueError(
+                N_("inject %(id)s: the deadline must come after the inject", id=self.id)
+            )
         if self.expects_response and self.deadline is None:
-            raise ValueError(f"inject {self.id}: an inject expecting a response needs a deadline")
+            raise ValueError(
+                N_("inject %(id)s: an inject expecting a response needs a deadline", id=self.id)
+            )
         return self
 
 
@@ -342,7 +350,7 @@ class NumberRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> "NumberRange":
         if self.max < self.min:
-            raise ValueError("max must not be below min")
+            raise ValueError(N_("max must not be below min"))
         return self
 
 

@@ -9,7 +9,9 @@ from pydantic import ValidationError
 from app.core.deps import SessionDep
 from app.core.i18n import gettext as _
 from app.core.templating import render
+from app.scenarios.messages import in_language
 from app.scenarios.models import PostTemplate
+from app.scenarios.schema_errors import schema_message
 from app.studio import service
 from app.studio.deps import ReaderDep, ScenarioDep
 from app.studio.forms import field
@@ -41,10 +43,10 @@ def sample(request: Request, row: ScenarioDep, ctx: ReaderDep, session: SessionD
         context["posts"] = sample_posts(scenario, template, match.group(1))
     except ValidationError as error:
         where = ".".join(str(part) for part in error.errors()[0]["loc"])
-        context["problem"] = _(
-            "%(field)s: %(problem)s", field=where, problem=error.errors()[0]["msg"]
-        )
+        problem = in_language(schema_message(error.errors()[0]), _)
+        context["problem"] = _("%(field)s: %(problem)s", field=where, problem=problem)
     except SampleError as error:
-        context["problem"] = _("This template cannot be read: %(problem)s", problem=str(error))
+        problem = in_language(error.args[0], _)
+        context["problem"] = _("This template cannot be read: %(problem)s", problem=problem)
     status = 422 if context["problem"] else 200
     return render(request, "studio/_samples.html", context, status_code=status)

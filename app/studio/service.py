@@ -19,6 +19,7 @@ from app.drills.models import Drill
 from app.plans.service import as_aware, atomic, claim_version
 from app.scenarios import library
 from app.scenarios.loader import ScenarioError, parse_scenario, validate_data
+from app.scenarios.messages import in_language
 from app.scenarios.models import Scenario
 from app.studio import spreadsheet
 from app.studio.models import (
@@ -39,10 +40,13 @@ _documents: dict[tuple[int, str], Scenario] = {}
 
 
 def refused(error: ScenarioError, *, from_file: bool) -> Invalid:
-    """The loader's problems as one Invalid naming each field; a file's also name it and
-    the line (a document from a form or JSON has no lines to name)."""
-    problems = [(p.path, str(p) if from_file else p.message) for p in error.problems]
-    message = "\n".join(str(p) if from_file else f"{p.path}: {p.message}" for p in error.problems)
+    """The loader's problems as one Invalid naming each field, in the reader's language; a
+    file's also name it and the line (a document from a form or JSON has no lines to name)."""
+    problems = []
+    for problem in error.problems:
+        text = in_language(problem.message, _)
+        problems.append((problem.path, problem.located(text) if from_file else text))
+    message = "\n".join(text if from_file else f"{path}: {text}" for path, text in problems)
     return Invalid(message, field=problems[0][0], problems=problems)
 
 

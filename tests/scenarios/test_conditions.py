@@ -44,7 +44,7 @@ def test_a_valid_condition_loads_and_a_timed_inject_has_none(write):
         ("{kind: unanswered, inject: silence}", "injects.1.when.inject", "expects no response"),
         ("{kind: silence_by}", "injects.1.when", "does not match any of the expected tags"),
         ("{kind: fact_denied}", "injects.1.when.fact", "missing field"),
-        ("{kind: no_statement, by: 3m}", "injects.1.when.no_statement.by", "unknown field"),
+        ("{kind: no_statement, by: 3m}", "injects.1.when.by", "unknown field"),
     ],
 )
 def test_a_wrong_condition_is_named_by_its_path_and_line(write, when, path, fragment):
