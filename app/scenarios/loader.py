@@ -182,11 +182,11 @@ def _message(detail: ErrorDetails) -> str:
     message = schema_message(detail)
     value = detail.get("input")
     if "[key]" in detail["loc"]:
-        return N_("unknown key %(key)r: %(message)s", key=value, message=message)
+        return N_("unknown key %(key)r: %(problem)s", key=value, problem=message)
     if isinstance(value, str | int | float):
         shown = repr(value)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        return N_("%(message)s (got %(got)s)", message=message, got=shown)
+        return N_("%(problem)s (got %(got)s)", problem=message, got=shown)
     return message
 
 
