@@ -53,15 +53,15 @@ def test_an_inject_keeps_every_key_the_form_does_not_know(trainer, session):
 
 def test_a_renamed_inject_keeps_its_unknown_keys_and_a_removed_one_goes(trainer, session):
     form = page_form(trainer, session, "injects")
-    condition = {"kind": "no_statement_by", "at": "15m"}
+    unknown = {"source": "another tool", "tags": ["press"]}
     base = copy.deepcopy(TUTORIAL)
-    base["injects"][1]["when"] = condition
+    base["injects"][1]["notes"] = unknown
     changes = {"injects.1.id": "renamed", "injects.0.remove": "1"}
     posted = FormData([(k, v) for k, v in form.multi_items() if k not in changes])
     posted = FormData([*posted.multi_items(), *changes.items()])
     edited = edited_section(base, Section.injects, posted)
     assert [i["id"] for i in edited["injects"]][:1] == ["renamed"]
-    assert edited["injects"][0]["when"] == condition
+    assert edited["injects"][0]["notes"] == unknown
     assert inject_origins(base, posted)[0] == TUTORIAL["injects"][1]["id"]
 
 
