@@ -1,8 +1,8 @@
 """The editor's live parts in a browser: the volume chart redrawn as the trainer types a
 phase's rate (and drawing the storm's own curve), sample posts of a template fetched with the
-keyboard and refreshed as its text changes (a bad grammar named beside it), in each language;
-no WCAG violation, no console error (so nothing the content security policy refused); every
-page fits a phone."""
+keyboard and refreshed as its text changes (a bad grammar named beside it), an inject's
+condition showing only the select it needs, in each language; no WCAG violation, no console
+error (so nothing the content security policy refused); every page fits a phone."""
 
 import math
 import re
@@ -16,8 +16,28 @@ from tests.e2e.test_accessibility import back_to_english, sign_in, violations
 from tests.e2e.test_console_layout import PHONE
 
 WORDS = {
-    "en": {"language": "English", "copy": "Copy", "sample": "Show sample posts"},
-    "fr": {"language": "Français", "copy": "Copier", "sample": "Voir des exemples"},
+    "en": {
+        "language": "English",
+        "copy": "Copy",
+        "sample": "Show sample posts",
+        "grammar": "bad grammar: '[' is never closed with ']'",
+        "fires": "Fires when",
+        "rumour kind": "A rumour not corrected by its time",
+        "rumour": "The rumour (for a rumour not corrected)",
+        "fact": "The fact (for a text that denies it)",
+        "message": "The message (for one left unanswered)",
+    },
+    "fr": {
+        "language": "Français",
+        "copy": "Copier",
+        "sample": "Voir des exemples",
+        "grammar": "grammaire incorrecte : '[' n’est jamais fermé par ']'",
+        "fires": "Se déclenche si",
+        "rumour kind": "Une rumeur non corrigée à son heure",
+        "rumour": "La rumeur (pour une rumeur non corrigée)",
+        "fact": "Le fait (pour un texte qui le nie)",
+        "message": "Le message (pour un message sans réponse)",
+    },
 }
 
 
@@ -54,7 +74,33 @@ def test_the_volume_chart_and_the_sample_posts_follow_what_the_trainer_types(
         page.locator("#f-templates-fr-0-text").fill("[Toujours fermé|Encore fermé] ce matin")
         expect(samples.first).to_contain_text(re.compile("fermé", re.IGNORECASE))
         page.locator("#f-templates-fr-0-text").fill("[jamais refermé")
-        expect(page.locator("#sample-templates-fr-0 .field-error")).to_contain_text("grammar")
+        expect(page.locator("#sample-templates-fr-0 .field-error")).to_contain_text(
+            words["grammar"]
+        )
+        assert violations(page) == []
+        assert console_errors == []
+    finally:
+        back_to_english(page, live_server)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_injects_condition_shows_only_the_select_it_needs(
+    page: Page, live_server: str, console_errors: list[str], language: str
+):
+    words = WORDS[language]
+    sign_in(page, live_server, "trainer@demo.stormdrill.test")
+    try:
+        page.get_by_role("button", name=words["language"]).click()
+        page.goto(f"{live_server}/studio/scenarios")
+        page.get_by_role("button", name=words["copy"], exact=True).click()
+        page.goto(page.url.split("?")[0] + "/edit/injects")
+        inject = page.locator("#f-injects-0")
+        for name in ("rumour", "fact", "message"):
+            expect(inject.get_by_label(words[name])).to_be_hidden()
+        inject.get_by_label(words["fires"]).select_option(label=words["rumour kind"])
+        expect(inject.get_by_label(words["rumour"])).to_be_visible()
+        expect(inject.get_by_label(words["fact"])).to_be_hidden()
+        expect(inject.get_by_label(words["message"])).to_be_hidden()
         assert violations(page) == []
         assert console_errors == []
     finally:
