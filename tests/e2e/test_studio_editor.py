@@ -41,6 +41,14 @@ WORDS = {
 }
 
 
+def copied_scenario(page: Page, live_server: str, words: dict[str, str]) -> str:
+    """The editor's address of a library scenario the trainer copied, in their language."""
+    page.get_by_role("button", name=words["language"]).click()
+    page.goto(f"{live_server}/studio/scenarios")
+    page.get_by_role("button", name=words["copy"], exact=True).click()
+    return page.url.split("?")[0]
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_volume_chart_and_the_sample_posts_follow_what_the_trainer_types(
     page: Page, live_server: str, console_errors: list[str], language: str
@@ -48,10 +56,7 @@ def test_the_volume_chart_and_the_sample_posts_follow_what_the_trainer_types(
     words = WORDS[language]
     sign_in(page, live_server, "trainer@demo.stormdrill.test")
     try:
-        page.get_by_role("button", name=words["language"]).click()
-        page.goto(f"{live_server}/studio/scenarios")
-        page.get_by_role("button", name=words["copy"], exact=True).click()
-        editor = page.url.split("?")[0]
+        editor = copied_scenario(page, live_server, words)
         page.goto(f"{editor}/edit/phases")
         expect(page.locator("#volume-chart canvas")).to_be_attached()
         peak = page.locator("#volume-peak")
@@ -90,10 +95,7 @@ def test_an_injects_condition_shows_only_the_select_it_needs(
     words = WORDS[language]
     sign_in(page, live_server, "trainer@demo.stormdrill.test")
     try:
-        page.get_by_role("button", name=words["language"]).click()
-        page.goto(f"{live_server}/studio/scenarios")
-        page.get_by_role("button", name=words["copy"], exact=True).click()
-        page.goto(page.url.split("?")[0] + "/edit/injects")
+        page.goto(copied_scenario(page, live_server, words) + "/edit/injects")
         inject = page.locator("#f-injects-0")
         for name in ("rumour", "fact", "message"):
             expect(inject.get_by_label(words[name])).to_be_hidden()
