@@ -27,6 +27,7 @@ REPLY_TAIL_S = 1200  # replies to the team's last action may follow the drill's 
 SENTIMENTS = ("negative", "neutral", "positive")
 FEED_CHANNELS = (Channel.social_post, Channel.news_article)
 NEGATIVE_PERSONAS = frozenset({"angry_customer", "troll", "activist"})
+MOODLESS = frozenset({"bot"})  # spam whatever the audience feels
 # 2^VIRALITY_BITS quantiles of a log-normal (sigma VIRALITY_SIGMA): a post's virality, drawn as
 # random bits. A wide sigma gives the heavy tail of real cascades (Goel 2016): most posts get
 # next to nothing, the top 1% most of the likes.
@@ -164,8 +165,13 @@ class Content:
         return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
     def _sentiment_pools(self, persona: str) -> tuple[list[Compiled], ...]:
-        """Storm templates per sentiment for a persona, falling back to the nearest match."""
+        """Storm templates per sentiment for a persona, falling back to the nearest match. A
+        persona without moods (bots) draws from all its templates whatever the audience feels:
+        else its one template of a sentiment takes all its posts of that sentiment (a bot's
+        only neutral spam, "Top 10 foods to avoid", a tenth of a product recall's feed)."""
         own = [c for c in self.storm if c.persona == persona]
+        if persona in MOODLESS and own:
+            return (own, own, own)
         pools = []
         for sentiment in SENTIMENTS:
             exact = [c for c in own if c.sentiment == sentiment]

@@ -82,8 +82,6 @@ CROWD_MAX = 20  # the crowd grows with the volume up to this many times its size
 UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 LISTEN_SHARE = 0.6  # of the reactions to an action quote its words (docs/storm.md, Listening)
-# Newsrooms and institutions react in their own bulletins, never opening with the crowd's words.
-OWN_VOICE = frozenset({"journalist", "regulator"})
 CALL_OUT_RATE = 0.03  # posts per second calling out a missed update, at its due time
 CALL_OUT_DECAY_S = 300
 CALL_OUT_WINDOW_S = 900
@@ -617,9 +615,10 @@ class Storm:
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, kept) -> None:
         """Replies and quotes reacting to the team's recent public actions (`kept`: the lookup
         tables and the half-minute's (account, template) pairs): LISTEN_SHARE of the crowd's
-        quote its words (`app.storm.listening`) before the author's own reading of a reaction
-        template, so they too are never an account's repeat; the others, and newsrooms' and
-        institutions' (OWN_VOICE), are the scenario's reactions."""
+        quote its words (`app.storm.listening`, in the voice of the author's kind: the crowd's,
+        a newsroom's, an expert's) before the author's own reading of a reaction template, so
+        they too are never an account's repeat; the others, and the institutions' and bots'
+        (who never quote the team), are the scenario's reactions."""
         rand, language = rng.random, self.language
         tables, seen = kept
         virality, now_ms = VIRALITY, slot * 1000
@@ -659,8 +658,8 @@ class Storm:
                 if found is None:
                     continue
                 (_, _, _, _, _, sentiment, _, kind, boost, *_), (author, _, base, _), text = found
-                heard = listened[not good]
-                if heard and author.persona not in OWN_VOICE and rand() < LISTEN_SHARE:
+                heard = listened[not good].get(author.persona)
+                if heard and rand() < LISTEN_SHARE:
                     text = f"{heard[floor(rand() * len(heard))]} {text}"
                 quote = not good and rand() < 0.4
                 likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
