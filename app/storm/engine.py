@@ -654,7 +654,7 @@ class Storm:
                 else:
                     member = table[rng.getrandbits(AUTHOR_BITS)]
                 at_ms = now_ms + floor(rand() * 1000)
-                found = _free_reading(rng, pool, template, at_ms, seen, member)
+                found = _free_reading(rng, pool, template, at_ms, seen, member, at_s * 1000)
                 if found is None:
                     continue
                 (_, _, _, _, _, sentiment, _, kind, boost, *_), (author, _, base, _), text = found
@@ -750,10 +750,11 @@ def _free_pick(
 
 
 def _free_reading(
-    rng, pool: tuple, template: tuple, at_ms: int, seen: set[int], member: tuple
+    rng, pool: tuple, template: tuple, at_ms: int, seen: set[int], member: tuple, since_ms=None
 ) -> tuple[tuple, tuple, str] | None:
     """A reaction's (template, author, text): the pair `_free_pick` finds for `member` at
-    `at_ms`, and the author's reading of the template in that half-minute; None if nobody may."""
+    `at_ms`, and the author's reading of the template in that half-minute, its {time} the
+    action's (`since_ms`) if given; None if nobody may."""
     bucket = at_ms // VARIANT_MS
     found = _free_pick(rng, pool, template, bucket, seen, member)
     if found is None:
@@ -763,7 +764,8 @@ def _free_reading(
     reading = (member[3] + bucket // turns) % size
     text = consts[reading]
     if text is None:
-        text = fillers[reading](rng.random, member[1], at_ms)
+        clock_ms = at_ms if since_ms is None else int(since_ms)
+        text = fillers[reading](rng.random, member[1], clock_ms)
     return template, member, text
 
 

@@ -20,6 +20,7 @@ from app.storm.listening import (
     Missed,
     follow_up,
     missed_promises,
+    named,
     reaction_texts,
     read_said,
     voice_of,
@@ -108,7 +109,7 @@ class Listener:
         found: dict[str, None] = {}
         for _ in range(FRAMES_PER_KIND):
             words = expand(grammars[rng.randrange(len(grammars))], rng, False)
-            found[words.format(brand=self.brand, time=time)] = None
+            found[named(words, self.brand, self.language).format(time=time)] = None
         return tuple(found)
 
     def follow_ups(self, actions: list[Action]) -> list[FollowUp]:

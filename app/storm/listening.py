@@ -19,6 +19,7 @@ from app.analysis.tokens import sentences
 from app.analysis.types import Span
 from app.scenarios.grammar import expand, parse
 from app.storm.phrases import EXPERT, PRESS, QUESTIONS, QUOTE_MARKS, REACTIONS
+from app.storm.text import french
 from app.storm.variation import LOUD, vary
 
 QUOTE_CHARS = 100  # a longer span is cut at a word boundary, with an ellipsis
@@ -184,7 +185,8 @@ def reaction_texts(
                     words = expand(grammars[rng.randrange(len(grammars))], rng, False)
                     if voice in VARIED:
                         words = vary(words, VARIED[voice], sentiment, language, [], rng)
-                    found[words.format(quote=quote, earlier=said.earlier, brand=brand)] = None
+                    words = named(words, brand, language)
+                    found[words.format(quote=quote, earlier=said.earlier)] = None
                     if len(found) == FRAMES_PER_KIND:
                         break
                 out[tone, voice, kind] = tuple(found)
@@ -195,9 +197,15 @@ def follow_up(reading: Analysis, said: Said, brand: str) -> str:
     """The question a journalist sends about a statement: on its most salient point."""
     language = reading.language if reading.language in QUESTIONS else "en"
     kind, span = said.kinds[0]
-    template = QUESTIONS[language][kind][0]
-    quote = quoted(reading.text, span, language)
-    return template.format(quote=quote, earlier=said.earlier, brand=brand)
+    template = named(QUESTIONS[language][kind][0], brand, language)
+    return template.format(quote=quoted(reading.text, span, language), earlier=said.earlier)
+
+
+def named(template: str, brand: str, language: str) -> str:
+    """A reaction template with the brand filled in (before the team's words, which are quoted
+    as written), its prepositions agreeing with the name in French (« d'Orvane »)."""
+    words = template.replace("{brand}", brand)
+    return french(words) if language == "fr" else words
 
 
 @dataclass(frozen=True)
