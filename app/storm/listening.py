@@ -184,7 +184,7 @@ def reaction_texts(
                 for _ in range(READING_TRIES * FRAMES_PER_KIND):
                     words = expand(grammars[rng.randrange(len(grammars))], rng, False)
                     if voice in VARIED:
-                        words = vary(words, VARIED[voice], sentiment, language, [], rng)
+                        words = vary(words, VARIED[voice], sentiment, language, [], rng, ends=False)
                     words = named(words, brand, language)
                     found[words.format(quote=quote, earlier=said.earlier)] = None
                     if len(found) == FRAMES_PER_KIND:
