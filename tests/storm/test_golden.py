@@ -12,7 +12,11 @@ when data-breach's journalist, regulator and reply templates became grammars (is
 again on purpose when the listening work was merged in: the reactions that quote the team and the
 call-outs of a missed update pick their authors through the half-minute's free pairs and end with
 the author's own reading, so they too are never an account's repeat; and again when a post's
-hashtag slots came to draw distinct tags (no « #CheeseRecall #CheeseRecall »)."""
+hashtag slots came to draw distinct tags (no « #CheeseRecall #CheeseRecall »). Recorded again on
+purpose when the reactions that quote the team came to be read from grammars per voice (no frame
+shared by the accounts of a minute), bots to draw from all their templates, French prepositions to
+agree with the names filled in (« d'Orvane »), a reaction's {time} to be its action's and a
+synonym at a sentence's start to keep its capital (issue 13's last giveaways)."""
 
 import hashlib
 import json
@@ -42,26 +46,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "22c90f5e7d9ae7b7f52a53763950684c",
-    ("data-breach", "en", 2026, True): "6e5fa4414ac4d3640c50c51975094017",
-    ("data-breach", "en", 7, False): "0822b06608464682fbb4b4bf5da3a107",
-    ("data-breach", "en", 7, True): "3cb3e35b38f92a61e4a943b6ca3e7116",
-    ("data-breach", "fr", 2026, False): "89c839d6e4f03de62624e73fc76593dc",
-    ("data-breach", "fr", 2026, True): "4fb67f0216046ffa031e7cd470128b9a",
-    ("data-breach", "fr", 7, False): "e4e41ea0a3ce2cc577bc60097b5ad2ab",
-    ("data-breach", "fr", 7, True): "338fa18a3ad78232f5716ce4bde0b402",
+    ("data-breach", "en", 2026, False): "082947da576e3639c0b9a65dfc7b323f",
+    ("data-breach", "en", 2026, True): "b565b303cc50cb7d79ded2c212056a3f",
+    ("data-breach", "en", 7, False): "97614e9b1282a1d855d7b6ddcc173c6a",
+    ("data-breach", "en", 7, True): "f5960ba52ea723f5f92dc35e0aea4e56",
+    ("data-breach", "fr", 2026, False): "d57297918698d3a2ffa990a5da2a441c",
+    ("data-breach", "fr", 2026, True): "3c740e7fffbd9664da1148d4eca1bcf0",
+    ("data-breach", "fr", 7, False): "e2b4205157f42c751fa9869ed532e432",
+    ("data-breach", "fr", 7, True): "b2ea6e33b19363556aad3939f7414e1c",
     ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
-    ("sample", "en", 2026, True): "d5ed67ac519051357466163f9029af7d",
+    ("sample", "en", 2026, True): "154277457d4891c308e2a33092fa3ba9",
     ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
-    ("sample", "en", 7, True): "3aee0b4786ec4c9e988cef3580561875",
-    ("sample", "fr", 2026, False): "6f94f5362b6626524e03c4af7c7b8d1d",
-    ("sample", "fr", 2026, True): "bce4f1a96376555260ef3b88aab45854",
-    ("sample", "fr", 7, False): "70bac9de97a71a0f08c0223cf6bdd27e",
-    ("sample", "fr", 7, True): "3be7d24fd47d7f52703342bc515962b8",
+    ("sample", "en", 7, True): "33d281ee626a98e63c1429ea449632bc",
+    ("sample", "fr", 2026, False): "41c76870c1f6eb1b77106a3a9fe2d587",
+    ("sample", "fr", 2026, True): "0900fb8c841ae137888d19d620a64e51",
+    ("sample", "fr", 7, False): "79240551e303ca12660e803f59dcfb51",
+    ("sample", "fr", 7, True): "0d08e4fffd0e6035a21c19e8f00b8c91",
 }
-PREVIEW_JSONL = "a57ddf6102272af8c700af0ddb84ba1d32d58a026c670975146e0820c0e10938"
-PREVIEW_FEED = "135f143380cf5e0aa1f4005a94038fb0395fb0a28877b98a508b883f7013afa4"
-STREAMED = "ef4b05d28b5d40a424b362ce4322e478adc5d3f8bc67cea0e6ed58f4a1ac0f8e"
+PREVIEW_JSONL = "3fbf02fdd50ece4fde7931499cb291c236208473812743d3c1b59b1780b7e5b8"
+PREVIEW_FEED = "404d95880d3769676e53c011e7880e200d8c094331e0d390dd4c48726511c52c"
+STREAMED = "a182d3f6dad5c5b4f2c1325b27c330155dbd9e393bcd68508450cc07ba8654dc"
 
 
 def scenario_for(name: str):
