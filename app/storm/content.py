@@ -56,6 +56,7 @@ class Compiled:
     context: str
     rumour: str | None
     readings: dict[bool | None, tuple[tuple, tuple]]  # (constants, fillers), as many of each
+    answers: frozenset[str] = frozenset()  # a reaction's: what a statement must say to get it
 
 
 def needed_readings(duration_s: int, tail_s: int) -> int:
@@ -153,6 +154,7 @@ class Content:
             sentiment=template.sentiment.value,
             context=template.context.value,
             rumour=template.rumour,
+            answers=frozenset(a.value for a in template.answers),
             readings={
                 feminine: self._readings(
                     readings(template.text, *key, tags, bool(feminine), self.needed), reaction

@@ -530,6 +530,7 @@ class Storm:
                     size,
                     turns,
                     by_turn,
+                    _answers,
                 ) = template
                 if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                     available = [a for a in actors if a[0] <= at_ms]
@@ -629,21 +630,24 @@ class Storm:
             constants = cache.get(id(action))
             if constants is None:
                 effect = self.model.effect(action)
+                listened = self.listener.reactions(timeline, action)
                 constants = cache[id(action)] = (
                     action.at_s,
                     1 + effect.bad,
                     0.5 if action.kind == "reply" else 1.0,
                     0.8 * (effect.good - effect.bad),
                     action.ref,
-                    self.listener.reactions(timeline, action),
+                    listened,
+                    answering(tables.reply_good, listened[2]),
+                    answering(tables.reply_bad, listened[2]),
                 )
-            at_s, bad_factor, half, tone, ref, listened = constants
+            at_s, bad_factor, half, tone, ref, listened, good_pool, bad_pool = constants
             rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
             rate *= half
             good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
-                pool = tables.reply_good if good else tables.reply_bad
+                pool = good_pool if good else bad_pool
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]
@@ -685,7 +689,7 @@ class Storm:
         from its due time on, tailing off (they quote the promise, before the author's own
         reading of a hostile reaction template, so no account repeats itself)."""
         rand, (tables, seen) = rng.random, kept
-        pool = tables.reply_bad
+        pool = answering(tables.reply_bad, frozenset())  # a missed update answers no statement
         for missed in calling:
             age = slot - missed.due_s
             if age < 0 or slot >= missed.until_s or not pool:
@@ -718,6 +722,12 @@ class Storm:
                         }
                     )
                 )
+
+
+def answering(pool: tuple, kinds: frozenset[str]) -> tuple:
+    """The reaction templates of a pool that may follow a statement saying `kinds`: those that
+    answer one of them, and those that presume nothing."""
+    return tuple(t for t in pool if not t[13] or t[13] & kinds)
 
 
 def _free_pick(

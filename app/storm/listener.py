@@ -61,7 +61,7 @@ class Listener:
         hour, minute = (int(part) for part in scenario.start_time.split(":"))
         self.start_minute = hour * 60 + minute
         self.journalist = _journalist(scenario, content)
-        self._reactions: dict[int, tuple[Heard, Heard]] = {}
+        self._reactions: dict[int, tuple[Heard, Heard, frozenset[str]]] = {}
         self._missed: dict[int, list[Missed]] = {}
 
     def said(self, timeline: Timeline, index: int):
@@ -70,9 +70,10 @@ class Listener:
         excused = frozenset(excused_facts(readings[-1], self.model.rumour_facts))
         return readings[-1], read_said(readings[-1], readings[:-1], excused)
 
-    def reactions(self, timeline: Timeline, action: Action) -> tuple[Heard, Heard]:
+    def reactions(self, timeline: Timeline, action: Action) -> tuple[Heard, Heard, frozenset]:
         """The (good, bad) reaction texts to one public action of the timeline, per persona
-        (a persona that never quotes the team has none)."""
+        (a persona that never quotes the team has none), and the kinds of what it says (the
+        reaction templates that answer one of them may follow it)."""
         index = timeline.index(action)
         key = timeline.keys[index + 1]
         found = self._reactions.get(key)
@@ -81,7 +82,9 @@ class Listener:
                 self._reactions.clear()
             reading, said = self.said(timeline, index)
             texts = reaction_texts(reading, said, self.brand)
-            found = self._reactions[key] = (_by_persona(texts, "good"), _by_persona(texts, "bad"))
+            kinds = frozenset(kind for kind, _span in said.kinds)
+            found = (_by_persona(texts, "good"), _by_persona(texts, "bad"), kinds)
+            self._reactions[key] = found
         return found
 
     def missed(self, timeline: Timeline) -> list[Missed]:

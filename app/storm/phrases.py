@@ -378,6 +378,13 @@ PRESS: dict[str, tuple[str, ...]] = {
         "writes] {quote}.",
         "{quote}, {brand} [says|writes] in [a statement|its latest statement|an update].",
         "[Statement from|Just in from|Response from] {brand}: {quote}.",
+        "[Asked for comment,|Contacted by us,|Reached this morning,] {brand} [said|replied|"
+        "pointed to its statement:] {quote}.",
+        "[The key line|The line that matters|What stands out] in {brand}'s [statement|update]: "
+        "{quote}.",
+        "[Quote of the day|On the record] from {brand}: {quote}.",
+        "We have {brand}'s [statement|response] now. [It reads|It opens with|Key sentence]: "
+        "{quote}.",
     ),
     "fr": (
         "{brand} [affirme|écrit|indique] {quote}.",
@@ -387,6 +394,13 @@ PRESS: dict[str, tuple[str, ...]] = {
         "{quote}, [écrit|affirme|indique] {brand} dans [un communiqué|sa dernière "
         "déclaration|un point de situation].",
         "[Réaction de|Communiqué de|Réponse de] {brand} : {quote}.",
+        "[Sollicitée,|Contactée par nos soins,|Jointe ce matin,] {brand} [répond|renvoie à son "
+        "communiqué :|nous indique] {quote}.",
+        "[La phrase clé|Ce qu'il faut retenir|La ligne qui compte] du [communiqué|point] de "
+        "{brand} : {quote}.",
+        "[Citation du jour|Officiellement], {brand} écrit {quote}.",
+        "Nous avons [le communiqué|la réponse] de {brand}. [On y lit|Il commence ainsi|Phrase "
+        "clé] : {quote}.",
     ),
 }
 EXPERT: dict[str, dict[str, tuple[str, ...]]] = {

@@ -1,15 +1,18 @@
 """Listening: reactions quote the team's words, chosen by what they say, in both languages."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.scenarios.loader import ScenarioError, validate_data
 from app.storm import Action, Storm
 from app.storm.audience import Timeline
 from app.storm.listener import FOLLOW_UP_DEADLINE_S
 from app.storm.listening import reaction_texts
 from app.storm.report import QUOTED, quotes
 from app.storm.text import clock_text
-from tests.storm.sample import sample_scenario
+from tests.storm.sample import sample_data, sample_scenario
+from tests.storm.test_realism import scenario_with
 
 BRAND = "Laiterie Morvan"
 APOLOGY = {
@@ -194,3 +197,25 @@ def test_a_non_apology_is_read_as_one_and_never_thanked_as_an_apology():
         assert "apology" not in dict(said.kinds), language
         thanks = ("Credit where it's due", "a proper apology", "Il faut le reconnaître")
         assert not [p for p in posts if any(t in p.text for t in thanks)], language
+
+
+def test_a_reaction_that_presumes_blame_follows_only_a_statement_that_blames():
+    template = {
+        "persona": "angry_customer",
+        "sentiment": "negative",
+        "context": "reply_bad",
+        "answers": ["third_party"],
+        "text": "so it's [the supplier's|someone else's] fault now? zebra",
+    }
+    storm = Storm(scenario_with([template]), 7, BRAND, "en", volume_scale=3)
+    blamed = reacting(storm, Action(600, "statement", BLAME["en"]))
+    plain = reacting(storm, Action(600, "statement", NEUTRAL["en"]))
+    assert [p for p in blamed if "zebra" in p.text]
+    assert plain and not [p for p in plain if "zebra" in p.text]
+
+
+def test_only_a_reaction_may_say_what_it_answers():
+    data = sample_data()
+    data["templates"]["en"][0]["answers"] = ["refusal"]
+    with pytest.raises(ScenarioError, match="answers"):
+        validate_data(data, label="sample", stem=data["id"])
