@@ -16,7 +16,8 @@ hashtag slots came to draw distinct tags (no « #CheeseRecall #CheeseRecall »).
 purpose when the reactions that quote the team came to be read from grammars per voice (no frame
 shared by the accounts of a minute), bots to draw from all their templates, French prepositions to
 agree with the names filled in (« d'Orvane »), a reaction's {time} to be its action's and a
-synonym at a sentence's start to keep its capital (issue 13's last giveaways)."""
+synonym at a sentence's start to keep its capital (issue 13's last giveaways); and again when
+data-breach's reactions stopped quoting words the team never wrote and said what they answer."""
 
 import hashlib
 import json
@@ -47,25 +48,25 @@ ACTIONS = [
 ]
 GOLDEN = {
     ("data-breach", "en", 2026, False): "082947da576e3639c0b9a65dfc7b323f",
-    ("data-breach", "en", 2026, True): "b565b303cc50cb7d79ded2c212056a3f",
+    ("data-breach", "en", 2026, True): "6228114ace6320c12323d7de21824fca",
     ("data-breach", "en", 7, False): "97614e9b1282a1d855d7b6ddcc173c6a",
-    ("data-breach", "en", 7, True): "f5960ba52ea723f5f92dc35e0aea4e56",
+    ("data-breach", "en", 7, True): "f4dc772c52c3fc8c9a4853150f5d4b70",
     ("data-breach", "fr", 2026, False): "d57297918698d3a2ffa990a5da2a441c",
-    ("data-breach", "fr", 2026, True): "3c740e7fffbd9664da1148d4eca1bcf0",
+    ("data-breach", "fr", 2026, True): "e8fafd2df06652fa1476870bf36bfd41",
     ("data-breach", "fr", 7, False): "e2b4205157f42c751fa9869ed532e432",
-    ("data-breach", "fr", 7, True): "b2ea6e33b19363556aad3939f7414e1c",
+    ("data-breach", "fr", 7, True): "942092803d71669b1c5a2db58d180a23",
     ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
-    ("sample", "en", 2026, True): "154277457d4891c308e2a33092fa3ba9",
+    ("sample", "en", 2026, True): "2cc8450593b685592e89c7a68447d499",
     ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
-    ("sample", "en", 7, True): "33d281ee626a98e63c1429ea449632bc",
+    ("sample", "en", 7, True): "bb794199268a55e0688511fb8db4ec1c",
     ("sample", "fr", 2026, False): "41c76870c1f6eb1b77106a3a9fe2d587",
-    ("sample", "fr", 2026, True): "0900fb8c841ae137888d19d620a64e51",
+    ("sample", "fr", 2026, True): "4b61470b4a94dd3d6792f9d1855eba99",
     ("sample", "fr", 7, False): "79240551e303ca12660e803f59dcfb51",
-    ("sample", "fr", 7, True): "0d08e4fffd0e6035a21c19e8f00b8c91",
+    ("sample", "fr", 7, True): "c39709459ec6ccee838580e8669467ef",
 }
-PREVIEW_JSONL = "3fbf02fdd50ece4fde7931499cb291c236208473812743d3c1b59b1780b7e5b8"
-PREVIEW_FEED = "404d95880d3769676e53c011e7880e200d8c094331e0d390dd4c48726511c52c"
-STREAMED = "a182d3f6dad5c5b4f2c1325b27c330155dbd9e393bcd68508450cc07ba8654dc"
+PREVIEW_JSONL = "73e7ead8e604ba808d2acd62853f17742f2832468fd1c2887514eb46a461702e"
+PREVIEW_FEED = "08a9ae82b6ea9bb5a994dde5016ac60397069a9f41da1c3f33dbf96f88425596"
+STREAMED = "f485cedff2d00aeff02578762e881359be68f2489c68e7f0d179faa570428fb0"
 
 
 def scenario_for(name: str):
