@@ -114,6 +114,10 @@ def _references(scenario: Scenario) -> Iterator[Finding]:
             yield path, f"unknown rumour {template.rumour!r} (known: {known})"
         if template.context == TemplateContext.rumour and template.rumour is None:
             yield path, "a template in the `rumour` context must name its rumour"
+        reacting = (TemplateContext.reply_good, TemplateContext.reply_bad)
+        if template.answers and template.context not in reacting:
+            path = ("templates", language, index, "answers")
+            yield path, "only a reaction (`reply_good` or `reply_bad`) answers a statement"
 
 
 def _conditions(scenario: Scenario) -> Iterator[Finding]:
