@@ -1,8 +1,9 @@
 """Stating one fact of a scenario never reads as denying another; negating a fact denies it.
 
 Every library scenario, in both languages, read as a drill reads it (slots filled with the
-scenario's brand, inject texts as topics): each fact said verbatim, sentence by sentence or
-lightly reworded denies no fact, and "No, it is not true that <fact>" denies that fact.
+scenario's brand, inject texts as topics): each fact said verbatim, sentence by sentence,
+introduced, reordered or beside another fact denies no fact, and "No, it is not true that
+<fact>" denies that fact.
 """
 
 import pytest
@@ -17,6 +18,7 @@ REWORDED = {
     "en": ("Here is what we know: {fact}", "We can confirm it. {fact} More at 3 pm."),
     "fr": ("Voici ce que nous savons : {fact}", "Nous le confirmons. {fact} Point à 15 h."),
 }
+CONFIRMED = {"en": "We confirm that {sentence}", "fr": "Nous confirmons que {sentence}"}
 NEGATED = {"en": "No, it is not true that {fact}", "fr": "Non, il est faux que {fact}"}
 
 
@@ -37,6 +39,16 @@ def denied(text: str, frame: Frame) -> list[str]:
     ]
 
 
+def restated(fact: str, language: str, next_fact: str) -> list[str]:
+    """A fact as a team might say it: verbatim, each sentence alone, introduced, its sentences
+    in reverse order or each confirmed, and followed by the next fact."""
+    parts = sentences(fact)
+    confirmed = [CONFIRMED[language].format(sentence=p[0].lower() + p[1:]) for p in parts]
+    introduced = [form.format(fact=fact) for form in REWORDED[language]]
+    together = [" ".join(reversed(parts)), " ".join(confirmed), f"{fact} {next_fact}"]
+    return [fact, *parts, *introduced, *together]
+
+
 def first_clause(fact: str) -> str:
     """A fact's first statement, without its final stop: what a plain negation takes up."""
     return sentences(fact)[0].split(";")[0].rstrip(" .")
@@ -45,9 +57,9 @@ def first_clause(fact: str) -> str:
 @pytest.mark.parametrize(("scenario_id", "language"), CASES)
 def test_stating_a_fact_denies_no_fact(scenario_id, language):
     frame, facts = drill_frame(scenario_id, language)
-    for fact_id, fact in facts.items():
-        said = [fact, *sentences(fact)] + [form.format(fact=fact) for form in REWORDED[language]]
-        for text in said:
+    texts = list(facts.values())
+    for index, (fact_id, fact) in enumerate(facts.items()):
+        for text in restated(fact, language, texts[(index + 1) % len(texts)]):
             assert denied(text, frame) == [], (fact_id, text)
 
 
