@@ -36,6 +36,7 @@ class Clause:
     denial: bool
     hedged: bool
     universal: bool
+    complement: bool
     numbers: frozenset[str]
 
 
@@ -48,7 +49,6 @@ class Sentence:
     clauses: tuple[Clause, ...]
     universal: bool
     partial: bool
-    complement: bool
     attributed: bool
     denial: bool
     bare_denial: bool  # a clause that only denies ("C'est faux :"): it answers the sentence
@@ -70,6 +70,7 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
                 denial=re.search(DENIAL[language], piece) is not None,
                 hedged=re.search(HEDGE[language], piece) is not None,
                 universal=re.search(UNIVERSAL[language], piece) is not None,
+                complement=re.search(COMPLEMENT[language], piece) is not None,
                 numbers=numbers_of(piece),
             )
         )
@@ -80,7 +81,6 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
         clauses=tuple(found),
         universal=re.search(UNIVERSAL[language], text) is not None,
         partial=re.search(PARTIAL[language], text) is not None,
-        complement=re.search(COMPLEMENT[language], text) is not None,
         # Reported speech and questions ("Is it true that…?") assert nothing.
         attributed=re.search(ATTRIBUTION[language], text) is not None
         or re.match(r"\s*\?", folded[end : end + 3]) is not None,
@@ -157,9 +157,9 @@ def _decide(terms: ClaimTerms, sentence: Sentence) -> tuple[str, bool] | None:
     found = _deciding(terms, sentence)
     if found is None or (sentence.attributed and not sentence.denial):
         return None
-    if terms.complement != sentence.complement and not terms.universal:
-        return None  # "other yoghurts are safe" is not about the batch the text names
     best, flipped, matched = found
+    if terms.complement != best.complement and not terms.universal:
+        return None  # "other yoghurts are safe" is not about the batch the text names
     negated = best.negated != flipped
     # A bare denial elsewhere in the sentence ("C'est faux : …") answers a rumour, or a positive
     # fact; "false: no illness has been reported" still affirms the fact "no illness". A denial

@@ -3,7 +3,7 @@
 Every library scenario, in both languages, read as a drill reads it (slots filled with the
 scenario's brand, inject texts as topics): each fact said verbatim, sentence by sentence,
 introduced, reordered or beside another fact denies no fact, and "No, it is not true that
-<fact>" denies that fact.
+<any sentence of the fact>" denies that fact.
 """
 
 import pytest
@@ -49,11 +49,6 @@ def restated(fact: str, language: str, next_fact: str) -> list[str]:
     return [fact, *parts, *introduced, *together]
 
 
-def first_clause(fact: str) -> str:
-    """A fact's first statement, without its final stop: what a plain negation takes up."""
-    return sentences(fact)[0].split(";")[0].rstrip(" .")
-
-
 @pytest.mark.parametrize(("scenario_id", "language"), CASES)
 def test_stating_a_fact_denies_no_fact(scenario_id, language):
     frame, facts = drill_frame(scenario_id, language)
@@ -67,8 +62,9 @@ def test_stating_a_fact_denies_no_fact(scenario_id, language):
 def test_plainly_negating_a_fact_denies_it(scenario_id, language):
     frame, facts = drill_frame(scenario_id, language)
     for fact_id, fact in facts.items():
-        said = NEGATED[language].format(fact=first_clause(fact)) + "."
-        assert fact_id in denied(said, frame), said
+        for sentence in sentences(fact):
+            said = NEGATED[language].format(fact=sentence.rstrip(" .")) + "."
+            assert fact_id in denied(said, frame), said
 
 
 @pytest.mark.parametrize(("scenario_id", "language"), CASES)
