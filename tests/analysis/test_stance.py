@@ -123,13 +123,7 @@ CASES = [
     (EN, "False: no illness has been reported.", "fact:f2", "affirms", False),
     (FR, "Il est faux que la panne vient d'un équipement défaillant.", "fact:f1", "denies", False),
     # "other" in another clause does not make the sentence about "the other yoghurts" only.
-    (
-        EN,
-        "Batch L2304 of strawberry yoghurt may contain listeria; other batches are being tested.",
-        "fact:f1",
-        "affirms",
-        True,
-    ),
+    (EN, "Batch L2304 may contain listeria; other batches are tested.", "fact:f1", "affirms", True),
     # "This is false." after a report denies what the report affirmed, not what it denied.
     (EN, "Some posts claim that batch L2304 is safe. This is false.", "fact:f1", "silent", False),
     (EN, "Posts claim that no illness was reported. This is false.", "fact:f2", "denies", False),
