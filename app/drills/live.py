@@ -161,7 +161,7 @@ class DriverHub:
                 if feed is None or loop.time() >= renew_at:
                     if not holding.set(await self.broker.claim(drill_id, token, self.lock_ttl_ms)):
                         feed = None
-                        await asyncio.sleep(self.lock_ttl_ms / 3000)
+                        await self._stand_by(drill_id)
                         continue
                     renew_at = loop.time() + self.lock_ttl_ms / 3000
                 moment = self.now()
@@ -170,9 +170,14 @@ class DriverHub:
                     feed = await self._resume(drill_id, token, storm, sim_s, speed)
                 now = moment.timestamp()
                 due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
-                if due and not holding.set(await self._publish(drill_id, token, feed, due)):
-                    feed = None  # the lock was lost: its new holder goes on from our progress
-                    continue
+                if due:
+                    if not holding.set(await self._publish(drill_id, token, feed, due)):
+                        feed = None  # the lock was lost: its new holder goes on from our progress
+                        continue
+                    # The publish renewed the lock for its whole TTL: a renewal of its own is
+                    # due only after half of it without publishing (a clock event goes out
+                    # every second, so with the default TTL it is rarely needed).
+                    renew_at = loop.time() + self.lock_ttl_ms / 2000
                 if status == "ended":
                     self.ended.add(drill_id)
                     await self.broker.retire(drill_id, self.retention_s)
@@ -180,6 +185,17 @@ class DriverHub:
                 await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
         finally:
             holding.set(False)
+
+    async def _stand_by(self, drill_id: int) -> None:
+        """Wait while another driver holds the drill's lock and publishes, until its stream has
+        been quiet here for half the lock's TTL (a holder publishes a clock event every second)
+        or the last console left. A standby driver sends the broker nothing while the holder
+        lives; once it is quiet, it tries the lock every third of the TTL, as before."""
+        quiet_s = self.lock_ttl_ms / 2000
+        while self.fanout.listeners(drill_id):
+            await asyncio.sleep(self.lock_ttl_ms / 3000)
+            if self.fanout.quiet_for(drill_id) >= quiet_s:
+                return
 
     async def _build(self, source: DrillSource) -> Storm:
         """The drill's storm, built once per process in a thread of the hub's own: a build
@@ -217,7 +233,9 @@ class DriverHub:
             for name, p in due
         ]
         progress = json.dumps({"token": token, **feed.progress()}, separators=(",", ":"))
-        ids = await self.broker.publish_batch(drill_id, events, token=token, progress=progress)
+        ids = await self.broker.publish_batch(
+            drill_id, events, token=token, progress=progress, ttl_ms=self.lock_ttl_ms
+        )
         if ids is None:
             return False
         self.progress[drill_id] = progress
