@@ -65,7 +65,7 @@ from app.storm.pools import (
     Pools,
     build_pools,
 )
-from app.storm.text import static_text
+from app.storm.text import static_text, static_values
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
@@ -186,6 +186,32 @@ class Plan:
     to_positive: float  # the same for the positive band
 
 
+def feed_language(language: str) -> str:
+    """The language a storm writes in: French or English."""
+    return "fr" if language == "fr" else "en"
+
+
+def brand_of(scenario: Scenario, brand: str | None, brand_handle: str | None) -> tuple[str, str]:
+    """The brand a storm speaks of and its handle: the scenario's, unless given."""
+    brand = brand or scenario.brand.name
+    if brand_handle is None:
+        same = brand == scenario.brand.name
+        brand_handle = scenario.brand.handle if same else plain_handle(brand.replace(" ", ""))
+    return brand, brand_handle
+
+
+def storm_values(
+    scenario: Scenario,
+    language: str = "en",
+    brand: str | None = None,
+    brand_handle: str | None = None,
+) -> dict[str, str]:
+    """The static slots' values (brand, handle, tag, placeholders) of the Storm these
+    arguments make, its `content.values`, without the cost of building it."""
+    brand, brand_handle = brand_of(scenario, brand, brand_handle)
+    return static_values(scenario, feed_language(language), brand, brand_handle)
+
+
 class Storm:
     """A drill's storm: `posts`, `stream`, `audience` and `audience_series` for given actions."""
 
@@ -202,13 +228,8 @@ class Storm:
     ) -> None:
         self.scenario = scenario
         self.seed = seed
-        self.language = "fr" if language == "fr" else "en"
-        self.brand = brand or scenario.brand.name
-        if brand_handle is None:
-            same = self.brand == scenario.brand.name
-            brand_handle = (
-                scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
-            )
+        self.language = feed_language(language)
+        self.brand, brand_handle = brand_of(scenario, brand, brand_handle)
         self.volume_scale = volume_scale
         # The crowd grows with the volume, a louder storm has more people in it, up to
         # CROWD_MAX times (past that, memory and set-up time would grow with the volume).
