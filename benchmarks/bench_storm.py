@@ -253,6 +253,8 @@ def realism() -> list[Result]:
                 "silence_after": figures.silence_after,
                 "late_worse": float(figures.late_worse),
                 "rumour_after": figures.rumour_after / max(1, figures.rumour_before),
+                "echoed": figures.echoed,
+                "top5_openings": figures.top5_openings,
             }
             label = f"realism {scenario.id} {language}"
             results += [

@@ -52,6 +52,7 @@ class ClaimTerms:
     distinctive: frozenset[str]
     novel: frozenset[str]  # a rumour's keys no fact has: the falsehood itself
     specific: frozenset[str]  # keys fewer than COMMON_CLAIMS claims share (not topic words)
+    own: frozenset[str]  # a fact's keys no other fact has: what a denial of it must be about
     negated: bool
     universal: bool
     complement: bool
@@ -85,6 +86,8 @@ def _propositions(claim: Claim, language: str, brand_keys: frozenset[str]):
     """(keys, folded text) of each clause of a claim that has key terms."""
     folded, words = fold(claim.text), tokens(claim.text, language)
     found: list[tuple[tuple[str, ...], str]] = []
+    leading: tuple[str, ...] = ()  # a fragment opening the claim ("During the night, …")
+    leading_text = ""
     for start, end in sentences(folded):
         for a, b in clauses(folded, start, end):
             keys = _keys(words, brand_keys, a, b)
@@ -92,9 +95,13 @@ def _propositions(claim: Claim, language: str, brand_keys: frozenset[str]):
                 # A fragment ("…, not from the river") belongs to the proposition before it.
                 before, text = found[-1]
                 found[-1] = (before + tuple(k for k in keys if k not in before), text)
-            elif keys:
-                found.append((keys, folded[a:b]))
-    return found or [((), folded)]
+            elif len(keys) < 2:
+                leading += tuple(k for k in keys if k not in leading)  # …or to the one after it
+                leading_text = leading_text or (folded[a:b] if keys else "")
+            else:
+                found.append((leading + tuple(k for k in keys if k not in leading), folded[a:b]))
+                leading = ()
+    return found or [(leading, leading_text or folded)]
 
 
 @lru_cache(maxsize=256)
@@ -105,19 +112,23 @@ def claim_terms(frame: Frame) -> tuple[tuple[Claim, tuple[ClaimTerms, ...]], ...
     split = [(c, _propositions(c, language, brand_keys)) for c in frame.claims]
     prepared = []
     facts = {k for c, props in split if c.kind == "fact" for keys, _f in props for k in keys}
+    fact_keys = Counter(
+        k for c, props in split if c.kind == "fact" for k in {k for keys, _f in props for k in keys}
+    )
     claims_with = Counter(k for _c, props in split for k in {k for keys, _f in props for k in keys})
     common = {k for k, n in claims_with.items() if n >= COMMON_CLAIMS}
     for claim, propositions in split:
         others = {k for c, props in split if c is not claim for keys, _f in props for k in keys}
-        shared = (others, facts, common)
+        shared = (others, facts, common, fact_keys)
         props = tuple(_proposition(claim, k, f, shared, language) for k, f in propositions)
         prepared.append((claim, props))
     return tuple(prepared)
 
 
 def _proposition(claim: Claim, keys, folded: str, shared, language: str) -> ClaimTerms:
-    """One clause of a claim, prepared for stance reading; `shared`: other, fact, common keys."""
-    others, facts, common = shared
+    """One clause of a claim, prepared for stance reading; `shared`: other claims' keys, the
+    facts' keys, the common keys and how many facts have each key."""
+    others, facts, common, fact_keys = shared
     rumour = claim.kind == "rumour"
     return ClaimTerms(
         claim=claim,
@@ -125,6 +136,7 @@ def _proposition(claim: Claim, keys, folded: str, shared, language: str) -> Clai
         distinctive=frozenset(k for k in keys if k not in others),
         novel=frozenset(k for k in keys if k not in facts) if rumour else frozenset(),
         specific=frozenset(k for k in keys if k not in common),
+        own=frozenset() if rumour else frozenset(k for k in keys if fact_keys[k] == 1),
         negated=is_negated(folded, language),
         universal=re.search(UNIVERSAL[language], folded) is not None
         and re.search(PARTIAL[language], folded) is None,

@@ -99,6 +99,12 @@ DENIAL = {
     "fr": r"\b(faux|fausses?|inexacte?s?|pas vrai|infonde\w*|dement\w*|aucun fondement|intox"
     r"|fake news|ecarte\w*|exclue?s?|pas le cas|aucun lien|sans lien|sans rapport|rien a voir)\b",
 }
+# A denial that takes the clause after it: "it is not true that X" denies X, whatever X's polarity.
+DENIAL_OF_CLAUSE = {
+    "en": r"\b(false|untrue|not true|incorrect|inaccurate|not the case|no truth in (the claim )?)"
+    r"\s+that\b",
+    "fr": r"\b(faux|inexact|pas vrai|pas exact|pas le cas)\s+(que|qu')",
+}
 HEDGE = {
     "en": r"\b(may|might|could|possibly|perhaps|potentially|likely|unlikely|if|unless|whether"
     r"|appears?|seems?|suspect\w*|not yet (know|confirmed|clear)|(do|does) not (yet )?know"

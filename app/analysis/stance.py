@@ -9,6 +9,7 @@ from app.analysis.lexicon import (
     ATTRIBUTION,
     COMPLEMENT,
     DENIAL,
+    DENIAL_OF_CLAUSE,
     HEDGE,
     PARTIAL,
     SAFETY_GROUPS,
@@ -21,6 +22,7 @@ ABOUT_SHARE = 0.5  # weighted share of a claim's key terms a sentence must carry
 DISTINCTIVE_WEIGHT = 2.0  # a key term no other claim has counts double
 NUMBERS_KEYS = 2  # other numbers deny only in a clause this close to the claim (and 60 % of it)
 BARE_DENIAL_WORDS = 6  # "This is false." / « C'est faux. »: short enough to point back
+BARE_DENIAL_KEYS = 2  # a denying clause with more key terms says its own thing ("removed today")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Clause:
     negated: bool
     denial: bool
     hedged: bool
+    universal: bool
+    complement: bool
     numbers: frozenset[str]
 
 
@@ -45,9 +49,10 @@ class Sentence:
     clauses: tuple[Clause, ...]
     universal: bool
     partial: bool
-    complement: bool
     attributed: bool
     denial: bool
+    bare_denial: bool  # a clause that only denies ("C'est faux :"): it answers the sentence
+    denies_clause: bool  # "it is false that…": the denial takes what follows
     words: int
 
 
@@ -64,6 +69,8 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
                 negated=is_negated(piece, language),
                 denial=re.search(DENIAL[language], piece) is not None,
                 hedged=re.search(HEDGE[language], piece) is not None,
+                universal=re.search(UNIVERSAL[language], piece) is not None,
+                complement=re.search(COMPLEMENT[language], piece) is not None,
                 numbers=numbers_of(piece),
             )
         )
@@ -74,11 +81,12 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
         clauses=tuple(found),
         universal=re.search(UNIVERSAL[language], text) is not None,
         partial=re.search(PARTIAL[language], text) is not None,
-        complement=re.search(COMPLEMENT[language], text) is not None,
         # Reported speech and questions ("Is it true that…?") assert nothing.
         attributed=re.search(ATTRIBUTION[language], text) is not None
         or re.match(r"\s*\?", folded[end : end + 3]) is not None,
         denial=any(c.denial for c in found),
+        bare_denial=any(c.denial and len(c.keys) <= BARE_DENIAL_KEYS for c in found),
+        denies_clause=re.search(DENIAL_OF_CLAUSE[language], text) is not None,
         words=sum(1 for t in words if start <= t.start < end),
     )
 
@@ -149,24 +157,28 @@ def _decide(terms: ClaimTerms, sentence: Sentence) -> tuple[str, bool] | None:
     found = _deciding(terms, sentence)
     if found is None or (sentence.attributed and not sentence.denial):
         return None
-    if terms.complement != sentence.complement and not terms.universal:
-        return None  # "other yoghurts are safe" is not about the batch the text names
     best, flipped, matched = found
+    if terms.complement != best.complement and not terms.universal:
+        return None  # "other yoghurts are safe" is not about the batch the text names
     negated = best.negated != flipped
-    # A denial elsewhere in the sentence ("C'est faux : …") answers a rumour, or a positive fact;
-    # "false: no illness has been reported" still affirms the fact "no illness".
-    if best.denial or (sentence.denial and (terms.claim.kind == "rumour" or not terms.negated)):
+    # A bare denial elsewhere in the sentence ("C'est faux : …") answers a rumour, or a positive
+    # fact; "false: no illness has been reported" still affirms the fact "no illness". A denial
+    # that takes the clause after it ("it is false that…") denies whatever that clause says.
+    answered = sentence.bare_denial and (terms.claim.kind == "rumour" or not terms.negated)
+    if best.denial or sentence.denies_clause or answered:
         negated = not terms.negated
     label = "affirms" if negated == terms.negated else "denies"
     close = len(matched) >= NUMBERS_KEYS and len(matched) >= 0.6 * len(terms.keys)
     if close and terms.numbers and best.numbers and not terms.numbers & best.numbers:
         label = "denies"  # "1,200 pots" against "12,000 pots", in the deciding clause
-    if label == "denies" and sentence.universal and not terms.universal and not flipped:
+    if label == "denies" and best.universal and not terms.universal and not flipped:
         return None  # "not all yoghurts are contaminated" leaves "this batch may be" standing
     if terms.universal and label == "affirms" and not sentence.universal:
         if not sentence.partial:
             return None  # about some of them, not all: neither confirms nor denies
         label = "denies"
+    if label == "denies" and terms.claim.kind == "fact" and not matched & terms.own:
+        return None  # only words other facts share ("the stores", "water"): about one of those
     return label, best.hedged
 
 
@@ -197,7 +209,8 @@ def _read_proposition(terms: ClaimTerms, sentences: list[Sentence], raw: str, de
         if decided is None and sentence.denial and sentence.words <= BARE_DENIAL_WORDS:
             # "Some say a child died. This is false.": the bare denial points back.
             earlier = sentences[index - 1] if index else None
-            if earlier is not None and earlier.attributed and _decide_reported(terms, earlier):
+            reported = _reported(terms, earlier) if earlier and earlier.attributed else None
+            if earlier is not None and reported == "affirms":
                 decided = ("denies", False)
                 sentence = Sentence(**{**sentence.__dict__, "start": earlier.start})
         if decided is not None:
@@ -205,7 +218,9 @@ def _read_proposition(terms: ClaimTerms, sentences: list[Sentence], raw: str, de
             decisions.setdefault(decided, span)
 
 
-def _decide_reported(terms: ClaimTerms, sentence: Sentence) -> bool:
-    """Whether a reported sentence ("posts claim that…") speaks about the claim."""
+def _reported(terms: ClaimTerms, sentence: Sentence) -> str | None:
+    """What a reported sentence ("posts claim that…") says of the claim, read as if asserted:
+    "This is false." after it denies the claim only if the report affirmed it."""
     plain = Sentence(**{**sentence.__dict__, "attributed": False})
-    return _decide(terms, plain) is not None
+    decided = _decide(terms, plain)
+    return decided[0] if decided else None

@@ -32,9 +32,16 @@ class Broker(Protocol):
         ...
 
     async def publish_batch(
-        self, drill_id: int, events: Sequence[tuple[str, str]], *, token: str, progress: str
+        self,
+        drill_id: int,
+        events: Sequence[tuple[str, str]],
+        *,
+        token: str,
+        progress: str,
+        ttl_ms: int | None = None,
     ) -> list[str] | None:
-        """Store events and the driver's progress if `token` holds the lock; else None."""
+        """Store events and the driver's progress if `token` holds the lock (renewed for
+        `ttl_ms` if given); else None."""
         ...
 
     def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
@@ -150,9 +157,16 @@ class InMemoryBroker:
         return event.id
 
     async def publish_batch(
-        self, drill_id: int, events: Sequence[tuple[str, str]], *, token: str, progress: str
+        self,
+        drill_id: int,
+        events: Sequence[tuple[str, str]],
+        *,
+        token: str,
+        progress: str,
+        ttl_ms: int | None = None,
     ) -> list[str] | None:
-        """Publish the events and keep `progress`, if `token` holds the drill's lock."""
+        """Publish the events and keep `progress`, if `token` holds the drill's lock (which
+        does not expire in one process: `ttl_ms` changes nothing)."""
         if self._locks.get(drill_id) != token:
             return None
         self._progress[drill_id] = progress

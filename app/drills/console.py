@@ -21,7 +21,7 @@ ROUNDING_S = 0.001  # stored times are rounded to the millisecond, possibly up
 def message_values(drill: Drill, role_holders: dict[str, list[str]]) -> dict[str, str]:
     """What the drill knows of a key message's placeholders: its brand, handle, the scenario's
     brand placeholders ({product}…) and the spokesperson's name when one person holds it."""
-    values = dict(export.storm_for(drill).content.values)
+    values = export.slot_values(drill)
     spokespeople = role_holders.get("spokesperson", [])
     if len(spokespeople) == 1 and spokespeople[0]:
         values["spokesperson"] = spokespeople[0]

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from app.core.db import utcnow
+from app.core.memo import Memo
 from app.drills import actions, injects, service
 from app.drills.clock import ClockStatus
 from app.drills.models import Drill, DrillAction
@@ -20,12 +21,11 @@ from app.drills.record import (
 from app.record import parse_record
 from app.scenarios.models import Scenario
 from app.scoring import service as scoring
-from app.storm.engine import Storm
+from app.storm.engine import Storm, storm_values
 from app.storm.serialize import post_json
 from app.storm.types import Action, action_from_record
 
-_storms: dict[tuple, tuple[Scenario, Storm]] = {}
-MAX_CACHED = 256
+_storms: Memo[tuple[Scenario, Storm]] = Memo()  # (scenario, its storm)
 
 
 def action_dict(row: DrillAction) -> dict:
@@ -93,12 +93,18 @@ def storm_for(drill: Drill) -> Storm:
     # (a scenario version's id too, hence the check that the scenario is still the same one).
     key = (drill.id, drill.scenario_id, drill.seed, drill.brand, drill.brand_handle, drill.language)
     scenario = service.scenario_of(drill)
-    cached = _storms.get(key)
-    if cached is None or cached[0] is not scenario:
-        if len(_storms) >= MAX_CACHED:
-            _storms.clear()
-        cached = _storms[key] = (scenario, Storm(scenario, drill.seed, drill.brand, drill.language))
+    cached = _storms.get(
+        key,
+        lambda: (scenario, Storm(scenario, drill.seed, drill.brand, drill.language)),
+        fresh=lambda entry: entry[0] is scenario,
+    )
     return cached[1]
+
+
+def slot_values(drill: Drill) -> dict[str, str]:
+    """The static slots' values of the drill's storm (brand, handle, tag, the scenario's
+    placeholders), without building the storm: an action's activity line needs them."""
+    return storm_values(service.scenario_of(drill), drill.language, drill.brand)
 
 
 def storm_actions(rows: list[DrillAction]) -> list[Action]:

@@ -9,6 +9,8 @@ history once). The reader stops with the drill's last console in the process.
 
 import asyncio
 import logging
+import math
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 
@@ -33,6 +35,7 @@ class _Local:
         self.covered: Key = ()  # the buffer holds every event after this id
         self.newest: Key = ()
         self.newest_id = ""
+        self.heard_at = -math.inf  # time.monotonic() of the last event read
         self.reader: asyncio.Task[None] | None = None
 
     def start_at(self, tail: str) -> None:
@@ -48,6 +51,7 @@ class _Local:
             self.covered = order(self.buffer[0].id) or ()
         self.buffer.append(event)
         self.newest, self.newest_id = key, event.id
+        self.heard_at = time.monotonic()
         for subscriber in self.subscribers:
             subscriber.offer(event, queue_size)
 
@@ -84,6 +88,11 @@ class Fanout:
         """How many consoles of this process follow the drill."""
         local = self.locals.get(drill_id)
         return len(local.subscribers) if local else 0
+
+    def quiet_for(self, drill_id: int) -> float:
+        """Seconds since this process last read an event of the drill (inf if never)."""
+        local = self.locals.get(drill_id)
+        return time.monotonic() - local.heard_at if local else math.inf
 
     def consoles(self) -> int:
         """How many consoles of this process follow a drill."""

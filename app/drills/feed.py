@@ -40,7 +40,7 @@ class DrillSource(Protocol):
         ...
 
     def storm(self) -> Storm:
-        """The drill's storm."""
+        """The drill's storm (the one method that may take a while: called in a worker thread)."""
         ...
 
 

@@ -9,7 +9,8 @@ from the last simulated second published. The hub restarts a failed driver and s
 this process has no console left on the drill.
 
 A `DrillSource` is called on the event loop: its methods must answer from memory (the drills
-service keeps the clock log and the actions of a running drill cached), never block on the DB.
+service keeps the clock log and the actions of a running drill cached), never block on the DB;
+only `storm()`, built once per process and drill, runs in a worker thread.
 """
 
 import asyncio
@@ -20,6 +21,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
+import anyio.to_thread
 from redis import exceptions as redis_errors
 
 from app.core import logs, metrics
@@ -96,6 +98,7 @@ class DriverHub:
         self.ended: set[int] = set()
         self.progress: dict[int, str] = {}  # the last progress published here, per drill
         self.takeovers = 0
+        self._builders: anyio.CapacityLimiter | None = None  # made in the event loop
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """The drill's events through this process's reader, its driver running meanwhile."""
@@ -151,24 +154,30 @@ class DriverHub:
         process has no console left on it; stand by while another driver holds the lock."""
         source, feed, renew_at = self.source_for(drill_id), None, 0.0
         loop, holding = asyncio.get_running_loop(), Holding()
+        storm = await self._build(source)
         try:
             while self.fanout.listeners(drill_id):
                 unless_cancelled()
                 if feed is None or loop.time() >= renew_at:
                     if not holding.set(await self.broker.claim(drill_id, token, self.lock_ttl_ms)):
                         feed = None
-                        await asyncio.sleep(self.lock_ttl_ms / 3000)
+                        await self._stand_by(drill_id)
                         continue
                     renew_at = loop.time() + self.lock_ttl_ms / 3000
                 moment = self.now()
                 status, sim_s, speed = source.clock_reading(moment)
                 if feed is None:
-                    feed = await self._resume(drill_id, token, source.storm(), sim_s, speed)
+                    feed = await self._resume(drill_id, token, storm, sim_s, speed)
                 now = moment.timestamp()
                 due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
-                if due and not holding.set(await self._publish(drill_id, token, feed, due)):
-                    feed = None  # the lock was lost: its new holder goes on from our progress
-                    continue
+                if due:
+                    if not holding.set(await self._publish(drill_id, token, feed, due)):
+                        feed = None  # the lock was lost: its new holder goes on from our progress
+                        continue
+                    # The publish renewed the lock for its whole TTL: a renewal of its own is
+                    # due only after half of it without publishing (a clock event goes out
+                    # every second, so with the default TTL it is rarely needed).
+                    renew_at = loop.time() + self.lock_ttl_ms / 2000
                 if status == "ended":
                     self.ended.add(drill_id)
                     await self.broker.retire(drill_id, self.retention_s)
@@ -176,6 +185,26 @@ class DriverHub:
                 await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
         finally:
             holding.set(False)
+
+    async def _stand_by(self, drill_id: int) -> None:
+        """Wait while another driver holds the drill's lock and publishes, until its stream has
+        been quiet here for half the lock's TTL (a holder publishes a clock event every second)
+        or the last console left. A standby driver sends the broker nothing while the holder
+        lives; once it is quiet, it tries the lock every third of the TTL, as before."""
+        quiet_s = self.lock_ttl_ms / 2000
+        while self.fanout.listeners(drill_id):
+            await asyncio.sleep(self.lock_ttl_ms / 3000)
+            if self.fanout.quiet_for(drill_id) >= quiet_s:
+                return
+
+    async def _build(self, source: DrillSource) -> Storm:
+        """The drill's storm, built once per process in a thread of the hub's own: a build
+        takes a fraction of a second of CPU, which neither the event loop nor a request may
+        wait for, and builds must not take the threads that admitted requests count on (the
+        builds take turns anyway, so one thread builds as fast as many)."""
+        if self._builders is None:
+            self._builders = anyio.CapacityLimiter(1)
+        return await anyio.to_thread.run_sync(source.storm, limiter=self._builders)
 
     async def _resume(
         self, drill_id: int, token: str, storm: Storm, sim_s: float, speed: float
@@ -204,7 +233,9 @@ class DriverHub:
             for name, p in due
         ]
         progress = json.dumps({"token": token, **feed.progress()}, separators=(",", ":"))
-        ids = await self.broker.publish_batch(drill_id, events, token=token, progress=progress)
+        ids = await self.broker.publish_batch(
+            drill_id, events, token=token, progress=progress, ttl_ms=self.lock_ttl_ms
+        )
         if ids is None:
             return False
         self.progress[drill_id] = progress

@@ -39,7 +39,7 @@ class Snapshot:
     speed: float
     actions: list[Action]
     fired: dict[str, float]
-    storm: Storm
+    drill: Drill  # a copy held outside any session: what the drill's storm is built from
 
 
 class LiveCache:
@@ -58,11 +58,18 @@ class LiveCache:
             speed=drill.speed,
             actions=storm_actions(actions.list_actions(session=session, drill=drill)),
             fired=injects.fired_times(session=session, drill=drill),
-            storm=storm_for(drill),
+            drill=Drill.model_validate(drill.model_dump()),
         )
         self.snapshots[drill.id] = snapshot
         self.loaded_at[drill.id] = self.clock()
         return snapshot
+
+    def ensure(self, *, session: Session, drill: Drill, max_age_s: float = REFRESH_S) -> None:
+        """Load the drill unless it was loaded within `max_age_s` (as fresh as the refresher
+        keeps it): a console joining a drill already played here costs no reload."""
+        loaded_at = self.loaded_at.get(drill.id)
+        if loaded_at is None or self.clock() - loaded_at > max_age_s:
+            self.load(session=session, drill=drill)
 
     def prune(self, driven: set[int], idle_s: float = IDLE_S) -> list[int]:
         """Forget the drills not driven here and not loaded for `idle_s` seconds; returns them.
@@ -121,8 +128,8 @@ class CachedSource:
         return self._snapshot().fired
 
     def storm(self) -> Storm:
-        """The drill's storm."""
-        return self._snapshot().storm
+        """The drill's storm, built on first use (call it off the event loop)."""
+        return storm_for(self._snapshot().drill)
 
 
 async def refresh_forever(cache: LiveCache, engine: Engine, drill_ids, every_s: float) -> None:

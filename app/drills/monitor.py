@@ -43,7 +43,7 @@ def filler(drill: Drill) -> Callable[[str], str]:
 
     Per-post slots ({hashtag}, {time}…) have no single value and stay as written.
     """
-    values = export.storm_for(drill).content.values
+    values = export.slot_values(drill)
     return lambda text: SLOT.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 
 

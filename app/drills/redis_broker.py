@@ -37,11 +37,12 @@ return 0
 _PUBLISH = """
 if redis.call('get', KEYS[1]) ~= ARGV[1] then return false end
 local ids = {}
-for i = 4, #ARGV, 2 do
+for i = 5, #ARGV, 2 do
   ids[#ids + 1] = redis.call('xadd', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
                              'name', ARGV[i], 'data', ARGV[i + 1])
 end
 redis.call('set', KEYS[3], ARGV[3])
+if ARGV[4] ~= '' then redis.call('pexpire', KEYS[1], ARGV[4]) end
 return ids
 """
 
@@ -89,11 +90,20 @@ class RedisBroker:
         )
 
     async def publish_batch(
-        self, drill_id: int, events: Sequence[tuple[str, str]], *, token: str, progress: str
+        self,
+        drill_id: int,
+        events: Sequence[tuple[str, str]],
+        *,
+        token: str,
+        progress: str,
+        ttl_ms: int | None = None,
     ) -> list[str] | None:
-        """Append the events and store `progress` in one script, if `token` holds the lock."""
+        """Append the events and store `progress` in one script, if `token` holds the lock;
+        with `ttl_ms`, the same script renews the lock (no separate renewal command)."""
         keys = [self.key(drill_id, "driver"), self.key(drill_id), self.key(drill_id, "progress")]
-        values = [token, self.maxlen, progress, *(part for event in events for part in event)]
+        renew = "" if ttl_ms is None else str(ttl_ms)
+        events_flat = (part for event in events for part in event)
+        values = [token, self.maxlen, progress, renew, *events_flat]
         return await self.redis.eval(_PUBLISH, 3, *keys, *values)
 
     async def tail(self, drill_id: int) -> str:

@@ -15,6 +15,7 @@ from app.accounts.models import Organisation, User
 from app.core.db import begin_write, get_engine, utcnow
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.i18n import gettext as _
+from app.core.memo import Memo
 from app.core.settings import get_settings
 from app.core.timezones import aware
 from app.drills import clock
@@ -163,7 +164,7 @@ def locked(*, session: Session, drill: Drill) -> Iterator[None]:
         raise
 
 
-_rebranded: dict[tuple[str, int | None, str, str], tuple[Scenario, Scenario]] = {}
+_rebranded: Memo[tuple[Scenario, Scenario]] = Memo()  # (as written, rebranded)
 
 
 def base_scenario(drill: Drill) -> Scenario:
@@ -186,12 +187,11 @@ def scenario_of(drill: Drill) -> Scenario:
     scenario = base_scenario(drill)
     handle = drill.brand_handle or default_handle(scenario, drill.brand)
     key = (drill.scenario_id, drill.scenario_version_id, drill.brand, handle)
-    cached = _rebranded.get(key)
-    if cached is None or cached[0] is not scenario:
-        if len(_rebranded) >= 256:
-            _rebranded.clear()
-        cached = (scenario, rebranded(scenario, drill.brand, handle))
-        _rebranded[key] = cached
+    cached = _rebranded.get(
+        key,
+        lambda: (scenario, rebranded(scenario, drill.brand, handle)),
+        fresh=lambda entry: entry[0] is scenario,
+    )
     return cached[1]
 
 

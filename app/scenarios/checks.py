@@ -137,6 +137,10 @@ def _references(scenario: Scenario) -> Iterator[Finding]:
             yield path, _unknown_rumour(template.rumour, rumours)
         if template.context == TemplateContext.rumour and template.rumour is None:
             yield path, N_("a template in the `rumour` context must name its rumour")
+        reacting = (TemplateContext.reply_good, TemplateContext.reply_bad)
+        if template.answers and template.context not in reacting:
+            path = ("templates", language, index, "answers")
+            yield path, N_("only a reaction (`reply_good` or `reply_bad`) answers a statement")
 
 
 def _unknown_rumour(rumour: str, rumours: set[str]) -> Message:

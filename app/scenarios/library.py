@@ -6,17 +6,18 @@ Other domains call `list_scenarios()` and `load_scenario(id)`; both read the fol
 
 import logging
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from app.core.errors import NotFound
+from app.core.memo import Memo
 from app.scenarios.loader import ScenarioError, load_file
 from app.scenarios.models import CrisisType, Localized, Responsibility, Scenario
 
 logger = logging.getLogger(__name__)
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_parsed: Memo[Scenario] = Memo(limit=64)  # one parse per version of a file
 
 
 class ScenarioSummary(BaseModel):
@@ -53,7 +54,10 @@ def load_scenario(scenario_id: str, folder: Path | None = None) -> Scenario:
     if not _ID.match(scenario_id) or not path.is_file():
         raise NotFound(f"No scenario {scenario_id!r}.", field="scenario_id")
     stat = path.stat()
-    return _load_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    resolved = path.resolve()
+    # The key changes when the file does.
+    key = (resolved, stat.st_mtime_ns, stat.st_size)
+    return _parsed.get(key, lambda: load_file(resolved, name=resolved.name))
 
 
 def list_scenarios(folder: Path | None = None) -> list[ScenarioSummary]:
@@ -67,9 +71,3 @@ def list_scenarios(folder: Path | None = None) -> list[ScenarioSummary]:
             continue
         summaries.append(ScenarioSummary.model_validate(scenario, from_attributes=True))
     return summaries
-
-
-@lru_cache(maxsize=64)
-def _load_cached(path: Path, mtime_ns: int, size: int) -> Scenario:
-    """One parse per version of a file: the key changes when the file does."""
-    return load_file(path, name=path.name)

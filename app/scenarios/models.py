@@ -226,6 +226,23 @@ class Gender(StrEnum):
     male = "male"
 
 
+class Answers(StrEnum):
+    """What a team's statement says, as the storm's listening reads it (docs/storm.md)."""
+
+    contradiction = "contradiction"
+    affirms_rumour = "affirms_rumour"
+    contradicts_fact = "contradicts_fact"
+    contempt = "contempt"
+    refusal = "refusal"
+    victims = "victims"
+    third_party = "third_party"
+    denies_responsibility = "denies_responsibility"
+    conditional = "conditional"
+    apology = "apology"
+    denial = "denial"
+    promise = "promise"
+
+
 class PostTemplate(Strict):
     persona: Persona
     sentiment: Sentiment
@@ -233,6 +250,11 @@ class PostTemplate(Strict):
     gender: Gender | None = None
     context: TemplateContext = TemplateContext.storm
     rumour: Identifier | None = None
+    answers: list[Answers] = Field(
+        default_factory=list,
+        description="a reaction that presumes what the team said (a refusal, blame, an apology"
+        "…): used only for a statement that says one of these; empty: any statement",
+    )
 
 
 class Templates(Strict):

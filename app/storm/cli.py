@@ -157,6 +157,10 @@ def report_rows(figures: Figures) -> list[str]:
         f"{'yes' if figures.late_worse else 'no'} ({mark('late_worse')})",
         f"  rumour posts 5-10 min after its correction {figures.rumour_after}, uncorrected "
         f"{figures.rumour_before} ({mark('rumour_after')})",
+        f"  quoting reactions opening like another account's that minute {figures.echoed:.1%} "
+        f"({mark('echoed')})  top-5 openings of {figures.reactions} reactions "
+        f"{figures.top5_openings:.1%} ({mark('top5_openings')})  openings echoed in the minute: "
+        f"all reactions {figures.reactions_echoed:.0%}, feed {figures.feed_echoed:.0%}",
         f"  at 30/60/90 min  {mood}",
     ]
 

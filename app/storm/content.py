@@ -17,7 +17,14 @@ from statistics import NormalDist
 from app.scenarios.grammar import expand, gendered, parse
 from app.scenarios.models import Channel, Gender, Inject, Persona, PostTemplate, Scenario
 from app.storm.authors import Member, actor_author, author_pools, followers_for, verified_for
-from app.storm.text import Slots, compile_text, number_names, static_text, static_values
+from app.storm.text import (
+    Slots,
+    compile_text,
+    number_names,
+    of_action,
+    static_text,
+    static_values,
+)
 from app.storm.types import Author
 from app.storm.variation import vary
 
@@ -27,6 +34,8 @@ REPLY_TAIL_S = 1200  # replies to the team's last action may follow the drill's 
 SENTIMENTS = ("negative", "neutral", "positive")
 FEED_CHANNELS = (Channel.social_post, Channel.news_article)
 NEGATIVE_PERSONAS = frozenset({"angry_customer", "troll", "activist"})
+REACTION_CONTEXTS = frozenset({"reply_good", "reply_bad"})
+MOODLESS = frozenset({"bot"})  # spam whatever the audience feels
 # 2^VIRALITY_BITS quantiles of a log-normal (sigma VIRALITY_SIGMA): a post's virality, drawn as
 # random bits. A wide sigma gives the heavy tail of real cascades (Goel 2016): most posts get
 # next to nothing, the top 1% most of the likes.
@@ -47,6 +56,7 @@ class Compiled:
     context: str
     rumour: str | None
     readings: dict[bool | None, tuple[tuple, tuple]]  # (constants, fillers), as many of each
+    answers: frozenset[str] = frozenset()  # a reaction's: what a statement must say to get it
 
 
 def needed_readings(duration_s: int, tail_s: int) -> int:
@@ -138,34 +148,43 @@ class Content:
         else:
             genders = (False, True) if gendered(grammar) else (None,)
         key = (template.persona.value, template.sentiment.value, self.language)
+        tags, reaction = tuple(self.hashtags), template.context.value in REACTION_CONTEXTS
         return Compiled(
             persona=template.persona.value,
             sentiment=template.sentiment.value,
             context=template.context.value,
             rumour=template.rumour,
+            answers=frozenset(a.value for a in template.answers),
             readings={
                 feminine: self._readings(
-                    readings(template.text, *key, tuple(self.hashtags), bool(feminine), self.needed)
+                    readings(template.text, *key, tags, bool(feminine), self.needed), reaction
                 )
                 for feminine in genders
             },
         )
 
-    def _readings(self, texts: tuple[str, ...]) -> tuple[tuple, tuple]:
+    def _readings(self, texts: tuple[str, ...], reaction: bool) -> tuple[tuple, tuple]:
         """The texts no earlier template read, compiled: constants (None where a filler is
-        needed) and fillers. (A template whose every text another one read keeps its own.)"""
+        needed) and fillers; a reaction's {time} is its action's (filled with the action's
+        time). (A template whose every text another one read keeps its own.)"""
         own = [text for text in texts if text not in self._claimed] or list(texts)
         self._claimed.update(own)
         pairs = []
         for text in own:
-            parts = compile_text(text, self.values, self.numbers)
+            parts = compile_text(text, self.values, self.numbers, self.language)
+            parts = of_action(parts) if reaction else parts
             filler = self.slots.filler(parts)
             pairs.append((parts[0] if filler is None else None, filler))
         return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
     def _sentiment_pools(self, persona: str) -> tuple[list[Compiled], ...]:
-        """Storm templates per sentiment for a persona, falling back to the nearest match."""
+        """Storm templates per sentiment for a persona, falling back to the nearest match. A
+        persona without moods (bots) draws from all its templates whatever the audience feels:
+        else its one template of a sentiment takes all its posts of that sentiment (a bot's
+        only neutral spam, "Top 10 foods to avoid", a tenth of a product recall's feed)."""
         own = [c for c in self.storm if c.persona == persona]
+        if persona in MOODLESS and own:
+            return (own, own, own)
         pools = []
         for sentiment in SENTIMENTS:
             exact = [c for c in own if c.sentiment == sentiment]
@@ -185,7 +204,7 @@ class Content:
             persona = inject.actor.persona
             followers = 3 * followers_for(persona, rng)  # scripted actors are prominent
             author = actor_author(inject.actor, followers, verified_for(persona, followers, rng))
-            parts = compile_text(inject.content.get(language), values, self.numbers)
+            parts = compile_text(inject.content.get(language), values, self.numbers, language)
             filler = self.slots.filler(parts)
             city = cities[rng.randrange(len(cities))]
             text = parts[0] if filler is None else filler(rng.random, city, inject.at * 1000)

@@ -65,7 +65,7 @@ from app.storm.pools import (
     Pools,
     build_pools,
 )
-from app.storm.text import static_text
+from app.storm.text import static_text, static_values
 from app.storm.types import Action, Audience, Post
 from app.storm.volume import VolumeCurve
 
@@ -83,8 +83,6 @@ CROWD_MAX = 20  # the crowd grows with the volume up to this many times its size
 UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
 LISTEN_SHARE = 0.6  # of the reactions to an action quote its words (docs/storm.md, Listening)
-# Newsrooms and institutions react in their own bulletins, never opening with the crowd's words.
-OWN_VOICE = frozenset({"journalist", "regulator"})
 CALL_OUT_RATE = 0.03  # posts per second calling out a missed update, at its due time
 CALL_OUT_DECAY_S = 300
 CALL_OUT_WINDOW_S = 900
@@ -188,6 +186,32 @@ class Plan:
     to_positive: float  # the same for the positive band
 
 
+def feed_language(language: str) -> str:
+    """The language a storm writes in: French or English."""
+    return "fr" if language == "fr" else "en"
+
+
+def brand_of(scenario: Scenario, brand: str | None, brand_handle: str | None) -> tuple[str, str]:
+    """The brand a storm speaks of and its handle: the scenario's, unless given."""
+    brand = brand or scenario.brand.name
+    if brand_handle is None:
+        same = brand == scenario.brand.name
+        brand_handle = scenario.brand.handle if same else plain_handle(brand.replace(" ", ""))
+    return brand, brand_handle
+
+
+def storm_values(
+    scenario: Scenario,
+    language: str = "en",
+    brand: str | None = None,
+    brand_handle: str | None = None,
+) -> dict[str, str]:
+    """The static slots' values (brand, handle, tag, placeholders) of the Storm these
+    arguments make, its `content.values`, without the cost of building it."""
+    brand, brand_handle = brand_of(scenario, brand, brand_handle)
+    return static_values(scenario, feed_language(language), brand, brand_handle)
+
+
 class Storm:
     """A drill's storm: `posts`, `stream`, `audience` and `audience_series` for given actions."""
 
@@ -204,13 +228,8 @@ class Storm:
     ) -> None:
         self.scenario = scenario
         self.seed = seed
-        self.language = "fr" if language == "fr" else "en"
-        self.brand = brand or scenario.brand.name
-        if brand_handle is None:
-            same = self.brand == scenario.brand.name
-            brand_handle = (
-                scenario.brand.handle if same else plain_handle(self.brand.replace(" ", ""))
-            )
+        self.language = feed_language(language)
+        self.brand, brand_handle = brand_of(scenario, brand, brand_handle)
         self.volume_scale = volume_scale
         # The crowd grows with the volume, a louder storm has more people in it, up to
         # CROWD_MAX times (past that, memory and set-up time would grow with the volume).
@@ -565,6 +584,7 @@ class Storm:
                     size,
                     turns,
                     by_turn,
+                    _answers,
                 ) = template
                 if actors is not None and actors[0][0] <= at_ms and rand() < follow_up:
                     available = [a for a in actors if a[0] <= at_ms]
@@ -650,9 +670,10 @@ class Storm:
     def _replies(self, rng, slot, volume, plan, replying, prefix, posts, cache, kept) -> None:
         """Replies and quotes reacting to the team's recent public actions (`kept`: the lookup
         tables and the half-minute's (account, template) pairs): LISTEN_SHARE of the crowd's
-        quote its words (`app.storm.listening`) before the author's own reading of a reaction
-        template, so they too are never an account's repeat; the others, and newsrooms' and
-        institutions' (OWN_VOICE), are the scenario's reactions."""
+        quote its words (`app.storm.listening`, in the voice of the author's kind: the crowd's,
+        a newsroom's, an expert's) before the author's own reading of a reaction template, so
+        they too are never an account's repeat; the others, and the institutions' and bots'
+        (who never quote the team), are the scenario's reactions."""
         rand, language = rng.random, self.language
         tables, seen = kept
         virality, now_ms = VIRALITY, slot * 1000
@@ -663,21 +684,24 @@ class Storm:
             constants = cache.get(id(action))
             if constants is None:
                 effect = self.model.effect(action)
+                listened = self.listener.reactions(timeline, action)
                 constants = cache[id(action)] = (
                     action.at_s,
                     1 + effect.bad,
                     0.5 if action.kind == "reply" else 1.0,
                     0.8 * (effect.good - effect.bad),
                     action.ref,
-                    self.listener.reactions(timeline, action),
+                    listened,
+                    answering(tables.reply_good, listened[2]),
+                    answering(tables.reply_bad, listened[2]),
                 )
-            at_s, bad_factor, half, tone, ref, listened = constants
+            at_s, bad_factor, half, tone, ref, listened, good_pool, bad_pool = constants
             rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
             rate *= half
             good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
-                pool = tables.reply_good if good else tables.reply_bad
+                pool = good_pool if good else bad_pool
                 if not pool:
                     continue
                 template = pool[floor(rand() * len(pool))]
@@ -688,12 +712,12 @@ class Storm:
                 else:
                     member = table[rng.getrandbits(AUTHOR_BITS)]
                 at_ms = now_ms + floor(rand() * 1000)
-                found = _free_reading(rng, pool, template, at_ms, seen, member)
+                found = _free_reading(rng, pool, template, at_ms, seen, member, at_s * 1000)
                 if found is None:
                     continue
                 (_, _, _, _, _, sentiment, _, kind, boost, *_), (author, _, base, _), text = found
-                heard = listened[not good]
-                if heard and author.persona not in OWN_VOICE and rand() < LISTEN_SHARE:
+                heard = listened[not good].get(author.persona)
+                if heard and rand() < LISTEN_SHARE:
                     text = f"{heard[floor(rand() * len(heard))]} {text}"
                 quote = not good and rand() < 0.4
                 likes = floor(base * virality[rng.getrandbits(VIRALITY_BITS)] * boost)
@@ -719,7 +743,7 @@ class Storm:
         from its due time on, tailing off (they quote the promise, before the author's own
         reading of a hostile reaction template, so no account repeats itself)."""
         rand, (tables, seen) = rng.random, kept
-        pool = tables.reply_bad
+        pool = answering(tables.reply_bad, frozenset())  # a missed update answers no statement
         for missed in calling:
             age = slot - missed.due_s
             if age < 0 or slot >= missed.until_s or not pool:
@@ -754,6 +778,12 @@ class Storm:
                 )
 
 
+def answering(pool: tuple, kinds: frozenset[str]) -> tuple:
+    """The reaction templates of a pool that may follow a statement saying `kinds`: those that
+    answer one of them, and those that presume nothing."""
+    return tuple(t for t in pool if not t[13] or t[13] & kinds)
+
+
 def _free_pick(
     rng, pool: tuple, template: tuple, bucket: int, seen: set[int], member: tuple | None = None
 ) -> tuple[tuple, tuple] | None:
@@ -784,10 +814,11 @@ def _free_pick(
 
 
 def _free_reading(
-    rng, pool: tuple, template: tuple, at_ms: int, seen: set[int], member: tuple
+    rng, pool: tuple, template: tuple, at_ms: int, seen: set[int], member: tuple, since_ms=None
 ) -> tuple[tuple, tuple, str] | None:
     """A reaction's (template, author, text): the pair `_free_pick` finds for `member` at
-    `at_ms`, and the author's reading of the template in that half-minute; None if nobody may."""
+    `at_ms`, and the author's reading of the template in that half-minute, its {time} the
+    action's (`since_ms`) if given; None if nobody may."""
     bucket = at_ms // VARIANT_MS
     found = _free_pick(rng, pool, template, bucket, seen, member)
     if found is None:
@@ -797,7 +828,8 @@ def _free_reading(
     reading = (member[3] + bucket // turns) % size
     text = consts[reading]
     if text is None:
-        text = fillers[reading](rng.random, member[1], at_ms)
+        clock_ms = at_ms if since_ms is None else int(since_ms)
+        text = fillers[reading](rng.random, member[1], clock_ms)
     return template, member, text
 
 

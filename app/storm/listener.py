@@ -8,15 +8,26 @@ before it. So, like everything else in the storm, nothing here changes before th
 answers (docs/storm.md, Listening).
 """
 
+import random
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.scenarios.grammar import expand, parse
 from app.scenarios.models import Persona, Scenario
 from app.storm.audience import CACHE_LIMIT, AudienceModel, Timeline
 from app.storm.branching import Branch, Public, evaluate
 from app.storm.content import Content
-from app.storm.listening import Missed, follow_up, missed_promises, reaction_texts, read_said
+from app.storm.listening import (
+    FRAMES_PER_KIND,
+    Missed,
+    follow_up,
+    missed_promises,
+    named,
+    reaction_texts,
+    read_said,
+    voice_of,
+)
 from app.storm.meaning import excused_facts
 from app.storm.phrases import REACTIONS
 from app.storm.text import clock_text
@@ -26,6 +37,7 @@ FOLLOW_UP_KINDS = frozenset({"statement", "correct_rumour"})  # a reply to a pos
 FOLLOW_UP_DELAY_S = 240  # a journalist writes four to seven minutes after a statement
 FOLLOW_UP_JITTER_S = 180
 FOLLOW_UP_DEADLINE_S = 900  # and wants an answer within fifteen minutes
+Heard = dict[str, tuple[str, ...]]  # persona → the reaction texts its accounts draw from
 MAX_FOLLOW_UPS = 6  # per drill: the press does not question every update
 
 
@@ -53,7 +65,7 @@ class Listener:
         hour, minute = (int(part) for part in scenario.start_time.split(":"))
         self.start_minute = hour * 60 + minute
         self.journalist = _journalist(scenario, content)
-        self._reactions: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._reactions: dict[int, tuple[Heard, Heard, frozenset[str]]] = {}
         self._missed: dict[int, list[Missed]] = {}
 
     def said(self, timeline: Timeline, index: int):
@@ -62,8 +74,10 @@ class Listener:
         excused = frozenset(excused_facts(readings[-1], self.model.rumour_facts))
         return readings[-1], read_said(readings[-1], readings[:-1], excused)
 
-    def reactions(self, timeline: Timeline, action: Action) -> tuple[tuple, tuple]:
-        """The (good, bad) reaction texts to one public action of the timeline."""
+    def reactions(self, timeline: Timeline, action: Action) -> tuple[Heard, Heard, frozenset]:
+        """The (good, bad) reaction texts to one public action of the timeline, per persona
+        (a persona that never quotes the team has none), and the kinds of what it says (the
+        reaction templates that answer one of them may follow it)."""
         index = timeline.index(action)
         key = timeline.keys[index + 1]
         found = self._reactions.get(key)
@@ -72,7 +86,9 @@ class Listener:
                 self._reactions.clear()
             reading, said = self.said(timeline, index)
             texts = reaction_texts(reading, said, self.brand)
-            found = self._reactions[key] = (texts["good"], texts["bad"])
+            kinds = frozenset(kind for kind, _span in said.kinds)
+            found = (_by_persona(texts, "good"), _by_persona(texts, "bad"), kinds)
+            self._reactions[key] = found
         return found
 
     def missed(self, timeline: Timeline) -> list[Missed]:
@@ -95,8 +111,13 @@ class Listener:
         """The posts that call out a missed update, naming the time it was promised for."""
         minute = self.start_minute + int(missed.promised_s // 60)
         time = clock_text(self.language, minute)
-        templates = REACTIONS[self.language]["missed"]["bad"]
-        return tuple(t.format(brand=self.brand, time=time) for t in templates)
+        grammars = [parse(g) for g in REACTIONS[self.language]["missed"]["bad"]]
+        rng = random.Random(f"missed:{missed.ref}:{time}")
+        found: dict[str, None] = {}
+        for _ in range(FRAMES_PER_KIND):
+            words = expand(grammars[rng.randrange(len(grammars))], rng, False)
+            found[named(words, self.brand, self.language).format(time=time)] = None
+        return tuple(found)
 
     def follow_ups(self, actions: list[Action]) -> list[FollowUp]:
         """The journalists' questions on the team's statements, in time order (one per
@@ -152,6 +173,20 @@ class Listener:
                 if claim.startswith("fact:")
             ),
         )
+
+
+def _by_persona(texts: dict[tuple[str, str, str], tuple[str, ...]], tone: str) -> Heard:
+    """One tone's reaction texts per persona: those of its voice, every kind together."""
+    by_voice: dict[str, tuple[str, ...]] = {}
+    for (each, voice, _kind), found in texts.items():
+        if each == tone:
+            by_voice[voice] = by_voice.get(voice, ()) + found
+    heard = {}
+    for persona in Persona:
+        voice = voice_of(persona.value)
+        if voice is not None and by_voice.get(voice):
+            heard[persona.value] = by_voice[voice]
+    return heard
 
 
 def _journalist(scenario: Scenario, content: Content) -> tuple[str, str | None]:

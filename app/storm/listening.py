@@ -9,6 +9,7 @@ clock time that no public word kept; `follow_up` is the question a journalist se
 statement.
 """
 
+import random
 import re
 from dataclasses import dataclass
 
@@ -16,10 +17,20 @@ from app.analysis import Analysis
 from app.analysis.commitments import GRACE_S
 from app.analysis.tokens import sentences
 from app.analysis.types import Span
-from app.storm.phrases import QUESTIONS, QUOTE_MARKS, REACTIONS
+from app.scenarios.grammar import expand, parse
+from app.storm.phrases import EXPERT, PRESS, QUESTIONS, QUOTE_MARKS, REACTIONS
+from app.storm.text import french
+from app.storm.variation import LOUD, vary
 
 QUOTE_CHARS = 100  # a longer span is cut at a word boundary, with an ellipsis
 KINDS_PER_TONE = 2  # reactions of one tone draw from the two most salient kinds that apply
+TONES = ("good", "bad")
+FRAMES_PER_KIND = 64  # readings of a kind's grammars per action, tone and voice
+READING_TRIES = 4  # draws per reading wanted, before settling for fewer
+# The voices that quote the team, and the account type whose way of writing bends the crowd's.
+VOICES = ("crowd", "loud", "press", "expert")
+VARIED = {"crowd": "angry_customer", "loud": "influencer"}
+SILENT_VOICES = frozenset({"regulator", "bot"})
 _TRIM = " \t\n.,;:!?…\"'“”«»()"
 
 
@@ -124,22 +135,61 @@ def read_said(
     return Said(spans, earlier_words)
 
 
-def reaction_texts(reading: Analysis, said: Said, brand: str) -> dict[str, tuple[str, ...]]:
-    """Every reaction text of each tone ("good", "bad") to one text, quotes filled in."""
-    language = reading.language if reading.language in REACTIONS else "en"
+def reaction_kinds(said: Said, language: str) -> dict[str, tuple[tuple[str, tuple[int, int]], ...]]:
+    """Per tone, the (kind, span) pairs its reactions draw from: the KINDS_PER_TONE most salient
+    kinds that have the crowd's words for that tone."""
     table = REACTIONS[language]
-    out: dict[str, tuple[str, ...]] = {}
-    for tone in ("good", "bad"):
-        texts: list[str] = []
-        used = 0
-        for kind, span in said.kinds:
-            templates = table[kind].get(tone, ())
-            if not templates or used == KINDS_PER_TONE:
-                continue
-            used += 1
-            quote = quoted(reading.text, span, language)
-            texts += [t.format(quote=quote, earlier=said.earlier, brand=brand) for t in templates]
-        out[tone] = tuple(texts)
+    return {
+        tone: tuple((k, s) for k, s in said.kinds if table[k].get(tone))[:KINDS_PER_TONE]
+        for tone in TONES
+    }
+
+
+def voice_of(persona: str) -> str | None:
+    """How an account reacts to the team's words: None for those who never quote them
+    (institutions keep to their own bulletins, bots to their spam)."""
+    if persona in SILENT_VOICES:
+        return None
+    if persona in ("journalist", "expert"):
+        return "press" if persona == "journalist" else "expert"
+    return "loud" if persona in LOUD else "crowd"
+
+
+def _grammars(voice: str, kind: str, tone: str, language: str) -> tuple[str, ...]:
+    """The grammars a voice reacts with to one kind of words in one tone."""
+    if voice == "press":
+        return PRESS[language]
+    if voice == "expert":
+        return EXPERT[language][tone]
+    return REACTIONS[language][kind][tone]
+
+
+def reaction_texts(
+    reading: Analysis, said: Said, brand: str
+) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """Every reaction text to one text, keyed (tone, voice, kind), quotes filled in: up to
+    FRAMES_PER_KIND distinct readings of the kind's grammars per voice, the crowd's bent by its
+    way of writing (`app.storm.variation`), so the accounts reacting in one minute seldom share
+    a frame. Seeded by the text: the same words always get the same reactions."""
+    language = reading.language if reading.language in REACTIONS else "en"
+    out: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for tone, kinds in reaction_kinds(said, language).items():
+        sentiment = "positive" if tone == "good" else "negative"
+        for voice in VOICES:
+            rng = random.Random(f"{tone}:{voice}:{reading.text}")
+            for kind, span in kinds:
+                grammars = [parse(g) for g in _grammars(voice, kind, tone, language)]
+                quote = quoted(reading.text, span, language)
+                found: dict[str, None] = {}
+                for _ in range(READING_TRIES * FRAMES_PER_KIND):
+                    words = expand(grammars[rng.randrange(len(grammars))], rng, False)
+                    if voice in VARIED:
+                        words = vary(words, VARIED[voice], sentiment, language, [], rng, ends=False)
+                    words = named(words, brand, language)
+                    found[words.format(quote=quote, earlier=said.earlier)] = None
+                    if len(found) == FRAMES_PER_KIND:
+                        break
+                out[tone, voice, kind] = tuple(found)
     return out
 
 
@@ -147,9 +197,15 @@ def follow_up(reading: Analysis, said: Said, brand: str) -> str:
     """The question a journalist sends about a statement: on its most salient point."""
     language = reading.language if reading.language in QUESTIONS else "en"
     kind, span = said.kinds[0]
-    template = QUESTIONS[language][kind][0]
-    quote = quoted(reading.text, span, language)
-    return template.format(quote=quote, earlier=said.earlier, brand=brand)
+    template = named(QUESTIONS[language][kind][0], brand, language)
+    return template.format(quote=quoted(reading.text, span, language), earlier=said.earlier)
+
+
+def named(template: str, brand: str, language: str) -> str:
+    """A reaction template with the brand filled in (before the team's words, which are quoted
+    as written), its prepositions agreeing with the name in French (« d'Orvane »)."""
+    words = template.replace("{brand}", brand)
+    return french(words) if language == "fr" else words
 
 
 @dataclass(frozen=True)

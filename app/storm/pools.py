@@ -100,8 +100,9 @@ class _Builder:
         """Templates as flat tuples, one per gender reading: (constant texts, fillers, author
         table, inject actors, thread level, sentiment, rumour, kind, engagement boost, template
         number, readings, turns, the table's accounts by the half-minutes they may read the
-        template in, each once: account (key + number) mod turns). The thread level is the
-        reply-or-quote chance out of THREAD_LEVELS; silence posts start no thread. A template
+        template in, each once: account (key + number) mod turns, answers). The thread level is the
+        reply-or-quote chance out of THREAD_LEVELS; silence posts start no thread; a reaction's
+        answers (what a statement must say for it, empty: any) come last. A template
         with fewer readings than the drill's half-minutes has turns > 1: each account may read
         it in one half-minute out of that many only."""
         out = []
@@ -120,6 +121,7 @@ class _Builder:
                 entry += (self.uids.setdefault(id(consts), len(self.uids)), size)
                 turns = -(-self.content.needed // size)
                 entry += (turns, _by_turn(self.members[(c.persona, feminine)], entry[9], turns))
+                entry += (c.answers,)
                 crowd = kind in ("rumour", "silence") and c.persona not in CADENCE_PER_HOUR
                 out.extend([entry] * (CROWD_WEIGHT if crowd else 1))
         return tuple(out)

@@ -60,7 +60,17 @@ FLOORS = {
     "silence_after": "= 0",
     "late_worse": "yes",
     "rumour_after": "< 0.5 and > 0",
+    "echoed": "<= 0.30",
+    "top5_openings": "<= 0.15",
 }
+OPENING_WORDS = 4  # a post's opening: its first words once quotes, mentions and tags are gone
+# Quoting reactions sharing their opening with another account's in the same minute. Main's
+# fixed frames gave 43-78% (one frame for three accounts in a minute); grammars read per voice
+# give 5-15% in quiet storms and up to ~27% in the peaks of 100-150 reactions a minute, where a
+# few dozen distinct openings meet by chance as stock replies do. 30% catches the copy-paste.
+ECHOED_MAX = 0.30
+TOP5_OPENINGS_MAX = 0.15  # main: 21-31%; a handful of stock replies should not be a feed's sixth
+TOP5_OPENINGS_MIN_POSTS = 100  # five openings are 15% of fewer than 34 reactions whatever they say
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,11 @@ class Figures:
     late_worse: bool
     rumour_before: int  # the rumour's posts 5 to 10 minutes after the correction, uncorrected
     rumour_after: int  # the same, corrected
+    echoed: float  # the reactions quoting the team whose opening another account's has that minute
+    top5_openings: float  # the five commonest openings' share of the reactions
+    reactions: int  # the reactions to the good and the late defensive responses
+    reactions_echoed: float  # as `echoed`, over every reaction (no floor: see docs/storm.md)
+    feed_echoed: float  # as `echoed`, over the whole feed without response (no floor)
 
     def met(self) -> dict[str, bool]:
         """Each floor of the issue, met or not."""
@@ -98,6 +113,9 @@ class Figures:
             "late_worse": self.late_worse,
             "rumour_after": self.rumour_before == 0
             or 0 < self.rumour_after < 0.5 * self.rumour_before,
+            "echoed": self.echoed <= ECHOED_MAX,
+            "top5_openings": self.top5_openings <= TOP5_OPENINGS_MAX
+            or self.reactions < TOP5_OPENINGS_MIN_POSTS,
         }
 
 
@@ -139,10 +157,13 @@ def measure(scenario: Scenario, language: str, seed: int = 1, until_s: int = HOR
     runs = responses(scenario, language, lambda text: static_text(text, storm.content.values))
     posts = [p for p in storm.stream(runs["none"], 0, until_s) if p.kind != "inject"]
     answered = storm.posts(runs["good"], 0, until_s)
-    mood = {
-        name: mood_at(storm, actions, posts_for(storm, name, actions, posts, answered))
-        for name, actions in runs.items()
+    feeds = {
+        name: posts_for(storm, name, actions, posts, answered) for name, actions in runs.items()
     }
+    mood = {name: mood_at(storm, actions, feeds[name]) for name, actions in runs.items()}
+    reactions = [p for name in ("good", "late_defensive") for p in feeds[name] if p.reacts_to]
+    said = {a.ref: a.text for name in ("good", "late_defensive") for a in runs[name]}
+    quoting_posts = [p for p in reactions if quotes(p, said[p.reacts_to])]  # type: ignore[index]
     before, after = rumour_counts(scenario, posts), rumour_counts(scenario, answered)
     late, silent = mood["late_defensive"][-1], mood["none"][-1]
     return Figures(
@@ -158,6 +179,11 @@ def measure(scenario: Scenario, language: str, seed: int = 1, until_s: int = HOR
         late_worse=late[0] >= silent[0] and late[1] <= silent[1] and late[:2] != silent[:2],
         rumour_before=before,
         rumour_after=after,
+        echoed=echoes(quoting_posts)["echoed"],
+        top5_openings=echoes(reactions)["top5_openings"],
+        reactions=len(reactions),
+        reactions_echoed=echoes(reactions)["echoed"],
+        feed_echoed=echoes(posts)["echoed"],
     )
 
 
@@ -235,3 +261,31 @@ def rumour_counts(scenario: Scenario, posts: list[Post]) -> int:
         for p in posts
         if p.rumour == rumour.id and p.kind == "rumour" and at_s + 300 <= p.at_s < at_s + 600
     )
+
+
+_QUOTE_SPANS = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+_TAGS = re.compile(r"[@#]\w+")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def opening(text: str) -> str:
+    """What a reader takes in first: the first OPENING_WORDS words of a post, lower case, once
+    the quoted words, mentions and hashtags are set aside (a frame reads the same whatever it
+    quotes: "“We are deeply sorry”, says X. That's what…" opens with "says x that's what")."""
+    words = _WORDS.findall(_TAGS.sub(" ", _QUOTE_SPANS.sub(" ", text)).lower())
+    return " ".join(words[:OPENING_WORDS])
+
+
+def echoes(posts: list[Post]) -> dict:
+    """The share of posts whose opening a post of another account has in the same minute (the
+    copy-paste a reader scanning a minute sees), and the five commonest openings' share."""
+    authors: dict[tuple[int, str], set[str]] = {}
+    keys = [(int(p.at_s // 60), opening(p.text)) for p in posts]
+    for key, post in zip(keys, posts, strict=True):
+        authors.setdefault(key, set()).add(post.author.handle)
+    total = max(1, len(posts))
+    common = Counter(key[1] for key in keys).most_common(5)
+    return {
+        "echoed": sum(len(authors[key]) > 1 for key in keys) / total,
+        "top5_openings": sum(n for _o, n in common) / total,
+    }

@@ -10,16 +10,23 @@ since the crisis began, and number slots ({number} and those the scenario declar
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from math import floor
 
 from app.scenarios.models import NumberRange, NumberUnit, Scenario, brand_tag
 
-HASHTAG, AUTHOR_CITY, TIME, ELAPSED = range(4)
-NUMBER_BASE = 4  # codes from here on are number slots, in the order of `number_names`
+HASHTAG, AUTHOR_CITY, TIME, ELAPSED, CITY_AFTER_DE, CITY_AFTER_A, TIME_OF_ACTION = range(7)
+NUMBER_BASE = 7  # codes from here on are number slots, in the order of `number_names`
 DEFAULT_NUMBER = NumberRange(min=2, max=12)
 NUMBER_CELLS = 512  # a wide range is drawn from this many evenly spaced values
 TIME_LAG_STEPS = 4  # {time} is the post's time, or up to 3 five-minute steps back
 _SLOT = re.compile(r"\{(\w+)\}")
+# French elision and contraction before a name: « de Orvane » is « d'Orvane », « à Le Havre »
+# is « au Havre ». Capitalised words only: names, which the templates do not know in advance.
+_ELISION = re.compile(r"\b(D|d|Qu|qu|QU|Jusqu|jusqu)(?:e|E) (?=[AEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜ])")
+_CONTRACTION = re.compile(r"(?<![\w'])(De|de|À|à) (Les?) (?=\w)")
+_CONTRACTED = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
+_BEFORE_CITY = re.compile(r"(?:^|(?<=\s))(de|à) $")
 CURRENCIES = {"GB": "£", "US": "$", "IE": "€", "CA": "$", "CH": "CHF"}
 Filler = Callable[[Callable[[], float], str, int], str]
 
@@ -53,8 +60,21 @@ def number_names(scenario: Scenario) -> list[str]:
     return ["number", *(name for name in scenario.numbers if name != "number")]
 
 
-def compile_text(text: str, values: dict[str, str], numbers: list[str]) -> tuple:
-    """Split a text into literal chunks and dynamic slot codes; unknown slots stay as is."""
+def french(text: str) -> str:
+    """A French text with its prepositions elided or contracted before the names filled in."""
+    text = _ELISION.sub(lambda m: m.group(1) + "'", text)
+    return _CONTRACTION.sub(lambda m: _contracted(m.group(1), m.group(2)) + " ", text)
+
+
+def _contracted(preposition: str, article: str) -> str:
+    """« de » or « à » and « le » or « les » in one word, in the preposition's case."""
+    word = _CONTRACTED[f"{preposition.lower()} {article.lower()}"]
+    return word.capitalize() if preposition[0].isupper() else word
+
+
+def compile_text(text: str, values: dict[str, str], numbers: list[str], language: str) -> tuple:
+    """Split a text into literal chunks and dynamic slot codes; unknown slots stay as is. In
+    French, names meet their prepositions as they should (`french`), the author's town too."""
     dynamic = {"hashtag": HASHTAG, "author_city": AUTHOR_CITY, "time": TIME, "elapsed": ELAPSED}
     dynamic.update({name: NUMBER_BASE + i for i, name in enumerate(numbers)})
     parts: list = [""]
@@ -68,7 +88,20 @@ def compile_text(text: str, values: dict[str, str], numbers: list[str]) -> tuple
             parts[-1] += values.get(key, match.group(0))
         position = match.end()
     parts[-1] += text[position:]
-    return tuple(parts)
+    if language != "fr":
+        return tuple(parts)
+    for index in range(1, len(parts), 2):
+        before = _BEFORE_CITY.search(parts[index - 1])
+        if parts[index] == AUTHOR_CITY and before:
+            parts[index - 1] = parts[index - 1][: before.start()]
+            parts[index] = CITY_AFTER_DE if before.group(1) == "de" else CITY_AFTER_A
+    return tuple(french(p) if isinstance(p, str) else p for p in parts)
+
+
+def of_action(parts: tuple) -> tuple:
+    """A reaction's compiled text: its {time} is the time of the action it answers ("responded
+    at 10:05"), never a few minutes before it as a post's own clock may be."""
+    return tuple(TIME_OF_ACTION if p == TIME and isinstance(p, int) else p for p in parts)
 
 
 def clock_text(language: str, minute_of_day: int) -> str:
@@ -149,6 +182,9 @@ class Slots:
             return lambda rand, city, at_ms: tags[floor(rand() * count)]
         if code == AUTHOR_CITY:
             return lambda rand, city, at_ms: city
+        if code in (CITY_AFTER_DE, CITY_AFTER_A):
+            word = "de " if code == CITY_AFTER_DE else "à "
+            return lambda rand, city, at_ms: _french_place(word + city)
         if code == TIME:
             clocks, start = self.clocks, self.start_minute
 
@@ -158,6 +194,9 @@ class Slots:
                 return clocks[(start + max(0, (minutes - back) // 5 * 5)) % 1440]
 
             return clock
+        if code == TIME_OF_ACTION:
+            clocks, start = self.clocks, self.start_minute
+            return lambda rand, city, at_ms: clocks[(start + at_ms // 60_000) % 1440]
         if code == ELAPSED:
             table, last = self.elapsed, len(self.elapsed) - 1
             return lambda rand, city, at_ms: table[min(last, at_ms // 60_000)]
@@ -209,3 +248,9 @@ class Slots:
             return out
 
         return fill
+
+
+@lru_cache(maxsize=1024)
+def _french_place(words: str) -> str:
+    """« de Angers » as « d'Angers », « à Le Havre » as « au Havre », once per town."""
+    return french(words)

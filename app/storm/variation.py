@@ -142,8 +142,11 @@ SYNONYMS = {
 }
 
 
-def vary(text: str, persona: str, sentiment: str, language: str, tags: list[str], rng) -> str:
-    """One way this kind of account would write `text`."""
+def vary(
+    text: str, persona: str, sentiment: str, language: str, tags: list[str], rng, ends: bool = True
+) -> str:
+    """One way this kind of account would write `text`; `ends`: whether the post ends with it
+    (a closer or a hashtag tacked on; not before more words: "Respect. fair enough thank you…")."""
     text = _synonyms(text, language, persona not in FORMAL, rng)
     if persona in FORMAL:
         head = rng.choice(HEADS[persona][language].split("|"))
@@ -160,11 +163,11 @@ def vary(text: str, persona: str, sentiment: str, language: str, tags: list[str]
     if rng.random() < 0.35:
         opener = rng.choice(OPENERS[language][mood].split("|"))
         words = f"{opener} {_lower_first(words)}"
-    if rng.random() < (0.5 if persona in LOUD else 0.35):
+    if ends and rng.random() < (0.5 if persona in LOUD else 0.35):
         words = f"{words.rstrip('.')} {rng.choice(CLOSERS[language][mood].split('|'))}"
     if persona in CASUAL and rng.random() < 0.3:
         words = _lower(words)
-    fresh = _fresh_tags(words, tags)
+    fresh = _fresh_tags(words, tags) if ends else []
     if fresh and rng.random() < 0.15 and "{hashtag}" not in words:
         words = f"{words} {rng.choice(fresh)}"
     return words
@@ -187,7 +190,8 @@ def _synonyms(text: str, language: str, casual: bool, rng) -> str:
             group = table[register].get(word.lower())
             if group:
                 break
-        out.append(rng.choice(group) if group and rng.random() < 0.5 else word)
+        swapped = rng.choice(group) if group and rng.random() < 0.5 else word
+        out.append(swapped[:1].upper() + swapped[1:] if word[:1].isupper() else swapped)
     return " ".join(out)
 
 

@@ -15,6 +15,7 @@ from app.accounts.models import Organisation, User
 from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
 from app.core.i18n import gettext as _
+from app.core.memo import Memo
 from app.drills.models import Drill
 from app.plans.service import as_aware, atomic, claim_version
 from app.scenarios import library
@@ -36,7 +37,7 @@ from app.studio.models import (
 from app.studio.msel import free_id
 
 SLUG_LENGTH = 60
-_documents: dict[tuple[int, str], Scenario] = {}
+_documents: Memo[Scenario] = Memo()
 
 
 def refused(error: ScenarioError, *, from_file: bool) -> Invalid:
@@ -63,12 +64,7 @@ def validated(data: Any, *, label: str) -> Scenario:
 def document_of(version: ScenarioVersion) -> Scenario:
     """The version's scenario; parsed once per version (a version never changes)."""
     key = (version.id, version.created_at.isoformat())
-    scenario = _documents.get(key)
-    if scenario is None:
-        if len(_documents) >= 256:
-            _documents.clear()
-        scenario = _documents[key] = Scenario.model_validate(version.document)
-    return scenario
+    return _documents.get(key, lambda: Scenario.model_validate(version.document))
 
 
 def list_scenarios(

@@ -118,6 +118,15 @@ CASES = [
         False,
     ),
     (FR, "La panne n'a aucun lien avec une cyberattaque.", "rumour:r1", "denies", False),
+    # "It is not true that…" denies what follows, a negative fact too; "False: …" answers.
+    (EN, "It is not true that, so far, no illness has been reported.", "fact:f2", "denies", False),
+    (EN, "False: no illness has been reported.", "fact:f2", "affirms", False),
+    (FR, "Il est faux que la panne vient d'un équipement défaillant.", "fact:f1", "denies", False),
+    # "other" in another clause does not make the sentence about "the other yoghurts" only.
+    (EN, "Batch L2304 may contain listeria; other batches are tested.", "fact:f1", "affirms", True),
+    # "This is false." after a report denies what the report affirmed, not what it denied.
+    (EN, "Some posts claim that batch L2304 is safe. This is false.", "fact:f1", "silent", False),
+    (EN, "Posts claim that no illness was reported. This is false.", "fact:f2", "denies", False),
 ]
 
 

@@ -89,3 +89,54 @@ def test_slots_leave_the_reserve_and_never_reach_zero(connections, threads):
     assert slots <= max(1, min(connections, threads) - RESERVE)
     if min(connections, threads) > RESERVE:
         assert slots + RESERVE == min(connections, threads)
+
+
+STREAM_ASKED = [(b"accept", b"text/event-stream")]
+
+
+def test_consoles_opening_at_once_leave_slots_to_other_requests():
+    """Streams waiting inside (a drill loading) fill their lane, never the whole gate."""
+    release = asyncio.Event()
+    inside: list[str] = []
+
+    async def app(scope, receive, send) -> None:
+        inside.append(scope["path"])
+        if scope["path"] == "/events":
+            await release.wait()
+        headers = [(b"content-type", b"text/event-stream" if scope["path"] == "/events" else b"")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+
+    gate = AdmissionGate(app, slots=4)
+
+    async def scenario() -> None:
+        stream = {"type": "http", "path": "/events", "headers": STREAM_ASKED}
+        consoles = [asyncio.create_task(gate(stream, nothing, ignore)) for _ in range(10)]
+        await asyncio.sleep(0)
+        await asyncio.wait_for(gate({"type": "http", "path": "/action"}, nothing, ignore), 10)
+        assert inside.count("/events") == gate.stream_slots == 2
+        release.set()
+        await asyncio.gather(*consoles)
+
+    asyncio.run(scenario())
+    assert inside.count("/events") == 10
+    assert gate.semaphore.value == 4 and gate.stream_lane.value == 2
+
+
+def test_a_stream_cancelled_while_waiting_gives_back_what_it_took():
+    async def app(scope, receive, send) -> None:
+        await asyncio.sleep(0.05)
+
+    gate = AdmissionGate(app, slots=2)  # a lane of one slot
+
+    async def scenario() -> None:
+        stream = {"type": "http", "path": "/events", "headers": STREAM_ASKED}
+        blocking = asyncio.create_task(gate({"type": "http", "path": "/x"}, nothing, ignore))
+        others = [asyncio.create_task(gate({"type": "http", "path": "/y"}, nothing, ignore))]
+        await asyncio.sleep(0)
+        waiting = asyncio.create_task(gate(stream, nothing, ignore))  # holds the lane, waits
+        await asyncio.sleep(0)
+        waiting.cancel()
+        await asyncio.gather(blocking, *others, waiting, return_exceptions=True)
+
+    asyncio.run(scenario())
+    assert gate.semaphore.value == 2 and gate.stream_lane.value == 1

@@ -152,3 +152,42 @@ class Crashed:
 
     async def release(self, drill_id: int, token: str) -> None:
         """A killed process releases nothing."""
+
+
+class Counting:
+    """A broker that counts the lock claims made through it."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.claims = 0
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    async def claim(self, drill_id: int, token: str, ttl_ms: int) -> bool:
+        self.claims += 1
+        return await self.inner.claim(drill_id, token, ttl_ms)
+
+
+async def test_a_standby_driver_leaves_the_broker_alone_while_the_holder_publishes(
+    storm, broker_of_redis
+):
+    """The holder publishes a clock event every second; the other process's driver tried the
+    lock every second all the same (three Redis commands each, per drill). It now waits for
+    the drill's stream to fall quiet."""
+    hubs = [hub_on(storm, broker_of_redis) for _ in range(2)]
+    driving = hubs[0].subscribe(6, None)
+    await take(driving, 1)
+    counting = hubs[1].broker = Counting(broker_of_redis)
+    standby = hubs[1].subscribe(6, None)
+    try:
+        clocks = 0
+        while clocks < 6:
+            clocks += (await take(standby, 1, timeout=6))[0].name == "clock"
+        assert counting.claims <= 2  # its first try, and at most one after a slow second
+        assert hubs[1].takeovers == 0
+    finally:
+        for console in (driving, standby):
+            await console.aclose()
+        for hub in hubs:
+            await hub.close()

@@ -5,6 +5,7 @@ import asyncio
 import pytest
 from sqlmodel import Session
 
+from app.drills.export import storm_for
 from app.drills.livecache import IDLE_S, LiveCache, refresh_forever
 from tests.drills.helpers import make_team
 
@@ -33,7 +34,7 @@ def test_an_idle_drill_is_forgotten_and_a_driven_one_kept(session: Session, fact
     clock.now += IDLE_S
     assert cache.prune({played.id}) == [left.id]
     assert set(cache.snapshots) == {played.id}
-    assert cache.source(played.id).storm() is cache.snapshots[played.id].storm
+    assert cache.source(played.id).storm() is storm_for(played)
 
 
 def test_a_reload_restarts_the_grace_period(session: Session, factory):

@@ -182,3 +182,43 @@ def check_outage(pg, actions: list[Action], consoles, stored: list[str], sign_in
     failed = [message for ok, message in checks if not ok]
     failed += [f"server exceptions: {pg.exceptions()}"] if failed else []
     assert not failed, "after a Redis restart:\n- " + "\n- ".join(failed)
+
+
+COLD_DRILLS = 6
+COLD_CONSOLES = 12  # per drill, all on the process that did not start the drills
+
+
+def test_actions_are_answered_while_a_team_opens_its_consoles_on_the_other_process():
+    """The process that did not start the drills has none of their storms built. Its consoles
+    used to build one each while holding the admission slots (150 consoles: tens of seconds),
+    and every action sent to it got no answer until they were done. Now the driver builds each
+    storm once, off any request, and streams wait in a lane of half the slots."""
+    with cluster(
+        "postgres", drills=COLD_DRILLS, scenario_id="service-outage", speed=10
+    ) as deployment:
+        run(cold_process(deployment))
+
+
+async def cold_process(deployment: Cluster) -> None:
+    app1, app2 = deployment.servers
+    drills = deployment.seeded.drill_ids
+    trainer = await deployment.sign_in(deployment.seeded.trainer, app1)
+    members = {d: await deployment.sign_in(deployment.seeded.members[d][0], app2) for d in drills}
+    for drill in drills:
+        await deployment.start_drill(trainer, drill, app1)
+    stop = asyncio.Event()
+    consoles = [Console(members[d], app2.base, d) for d in drills for _ in range(COLD_CONSOLES)]
+    tasks = [asyncio.create_task(console.run(stop)) for console in consoles]
+    await asyncio.sleep(0.5)  # the consoles' requests are in (or queued) before the actions
+    actions = await asyncio.gather(
+        *(note(members[d], app2.base, d, f"cold-{d}-{n}") for d in drills for n in range(2))
+    )
+    await asyncio.sleep(DELIVERY_S / 2)
+    await close_all(stop, tasks, trainer, *members.values())
+    statuses = sorted(action.answer.status for action in actions)
+    assert statuses == [201] * len(actions), (
+        f"actions answered {statuses} (0: none within the client's 10 s) while "
+        f"{len(consoles)} consoles opened; exceptions: {deployment.exceptions()}"
+    )
+    assert all(console.events for console in consoles), "a console got no event"
+    assert not deployment.exceptions(), deployment.exceptions()

@@ -12,7 +12,12 @@ when data-breach's journalist, regulator and reply templates became grammars (is
 again on purpose when the listening work was merged in: the reactions that quote the team and the
 call-outs of a missed update pick their authors through the half-minute's free pairs and end with
 the author's own reading, so they too are never an account's repeat; and again when a post's
-hashtag slots came to draw distinct tags (no « #CheeseRecall #CheeseRecall »)."""
+hashtag slots came to draw distinct tags (no « #CheeseRecall #CheeseRecall »). Recorded again on
+purpose when the reactions that quote the team came to be read from grammars per voice (no frame
+shared by the accounts of a minute), bots to draw from all their templates, French prepositions to
+agree with the names filled in (« d'Orvane »), a reaction's {time} to be its action's and a
+synonym at a sentence's start to keep its capital (issue 13's last giveaways); and again when
+data-breach's reactions stopped quoting words the team never wrote and said what they answer."""
 
 import hashlib
 import json
@@ -42,26 +47,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "22c90f5e7d9ae7b7f52a53763950684c",
-    ("data-breach", "en", 2026, True): "6e5fa4414ac4d3640c50c51975094017",
-    ("data-breach", "en", 7, False): "0822b06608464682fbb4b4bf5da3a107",
-    ("data-breach", "en", 7, True): "3cb3e35b38f92a61e4a943b6ca3e7116",
-    ("data-breach", "fr", 2026, False): "89c839d6e4f03de62624e73fc76593dc",
-    ("data-breach", "fr", 2026, True): "4fb67f0216046ffa031e7cd470128b9a",
-    ("data-breach", "fr", 7, False): "e4e41ea0a3ce2cc577bc60097b5ad2ab",
-    ("data-breach", "fr", 7, True): "338fa18a3ad78232f5716ce4bde0b402",
+    ("data-breach", "en", 2026, False): "082947da576e3639c0b9a65dfc7b323f",
+    ("data-breach", "en", 2026, True): "6228114ace6320c12323d7de21824fca",
+    ("data-breach", "en", 7, False): "97614e9b1282a1d855d7b6ddcc173c6a",
+    ("data-breach", "en", 7, True): "f4dc772c52c3fc8c9a4853150f5d4b70",
+    ("data-breach", "fr", 2026, False): "d57297918698d3a2ffa990a5da2a441c",
+    ("data-breach", "fr", 2026, True): "e8fafd2df06652fa1476870bf36bfd41",
+    ("data-breach", "fr", 7, False): "e2b4205157f42c751fa9869ed532e432",
+    ("data-breach", "fr", 7, True): "942092803d71669b1c5a2db58d180a23",
     ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
-    ("sample", "en", 2026, True): "d5ed67ac519051357466163f9029af7d",
+    ("sample", "en", 2026, True): "2cc8450593b685592e89c7a68447d499",
     ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
-    ("sample", "en", 7, True): "3aee0b4786ec4c9e988cef3580561875",
-    ("sample", "fr", 2026, False): "6f94f5362b6626524e03c4af7c7b8d1d",
-    ("sample", "fr", 2026, True): "bce4f1a96376555260ef3b88aab45854",
-    ("sample", "fr", 7, False): "70bac9de97a71a0f08c0223cf6bdd27e",
-    ("sample", "fr", 7, True): "3be7d24fd47d7f52703342bc515962b8",
+    ("sample", "en", 7, True): "bb794199268a55e0688511fb8db4ec1c",
+    ("sample", "fr", 2026, False): "41c76870c1f6eb1b77106a3a9fe2d587",
+    ("sample", "fr", 2026, True): "4b61470b4a94dd3d6792f9d1855eba99",
+    ("sample", "fr", 7, False): "79240551e303ca12660e803f59dcfb51",
+    ("sample", "fr", 7, True): "c39709459ec6ccee838580e8669467ef",
 }
-PREVIEW_JSONL = "a57ddf6102272af8c700af0ddb84ba1d32d58a026c670975146e0820c0e10938"
-PREVIEW_FEED = "135f143380cf5e0aa1f4005a94038fb0395fb0a28877b98a508b883f7013afa4"
-STREAMED = "ef4b05d28b5d40a424b362ce4322e478adc5d3f8bc67cea0e6ed58f4a1ac0f8e"
+PREVIEW_JSONL = "73e7ead8e604ba808d2acd62853f17742f2832468fd1c2887514eb46a461702e"
+PREVIEW_FEED = "08a9ae82b6ea9bb5a994dde5016ac60397069a9f41da1c3f33dbf96f88425596"
+STREAMED = "f485cedff2d00aeff02578762e881359be68f2489c68e7f0d179faa570428fb0"
 
 
 def scenario_for(name: str):

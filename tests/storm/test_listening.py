@@ -1,16 +1,18 @@
 """Listening: reactions quote the team's words, chosen by what they say, in both languages."""
 
-import re
-
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.scenarios.loader import ScenarioError, validate_data
 from app.storm import Action, Storm
+from app.storm.audience import Timeline
 from app.storm.listener import FOLLOW_UP_DEADLINE_S
-from app.storm.phrases import REACTIONS
+from app.storm.listening import reaction_texts
 from app.storm.report import QUOTED, quotes
 from app.storm.text import clock_text
-from tests.storm.sample import sample_scenario
+from tests.storm.sample import sample_data, sample_scenario
+from tests.storm.test_realism import scenario_with
 
 BRAND = "Laiterie Morvan"
 APOLOGY = {
@@ -44,19 +46,14 @@ SCENARIO = sample_scenario()
 STORMS = {language: Storm(SCENARIO, 7, BRAND, language, volume_scale=3) for language in LANGUAGES}
 
 
-def template_pattern(template: str) -> re.Pattern[str]:
-    """A reaction template as a pattern its filled texts match: in the storm, the author's own
-    reading of a reaction template follows it (so no account posts the same text twice)."""
-    parts = re.split(r"(\{quote\}|\{earlier\}|\{brand\}|\{time\})", template)
-    return re.compile(
-        "^" + "".join(".+?" if p.startswith("{") else re.escape(p) for p in parts) + "(?: .+)?$"
-    )
-
-
-def reactions_of(language: str, kind: str, posts) -> list:
-    """The posts written from one kind's reaction templates."""
-    patterns = [template_pattern(t) for tone in REACTIONS[language][kind].values() for t in tone]
-    return [p for p in posts if any(pattern.match(p.text) for pattern in patterns)]
+def reactions_of(storm: Storm, actions: Action | list[Action], kind: str, posts) -> list:
+    """The posts that open with a reading of one kind's reaction grammars to the last of
+    `actions` (in the storm, the author's own reading of a reaction template follows it)."""
+    timeline = Timeline(actions if isinstance(actions, list) else [actions])
+    reading, said = storm.listener.said(timeline, len(timeline.actions) - 1)
+    texts = reaction_texts(reading, said, storm.brand)
+    starts = tuple(t for (_t, _v, each), found in texts.items() if each == kind for t in found)
+    return [p for p in posts if starts and p.text.startswith(starts)]
 
 
 def reacting(storm: Storm, action: Action, until_s: float = 1800) -> list:
@@ -71,15 +68,18 @@ def test_an_apology_gets_reactions_that_quote_it_in_both_languages():
         assert len(quoting) >= 0.3 * len(posts) > 0, language
         apology = "désolés" if language == "fr" else "sorry"
         assert any(apology in p.text for p in quoting), language
-        assert reactions_of(language, "apology", quoting), language
+        assert reactions_of(STORMS[language], action, "apology", quoting), language
 
 
 def test_blaming_the_supplier_gets_blame_reactions_and_blaming_nobody_none():
     for language in LANGUAGES:
-        blame = reacting(STORMS[language], Action(600, "statement", BLAME[language]))
-        neutral = reacting(STORMS[language], Action(600, "statement", NEUTRAL[language]))
-        assert reactions_of(language, "third_party", blame), language
-        assert not reactions_of(language, "third_party", neutral), language
+        storm = STORMS[language]
+        blamed = Action(600, "statement", BLAME[language])
+        plain = Action(600, "statement", NEUTRAL[language])
+        blame, neutral = reacting(storm, blamed), reacting(storm, plain)
+        assert reactions_of(storm, blamed, "third_party", blame), language
+        assert not reactions_of(storm, plain, "third_party", neutral), language
+        assert not any("fault" in p.text or "faute" in p.text for p in neutral), language
         assert neutral and blame
 
 
@@ -87,7 +87,7 @@ def test_a_denial_of_a_rumour_gets_denial_reactions_and_slows_the_rumour():
     for language in LANGUAGES:
         storm = STORMS[language]
         action = Action(600, "correct_rumour", DENIAL[language], rumour="hospital")
-        assert reactions_of(language, "denial", reacting(storm, action)), language
+        assert reactions_of(storm, action, "denial", reacting(storm, action)), language
         window = (1200, 1800)
         corrected = [p for p in storm.posts([action], *window) if p.rumour == "hospital"]
         spreading = [p for p in storm.posts([], *window) if p.rumour == "hospital"]
@@ -124,9 +124,11 @@ def test_a_contradiction_of_an_earlier_statement_is_noticed():
     first = Action(600, "statement", "Yes, children are in hospital.")
     second = Action(900, "statement", DENIAL["en"])
     posts = [p for p in STORMS["en"].posts([first, second], 900, 1800) if p.reacts_to]
-    found = reactions_of("en", "contradiction", posts)
+    found = reactions_of(STORMS["en"], [first, second], "contradiction", posts)
     assert found and all(p.reacts_to == second.ref for p in found)
-    assert not reactions_of("en", "contradiction", reacting(STORMS["en"], second))
+    alone = reacting(STORMS["en"], second)
+    assert not [p for p in alone if p.text.startswith(("Earlier", "This morning", "First"))]
+    assert not reactions_of(STORMS["en"], second, "contradiction", alone)
 
 
 FRAGMENTS = {
@@ -188,6 +190,32 @@ NON_APOLOGY = {
 
 def test_a_non_apology_is_read_as_one_and_never_thanked_as_an_apology():
     for language in LANGUAGES:
-        posts = reacting(STORMS[language], Action(600, "statement", NON_APOLOGY[language]))
-        assert reactions_of(language, "conditional", posts), language
-        assert not reactions_of(language, "apology", posts), language
+        action = Action(600, "statement", NON_APOLOGY[language])
+        posts = reacting(STORMS[language], action)
+        assert reactions_of(STORMS[language], action, "conditional", posts), language
+        _reading, said = STORMS[language].listener.said(Timeline([action]), 0)
+        assert "apology" not in dict(said.kinds), language
+        thanks = ("Credit where it's due", "a proper apology", "Il faut le reconnaître")
+        assert not [p for p in posts if any(t in p.text for t in thanks)], language
+
+
+def test_a_reaction_that_presumes_blame_follows_only_a_statement_that_blames():
+    template = {
+        "persona": "angry_customer",
+        "sentiment": "negative",
+        "context": "reply_bad",
+        "answers": ["third_party"],
+        "text": "so it's [the supplier's|someone else's] fault now? zebra",
+    }
+    storm = Storm(scenario_with([template]), 7, BRAND, "en", volume_scale=3)
+    blamed = reacting(storm, Action(600, "statement", BLAME["en"]))
+    plain = reacting(storm, Action(600, "statement", NEUTRAL["en"]))
+    assert [p for p in blamed if "zebra" in p.text]
+    assert plain and not [p for p in plain if "zebra" in p.text]
+
+
+def test_only_a_reaction_may_say_what_it_answers():
+    data = sample_data()
+    data["templates"]["en"][0]["answers"] = ["refusal"]
+    with pytest.raises(ScenarioError, match="answers"):
+        validate_data(data, label="sample", stem=data["id"])

@@ -124,25 +124,35 @@ JOBS = {
     "en": (
         "There is no job-cut plan.",
         "Orvane is about to announce 3,000 warehouse job cuts.",
-        "Rumour: Orvane is about to announce 3,000 warehouse job cuts. This is false.",
+        (
+            "Rumour: Orvane is about to announce 3,000 warehouse job cuts. This is false.",
+            "It is false that Orvane is about to announce 3,000 warehouse job cuts.",
+        ),
     ),
     "fr": (
         "Il n'y a aucun plan de suppressions de postes.",
         "Orvane s'apprête à annoncer 3 000 suppressions de postes dans ses entrepôts.",
-        "Rumeur : Orvane s'apprête à annoncer 3 000 suppressions de postes dans ses entrepôts. "
-        "C'est faux.",
+        (
+            "Rumeur : Orvane s'apprête à annoncer 3 000 suppressions de postes dans ses entrepôts. "
+            "C'est faux.",
+            "Il est faux qu'Orvane s'apprête à annoncer 3 000 suppressions de postes dans ses "
+            "entrepôts.",
+        ),
     ),
 }
 
 
 def test_correcting_a_rumour_is_not_read_as_denying_the_fact_it_contradicts():
     exercised = []
-    for language, (fact, rumour, text) in JOBS.items():
+    for language, (fact, rumour, texts) in JOBS.items():
         claims = (Claim("fact:jobs", fact, "fact"), Claim("rumour:cuts", rumour, "rumour"))
         frame = Frame(language, "Orvane", claims)
-        excused = weigh(text, frame, [("cuts", ("jobs",))], 1.0)
-        assert excused.corrects == (True,) and excused.bad == 0, language
-        if analyse(text, frame).stance_of("fact:jobs").label == "denies":
-            assert weigh(text, frame, [("cuts", ())], 1.0).bad > 0, language
-            exercised.append(language)
+        for text in texts:
+            excused = weigh(text, frame, [("cuts", ("jobs",))], 1.0)
+            assert excused.corrects == (True,) and excused.bad == 0, text
+            if analyse(text, frame).stance_of("fact:jobs").label == "denies":
+                assert weigh(text, frame, [("cuts", ())], 1.0).bad > 0, text
+                exercised.append(text)
+        # "Rumour: X. This is false." is read, by the analysis itself, as about the rumour only.
+        assert analyse(texts[0], frame).stance_of("fact:jobs").label != "denies", language
     assert exercised  # the analysis reads at least one of them as also denying the fact

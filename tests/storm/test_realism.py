@@ -223,3 +223,18 @@ def test_a_viral_post_gathers_many_replies(scenario):
             replies[post.reply_to] = replies.get(post.reply_to, 0) + 1
     assert max(replies.values()) >= 10
     assert math.fsum(replies.values()) / len(replies) < 3
+
+
+def test_a_reactions_time_is_the_time_of_the_action_it_answers():
+    template = {
+        "persona": "journalist",
+        "sentiment": "neutral",
+        "context": "reply_good",
+        "text": "{brand} responded at {time}. Updating our story.",
+    }
+    scenario = scenario_with([template], start_time="10:00")
+    action = Action(at_s=430, kind="statement", text="We are sorry. Next update at 11am.")
+    posts = Storm(scenario, 3, None, "en", volume_scale=4).posts([action], 0, 2400)
+    written = [re.search(r"responded at (\d+:\d\d [ap]m)", p.text) for p in posts]
+    times = {m.group(1) for m in written if m}
+    assert times == {"10:07 am"}

@@ -2,7 +2,7 @@
 the poor one on the library's scenarios."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.drills.rules import unfilled
@@ -12,9 +12,15 @@ from app.studio.dry_run import CLEAR_MARGIN, DryRun, dry_run
 from app.studio.scripts import good_script, poor_script
 
 LIBRARY = [path.stem for path in library.scenario_files()]
-# natural-disaster is left out: the statement analysis reads some of its facts as denying
-# others (the dry run shows it: it barely separates the teams in French).
-SEPARATING = ["tutorial", "product-recall", "data-breach", "service-outage", "strike", "deepfake"]
+SEPARATING = [
+    "tutorial",
+    "product-recall",
+    "data-breach",
+    "service-outage",
+    "strike",
+    "deepfake",
+    "natural-disaster",
+]
 
 
 @pytest.mark.parametrize("scenario_id", LIBRARY)
@@ -65,6 +71,9 @@ def test_the_scripts_speak_the_scenarios_words():
     seed=st.integers(0, 2**31 - 1),
     language=st.sampled_from(["en", "fr"]),
 )
+# Where a stated fact once read as denying another (a critical error for the good team).
+@example(scenario_id="natural-disaster", seed=1, language="fr")
+@example(scenario_id="natural-disaster", seed=1, language="en")
 def test_the_good_team_scores_clearly_above_the_poor_one(scenario_id, seed, language):
     run = dry_run(library.load_scenario(scenario_id), seed=seed, language=language, reader="en")
     assert run.margin >= CLEAR_MARGIN, (run.good.overall, run.poor.overall)
