@@ -44,6 +44,24 @@ def contexts() -> dict[str, str]:
     }
 
 
+def answers() -> dict[str, str]:
+    """What a reaction template presumes the team's statement said (blank: any statement)."""
+    return {
+        "apology": _("An apology"),
+        "conditional": _("A conditional apology (“if anyone was offended”)"),
+        "promise": _("A promise"),
+        "denial": _("A denial"),
+        "refusal": _("A refusal to comment"),
+        "third_party": _("Blame on a partner or supplier"),
+        "victims": _("Blame on the victims"),
+        "denies_responsibility": _("A denial of responsibility"),
+        "contempt": _("Contempt or sarcasm"),
+        "contradiction": _("A contradiction of an earlier statement"),
+        "affirms_rumour": _("Words that confirm a rumour"),
+        "contradicts_fact": _("Words that deny a known fact"),
+    }
+
+
 def genders() -> dict[str, str]:
     """Whom a template's words fit (blank: any author)."""
     return {"": _("Any author"), "female": _("A woman"), "male": _("A man")}
@@ -98,6 +116,7 @@ def editor_labels() -> dict[str, dict[str, str]]:
         "sentiments": sentiments(),
         "contexts": contexts(),
         "genders": genders(),
+        "answers": answers(),
         "shapes": shapes(),
         "countries": countries(),
         "metrics": metrics(),

@@ -90,6 +90,9 @@ def _template(form: FormData, base: str) -> dict[str, Any] | None:
         # A template's spaces can matter (`[so |]`): only the ends are trimmed.
         "text": field(form, f"{base}.text"),
     }
+    answers = [str(value) for value in form.getlist(f"{base}.answers") if value]
+    if answers:  # left out when empty, as the scenario files do
+        template["answers"] = answers
     return None if _removed(form, base) or not template["text"] else template
 
 

@@ -298,6 +298,12 @@ BROKEN: list[tuple[str, Callable[[Doc], None], str, str]] = [
         "templates.fr.0.text",
         "nomme la marque 'Café Cerise' telle quelle",
     ),
+    (
+        "answers",
+        setting("templates.fr.0.answers", ["apology"]),
+        "templates.fr.0.answers",
+        "seule une réaction (à une bonne ou à une mauvaise réponse) répond",
+    ),
     ("brand tag", setting("brand.name", "!!!"), "brand.name", "le nom n’a ni lettre ni chiffre"),
 ]
 
