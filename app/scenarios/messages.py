@@ -23,17 +23,10 @@ class Message(str):
         message.template, message.values = template, values
         return message
 
-    def __reduce__(self) -> tuple:
-        return _rebuilt, (self.template, self.values)
-
     def rendered(self, gettext: Gettext) -> str:
         """The message through `gettext(template, **values)`: in that catalogue's language."""
         values = {key: in_language(value, gettext) for key, value in self.values.items()}
         return gettext(self.template, **values)
-
-
-def _rebuilt(template: str, values: dict[str, object]) -> Message:
-    return Message(template, **values)
 
 
 def N_(template: str, **values: object) -> Message:  # noqa: N802 (gettext's marker name)
