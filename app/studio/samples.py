@@ -45,7 +45,7 @@ def sample_posts(
             feminine = template.gender is Gender.female
         words = expand(grammar, rng, feminine)
         text = vary(words, template.persona, template.sentiment, language, hashtags, rng)
-        parts = compile_text(text, values, numbers)
+        parts = compile_text(text, values, numbers, language)
         filler = slots.filler(parts)
         city = cities[rng.randrange(len(cities))]
         found[parts[0] if filler is None else filler(rng.random, city, SAMPLE_AT_MS)] = None
