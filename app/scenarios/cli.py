@@ -9,6 +9,7 @@ import typer
 from app.scenarios import library
 from app.scenarios.loader import Problem, ScenarioError, load_file
 from app.scenarios.models import LANGUAGES, Scenario, format_duration
+from app.scenarios.presumptions import presumptions
 
 app = typer.Typer(help="The scenario library: validate, schema, list.", no_args_is_help=True)
 
@@ -22,7 +23,8 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check scenario files; print each problem as file:line: field: message."""
+    """Check scenario files; print each problem as file:line: field: message, and warn of the
+    reactions that presume what the team said without saying what they answer (a lint)."""
     paths = files or library.scenario_files()
     if not paths:
         typer.echo(f"No scenario files in {library.library_folder()}.", err=True)
@@ -37,6 +39,12 @@ def validate(
             failed += 1
             continue
         typer.echo(f"ok  {_shown(path)}  {_counts(scenario)}")
+        for found in presumptions(scenario):
+            typer.echo(
+                f"  warning: templates.{found.language}.{found.index}: a reaction that presumes "
+                f"{found.kind} ({found.words!r}) without `answers` (docs/scenarios.md)",
+                err=True,
+            )
     for problem in problems:
         typer.echo(str(problem), err=True)
     if problems:

@@ -690,15 +690,18 @@ class Storm:
                     1 + effect.bad,
                     0.5 if action.kind == "reply" else 1.0,
                     0.8 * (effect.good - effect.bad),
+                    # Nothing good and something bad said: nobody praises it (supporters who
+                    # defend the brand write in the poor-answer pool, as they do after silence).
+                    effect.good > 0 or effect.bad == 0,
                     action.ref,
                     listened,
                     answering(tables.reply_good, listened[2]),
                     answering(tables.reply_bad, listened[2]),
                 )
-            at_s, bad_factor, half, tone, ref, listened, good_pool, bad_pool = constants
+            at_s, bad_factor, half, tone, praised, ref, listened, good_pool, bad_pool = constants
             rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
             rate *= half
-            good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95)
+            good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95) if praised else 0.0
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
                 pool = good_pool if good else bad_pool

@@ -44,6 +44,21 @@ def test_validate_names_the_file_line_and_field_and_exits_non_zero(write):
     assert "ok  " in result.stdout and "OK:" not in result.stdout
 
 
+def test_validate_warns_of_a_reaction_that_presumes_what_the_team_said(write):
+    presuming = (
+        '    - {persona: activist, sentiment: negative, text: "Blaming the staff, {brand}?", '
+    )
+    presuming += "context: reply_bad}\n"
+    text = VALID.replace("  fr:\n", presuming + "  fr:\n", 1)
+    assert text != VALID
+    result = runner.invoke(app, ["scenarios", "validate", str(write(text))])
+    assert result.exit_code == 0, result.output
+    assert "warning: templates.en.3: a reaction that presumes blame ('Blaming')" in result.stderr
+    tagged = text.replace("context: reply_bad}", "context: reply_bad, answers: [third_party]}")
+    result = runner.invoke(app, ["scenarios", "validate", str(write(tagged))])
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
 def test_validate_reports_a_missing_file(tmp_path: Path):
     result = runner.invoke(app, ["scenarios", "validate", str(tmp_path / "gone.yaml")])
     assert result.exit_code == 1

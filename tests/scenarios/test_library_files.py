@@ -9,6 +9,7 @@ import yaml
 from app.scenarios.library import scenario_files
 from app.scenarios.loader import load_file
 from app.scenarios.models import LANGUAGES, Scenario, TemplateContext
+from app.scenarios.presumptions import presumptions
 
 LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
 FILES = scenario_files(LIBRARY)
@@ -19,6 +20,7 @@ TEMPLATE_FLOORS = {
     TemplateContext.reply_bad: 4,
     TemplateContext.silence: 3,
 }
+PLAIN_REACTIONS = 2  # per reaction context and language: templates with no `answers`
 
 
 def test_the_library_holds_the_tutorial_and_distinct_crisis_types():
@@ -63,7 +65,22 @@ def floor_shortfalls(scenario: Scenario) -> list[str]:
         counts[f"{language} sentiments"] = (len({t.sentiment for t in storm}), 3)
         for context, floor in TEMPLATE_FLOORS.items():
             counts[f"{language} {context.value} templates"] = (by_context[context], floor)
+        for context in (TemplateContext.reply_good, TemplateContext.reply_bad):
+            plain = sum(1 for t in templates if t.context == context and not t.answers)
+            counts[f"{language} {context.value} templates that presume nothing"] = (
+                plain,
+                PLAIN_REACTIONS,
+            )
     return [f"{name}: {have} < {floor}" for name, (have, floor) in counts.items() if have < floor]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_no_reaction_presumes_what_the_team_said_without_saying_what_it_answers(path: Path):
+    found = [
+        f"{p.language}[{p.index}] presumes {p.kind} ({p.words!r})"
+        for p in presumptions(load_file(path))
+    ]
+    assert found == []
 
 
 def test_the_annotated_example_in_the_docs_satisfies_the_schema():

@@ -17,7 +17,11 @@ purpose when the reactions that quote the team came to be read from grammars per
 shared by the accounts of a minute), bots to draw from all their templates, French prepositions to
 agree with the names filled in (« d'Orvane »), a reaction's {time} to be its action's and a
 synonym at a sentence's start to keep its capital (issue 13's last giveaways); and again when
-data-breach's reactions stopped quoting words the team never wrote and said what they answer."""
+data-breach's reactions stopped quoting words the team never wrote and said what they answer;
+and again when its reaction that thanked an apology came to answer only an apology, two that
+listed what a statement said were reworded and each language gained a reaction that presumes
+nothing (the lint of app/scenarios/presumptions.py; the template list and its draws changed, and
+the French storm without actions too, its later templates being numbered one further)."""
 
 import hashlib
 import json
@@ -48,17 +52,17 @@ ACTIONS = [
 ]
 GOLDEN = {
     ("data-breach", "en", 2026, False): "082947da576e3639c0b9a65dfc7b323f",
-    ("data-breach", "en", 2026, True): "6228114ace6320c12323d7de21824fca",
+    ("data-breach", "en", 2026, True): "a2ae0331453c2d7ec0dbf7f1b975ece4",
     ("data-breach", "en", 7, False): "97614e9b1282a1d855d7b6ddcc173c6a",
-    ("data-breach", "en", 7, True): "f4dc772c52c3fc8c9a4853150f5d4b70",
-    ("data-breach", "fr", 2026, False): "d57297918698d3a2ffa990a5da2a441c",
-    ("data-breach", "fr", 2026, True): "e8fafd2df06652fa1476870bf36bfd41",
-    ("data-breach", "fr", 7, False): "e2b4205157f42c751fa9869ed532e432",
-    ("data-breach", "fr", 7, True): "942092803d71669b1c5a2db58d180a23",
+    ("data-breach", "en", 7, True): "91f0b4794509fe89429c3e05ee383933",
+    ("data-breach", "fr", 2026, False): "241f819d1d7dd58c7f33447a5b485f61",
+    ("data-breach", "fr", 2026, True): "c700566d92522baf681fc7945fc7eb2b",
+    ("data-breach", "fr", 7, False): "117f44aef3f8be4a92741573c1b96117",
+    ("data-breach", "fr", 7, True): "dd31ddccaedc77fc580ddfca471a0805",
     ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
-    ("sample", "en", 2026, True): "2cc8450593b685592e89c7a68447d499",
+    ("sample", "en", 2026, True): "4b99215f6b8be3a715a4abb4ec64b96c",
     ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
-    ("sample", "en", 7, True): "bb794199268a55e0688511fb8db4ec1c",
+    ("sample", "en", 7, True): "a8c5e4382991c8e4f4fec0a1d61b5c74",
     ("sample", "fr", 2026, False): "41c76870c1f6eb1b77106a3a9fe2d587",
     ("sample", "fr", 2026, True): "4b61470b4a94dd3d6792f9d1855eba99",
     ("sample", "fr", 7, False): "79240551e303ca12660e803f59dcfb51",

@@ -9,7 +9,7 @@ from app.storm import Action, Storm
 from app.storm.audience import Timeline
 from app.storm.listener import FOLLOW_UP_DEADLINE_S
 from app.storm.listening import reaction_texts
-from app.storm.report import QUOTED, quotes
+from app.storm.report import QUOTED, TEXTS, quotes
 from app.storm.text import clock_text
 from tests.storm.sample import sample_data, sample_scenario
 from tests.storm.test_realism import scenario_with
@@ -219,3 +219,17 @@ def test_only_a_reaction_may_say_what_it_answers():
     data["templates"]["en"][0]["answers"] = ["refusal"]
     with pytest.raises(ScenarioError, match="answers"):
         validate_data(data, label="sample", stem=data["id"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_statement_with_nothing_good_in_it_is_never_praised(language):
+    """A defensive statement gets no reaction from the good-answer pool ("finally a clear
+    statement"), while an apology gets some: praise follows only what deserves it."""
+    storm = STORMS[language]
+    defensive = Action(600, "statement", TEXTS["defensive"][language])
+    effect = storm.model.effect(defensive)
+    assert effect.good == 0 < effect.bad
+    answered = reacting(storm, defensive)
+    assert answered and not [p for p in answered if p.sentiment == "positive"]
+    apologised = reacting(storm, Action(600, "statement", APOLOGY[language]))
+    assert [p for p in apologised if p.sentiment == "positive"]
