@@ -383,8 +383,8 @@ PRESS: dict[str, tuple[str, ...]] = {
         "[The key line|The line that matters|What stands out] in {brand}'s [statement|update]: "
         "{quote}.",
         "[Quote of the day|On the record] from {brand}: {quote}.",
-        "We have {brand}'s [statement|response] now. [It reads|It opens with|Key sentence]: "
-        "{quote}.",
+        "[We have|We now have|We've just received|Just landed:] {brand}'s [statement|response]"
+        ". [It reads|It opens with|Key sentence]: {quote}.",
     ),
     "fr": (
         "{brand} [affirme|écrit|indique] {quote}.",
@@ -399,8 +399,8 @@ PRESS: dict[str, tuple[str, ...]] = {
         "[La phrase clé|Ce qu'il faut retenir|La ligne qui compte] du [communiqué|point] de "
         "{brand} : {quote}.",
         "[Citation du jour|Officiellement], {brand} écrit {quote}.",
-        "Nous avons [le communiqué|la réponse] de {brand}. [On y lit|Il commence ainsi|Phrase "
-        "clé] : {quote}.",
+        "[Nous avons|Nous venons de recevoir|Reçu à l'instant :|Nous avons désormais] [le "
+        "communiqué|la réponse] de {brand}. [On y lit|Il commence ainsi|Phrase clé] : {quote}.",
     ),
 }
 EXPERT: dict[str, dict[str, tuple[str, ...]]] = {

@@ -52,25 +52,25 @@ ACTIONS = [
 ]
 GOLDEN = {
     ("data-breach", "en", 2026, False): "082947da576e3639c0b9a65dfc7b323f",
-    ("data-breach", "en", 2026, True): "a2ae0331453c2d7ec0dbf7f1b975ece4",
+    ("data-breach", "en", 2026, True): "9e643e0cde20417516bc131f5b317a3f",
     ("data-breach", "en", 7, False): "97614e9b1282a1d855d7b6ddcc173c6a",
-    ("data-breach", "en", 7, True): "91f0b4794509fe89429c3e05ee383933",
+    ("data-breach", "en", 7, True): "663c1f7075460a07d3eec32984c6a9ed",
     ("data-breach", "fr", 2026, False): "241f819d1d7dd58c7f33447a5b485f61",
-    ("data-breach", "fr", 2026, True): "c700566d92522baf681fc7945fc7eb2b",
+    ("data-breach", "fr", 2026, True): "4dfdc24171b0a9de5e48c911ffadce15",
     ("data-breach", "fr", 7, False): "117f44aef3f8be4a92741573c1b96117",
-    ("data-breach", "fr", 7, True): "dd31ddccaedc77fc580ddfca471a0805",
+    ("data-breach", "fr", 7, True): "3269c41ca80f5a54439f2c3d8a39bf13",
     ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
-    ("sample", "en", 2026, True): "4b99215f6b8be3a715a4abb4ec64b96c",
+    ("sample", "en", 2026, True): "ce3ad3c520d64ced5a0948bbdb244e13",
     ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
-    ("sample", "en", 7, True): "a8c5e4382991c8e4f4fec0a1d61b5c74",
+    ("sample", "en", 7, True): "be960a56b32a26b9ed8d006072de0dde",
     ("sample", "fr", 2026, False): "41c76870c1f6eb1b77106a3a9fe2d587",
-    ("sample", "fr", 2026, True): "4b61470b4a94dd3d6792f9d1855eba99",
+    ("sample", "fr", 2026, True): "6c3b033dde24fe278c410b7e7bcc8f4f",
     ("sample", "fr", 7, False): "79240551e303ca12660e803f59dcfb51",
-    ("sample", "fr", 7, True): "c39709459ec6ccee838580e8669467ef",
+    ("sample", "fr", 7, True): "4dd5788134e63316779e96a11c66f5ca",
 }
 PREVIEW_JSONL = "73e7ead8e604ba808d2acd62853f17742f2832468fd1c2887514eb46a461702e"
 PREVIEW_FEED = "08a9ae82b6ea9bb5a994dde5016ac60397069a9f41da1c3f33dbf96f88425596"
-STREAMED = "f485cedff2d00aeff02578762e881359be68f2489c68e7f0d179faa570428fb0"
+STREAMED = "f71275758f6803f4ac9a7523f1896b54c926d03005bf161ac9e70360e9c941d7"
 
 
 def scenario_for(name: str):
