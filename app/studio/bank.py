@@ -119,10 +119,7 @@ def placed(entry: InjectBankEntry, document: dict[str, Any], at_s: int) -> dict[
             field="scenario_id",
         )
     moved = msel.shift({"injects": [inject]}, at_s - inject["at"])["injects"][0]
-    taken = {i["id"] for i in document.get("injects", [])}
-    if moved["id"] in taken:
-        moved["id"] = msel.free_id(taken, moved["id"])
-    return moved
+    return msel.unused_id(document, moved)
 
 
 def use_entry(

@@ -60,12 +60,14 @@ def duplicate(document: dict[str, Any], inject_id: str) -> dict[str, Any]:
     return data
 
 
+def unused_id(document: dict[str, Any], inject: dict[str, Any]) -> dict[str, Any]:
+    """`inject` under its id, or under the first free one after it when `document` uses it."""
+    taken = {i["id"] for i in document.get("injects", [])}
+    return {**inject, "id": free_id(taken, inject["id"])} if inject["id"] in taken else inject
+
+
 def add(document: dict[str, Any], inject: dict[str, Any]) -> dict[str, Any]:
     """The document with `inject` added, under its id or the first free one after it."""
     data = copy.deepcopy(document)
-    injects = data.setdefault("injects", [])
-    taken = {i["id"] for i in injects}
-    if inject["id"] in taken:
-        inject = {**inject, "id": free_id(taken, inject["id"])}
-    injects.append(copy.deepcopy(inject))
+    data.setdefault("injects", []).append(copy.deepcopy(unused_id(data, inject)))
     return data
