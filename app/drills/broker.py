@@ -27,6 +27,8 @@ __all__ = ["Broker", "Event", "InMemoryBroker", "RedisBroker", "make_broker"]
 class Broker(Protocol):
     """Publishes a drill's events and streams them to subscribers, replaying after an id."""
 
+    origin: str  # this process, as its changes' events name it ("" when nobody else reads them)
+
     async def publish(self, drill_id: int, name: str, data: str) -> str:
         """Store and fan out one event; return its id."""
         ...
@@ -127,6 +129,8 @@ class InMemoryBroker:
     Ids are integers that start from the creation time in microseconds, so ids handed out
     after a restart are still greater than the ones a reconnecting client remembers.
     """
+
+    origin = ""  # one process: no other reads its events
 
     def __init__(
         self, buffer_size: int = BUFFER_SIZE, queue_size: int = QUEUE_SIZE, first_id: int = 0

@@ -4,7 +4,7 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
-EVENT_ID = re.compile(r"\d+(-\d+)?")  # in-memory ids are integers, Redis stream ids "ms-seq"
+EVENT_ID = re.compile(r"\d+(-\d+){0,2}")  # in-memory: integers; Redis: "ms-seq", "ms-seq-n"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -16,6 +16,7 @@ class Event:
     name: str
     data: str
     wire: bytes = field(default=b"", compare=False, repr=False)
+    origin: str = field(default="", compare=False, repr=False)  # the process of a change
 
     def encoded(self) -> bytes:
         """The event as a server-sent-events frame (built once per event, shared by clients)."""

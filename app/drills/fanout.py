@@ -4,10 +4,14 @@ With Redis, a console reading the stream itself would cost a connection and a bl
 per console per event. Instead the first console of a drill in this process starts a reader
 task; every console of the drill gets a bounded queue fed from it, and a ring buffer of the
 reader's recent events serves Last-Event-ID replays (older ones come from the broker's
-history once). The reader stops with the drill's last console in the process.
+history once). The reader stops with the drill's last console in the process. (With Redis,
+the broker serves the readers of all drills with one blocking read: app.drills.redis_reader.)
+An event another process published for a change (an action, a clock control) is passed to
+`changed`, so this process reloads the drill at once rather than at its next refresh.
 """
 
 import asyncio
+import contextlib
 import logging
 import math
 import time
@@ -56,6 +60,15 @@ class _Local:
             subscriber.offer(event, queue_size)
 
 
+async def _ready(subscriber: Subscriber) -> list[Event | None]:
+    """The events waiting in the subscriber's queue, waiting for the first; a None (the
+    overflow marker) ends the list."""
+    found = [await subscriber.queue.get()]
+    while found[-1] is not None and not subscriber.queue.empty():
+        found.append(subscriber.queue.get_nowait())
+    return found
+
+
 async def stopped(task: asyncio.Task, within_s: float = STOP_S) -> None:
     """Cancel the task and wait for it, but not forever: a client library stuck in a retry
     must not keep a departing console (or the server's shutdown) waiting."""
@@ -76,12 +89,14 @@ class Fanout:
         *,
         buffer_size: int = LOCAL_BUFFER,
         queue_size: int = QUEUE_SIZE,
-        delivered: Callable[[], None] = metrics.DELIVERED.inc,
+        delivered: Callable[[int], None] = metrics.DELIVERED.inc,
+        changed: Callable[[int], None] = lambda drill_id: None,
     ) -> None:
         self.broker = broker
         self.buffer_size = buffer_size
         self.queue_size = queue_size
         self.delivered = delivered
+        self.changed = changed
         self.locals: dict[int, _Local] = {}
 
     def listeners(self, drill_id: int) -> int:
@@ -100,6 +115,16 @@ class Fanout:
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """Held events after `last_event_id`, then live ones, with no gap and no duplicate."""
+        async with contextlib.aclosing(self.batches(drill_id, last_event_id)) as batches:
+            async for batch in batches:
+                for event in batch:
+                    yield event
+
+    async def batches(
+        self, drill_id: int, last_event_id: str | None
+    ) -> AsyncIterator[list[Event]]:
+        """`subscribe`'s events, those ready together in one list: a console then writes
+        them in one chunk (a driver's batch arrives at once), not one write per event."""
         local = self._open(drill_id)
         subscriber = Subscriber(self.queue_size)
         local.subscribers.add(subscriber)
@@ -109,16 +134,19 @@ class Fanout:
             key = order(last_event_id)
             if key is None or key > local.newest:
                 key, last_event_id = local.newest, local.newest_id
+            replay = True
             while True:
-                for event in await self._replay(drill_id, local, key, last_event_id or ""):
-                    yield event
-                    key, last_event_id = order(event.id) or key, event.id
-                    self.delivered()
-                while (event := await subscriber.queue.get()) is not None:
-                    if (order(event.id) or ()) > key:
-                        yield event
-                        key, last_event_id = order(event.id) or key, event.id
-                        self.delivered()
+                if replay:
+                    batch = await self._replay(drill_id, local, key, last_event_id or "")
+                    replay = False
+                else:
+                    ready = await _ready(subscriber)
+                    replay = ready[-1] is None  # overflowed: go on from the buffer
+                    batch = [e for e in ready if e is not None and (order(e.id) or ()) > key]
+                if batch:
+                    yield batch
+                    key, last_event_id = order(batch[-1].id) or key, batch[-1].id
+                    self.delivered(len(batch))
         finally:
             metrics.CONSOLES.dec()
             local.subscribers.discard(subscriber)
@@ -166,6 +194,8 @@ class Fanout:
             try:
                 async for event in self.broker.subscribe(drill_id, local.newest_id):
                     local.push(event, self.queue_size)
+                    if event.origin and event.origin != self.broker.origin:
+                        self.changed(drill_id)  # another process changed the drill
             except Exception:
                 unless_cancelled()
                 metrics.BROKER_ERRORS.labels("reader").inc()

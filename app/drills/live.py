@@ -83,9 +83,10 @@ class DriverHub:
         now: Callable[[], datetime] = utc_now,
         retention_s: float = RETENTION_S,
         lock_ttl_ms: int = LOCK_TTL_MS,
+        changed: Callable[[int], None] = lambda drill_id: None,
     ) -> None:
         self.broker = broker
-        self.fanout = Fanout(broker)
+        self.fanout = Fanout(broker, changed=changed)
         self.source_for = source_for
         self.render = render
         self.render_data = render_data
@@ -102,14 +103,23 @@ class DriverHub:
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """The drill's events through this process's reader, its driver running meanwhile."""
+        async with contextlib.aclosing(self.batches(drill_id, last_event_id)) as batches:
+            async for batch in batches:
+                for event in batch:
+                    yield event
+
+    async def batches(
+        self, drill_id: int, last_event_id: str | None
+    ) -> AsyncIterator[list[Event]]:
+        """`subscribe`'s events, those ready together in one list (one write to a console)."""
         if drill_id not in self.drivers and drill_id not in self.ended:
             task = asyncio.create_task(self._supervise(drill_id), name=f"drill-{drill_id}-driver")
             self.drivers[drill_id] = task
         try:
-            events = self.fanout.subscribe(drill_id, last_event_id)
-            async with contextlib.aclosing(events):
-                async for event in events:
-                    yield event
+            batches = self.fanout.batches(drill_id, last_event_id)
+            async with contextlib.aclosing(batches):
+                async for batch in batches:
+                    yield batch
         finally:
             if self.fanout.listeners(drill_id) == 0:
                 driver = self.drivers.pop(drill_id, None)
@@ -154,7 +164,7 @@ class DriverHub:
         process has no console left on it; stand by while another driver holds the lock."""
         source, feed, renew_at = self.source_for(drill_id), None, 0.0
         loop, holding = asyncio.get_running_loop(), Holding()
-        storm = await self._build(source)
+        storm: Storm | None = None
         try:
             while self.fanout.listeners(drill_id):
                 unless_cancelled()
@@ -164,6 +174,11 @@ class DriverHub:
                         await self._stand_by(drill_id)
                         continue
                     renew_at = loop.time() + self.lock_ttl_ms / 3000
+                if storm is None:
+                    # Only the lock's holder needs the storm: a standby process builds none.
+                    storm = await self._build_holding(drill_id, token, source)
+                    if not holding.set(storm is not None):
+                        continue
                 moment = self.now()
                 status, sim_s, speed = source.clock_reading(moment)
                 if feed is None:
@@ -171,13 +186,17 @@ class DriverHub:
                 now = moment.timestamp()
                 due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
                 if due:
-                    if not holding.set(await self._publish(drill_id, token, feed, due)):
+                    # A publish renews the lock once a third of its TTL has passed since the
+                    # last renewal (not every time: that would be a command per batch).
+                    renew = loop.time() >= renew_at - self.lock_ttl_ms / 6000
+                    if not holding.set(await self._publish(drill_id, token, feed, due, renew)):
                         feed = None  # the lock was lost: its new holder goes on from our progress
                         continue
-                    # The publish renewed the lock for its whole TTL: a renewal of its own is
-                    # due only after half of it without publishing (a clock event goes out
-                    # every second, so with the default TTL it is rarely needed).
-                    renew_at = loop.time() + self.lock_ttl_ms / 2000
+                    if renew:
+                        # Renewed for its whole TTL: a renewal of its own is due only after
+                        # half of it without publishing (a clock event goes out every second,
+                        # so with the default TTL it is rarely needed).
+                        renew_at = loop.time() + self.lock_ttl_ms / 2000
                 if status == "ended":
                     self.ended.add(drill_id)
                     await self.broker.retire(drill_id, self.retention_s)
@@ -206,6 +225,22 @@ class DriverHub:
             self._builders = anyio.CapacityLimiter(1)
         return await anyio.to_thread.run_sync(source.storm, limiter=self._builders)
 
+    async def _build_holding(self, drill_id: int, token: str, source: DrillSource) -> Storm | None:
+        """The storm, renewing the lock while it is built (builds take turns: with many
+        drills starting at once, one may wait longer than the lock lives); None if the lock
+        was lost meanwhile (the storm, once built, stays cached for a later turn)."""
+        build = asyncio.ensure_future(self._build(source))
+        try:
+            while True:
+                done, _ = await asyncio.wait({build}, timeout=self.lock_ttl_ms / 3000)
+                if done:
+                    return build.result()
+                if not await self.broker.claim(drill_id, token, self.lock_ttl_ms):
+                    return None
+        finally:
+            if not build.done():
+                build.add_done_callback(lambda task: task.cancelled() or task.exception())
+
     async def _resume(
         self, drill_id: int, token: str, storm: Storm, sim_s: float, speed: float
     ) -> Feed:
@@ -226,16 +261,20 @@ class DriverHub:
             log.info("drill %s: driver %s resumes at T+%.1fs", drill_id, token, saved["sim_s"])
         return Feed.resume(storm, saved, self.max_per_s, self.tick_s)
 
-    async def _publish(self, drill_id: int, token: str, feed: Feed, due: list) -> bool:
-        """Publish the due events with the feed's progress; False if `token` lost the lock."""
+    async def _publish(
+        self, drill_id: int, token: str, feed: Feed, due: list, renew: bool
+    ) -> bool:
+        """Publish the due events with the feed's progress (renewing the lock if `renew`);
+        False if `token` lost the lock."""
         events = [
             (name, self.render(p) if isinstance(p, Post) else self.render_data(name, p))
             for name, p in due
         ]
         progress = json.dumps({"token": token, **feed.progress()}, separators=(",", ":"))
         ids = await self.broker.publish_batch(
-            drill_id, events, token=token, progress=progress, ttl_ms=self.lock_ttl_ms
-        )
+            drill_id, events, token=token, progress=progress,
+            ttl_ms=self.lock_ttl_ms if renew else None,
+        )  # fmt: skip
         if ids is None:
             return False
         self.progress[drill_id] = progress

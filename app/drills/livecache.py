@@ -1,11 +1,12 @@
 """Running drills as the live feed reads them: clock log and team actions held in memory.
 
 Drivers read a `CachedSource` on the event loop, so a read never touches the database. The
-cache is refreshed right after a change is committed in this process (`app.drills.notify`),
-and by `refresh_forever` every REFRESH_S seconds in a worker thread, so that with Redis (several
-processes) a change committed by another process reaches this one's driver within that delay.
-The same loop forgets the drills no driver has read for IDLE_S seconds, so a long-running
-server holds the drills being played, not every drill it ever served.
+cache is refreshed right after a change is committed in this process (`app.drills.notify`);
+with Redis (several processes), the event another process published for its change makes
+`Reloads` refresh the drill here at once, in a worker thread. `refresh_forever` reloads every
+drill in play every REFRESH_S seconds besides, a safety net, and forgets the drills no driver
+has read for IDLE_S seconds, so a long-running server holds the drills being played, not
+every drill it ever served.
 """
 
 import asyncio
@@ -25,7 +26,8 @@ from app.drills.models import Drill
 from app.storm.engine import Storm
 from app.storm.types import Action
 
-REFRESH_S = 2.0
+REFRESH_S = 30.0
+FRESH_S = 2.0  # a console opening on a drill loaded longer ago than this reloads it
 IDLE_S = 60.0  # a snapshot no driver refreshed for this long is dropped
 log = logging.getLogger(__name__)
 
@@ -64,9 +66,10 @@ class LiveCache:
         self.loaded_at[drill.id] = self.clock()
         return snapshot
 
-    def ensure(self, *, session: Session, drill: Drill, max_age_s: float = REFRESH_S) -> None:
-        """Load the drill unless it was loaded within `max_age_s` (as fresh as the refresher
-        keeps it): a console joining a drill already played here costs no reload."""
+    def ensure(self, *, session: Session, drill: Drill, max_age_s: float = FRESH_S) -> None:
+        """Load the drill unless it was loaded within `max_age_s`: a console joining a drill
+        already played here costs no reload (one this process does not follow yet may have
+        changed on another process without it hearing: hence the short age)."""
         loaded_at = self.loaded_at.get(drill.id)
         if loaded_at is None or self.clock() - loaded_at > max_age_s:
             self.load(session=session, drill=drill)
@@ -144,3 +147,29 @@ async def refresh_forever(cache: LiveCache, engine: Engine, drill_ids, every_s: 
             await run_in_threadpool(cache.reload, engine, ids)
         except Exception:
             log.exception("refreshing the live drills %s failed", ids)
+
+
+class Reloads:
+    """Drills to reload soon, in a worker thread: a burst of changes costs one reload each."""
+
+    def __init__(self, cache: LiveCache, engine: Engine) -> None:
+        self.cache = cache
+        self.engine = engine
+        self.pending: set[int] = set()
+        self._wake = asyncio.Event()
+
+    def request(self, drill_id: int) -> None:
+        """Reload the drill as soon as the reloads before it are done."""
+        self.pending.add(drill_id)
+        self._wake.set()
+
+    async def forever(self) -> None:
+        """Reload the requested drills, until cancelled."""
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            ids, self.pending = sorted(self.pending), set()
+            try:
+                await run_in_threadpool(self.cache.reload, self.engine, ids)
+            except Exception:
+                log.exception("reloading the changed drills %s failed", ids)

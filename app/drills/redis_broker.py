@@ -1,28 +1,29 @@
 """The broker shared by processes: one Redis stream per drill, its entry ids as event ids.
 
-Beside each stream sit the drill's driver lock (a driver's token, with a TTL) and the
-driver's progress. A driver publishes with one script that checks its token still holds the
-lock, appends its events and stores its progress, so events and progress never disagree.
+A stream entry holds one event (`n0`, `d0`) or a driver's batch of them (`n0`, `d0`, `n1`,
+`d1`…): the events of entry `ms-seq` have ids `ms-seq`, `ms-seq-1`, `ms-seq-2`… in order, so
+a batch costs one XADD and is read as one entry. Beside each stream sits the drill's driver
+lock (a driver's token, with a TTL). A driver publishes with one script that checks its token
+still holds the lock and appends its batch with its progress (`p`), so events and progress
+never disagree and a takeover finds the progress in the stream. An entry published by a
+request (`o`, the publishing process) tells the other processes the drill changed.
+Each process reads every stream it follows with one blocking read (app.drills.redis_reader).
 """
 
-import asyncio
-import logging
-import re
+import uuid
 from collections.abc import AsyncIterator, Sequence
 
 import redis.asyncio as aioredis
-from redis import exceptions as redis_errors
 
-from app.core import metrics
-from app.drills.events import Event, unless_cancelled
+from app.drills.events import Event, order
+from app.drills.redis_reader import StreamReader
 
 BUFFER_SIZE = 10_000
 SOCKET_TIMEOUT_S = 5.0
 BLOCK_MS = 2_000  # well under the socket timeout: a quiet drill's read returns, never times out
 READ_COUNT = 500
-RETRY_S = (0.1, 2.0)  # first and longest pause before reading again after a broker error
-STREAM_ID = re.compile(r"\d+-\d+")
-log = logging.getLogger(__name__)
+PROGRESS_PAGE = 50  # entries read at a time, newest first, looking for the last progress
+_MAX_SEQ = 2**64 - 1
 
 _RENEW = """
 if redis.call('get', KEYS[1]) == ARGV[1] then
@@ -36,15 +37,43 @@ return 0
 """
 _PUBLISH = """
 if redis.call('get', KEYS[1]) ~= ARGV[1] then return false end
-local ids = {}
+local fields = {'p', ARGV[3]}
 for i = 5, #ARGV, 2 do
-  ids[#ids + 1] = redis.call('xadd', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
-                             'name', ARGV[i], 'data', ARGV[i + 1])
+  local n = (i - 5) / 2
+  fields[#fields + 1] = 'n' .. n
+  fields[#fields + 1] = ARGV[i]
+  fields[#fields + 1] = 'd' .. n
+  fields[#fields + 1] = ARGV[i + 1]
 end
-redis.call('set', KEYS[3], ARGV[3])
+local id = redis.call('xadd', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(fields))
 if ARGV[4] ~= '' then redis.call('pexpire', KEYS[1], ARGV[4]) end
-return ids
+return id
 """
+
+
+def event_ids(entry_id: str, count: int) -> list[str]:
+    """The ids of an entry's `count` events: the entry's own, then `-1`, `-2`…"""
+    return [entry_id] + [f"{entry_id}-{index}" for index in range(1, count)]
+
+
+def entry_events(entry_id: str, fields: dict[str, str]) -> list[Event]:
+    """The events an entry holds, in order (the origin of a request's entry on each)."""
+    origin, count = fields.get("o", ""), 0
+    while f"n{count}" in fields:
+        count += 1
+    return [
+        Event(event_id, fields[f"n{index}"], fields[f"d{index}"], origin=origin)
+        for index, event_id in enumerate(event_ids(entry_id, count))
+    ]
+
+
+def entry_before(event_id: str) -> str:
+    """The stream position just before the entry holding the event `event_id` (so reading
+    after it gives that entry again: events of it after `event_id` may not have been seen)."""
+    ms, seq = (order(event_id) or (0, 0))[:2]
+    if seq:
+        return f"{ms}-{seq - 1}"
+    return f"{ms - 1}-{_MAX_SEQ}" if ms else "0-0"
 
 
 class RedisBroker:
@@ -64,6 +93,8 @@ class RedisBroker:
         self.prefix = prefix
         self.maxlen = maxlen
         self.block_ms = block_ms
+        self.origin = uuid.uuid4().hex  # this process, on the entries its requests publish
+        self.reader = StreamReader(self._xread, block_ms=block_ms, count=READ_COUNT)
 
     @classmethod
     def from_url(
@@ -79,12 +110,13 @@ class RedisBroker:
         return cls(client, **options)  # type: ignore[arg-type]
 
     def key(self, drill_id: int, kind: str = "events") -> str:
-        """The Redis key of a drill's stream, lock or progress."""
+        """The Redis key of a drill's stream or lock."""
         return f"{self.prefix}{drill_id}:{kind}"
 
     async def publish(self, drill_id: int, name: str, data: str) -> str:
-        """Append the event to the drill's stream, trimmed to about `maxlen` entries."""
-        fields = {"name": name, "data": data}
+        """Append the event (a change this process made) to the drill's stream, trimmed to
+        about `maxlen` entries."""
+        fields = {"n0": name, "d0": data, "o": self.origin}
         return await self.redis.xadd(
             self.key(drill_id), fields, maxlen=self.maxlen, approximate=True
         )
@@ -98,52 +130,55 @@ class RedisBroker:
         progress: str,
         ttl_ms: int | None = None,
     ) -> list[str] | None:
-        """Append the events and store `progress` in one script, if `token` holds the lock;
-        with `ttl_ms`, the same script renews the lock (no separate renewal command)."""
-        keys = [self.key(drill_id, "driver"), self.key(drill_id), self.key(drill_id, "progress")]
+        """Append the events as one entry with `progress`, in one script, if `token` holds
+        the lock; with `ttl_ms`, the same script renews the lock (no separate command)."""
+        keys = [self.key(drill_id, "driver"), self.key(drill_id)]
         renew = "" if ttl_ms is None else str(ttl_ms)
         events_flat = (part for event in events for part in event)
         values = [token, self.maxlen, progress, renew, *events_flat]
-        return await self.redis.eval(_PUBLISH, 3, *keys, *values)
+        entry_id = await self.redis.eval(_PUBLISH, 2, *keys, *values)
+        return None if entry_id is None else event_ids(entry_id, len(events))
 
     async def tail(self, drill_id: int) -> str:
-        """The id of the stream's newest entry, or 0-0."""
+        """The id of the stream's newest event, or 0-0."""
         newest = await self.redis.xrevrange(self.key(drill_id), count=1)
-        return newest[0][0] if newest else "0-0"
+        if not newest:
+            return "0-0"
+        events = entry_events(*newest[0])
+        return events[-1].id if events else newest[0][0]
 
     async def history(self, drill_id: int, after: str) -> list[Event]:
-        """The entries after `after` (the whole stream for an id that is not a stream id)."""
-        start = f"({after}" if STREAM_ID.fullmatch(after) else "-"
-        entries = await self.redis.xrange(self.key(drill_id), start, "+", count=self.maxlen)
-        return [Event(entry_id, fields["name"], fields["data"]) for entry_id, fields in entries]
+        """The events after `after` (the whole stream for an id that is not one of ours)."""
+        key = order(after)
+        start = entry_before(after) if key is not None and len(key) > 1 else "-"
+        begin = f"({start}" if start != "-" else start
+        entries = await self.redis.xrange(self.key(drill_id), begin, "+", count=self.maxlen)
+        events = [event for entry in entries for event in entry_events(*entry)]
+        return events if start == "-" else [e for e in events if (order(e.id) or ()) > key]
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
-        """Read the stream after `last_event_id` (or from now), blocking for new entries.
+        """The events after `last_event_id` (or from now), as the process's reader reads them.
 
         A broker error (timeout, lost connection) pauses the reader, which then resumes after
         the last entry it gave: an outage delays events, it does not end the subscription.
         """
-        key = self.key(drill_id)
-        valid = last_event_id is not None and STREAM_ID.fullmatch(last_event_id)
-        last = last_event_id if valid else None
-        pause = RETRY_S[0]
-        while True:
-            unless_cancelled()
-            try:
-                last = last or await self.tail(drill_id)
-                found = await self.redis.xread({key: last}, count=READ_COUNT, block=self.block_ms)
-            except redis_errors.RedisError as exc:
-                unless_cancelled()
-                metrics.BROKER_ERRORS.labels("reader").inc()
-                log.warning("reading drill %s from Redis failed (%s); retrying", drill_id, exc)
-                await asyncio.sleep(pause)
-                pause = min(RETRY_S[1], pause * 2)
-                continue
-            pause = RETRY_S[0]
-            for _, entries in found or []:
-                for entry_id, fields in entries:
-                    last = entry_id
-                    yield Event(entry_id, fields["name"], fields["data"])
+        key = order(last_event_id)
+        if key is None or len(key) < 2:
+            last_event_id = await self.tail(drill_id)
+            key = order(last_event_id) or (0, 0)
+        subscription = self.reader.follow(self.key(drill_id), entry_before(last_event_id or ""))
+        try:
+            while True:
+                for entry in await subscription.entries.get():
+                    for event in entry_events(*entry):
+                        if (order(event.id) or ()) > key:
+                            key = order(event.id) or key
+                            yield event
+        finally:
+            self.reader.leave(subscription)
+
+    async def _xread(self, positions: dict[str, str], count: int, block_ms: int) -> list | None:
+        return await self.redis.xread(positions, count=count, block=block_ms)
 
     async def claim(self, drill_id: int, token: str, ttl_ms: int) -> bool:
         """SET NX PX the drill's lock, or extend it if `token` already holds it."""
@@ -151,24 +186,28 @@ class RedisBroker:
         return bool(result)
 
     async def progress(self, drill_id: int) -> str | None:
-        """The progress stored by the drill's last driver."""
-        return await self.redis.get(self.key(drill_id, "progress"))
+        """The progress stored by the drill's last driver: the newest entry carrying one."""
+        end = "+"
+        while entries := await self.redis.xrevrange(self.key(drill_id), end, "-", PROGRESS_PAGE):
+            for entry_id, fields in entries:
+                if "p" in fields:
+                    return fields["p"]
+            end = f"({entries[-1][0]}"
+        return None
 
     async def release(self, drill_id: int, token: str) -> None:
         """Delete the lock if `token` holds it."""
         await self.redis.eval(_RELEASE, 1, self.key(drill_id, "driver"), token)
 
     async def retire(self, drill_id: int, retention_s: float) -> None:
-        """Expire the drill's stream and progress after `retention_s` seconds."""
-        async with self.redis.pipeline(transaction=False) as pipe:
-            for kind in ("events", "progress"):
-                pipe.expire(self.key(drill_id, kind), max(1, round(retention_s)))
-            await pipe.execute()
+        """Expire the drill's stream (and the progress in it) after `retention_s` seconds."""
+        await self.redis.expire(self.key(drill_id), max(1, round(retention_s)))
 
     async def ping(self) -> None:
         """PING Redis (raises a RedisError when it is unreachable)."""
         await self.redis.ping()
 
     async def close(self) -> None:
-        """Close the connection pool."""
+        """Stop the reader and close the connection pool."""
+        await self.reader.close()
         await self.redis.aclose()

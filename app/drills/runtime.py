@@ -6,12 +6,13 @@ import logging
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
+from sqlalchemy.engine import Engine
 
 from app.core import dbclock
 from app.drills import guard
 from app.drills.broker import Broker, make_broker
 from app.drills.live import RETENTION_S, DriverHub
-from app.drills.livecache import REFRESH_S, LiveCache, refresh_forever
+from app.drills.livecache import REFRESH_S, LiveCache, Reloads, refresh_forever
 from app.drills.outbox import Outbox
 from app.drills.posts import render_post
 
@@ -45,11 +46,19 @@ class Live:
         return True
 
 
-def make_live(broker: Broker, *, retention_s: float = RETENTION_S) -> Live:
-    """A live layer on `broker`: posts rendered once per drill, drills read from the cache."""
+def make_live(
+    broker: Broker, *, retention_s: float = RETENTION_S, engine: Engine | None = None
+) -> Live:
+    """A live layer on `broker`: posts rendered once per drill, drills read from the cache;
+    with an `engine`, a drill another process changed is reloaded from it at once."""
     cache = LiveCache()
-    hub = DriverHub(broker, cache.source, render_post, retention_s=retention_s)
-    return Live(broker=broker, hub=hub, cache=cache, outbox=Outbox(broker))
+    reloads = Reloads(cache, engine) if engine is not None else None
+    changed = reloads.request if reloads is not None else (lambda drill_id: None)
+    hub = DriverHub(broker, cache.source, render_post, retention_s=retention_s, changed=changed)
+    live = Live(broker=broker, hub=hub, cache=cache, outbox=Outbox(broker))
+    if reloads is not None:
+        live.tasks.append(asyncio.create_task(reloads.forever(), name="live-drill-reloads"))
+    return live
 
 
 def live_of(app: FastAPI) -> Live | None:
@@ -61,7 +70,11 @@ async def start_live(app: FastAPI) -> Live:
     """Create the live layer (Redis-backed when settings.redis_url is set) and its refresher."""
     settings = app.state.settings
     guard.claim(settings.database_url, settings.redis_url)
-    live = make_live(make_broker(settings.redis_url), retention_s=settings.live_retention_s)
+    live = make_live(
+        make_broker(settings.redis_url),
+        retention_s=settings.live_retention_s,
+        engine=app.state.engine,
+    )
     refresher = refresh_forever(live.cache, app.state.engine, live.hub.active, REFRESH_S)
     live.tasks.append(asyncio.create_task(refresher, name="live-drill-refresher"))
     live.tasks.append(asyncio.create_task(live.outbox.deliver_forever(), name="live-outbox"))

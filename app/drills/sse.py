@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import aclosing
-from typing import Protocol
+from typing import Any, Protocol
 
 from sse_starlette import EventSourceResponse
 
@@ -12,24 +12,40 @@ PING_S = 15
 
 
 class Subscribable(Protocol):
-    """A Broker or a DriverHub: something that streams a drill's events after an id."""
+    """A DriverHub, or `OneByOne` of a broker: a drill's events after an id, in lists."""
 
-    def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
-        """Held events after `last_event_id`, then live ones."""
+    def batches(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[list[Event]]:
+        """Held events after `last_event_id`, then live ones, those ready together in a list."""
         ...
+
+
+class OneByOne:
+    """Any `subscribe`-style source (a broker) as a Subscribable of one-event lists."""
+
+    def __init__(self, source: Any) -> None:
+        self.source = source
+
+    async def batches(
+        self, drill_id: int, last_event_id: str | None
+    ) -> AsyncIterator[list[Event]]:
+        """Each event of the source's subscription alone in its list."""
+        async with aclosing(self.source.subscribe(drill_id, last_event_id)) as events:
+            async for event in events:
+                yield [event]
 
 
 async def frames(
     source: Subscribable, drill_id: int, last_event_id: str | None
 ) -> AsyncIterator[bytes]:
-    """The drill's events as ready-made SSE frames (each encoded once, whoever listens).
+    """The drill's events as ready-made SSE frames (each encoded once, whoever listens), the
+    events ready together written as one chunk.
 
     Closing these frames closes the subscription at once (not when the garbage collector
     finds it), so a console that leaves stops counting as a listener of its drill.
     """
-    async with aclosing(source.subscribe(drill_id, last_event_id)) as events:
-        async for event in events:
-            yield event.encoded()
+    async with aclosing(source.batches(drill_id, last_event_id)) as batches:
+        async for batch in batches:
+            yield b"".join(event.encoded() for event in batch)
 
 
 def event_stream(

@@ -7,6 +7,7 @@ import pytest
 from redis import exceptions as redis_errors
 
 from app.drills.broker import Event, InMemoryBroker, RedisBroker, make_broker
+from app.drills.redis_broker import PROGRESS_PAGE
 from tests.drills.brokers import redis_broker, started, take
 
 pytestmark = pytest.mark.anyio
@@ -149,3 +150,71 @@ async def test_a_read_timeout_is_not_fatal(broker_of_redis):
     stream = await started(broker_of_redis, 2)
     await broker_of_redis.publish(2, "post", "still here")
     assert [e.data for e in await take(stream, 1)] == ["still here"] and failures
+
+
+async def test_a_driver_batch_is_one_entry_read_back_as_its_events(broker_of_redis):
+    broker = broker_of_redis
+    listener = await started(broker, 11)
+    assert await broker.claim(11, "driver", 1000)
+    events = [("post", "a"), ("feed-summary", "b"), ("clock", "c")]
+    ids = await broker.publish_batch(11, events, token="driver", progress='{"sim_s":1}')
+    assert await broker.redis.xlen(broker.key(11)) == 1
+    assert ids == [ids[0], f"{ids[0]}-1", f"{ids[0]}-2"]
+    got = await take(listener, 3)
+    assert [(e.id, e.name, e.data) for e in got] == [(i, *e) for i, e in zip(ids, events)]
+    assert await broker.tail(11) == ids[-1]
+    assert [e.data for e in await broker.history(11, ids[0])] == ["b", "c"]
+    assert [e.data for e in await take(broker.subscribe(11, ids[1]), 1)] == ["c"]
+    assert await broker.progress(11) == '{"sim_s":1}'
+
+
+async def test_a_token_without_the_lock_publishes_nothing(broker_of_redis):
+    assert await broker_of_redis.claim(12, "holder", 1000)
+    published = await broker_of_redis.publish_batch(
+        12, [("post", "x")], token="other", progress="{}"
+    )
+    assert published is None
+    assert await broker_of_redis.redis.xlen(broker_of_redis.key(12)) == 0
+
+
+async def test_the_last_progress_is_found_behind_many_newer_entries(broker_of_redis):
+    broker = broker_of_redis
+    assert await broker.claim(13, "driver", 1000)
+    await broker.publish_batch(13, [("clock", "1")], token="driver", progress='{"sim_s":5}')
+    for number in range(3 * PROGRESS_PAGE):
+        await broker.publish(13, "team-action", str(number))
+    assert await broker.progress(13) == '{"sim_s":5}'
+    assert await broker.progress(14) is None
+
+
+async def test_one_blocking_read_serves_every_drill_a_process_follows(broker_of_redis):
+    broker, calls = broker_of_redis, []
+    real_xread = broker.reader.xread
+
+    async def counted(positions, count, block_ms):
+        calls.append(sorted(positions))
+        return await real_xread(positions, count, block_ms)
+
+    broker.reader.xread = counted
+    drills = range(20, 26)
+    listeners = [await started(broker, drill) for drill in drills]
+    calls.clear()
+    for drill in drills:
+        await broker.publish(drill, "post", f"to {drill}")
+    for drill, listener in zip(drills, listeners):
+        assert [e.data for e in await take(listener, 1)] == [f"to {drill}"]
+    assert calls and all(keys == sorted(broker.key(d) for d in drills) for keys in calls)
+    assert len(calls) < len(drills)
+    for listener in listeners:
+        await listener.aclose()
+    await asyncio.sleep(0.05)
+    assert not broker.reader.subscriptions
+
+
+async def test_events_of_a_change_name_the_process_that_made_it(broker_of_redis):
+    listener = await started(broker_of_redis, 15)
+    await broker_of_redis.publish(15, "team-action", "<li>")
+    assert await broker_of_redis.claim(15, "driver", 1000)
+    await broker_of_redis.publish_batch(15, [("clock", "{}")], token="driver", progress="{}")
+    change, tick = await take(listener, 2)
+    assert change.origin == broker_of_redis.origin != "" and tick.origin == ""

@@ -57,7 +57,7 @@ async def test_closing_the_frames_closes_the_subscription_at_once():
             finally:
                 closed.append(drill_id)
 
-    frames = sse.frames(Source(), 4, None)
+    frames = sse.frames(sse.OneByOne(Source()), 4, None)
     await anext(frames)
     await frames.aclose()
     assert closed == [4]

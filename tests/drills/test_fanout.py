@@ -10,7 +10,7 @@ from app.drills.broker import InMemoryBroker
 from app.drills.fanout import Fanout
 from app.drills.live import DriverHub
 from tests.drills import test_live
-from tests.drills.brokers import started, take
+from tests.drills.brokers import redis_broker, started, take
 from tests.drills.test_live import PEAK_S, START, FakeSource, clock_from
 
 pytestmark = pytest.mark.anyio
@@ -114,3 +114,34 @@ async def test_a_reader_stops_even_if_its_cancellation_surfaces_as_a_read_timeou
     waiting.cancel()
     await asyncio.wait_for(fanout.close(), 2)
     assert fanout.locals == {}
+
+
+async def test_a_change_another_process_made_is_passed_on_and_its_own_is_not(
+    broker_of_redis, redis_url
+):
+    other = redis_broker(redis_url, broker_of_redis.prefix)
+    changed: list[int] = []
+    fanout = Fanout(broker_of_redis, changed=changed.append)
+    try:
+        console = await started(fanout, 16)
+        await broker_of_redis.publish(16, "team-action", "mine")
+        await other.publish(16, "team-action", "theirs")
+        assert [e.data for e in await take(console, 2)] == ["mine", "theirs"]
+        assert changed == [16]
+        await console.aclose()
+    finally:
+        await other.close()
+        await fanout.close()
+
+
+async def test_events_ready_together_reach_a_console_in_one_list():
+    broker = InMemoryBroker()
+    fanout = Fanout(broker)
+    batches = fanout.batches(5, None)
+    first = asyncio.ensure_future(anext(batches))
+    await asyncio.sleep(0.05)
+    assert await broker.claim(5, "driver", 1000)
+    await broker.publish_batch(5, [("post", "a"), ("clock", "b")], token="driver", progress="{}")
+    assert [e.data for e in await asyncio.wait_for(first, 2)] == ["a", "b"]
+    await batches.aclose()
+    await fanout.close()

@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from app.drills.broker import Broker, InMemoryBroker
 from app.drills.live import DriverHub, Feed, priority
-from app.drills.sse import event_stream
+from app.drills.sse import OneByOne, event_stream
 from app.storm import Storm
 from app.storm.types import Action, Author, Post
 from tests.drills.brokers import reachable_redis, redis_broker
@@ -256,7 +256,7 @@ def demo_app(broker: InMemoryBroker) -> Starlette:
 
     async def events(request: Request):
         last_id = request.headers.get("last-event-id")
-        return event_stream(broker, int(request.path_params["drill_id"]), last_id, ping_s=1)
+        return event_stream(OneByOne(broker), int(request.path_params["drill_id"]), last_id, ping_s=1)
 
     return Starlette(routes=[Route("/drills/{drill_id:int}/events", events)])
 

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session
 
 from app.drills.export import storm_for
-from app.drills.livecache import IDLE_S, LiveCache, refresh_forever
+from app.drills.livecache import IDLE_S, LiveCache, Reloads, refresh_forever
 from tests.drills.helpers import make_team
 
 
@@ -71,3 +71,24 @@ async def test_the_refresh_loop_reloads_driven_drills_and_prunes_the_rest():
         await asyncio.sleep(0.01)
     task.cancel()
     assert calls[:3] == [("prune", {1, 3}), ("reload", [1, 3]), ("prune", set())]
+
+
+@pytest.mark.anyio
+async def test_changes_heard_together_are_reloaded_together_once():
+    reloaded: list[list[int]] = []
+
+    class Recording:
+        def reload(self, engine, ids: list[int]) -> None:
+            reloaded.append(ids)
+
+    reloads = Reloads(Recording(), None)
+    for drill_id in (4, 2, 4):
+        reloads.request(drill_id)
+    task = asyncio.create_task(reloads.forever())
+    while not reloaded:
+        await asyncio.sleep(0.01)
+    reloads.request(7)
+    while len(reloaded) < 2:
+        await asyncio.sleep(0.01)
+    task.cancel()
+    assert reloaded == [[2, 4], [7]]

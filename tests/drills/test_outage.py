@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from app.core.db import get_session
 from app.drills import actions
+from app.drills.redis_broker import entry_events
 from app.main import create_app
 from tests import conftest
 from tests.drills.helpers import make_team
@@ -49,7 +50,7 @@ def stream_names(url: str, drill_id: int, timeout_s: float = 8) -> list[str]:
         except redis.ConnectionError:
             entries = []
         if entries:
-            return [fields["name"] for _, fields in entries]
+            return [event.name for entry in entries for event in entry_events(*entry)]
         time.sleep(0.1)
     return []
 
