@@ -120,9 +120,7 @@ class Fanout:
                 for event in batch:
                     yield event
 
-    async def batches(
-        self, drill_id: int, last_event_id: str | None
-    ) -> AsyncIterator[list[Event]]:
+    async def batches(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[list[Event]]:
         """`subscribe`'s events, those ready together in one list: a console then writes
         them in one chunk (a driver's batch arrives at once), not one write per event."""
         local = self._open(drill_id)

@@ -108,9 +108,7 @@ class DriverHub:
                 for event in batch:
                     yield event
 
-    async def batches(
-        self, drill_id: int, last_event_id: str | None
-    ) -> AsyncIterator[list[Event]]:
+    async def batches(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[list[Event]]:
         """`subscribe`'s events, those ready together in one list (one write to a console)."""
         if drill_id not in self.drivers and drill_id not in self.ended:
             task = asyncio.create_task(self._supervise(drill_id), name=f"drill-{drill_id}-driver")
@@ -261,9 +259,7 @@ class DriverHub:
             log.info("drill %s: driver %s resumes at T+%.1fs", drill_id, token, saved["sim_s"])
         return Feed.resume(storm, saved, self.max_per_s, self.tick_s)
 
-    async def _publish(
-        self, drill_id: int, token: str, feed: Feed, due: list, renew: bool
-    ) -> bool:
+    async def _publish(self, drill_id: int, token: str, feed: Feed, due: list, renew: bool) -> bool:
         """Publish the due events with the feed's progress (renewing the lock if `renew`);
         False if `token` lost the lock."""
         events = [

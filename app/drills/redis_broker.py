@@ -189,7 +189,7 @@ class RedisBroker:
         """The progress stored by the drill's last driver: the newest entry carrying one."""
         end = "+"
         while entries := await self.redis.xrevrange(self.key(drill_id), end, "-", PROGRESS_PAGE):
-            for entry_id, fields in entries:
+            for _, fields in entries:
                 if "p" in fields:
                     return fields["p"]
             end = f"({entries[-1][0]}"

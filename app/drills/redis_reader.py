@@ -115,7 +115,7 @@ class StreamReader:
 
     def _hand_out(self, found: list) -> None:
         """Give each subscription the entries of its stream after its own position."""
-        by_key = {key: entries for key, entries in found}
+        by_key = dict(found)
         for subscription in list(self.subscriptions):
             entries = by_key.get(subscription.key)
             if not entries:

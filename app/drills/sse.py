@@ -25,9 +25,7 @@ class OneByOne:
     def __init__(self, source: Any) -> None:
         self.source = source
 
-    async def batches(
-        self, drill_id: int, last_event_id: str | None
-    ) -> AsyncIterator[list[Event]]:
+    async def batches(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[list[Event]]:
         """Each event of the source's subscription alone in its list."""
         async with aclosing(self.source.subscribe(drill_id, last_event_id)) as events:
             async for event in events:

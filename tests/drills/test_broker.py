@@ -161,7 +161,8 @@ async def test_a_driver_batch_is_one_entry_read_back_as_its_events(broker_of_red
     assert await broker.redis.xlen(broker.key(11)) == 1
     assert ids == [ids[0], f"{ids[0]}-1", f"{ids[0]}-2"]
     got = await take(listener, 3)
-    assert [(e.id, e.name, e.data) for e in got] == [(i, *e) for i, e in zip(ids, events)]
+    expected = [(i, *e) for i, e in zip(ids, events, strict=True)]
+    assert [(e.id, e.name, e.data) for e in got] == expected
     assert await broker.tail(11) == ids[-1]
     assert [e.data for e in await broker.history(11, ids[0])] == ["b", "c"]
     assert [e.data for e in await take(broker.subscribe(11, ids[1]), 1)] == ["c"]
@@ -201,7 +202,7 @@ async def test_one_blocking_read_serves_every_drill_a_process_follows(broker_of_
     calls.clear()
     for drill in drills:
         await broker.publish(drill, "post", f"to {drill}")
-    for drill, listener in zip(drills, listeners):
+    for drill, listener in zip(drills, listeners, strict=True):
         assert [e.data for e in await take(listener, 1)] == [f"to {drill}"]
     assert calls and all(keys == sorted(broker.key(d) for d in drills) for keys in calls)
     assert len(calls) < len(drills)

@@ -256,7 +256,8 @@ def demo_app(broker: InMemoryBroker) -> Starlette:
 
     async def events(request: Request):
         last_id = request.headers.get("last-event-id")
-        return event_stream(OneByOne(broker), int(request.path_params["drill_id"]), last_id, ping_s=1)
+        drill_id = int(request.path_params["drill_id"])
+        return event_stream(OneByOne(broker), drill_id, last_id, ping_s=1)
 
     return Starlette(routes=[Route("/drills/{drill_id:int}/events", events)])
 
