@@ -46,6 +46,7 @@ RETENTION_S = 3_600.0
 RESTART_S = (0.2, 5.0)  # first and longest pause before restarting a failed driver
 MAX_GAP_S = 30.0  # real seconds of unpublished feed a new driver still catches up on
 MIN_SLEEP_S = 0.001
+PREBUILD_AFTER_S = 10.0  # a standby process builds the storm this long after it stood by
 log = logging.getLogger(__name__)
 
 
@@ -99,7 +100,8 @@ class DriverHub:
         self.ended: set[int] = set()
         self.progress: dict[int, str] = {}  # the last progress published here, per drill
         self.takeovers = 0
-        self._builders: anyio.CapacityLimiter | None = None  # made in the event loop
+        self._turn = asyncio.Lock()  # one storm built at a time, in one thread of the hub's:
+        self._builders = anyio.CapacityLimiter(1)
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """The drill's events through this process's reader, its driver running meanwhile."""
@@ -163,20 +165,23 @@ class DriverHub:
         source, feed, renew_at = self.source_for(drill_id), None, 0.0
         loop, holding = asyncio.get_running_loop(), Holding()
         storm: Storm | None = None
+        prebuild: asyncio.Task[None] | None = None
         try:
             while self.fanout.listeners(drill_id):
                 unless_cancelled()
-                if feed is None or loop.time() >= renew_at:
-                    if not holding.set(await self.broker.claim(drill_id, token, self.lock_ttl_ms)):
+                if storm is None or feed is None or loop.time() >= renew_at:
+                    if storm is None:
+                        storm = await self._claim_and_build(drill_id, token, source)
+                        claimed = storm is not None
+                    else:
+                        claimed = await self.broker.claim(drill_id, token, self.lock_ttl_ms)
+                    if not holding.set(claimed):
                         feed = None
+                        if storm is None and prebuild is None:
+                            prebuild = asyncio.create_task(self._prebuild(source))
                         await self._stand_by(drill_id)
                         continue
                     renew_at = loop.time() + self.lock_ttl_ms / 3000
-                if storm is None:
-                    # Only the lock's holder needs the storm: a standby process builds none.
-                    storm = await self._build_holding(drill_id, token, source)
-                    if not holding.set(storm is not None):
-                        continue
                 moment = self.now()
                 status, sim_s, speed = source.clock_reading(moment)
                 if feed is None:
@@ -202,6 +207,8 @@ class DriverHub:
                 await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
         finally:
             holding.set(False)
+            if prebuild is not None:
+                prebuild.cancel()
 
     async def _stand_by(self, drill_id: int) -> None:
         """Wait while another driver holds the drill's lock and publishes, until its stream has
@@ -215,29 +222,45 @@ class DriverHub:
                 return
 
     async def _build(self, source: DrillSource) -> Storm:
-        """The drill's storm, built once per process in a thread of the hub's own: a build
-        takes a fraction of a second of CPU, which neither the event loop nor a request may
-        wait for, and builds must not take the threads that admitted requests count on (the
-        builds take turns anyway, so one thread builds as fast as many)."""
-        if self._builders is None:
-            self._builders = anyio.CapacityLimiter(1)
+        """The storm, built in the hub's own thread (call it on this process's turn)."""
         return await anyio.to_thread.run_sync(source.storm, limiter=self._builders)
 
-    async def _build_holding(self, drill_id: int, token: str, source: DrillSource) -> Storm | None:
-        """The storm, renewing the lock while it is built (builds take turns: with many
-        drills starting at once, one may wait longer than the lock lives); None if the lock
-        was lost meanwhile (the storm, once built, stays cached for a later turn)."""
-        build = asyncio.ensure_future(self._build(source))
-        try:
-            while True:
-                done, _ = await asyncio.wait({build}, timeout=self.lock_ttl_ms / 3000)
-                if done:
-                    return build.result()
-                if not await self.broker.claim(drill_id, token, self.lock_ttl_ms):
-                    return None
-        finally:
-            if not build.done():
-                build.add_done_callback(lambda task: task.cancelled() or task.exception())
+    async def _prebuild(self, source: DrillSource) -> None:
+        """Build the storm of a drill another process drives, once the rush of drills starting
+        together is over (PREBUILD_AFTER_S) and on this process's turn: should this process
+        take the drill over, it then resumes the feed without a build's delay."""
+        await asyncio.sleep(PREBUILD_AFTER_S)
+        async with self._turn:
+            await self._build(source)
+
+    async def _claim_and_build(
+        self, drill_id: int, token: str, source: DrillSource
+    ) -> Storm | None:
+        """Claim the lock and build the drill's storm, on this process's turn to build one;
+        None if another driver holds the lock. Only the lock's holder needs the storm, so a
+        standby process builds none; and a process claims one drill at a time while it
+        builds, so that when many drills start at once, the processes share the builds
+        rather than one claiming them all and building them in a long queue.
+
+        A build takes a fraction of a second of CPU, which neither the event loop nor a
+        request may wait for: it runs in a thread of the hub's own (not one of those admitted
+        requests count on), the lock renewed meanwhile. If the lock is lost all the same, the
+        storm, once built, stays cached for a later turn.
+        """
+        async with self._turn:
+            if not await self.broker.claim(drill_id, token, self.lock_ttl_ms):
+                return None
+            build = asyncio.ensure_future(self._build(source))
+            try:
+                while True:
+                    done, _ = await asyncio.wait({build}, timeout=self.lock_ttl_ms / 3000)
+                    if done:
+                        return build.result()
+                    if not await self.broker.claim(drill_id, token, self.lock_ttl_ms):
+                        return None
+            finally:
+                if not build.done():
+                    build.add_done_callback(lambda task: task.cancelled() or task.exception())
 
     async def _resume(
         self, drill_id: int, token: str, storm: Storm, sim_s: float, speed: float

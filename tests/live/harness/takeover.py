@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tests.live.harness.clients import Console, close_all, open_consoles
 from tests.live.harness.cluster import Cluster
-from tests.live.harness.seed import storm_posts
+from tests.live.harness.seed import clock_start, storm_posts
 
 SETTLE_S = 2.0  # the feed runs this long before the kill
 
@@ -24,7 +24,7 @@ class Takeover:
     """What one console on the surviving process saw."""
 
     console: str
-    waited_s: float | None  # from the kill to the console's next event; None: no event
+    waited_s: float | None  # from the kill to the first clock event published after it
     killed_sim: float
     sims: list[float]  # the clock readings received
     hidden: list[tuple[float, int]]  # (simulated second, posts not shown before it) received
@@ -76,16 +76,19 @@ async def kill_the_driver(deployment: Cluster, drill_id: int, duration_s: float)
 
 def seen_by(deployment: Cluster, console: Console, killed_at: float) -> Takeover:
     """The console's view of the takeover, against the storm's own posts."""
-    after = [e for e in console.events if e.arrival > killed_at]
     clocks = [(e.arrival, json.loads(e.data)["sim_s"]) for e in console.named("clock")]
     summaries = [json.loads(e.data) for e in console.named("feed-summary")]
     hidden = [(s["sim_s"], s["hidden_total"]) for s in summaries]
     got = console.post_ids()
+    # Events published just before the kill may still arrive after it: the wait ends with
+    # the first clock published after the kill (its simulated second tells when).
+    start, speed = clock_start(deployment.database_url, console.drill_id)
+    fresh = [arrival for arrival, sim in clocks if start + sim / speed > killed_at]
     # Posts due from the first summary's second on are sent after it (see app.drills.live).
     expected = storm_posts(deployment.database_url, console.drill_id, hidden[0][0], hidden[-1][0])
     return Takeover(
         console=console.url,
-        waited_s=after[0].arrival - killed_at if after else None,
+        waited_s=fresh[0] - killed_at if fresh else None,
         killed_sim=max((sim for arrival, sim in clocks if arrival < killed_at), default=0.0),
         sims=[sim for _, sim in clocks],
         hidden=hidden,
