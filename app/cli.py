@@ -4,6 +4,7 @@ The database, the settings and the plan tools (SQLModel) are imported by the com
 them, so light commands such as `stormdrill storm preview` start quickly.
 """
 
+import threading
 from importlib import import_module
 from typing import Annotated
 
@@ -74,8 +75,11 @@ def serve(
 
     from app.core.logs import logging_config
     from app.core.settings import get_settings
+    from app.storm.authors import warm_up
 
     settings = get_settings()
+    # The storm engine's one-off loading, off the server's threads, while it starts up.
+    threading.Thread(target=warm_up, name="storm-warm-up", daemon=True).start()
     uvicorn.run(
         "app.main:create_app",
         factory=True,

@@ -46,7 +46,6 @@ RETENTION_S = 3_600.0
 RESTART_S = (0.2, 5.0)  # first and longest pause before restarting a failed driver
 MAX_GAP_S = 30.0  # real seconds of unpublished feed a new driver still catches up on
 MIN_SLEEP_S = 0.001
-PREBUILD_AFTER_S = 10.0  # a standby process builds the storm this long after it stood by
 log = logging.getLogger(__name__)
 
 
@@ -165,7 +164,6 @@ class DriverHub:
         source, feed, renew_at = self.source_for(drill_id), None, 0.0
         loop, holding = asyncio.get_running_loop(), Holding()
         storm: Storm | None = None
-        prebuild: asyncio.Task[None] | None = None
         try:
             while self.fanout.listeners(drill_id):
                 unless_cancelled()
@@ -177,8 +175,6 @@ class DriverHub:
                         claimed = await self.broker.claim(drill_id, token, self.lock_ttl_ms)
                     if not holding.set(claimed):
                         feed = None
-                        if storm is None and prebuild is None:
-                            prebuild = asyncio.create_task(self._prebuild(source))
                         await self._stand_by(drill_id)
                         continue
                     renew_at = loop.time() + self.lock_ttl_ms / 3000
@@ -207,8 +203,6 @@ class DriverHub:
                 await asyncio.sleep(max(MIN_SLEEP_S, feed.wait(now, status, sim_s, speed)))
         finally:
             holding.set(False)
-            if prebuild is not None:
-                prebuild.cancel()
 
     async def _stand_by(self, drill_id: int) -> None:
         """Wait while another driver holds the drill's lock and publishes, until its stream has
@@ -224,14 +218,6 @@ class DriverHub:
     async def _build(self, source: DrillSource) -> Storm:
         """The storm, built in the hub's own thread (call it on this process's turn)."""
         return await anyio.to_thread.run_sync(source.storm, limiter=self._builders)
-
-    async def _prebuild(self, source: DrillSource) -> None:
-        """Build the storm of a drill another process drives, once the rush of drills starting
-        together is over (PREBUILD_AFTER_S) and on this process's turn: should this process
-        take the drill over, it then resumes the feed without a build's delay."""
-        await asyncio.sleep(PREBUILD_AFTER_S)
-        async with self._turn:
-            await self._build(source)
 
     async def _claim_and_build(
         self, drill_id: int, token: str, source: DrillSource

@@ -20,7 +20,7 @@ from functools import lru_cache
 from faker import Faker
 
 from app.scenarios.models import Actor, Persona
-from app.storm.places import INSTITUTIONS, faker_locale, towns
+from app.storm.places import FAKER_LOCALES, INSTITUTIONS, faker_locale, towns
 from app.storm.types import Author
 
 # persona: (pool size, median followers, sigma of log followers, verified share, pick skew)
@@ -92,6 +92,13 @@ def names(locale: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         tuple(fake.last_name() for _ in range(NAMES_DRAWN)),
         tuple(fake.user_name() for _ in range(NAMES_DRAWN // 4)),
     )
+
+
+def warm_up() -> None:
+    """Draw every locale's names now: the first storm of a process would otherwise wait for
+    Faker (about a second for all of them), and with it a drill taken over from a dead one."""
+    for locale in {*FAKER_LOCALES.values(), faker_locale("en", ""), faker_locale("fr", "")}:
+        names(locale)
 
 
 @lru_cache(maxsize=32)
