@@ -100,6 +100,12 @@ def readings(
     return tuple(found)
 
 
+TEMPLATES_KEPT = 32
+# (scenario, language, brand, handle) → the scenario, its slots and compiled templates: never
+# changed once made, so storms of different seeds share them (in any thread).
+_TEMPLATES: dict[tuple, tuple[Scenario, "Slots", list[Compiled]]] = {}
+
+
 class Content:
     """The compiled templates, author pools and feed injects of one drill."""
 
@@ -115,12 +121,22 @@ class Content:
         values = static_values(scenario, language, brand, brand_handle)
         self.values = values  # the static slots' values, for texts shown outside the feed
         self.hashtags = [static_text(tag, values) for tag in scenario.hashtags.get(language)]
-        self.slots = Slots(scenario, language, self.hashtags)
         self.numbers = number_names(scenario)
         self.language = language
         self.needed = needed_readings(scenario.duration, REPLY_TAIL_S)
-        self._claimed: set[str] = set()  # texts already read by a template: none reads another's
-        compiled = [self._compile(t) for t in scenario.templates.get(language)]
+        # The compiled templates depend on the scenario, language and brand, not on the seed:
+        # drills of one scenario share them (they are nearly half of a storm's set-up).
+        key = (id(scenario), language, brand, brand_handle)
+        shared = _TEMPLATES.get(key)
+        if shared is None or shared[0] is not scenario:
+            self.slots = Slots(scenario, language, self.hashtags)
+            self._claimed: set[str] = set()  # texts read by a template: none reads another's
+            compiled = [self._compile(t) for t in scenario.templates.get(language)]
+            if len(_TEMPLATES) >= TEMPLATES_KEPT:
+                _TEMPLATES.clear()
+            _TEMPLATES[key] = (scenario, self.slots, compiled)
+        else:
+            _, self.slots, compiled = shared
         self.storm = [c for c in compiled if c.context == "storm"]
         self.by_persona = {p.value: self._sentiment_pools(p.value) for p in Persona}
         self.rumour = {

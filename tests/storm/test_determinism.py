@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.storm import Action, Storm, post_json
+from app.storm import Action, Storm, content, post_json
 from tests.storm.sample import sample_scenario
 
 SCENARIO = sample_scenario()
@@ -114,3 +114,21 @@ def test_an_action_changes_nothing_before_it_in_a_dense_storm():
     before = [p for p in dense.posts([act], 1400, 1480) if p.at_s < act.at_s]
     assert dump(before) == dump(dense.posts([], 1400, act.at_s))
     assert dump(dense.posts([act], 1400, 1480)) != dump(dense.posts([], 1400, 1480))
+
+
+@settings(max_examples=6, deadline=None)
+@given(
+    first=st.integers(0, 2**32),
+    second=st.integers(0, 2**32),
+    language=st.sampled_from(["en", "fr"]),
+)
+def test_a_storm_sharing_another_seeds_compiled_templates_is_the_one_built_alone(
+    first, second, language
+):
+    content._TEMPLATES.clear()
+    alone = dump(Storm(SCENARIO, second, "Laiterie Morvan", language).posts([], 0, 1800))
+    content._TEMPLATES.clear()
+    Storm(SCENARIO, first, "Laiterie Morvan", language)
+    shared = Storm(SCENARIO, second, "Laiterie Morvan", language)
+    assert len(content._TEMPLATES) == 1
+    assert dump(shared.posts([], 0, 1800)) == alone
