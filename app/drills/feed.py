@@ -9,6 +9,7 @@ continues without skipping or repeating a post.
 """
 
 import json
+import math
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
@@ -194,8 +195,9 @@ class Feed:
             out.append(("post", self.pending.popleft()))
         self.shown_s = max(self.shown_s, sim_s)
         if self.next_clock is None or now >= self.next_clock or status == "ended":
-            self.next_clock = now + 1 if self.next_clock is None else self.next_clock + 1
-            self.next_clock = max(self.next_clock, now + 0.5)
+            # On the deployment clock's whole seconds, every drill's at once: one read of the
+            # broker then carries the clocks of all the drills a process follows.
+            self.next_clock = max(math.floor(now) + 1.0, now + 0.5)
             out.append(("feed-summary", {**self.summary(sim_s), **self.mood(sim_s)}))
             out.append(("clock", {"status": status, "sim_s": round(sim_s, 3), "speed": speed}))
         return out

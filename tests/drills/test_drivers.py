@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import math
 from dataclasses import dataclass
 
 import pytest
@@ -191,3 +192,23 @@ async def test_a_standby_driver_leaves_the_broker_alone_while_the_holder_publish
             await console.aclose()
         for hub in hubs:
             await hub.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    starts=st.lists(st.floats(0, 5, allow_nan=False), min_size=2, max_size=4),
+    late=st.floats(0, 0.3, allow_nan=False),
+)
+def test_every_drills_clock_goes_out_on_the_same_whole_seconds(starts, late):
+    storm = test_live.small_storm()
+    sent: list[list[float]] = []
+    for start in starts:
+        feed, times, now = Feed(storm, PEAK_S), [], 1_000.0 + start
+        while now < 1_012:
+            if any(name == "clock" for name, _ in feed.step(now, "running", PEAK_S, 10, [])):
+                times.append(now)
+            now += 0.05 + late * (len(times) % 2)  # steps come late now and then
+        sent.append([t for t in times if t >= 1_007])  # after the first, shifted one
+    for times in sent:
+        assert all(0.5 <= b - a <= 1.5 for a, b in zip(times, times[1:], strict=False))
+        assert {math.floor(t) for t in times} == {math.floor(t) for t in sent[0]}
