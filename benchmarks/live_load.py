@@ -18,7 +18,8 @@ from tests.live.harness.measure import (
 )
 from tests.live.harness.seed import clock_start
 
-WARMUP_S = 3.0
+LIVE_WITHIN_S = 60.0  # the longest the run waits for every console's first event
+SETTLE_S = 1.0  # after the last console's first event, before the measured window
 REJOIN_SHARE = 10  # one console in ten drops its connection half-way and resumes
 GRACE_S = 5.0  # after the last console closed, before idleness is measured
 IDLE_S = 5.0
@@ -100,8 +101,10 @@ async def drive(deployment: Cluster, load: Load) -> dict:
         await deployment.start_drill(trainer, drill_id, deployment.servers[0])
     consoles = make_consoles(deployment, members, load)
     stop = asyncio.Event()
+    opened = time.time()
     tasks = [asyncio.create_task(console.run(stop)) for console in consoles]
-    await asyncio.sleep(WARMUP_S)
+    live_after_s = await all_live(consoles, opened)
+    await asyncio.sleep(SETTLE_S)
     for console in consoles[::REJOIN_SHARE]:
         console.drop_at = time.time() + load.seconds / 2
     before, started = Meter.read(deployment), time.time()
@@ -111,7 +114,18 @@ async def drive(deployment: Cluster, load: Load) -> dict:
     await asyncio.sleep(1)  # the last actions' events
     await close_all(stop, tasks, trainer, *members.values())
     result = figures(deployment, consoles, actions, (before, after), (started, ended))
-    return {**result, **await after_everyone_left(deployment)}
+    return {**result, "live_after_s": live_after_s, **await after_everyone_left(deployment)}
+
+
+async def all_live(consoles: list[Console], opened: float) -> float:
+    """Seconds from opening the consoles until every one has received an event (its drill's
+    storm built, its stream open), at most LIVE_WITHIN_S. The measured window starts then: it
+    measures the load the run describes, 300 open consoles; the start is reported apart."""
+    deadline = time.monotonic() + LIVE_WITHIN_S
+    while not all(c.events for c in consoles) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    firsts = [c.events[0].arrival for c in consoles if c.events]
+    return max(firsts) - opened if len(firsts) == len(consoles) else float("inf")
 
 
 async def after_everyone_left(deployment: Cluster) -> dict:
