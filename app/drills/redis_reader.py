@@ -82,8 +82,9 @@ class StreamReader:
         while self.subscriptions:
             unless_cancelled()
             self._changed.clear()
+            positions = self._positions()
             try:
-                found = await self._read(self._positions())
+                found = await self._read(positions)
             except redis_errors.RedisError as exc:
                 unless_cancelled()
                 metrics.BROKER_ERRORS.labels("reader").inc()
@@ -93,7 +94,7 @@ class StreamReader:
                 continue
             pause = RETRY_S[0]
             if found:
-                self._hand_out(found)
+                self._hand_out(found, positions)
                 await asyncio.sleep(GATHER_S)
 
     async def _read(self, positions: dict[str, str]) -> list | None:
@@ -113,14 +114,16 @@ class StreamReader:
             return None
         return read.result()
 
-    def _hand_out(self, found: list) -> None:
-        """Give each subscription the entries of its stream after its own position."""
+    def _hand_out(self, found: list, positions: dict[str, str]) -> None:
+        """Give each subscription the entries of its stream after its own position (one that
+        joined during the read, further back than the read began, waits for the next read)."""
         by_key = dict(found)
         for subscription in list(self.subscriptions):
             entries = by_key.get(subscription.key)
-            if not entries:
-                continue
+            read_from = positions.get(subscription.key)
             after = _key(subscription.after)
+            if not entries or read_from is None or after < _key(read_from):
+                continue
             fresh = [entry for entry in entries if _key(entry[0]) > after]
             if fresh:
                 subscription.after = fresh[-1][0]
