@@ -20,6 +20,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
+from functools import partial
 
 import anyio.to_thread
 from redis import exceptions as redis_errors
@@ -101,6 +102,7 @@ class DriverHub:
         self.takeovers = 0
         self._turn = asyncio.Lock()  # one storm built at a time, in one thread of the hub's:
         self._builders = anyio.CapacityLimiter(1)
+        self._steppers = anyio.CapacityLimiter(2)  # feeds regenerated after new actions
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """The drill's events through this process's reader, its driver running meanwhile."""
@@ -183,7 +185,13 @@ class DriverHub:
                 if feed is None:
                     feed = await self._resume(drill_id, token, storm, sim_s, speed)
                 now = moment.timestamp()
-                due = feed.step(now, status, sim_s, speed, source.actions(), source.fired())
+                actions, fired = source.actions(), source.fired()
+                step = partial(feed.step, now, status, sim_s, speed, actions, fired)
+                if feed.will_regenerate(actions, fired):
+                    # Tens of milliseconds of work: in a thread, the event loop serving on.
+                    due = await anyio.to_thread.run_sync(step, limiter=self._steppers)
+                else:
+                    due = step()
                 if due:
                     # A publish renews the lock once a third of its TTL has passed since the
                     # last renewal (not every time: that would be a command per batch).

@@ -14,6 +14,7 @@ from app.drills.broker import InMemoryBroker
 from app.drills.events import Event
 from app.drills.feed import Feed
 from app.drills.live import DriverHub
+from app.storm.types import Action
 from tests.drills import test_live
 from tests.drills.test_live import PEAK_S, START, FakeSource, clock_from, posts_of, run_feed, take
 
@@ -212,3 +213,16 @@ def test_every_drills_clock_goes_out_on_the_same_whole_seconds(starts, late):
     for times in sent:
         assert all(0.5 <= b - a <= 1.5 for a, b in zip(times, times[1:], strict=False))
         assert {math.floor(t) for t in times} == {math.floor(t) for t in sent[0]}
+
+
+def test_a_feed_says_when_a_step_will_regenerate_its_lookahead():
+    feed = Feed(test_live.small_storm(), PEAK_S)
+    note = Action(at_s=PEAK_S, kind="note", text="internal")
+    statement = Action(at_s=PEAK_S + 1, kind="statement", text="We are sorry.", id="act-2")
+    assert not feed.will_regenerate([])
+    assert not feed.will_regenerate([note])  # the audience never sees a note
+    feed.step(1_000.0, "running", PEAK_S + 2, 10, [note])
+    assert feed.will_regenerate([note, statement])
+    assert feed.will_regenerate([note], {"inject-1": PEAK_S})  # an inject fired early
+    feed.step(1_000.2, "running", PEAK_S + 4, 10, [note, statement])
+    assert not feed.will_regenerate([note, statement])
