@@ -355,7 +355,6 @@ class Storm:
             return
         timeline = Timeline(actions)
         first, last = max(0, math.floor(start_s)), math.ceil(end_s)
-        start_ms, end_ms = round(start_s * 1000), round(end_s * 1000)
         warm = self._warm_start(first)
         states = self.model.states(timeline, warm // TICK_S, (last - 1) // TICK_S + 1)
         recent: deque = deque(maxlen=THREAD_WINDOW)
@@ -375,10 +374,13 @@ class Storm:
                 yield ticked
                 continue
             kept = [posts for slot, posts in zip(slots, ticked, strict=True) if slot >= first]
+            # Bounds compared on the posts' own seconds, as the live feed compares them: a
+            # window starting a fraction of a millisecond after a post leaves it out (rounding
+            # the bound to a millisecond put it in both a feed's window and its successor's).
             if kept and slots.start <= first:
-                kept[0] = [p for p in kept[0] if p.at_ms >= start_ms]
+                kept[0] = [p for p in kept[0] if p.at_s >= start_s]
             if kept and slots.stop == last:
-                kept[-1] = [p for p in kept[-1] if p.at_ms < end_ms]
+                kept[-1] = [p for p in kept[-1] if p.at_s < end_s]
             yield kept
 
     def _warm_start(self, first: int) -> int:

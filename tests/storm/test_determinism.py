@@ -132,3 +132,14 @@ def test_a_storm_sharing_another_seeds_compiled_templates_is_the_one_built_alone
     shared = Storm(SCENARIO, second, "Laiterie Morvan", language)
     assert len(content._TEMPLATES) == 1
     assert dump(shared.posts([], 0, 1800)) == alone
+
+
+@FAST
+@given(index=st.integers(0, 10_000), fraction=st.floats(0.0001, 0.9999))
+def test_a_window_starting_just_after_a_post_leaves_it_out(index, fraction):
+    everything = SHARED.posts([], 600, 660)
+    post = everything[index % len(everything)]
+    cut = post.at_s + fraction / 1000  # between two milliseconds
+    before, after = SHARED.posts([], 600, cut), SHARED.posts([], cut, 660)
+    assert post in before and post not in after
+    assert dump(before + after) == dump(everything)
