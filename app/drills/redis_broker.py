@@ -57,7 +57,10 @@ def event_ids(entry_id: str, count: int) -> list[str]:
 
 
 def entry_events(entry_id: str, fields: dict[str, str]) -> list[Event]:
-    """The events an entry holds, in order (the origin of a request's entry on each)."""
+    """The events an entry holds, in order (the origin of a request's entry on each). An
+    entry of the previous layout (`name`, `data`: one event, before an upgrade) is read too."""
+    if "name" in fields:
+        return [Event(entry_id, fields["name"], fields.get("data", ""))]
     origin, count = fields.get("o", ""), 0
     while f"n{count}" in fields:
         count += 1

@@ -219,3 +219,10 @@ async def test_events_of_a_change_name_the_process_that_made_it(broker_of_redis)
     await broker_of_redis.publish_batch(15, [("clock", "{}")], token="driver", progress="{}")
     change, tick = await take(listener, 2)
     assert change.origin == broker_of_redis.origin != "" and tick.origin == ""
+
+
+async def test_an_entry_written_before_the_upgrade_is_still_read(broker_of_redis):
+    old = await broker_of_redis.redis.xadd(broker_of_redis.key(16), {"name": "post", "data": "x"})
+    await broker_of_redis.publish(16, "clock", "y")
+    assert [(e.id, e.data) for e in await broker_of_redis.history(16, "-")][0] == (old, "x")
+    assert await broker_of_redis.tail(16) != old
