@@ -174,8 +174,8 @@ class RedisBroker:
             while True:
                 for entry in await subscription.entries.get():
                     for event in entry_events(*entry):
-                        if (order(event.id) or ()) > key:
-                            key = order(event.id) or key
+                        if (event_key := order(event.id) or ()) > key:
+                            key = event_key
                             yield event
         finally:
             self.reader.leave(subscription)

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from redis import exceptions as redis_errors
 
 from app.core import metrics
-from app.drills.events import unless_cancelled
+from app.drills.events import order, unless_cancelled
 
 GATHER_S = 0.04
 RETRY_S = (0.1, 2.0)  # first and longest pause before reading again after a broker error
@@ -73,7 +73,7 @@ class StreamReader:
         positions: dict[str, str] = {}
         for subscription in self.subscriptions:
             held = positions.get(subscription.key)
-            if held is None or _key(subscription.after) < _key(held):
+            if held is None or _order(subscription.after) < _order(held):
                 positions[subscription.key] = subscription.after
         return positions
 
@@ -121,16 +121,15 @@ class StreamReader:
         for subscription in list(self.subscriptions):
             entries = by_key.get(subscription.key)
             read_from = positions.get(subscription.key)
-            after = _key(subscription.after)
-            if not entries or read_from is None or after < _key(read_from):
+            after = _order(subscription.after)
+            if not entries or read_from is None or after < _order(read_from):
                 continue
-            fresh = [entry for entry in entries if _key(entry[0]) > after]
+            fresh = [entry for entry in entries if _order(entry[0]) > after]
             if fresh:
                 subscription.after = fresh[-1][0]
                 subscription.entries.put_nowait(fresh)
 
 
-def _key(entry_id: str) -> tuple[int, int]:
-    """A stream entry id as a comparable pair."""
-    ms, _, seq = entry_id.partition("-")
-    return int(ms), int(seq or 0)
+def _order(entry_id: str) -> tuple[int, ...]:
+    """A stream entry id as a comparable key."""
+    return order(entry_id) or ()
