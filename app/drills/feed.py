@@ -65,7 +65,7 @@ class Feed:
         self.storm = storm
         self.max_per_s = max_per_s
         self.tick_s = tick_s
-        self.planned_s = self.shown_s = start_s
+        self.planned_s = self.shown_s = on_the_millisecond(start_s)
         self.pending: deque[Post] = deque()
         self.hidden: deque[float] = deque()
         self.hidden_before = 0
@@ -147,7 +147,7 @@ class Feed:
             self.hidden_before += 1
         recent = sum(1 for at_s in self.hidden if at_s < sim_s)
         total = self.hidden_before + recent
-        return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": round(sim_s, 3)}
+        return {"hidden_last_minute": recent, "hidden_total": total, "sim_s": sim_s}
 
     def progress(self) -> dict[str, object]:
         """Where the display stands: every post before `sim_s` is shown or counted hidden.
@@ -192,6 +192,7 @@ class Feed:
         fired: Mapping[str, float] | None = None,
     ) -> list[tuple[str, object]]:
         """The events due at real time `now` (seconds), as (name, Post or dict) pairs."""
+        sim_s = on_the_millisecond(sim_s)
         self._take_actions(actions)
         self._take_fired(fired or {})
         if status in ("running", "ended"):
@@ -207,7 +208,7 @@ class Feed:
             # broker then carries the clocks of all the drills a process follows.
             self.next_clock = max(math.floor(now) + 1.0, now + 0.5)
             out.append(("feed-summary", {**self.summary(sim_s), **self.mood(sim_s)}))
-            out.append(("clock", {"status": status, "sim_s": round(sim_s, 3), "speed": speed}))
+            out.append(("clock", {"status": status, "sim_s": sim_s, "speed": speed}))
         return out
 
     def wait(self, now: float, status: str, sim_s: float, speed: float) -> float:
@@ -216,6 +217,13 @@ class Feed:
         if status == "running" and self.pending:
             wait = min(wait, (self.pending[0].at_s - sim_s) / speed)
         return max(0.0, wait)
+
+
+def on_the_millisecond(sim_s: float) -> float:
+    """A clock reading on the millisecond grid the posts sit on (`Post.at_ms`), as the clock
+    events report it: the feed shows and counts the posts before the second it reports, not
+    before a reading a fraction of a millisecond away (which could hold one post more)."""
+    return round(sim_s, 3)
 
 
 def json_data(name: str, payload: dict) -> str:

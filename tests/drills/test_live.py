@@ -161,6 +161,32 @@ def test_displayed_and_hidden_posts_add_up_to_the_storm(speed, tick, rate):
     assert [p.at_ms for p in shown] == sorted(p.at_ms for p in shown)
 
 
+@settings(max_examples=25, deadline=None)
+@given(past_ms=st.floats(0.01, 0.49), before_ms=st.floats(0.01, 0.49), pick=st.integers(0, 500))
+def test_the_posts_counted_are_those_between_the_clocks_reported(past_ms, before_ms, pick):
+    """Real clocks read a fraction of a millisecond off the grid the posts sit on; the seconds a
+    feed reports (rounded to the millisecond) bound exactly the posts it showed or counted."""
+    storm = small_storm()
+    posts = storm.posts([], PEAK_S, PEAK_S + 60)
+    first, last = posts[pick % 20], posts[20 + pick % (len(posts) - 20)]
+    start_s, end_s = first.at_s - before_ms / 1000, last.at_s + past_ms / 1000
+    feed = Feed(storm, start_s, max_per_s=3)
+    events = [feed.step(0.0, "running", start_s, 10.0, [])]
+    events += [
+        feed.step(n, "running", s, 10.0, []) for n, s in enumerate(sim_steps(start_s, end_s), 1)
+    ]
+    events.append(feed.step(99.0, "running", end_s, 10.0, []))
+    clocks = [p["sim_s"] for batch in events for name, p in batch if name == "clock"]
+    shown = [p for batch in events for name, p in batch if name == "post"]
+    counted = len(shown) + feed.summary(clocks[-1])["hidden_total"]
+    assert counted == len(storm.posts([], clocks[0], clocks[-1]))
+
+
+def sim_steps(start_s: float, end_s: float) -> list[float]:
+    """Simulated seconds a driver steps at between two readings, two per simulated second."""
+    return [start_s + n / 2 for n in range(1, int((end_s - start_s) * 2))]
+
+
 def author(persona: str = "troll", followers: int = 10, verified: bool = False) -> Author:
     return Author("A", "@a", persona, followers, verified)
 
