@@ -29,8 +29,10 @@ class Broker(Protocol):
 
     origin: str  # this process, as its changes' events name it ("" when nobody else reads them)
 
-    async def publish(self, drill_id: int, name: str, data: str) -> str:
-        """Store and fan out one event; return its id."""
+    async def publish(self, drill_id: int, name: str, data: str, *, reload: bool = True) -> str:
+        """Store and fan out one event of a change made here; return its id. With `reload`
+        (the change alters what the drill's driver reads), the event names this process as
+        its origin: the other processes reload the drill when they read it."""
         ...
 
     async def publish_batch(
@@ -149,8 +151,9 @@ class InMemoryBroker:
             self._channels[drill_id] = channel
         return channel
 
-    async def publish(self, drill_id: int, name: str, data: str) -> str:
-        """Store the event in the drill's ring buffer and queue it for every subscriber."""
+    async def publish(self, drill_id: int, name: str, data: str, *, reload: bool = True) -> str:
+        """Store the event in the drill's ring buffer and queue it for every subscriber (one
+        process: nobody else reloads, `reload` changes nothing)."""
         channel = self._channel(drill_id)
         channel.last += 1
         event = Event(str(channel.last), name, data)

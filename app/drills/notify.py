@@ -9,8 +9,11 @@ route: FastAPI runs it in a worker thread, off the event loop) calls
     notify.changed_from_thread(request.app, session=session, drill=drill, topics=("clock",))
 
 (async code awaits `notify.changed` with the same arguments, which does its database work in
-a worker thread). It reloads the drill in the live cache, so the feed's driver sees new
-actions and clock changes on its next tick, then publishes on the drill's broker stream:
+a worker thread). A change the feed depends on (a public action, a clock control, an inject)
+reloads the drill in the live cache, so the feed's driver sees it on its next tick, and the
+other processes reload it when its events reach them; one it does not (a note, a checklist
+tick, an approval request) costs no reload anywhere. Then it publishes on the drill's broker
+stream:
 
 - `team-action`: each new action as an `<li>` from drills/_console_activity.html, rendered
   once in the drill's language; consoles put it at the top of their activity list (`sse-swap`).
@@ -27,7 +30,7 @@ Outside the application's lifespan (plain test clients) there is no live layer: 
 import json
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 import anyio.from_thread
 from fastapi import FastAPI
@@ -92,6 +95,22 @@ def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]
     )
 
 
+class Prepared(NamedTuple):
+    """What `prepare` made of a change: the events to publish, and whether the change alters
+    what the drill's driver reads (then the other processes reload the drill)."""
+
+    messages: list[tuple[str, str]]
+    feeds_driver: bool
+
+
+def feeds_driver(actions: Sequence[DrillAction], topics: Iterable[str]) -> bool:
+    """Whether a change alters what the drill's live feed is computed from: a public action
+    (the storm reacts to those only), a clock control or an inject."""
+    return any(row.kind in PUBLIC_KINDS for row in actions) or bool(
+        {"clock", "inject"} & set(topics)
+    )
+
+
 def prepare(
     app: FastAPI,
     *,
@@ -100,13 +119,17 @@ def prepare(
     actions: Sequence[DrillAction] = (),
     topics: Iterable[str] = (),
     inject: DrillInject | None = None,
-) -> list[tuple[str, str]]:
+) -> Prepared:
     """The database half of `changed` (call it off the event loop): refresh the drill's live
-    cache and render what changed, as (event, data) pairs to publish."""
+    cache if the change feeds its driver, and render what changed, as (event, data) pairs to
+    publish."""
     live = live_of(app)
+    topics = tuple(topics)
+    reload = feeds_driver(actions, topics) or inject is not None
     if live is None:
-        return []
-    live.cache.load(session=session, drill=drill)
+        return Prepared([], reload)
+    if reload:
+        live.cache.load(session=session, drill=drill)
     messages = []
     if actions:
         messages.append(("team-action", activity_html(session=session, drill=drill, rows=actions)))
@@ -123,18 +146,21 @@ def prepare(
         status, sim_s, speed = live.cache.source(drill.id).clock_reading(utcnow())
         payload = {"status": status, "sim_s": round(sim_s, 3), "speed": speed}
         messages.append(("clock", json_data("clock", payload)))
-    return messages
+    return Prepared(messages, reload)
 
 
-async def publish(app: FastAPI, drill_id: int, messages: list[tuple[str, str]]) -> None:
+async def publish(app: FastAPI, drill_id: int, prepared: Prepared) -> None:
     """Send prepared messages on the drill's broker stream, in order."""
     live = live_of(app)
     if live is None:
         return
-    for name, data in messages:
-        await live.outbox.publish(drill_id, name, data)
+    for name, data in prepared.messages:
+        await live.outbox.publish(drill_id, name, data, reload=prepared.feeds_driver)
     # A drill that just ended lets its stream expire after the retention.
-    if any(name == "clock" and json.loads(data)["status"] == "ended" for name, data in messages):
+    if any(
+        name == "clock" and json.loads(data)["status"] == "ended"
+        for name, data in prepared.messages
+    ):
         await live.retire(drill_id)
 
 
@@ -143,8 +169,8 @@ async def changed(app: FastAPI, *, drill: Drill, **arguments: Any) -> None:
 
     The database work runs in a worker thread: the event loop serves every open stream.
     """
-    messages = await run_in_threadpool(partial(prepare, app, drill=drill, **arguments))
-    await publish(app, drill.id, messages)
+    prepared = await run_in_threadpool(partial(prepare, app, drill=drill, **arguments))
+    await publish(app, drill.id, prepared)
 
 
 def adhoc_post(row: DrillInject) -> Post:
@@ -159,6 +185,6 @@ def adhoc_post(row: DrillInject) -> Post:
 
 def changed_from_thread(app: FastAPI, *, drill: Drill, **arguments: Any) -> None:
     """`changed` for sync routes, which FastAPI runs in a worker thread."""
-    messages = prepare(app, drill=drill, **arguments)
-    if messages:
-        anyio.from_thread.run(publish, app, drill.id, messages)
+    prepared = prepare(app, drill=drill, **arguments)
+    if prepared.messages:
+        anyio.from_thread.run(publish, app, drill.id, prepared)

@@ -26,16 +26,17 @@ class Outbox:
 
     def __init__(self, broker: Broker, limit: int = LIMIT) -> None:
         self.broker = broker
-        self.waiting: deque[tuple[int, str, str]] = deque(maxlen=limit)
+        self.waiting: deque[tuple[int, str, str, bool]] = deque(maxlen=limit)
         self.failures = 0
         self._lock = asyncio.Lock()
 
-    async def publish(self, drill_id: int, name: str, data: str) -> None:
-        """Publish the event now, or keep it behind those already waiting (no wait then)."""
+    async def publish(self, drill_id: int, name: str, data: str, *, reload: bool = True) -> None:
+        """Publish the event now, or keep it behind those already waiting (no wait then);
+        `reload` as the broker's `publish` takes it."""
         if len(self.waiting) == self.waiting.maxlen:
             log.error("the outbox is full: dropping the oldest waiting event")
         already_waiting = bool(self.waiting)
-        self.waiting.append((drill_id, name, data))
+        self.waiting.append((drill_id, name, data, reload))
         if not already_waiting:
             await self.deliver()
 
@@ -43,9 +44,9 @@ class Outbox:
         """Publish the waiting events in order; False if the broker failed on one."""
         async with self._lock:
             while self.waiting:
-                drill_id, name, data = self.waiting[0]
+                drill_id, name, data, reload = self.waiting[0]
                 try:
-                    await self.broker.publish(drill_id, name, data)
+                    await self.broker.publish(drill_id, name, data, reload=reload)
                 except Exception as exc:
                     unless_cancelled()
                     self.failures += 1

@@ -116,10 +116,10 @@ class RedisBroker:
         """The Redis key of a drill's stream or lock."""
         return f"{self.prefix}{drill_id}:{kind}"
 
-    async def publish(self, drill_id: int, name: str, data: str) -> str:
+    async def publish(self, drill_id: int, name: str, data: str, *, reload: bool = True) -> str:
         """Append the event (a change this process made) to the drill's stream, trimmed to
-        about `maxlen` entries."""
-        fields = {"n0": name, "d0": data, "o": self.origin}
+        about `maxlen` entries; named of this process's origin if the others must `reload`."""
+        fields = {"n0": name, "d0": data} | ({"o": self.origin} if reload else {})
         return await self.redis.xadd(
             self.key(drill_id), fields, maxlen=self.maxlen, approximate=True
         )

@@ -1,5 +1,7 @@
-"""Drill factories for tests: an approved plan with publishing and approving roles, a drill."""
+"""Drill factories for tests: an approved plan with publishing and approving roles, a drill;
+a spy on the thread a call runs in."""
 
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -97,3 +99,16 @@ def make_team(session: Session, factory: Factory, scenario_id: str = "tutorial")
 def at(seconds: float) -> datetime:
     """A real moment `seconds` after T0."""
     return T0 + timedelta(seconds=seconds)
+
+
+def spy(monkeypatch, owner, name: str) -> list[int]:
+    """Record the thread each call of `owner.name` runs in (the call goes through)."""
+    threads: list[int] = []
+    original = getattr(owner, name)
+
+    def recorded(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return threads

@@ -212,13 +212,17 @@ async def test_one_blocking_read_serves_every_drill_a_process_follows(broker_of_
     assert not broker.reader.subscriptions
 
 
-async def test_events_of_a_change_name_the_process_that_made_it(broker_of_redis):
+async def test_events_of_a_change_the_driver_reads_name_the_process_that_made_it(
+    broker_of_redis,
+):
     listener = await started(broker_of_redis, 15)
-    await broker_of_redis.publish(15, "team-action", "<li>")
+    await broker_of_redis.publish(15, "team-action", "<li>statement</li>")
+    await broker_of_redis.publish(15, "team-action", "<li>note</li>", reload=False)
     assert await broker_of_redis.claim(15, "driver", 1000)
     await broker_of_redis.publish_batch(15, [("clock", "{}")], token="driver", progress="{}")
-    change, tick = await take(listener, 2)
-    assert change.origin == broker_of_redis.origin != "" and tick.origin == ""
+    change, note, tick = await take(listener, 3)
+    assert change.origin == broker_of_redis.origin != ""
+    assert note.origin == "" and tick.origin == ""
 
 
 async def test_an_entry_written_before_the_upgrade_is_still_read(broker_of_redis):

@@ -4,13 +4,18 @@ import asyncio
 import re
 from datetime import timedelta
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.core.db import utcnow
 from app.drills import notify, service
 from app.drills.clock import ClockEventKind
 from app.drills.export import storm_for
 from app.drills.models import DrillAction, DrillInject
 from app.drills.runtime import live_of
-from tests.drills.helpers import make_drill, make_team
+from app.record import ACTION_KINDS, PUBLIC_KINDS
+from tests.drills.helpers import make_drill, make_team, spy
 from tests.drills.sse_client import read_sse
 from tests.factories import sign_in
 from tests.plans.html import by_id, find_all
@@ -86,6 +91,48 @@ def test_topics_follow_the_action_kinds():
         ["approve", "checklist_done", "reply", "note"])]  # fmt: skip
     assert notify.topics_for(rows) == ["approvals", "statements", "inject", "kpis", "checklist"]
     assert notify.topics_for([rows[3]]) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "reloads"),
+    [("note", False), ("request_approval", False), ("checklist_done", False),
+     ("statement", True), ("reply", True), ("correct_rumour", True)],
+)  # fmt: skip
+def test_only_a_change_the_feed_reads_reloads_the_drill_here_and_elsewhere(
+    client, session, factory, monkeypatch, kind, reloads
+):
+    """The storm reacts to public actions only: a note costs no reload of the live cache,
+    here or on the processes its event reaches."""
+    team = running_team(session, factory)
+    live = live_of(client.app)
+    loads = spy(monkeypatch, live.cache, "load")
+    sent: list[bool] = []
+    publish = live.broker.publish
+
+    async def recorded(drill_id, name, data, *, reload=True):
+        sent.append(reload)
+        return await publish(drill_id, name, data, reload=reload)
+
+    monkeypatch.setattr(live.broker, "publish", recorded)
+    row = DrillAction(drill_id=team.drill.id, seq=1, at_s=75.0, kind=kind, text="Words",
+                      user_id=team.spokesperson.id, role_key="spokesperson")  # fmt: skip
+    session.add(row)
+    session.commit()
+    client.portal.call(
+        lambda: notify.changed(client.app, session=session, drill=team.drill, actions=[row])
+    )
+    assert len(loads) == reloads and sent and set(sent) == {reloads}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    kinds=st.lists(st.sampled_from(sorted(ACTION_KINDS))),
+    topics=st.lists(st.sampled_from(["clock", "inject", "approvals", "checklist", "kpis"])),
+)
+def test_a_change_feeds_the_driver_when_public_or_a_clock_or_inject_one(kinds, topics):
+    rows = [DrillAction(drill_id=1, seq=n, at_s=0, kind=k) for n, k in enumerate(kinds)]
+    expected = bool(set(kinds) & PUBLIC_KINDS or {"clock", "inject"} & set(topics))
+    assert notify.feeds_driver(rows, topics) == expected
 
 
 def test_an_adhoc_social_post_becomes_a_feed_post():

@@ -4,6 +4,7 @@ import threading
 
 from app.drills import actions, notify
 from app.drills.runtime import live_of
+from tests.drills.helpers import spy
 from tests.drills.test_events import running_team
 from tests.factories import sign_in
 
@@ -11,19 +12,6 @@ from tests.factories import sign_in
 async def loop_thread() -> int:
     """The thread the application's event loop runs in."""
     return threading.get_ident()
-
-
-def spy(monkeypatch, owner, name: str) -> list[int]:
-    """Record the thread each call of `owner.name` runs in (the call goes through)."""
-    threads: list[int] = []
-    original = getattr(owner, name)
-
-    def recorded(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, recorded)
-    return threads
 
 
 def test_notify_reloads_the_drill_in_a_worker_thread(client, session, factory, monkeypatch):

@@ -18,12 +18,12 @@ class Down(InMemoryBroker):
         super().__init__(first_id=1)
         self.failures, self.attempts = failures, 0
 
-    async def publish(self, drill_id: int, name: str, data: str) -> str:
+    async def publish(self, drill_id: int, name: str, data: str, *, reload: bool = True) -> str:
         self.attempts += 1
         if self.failures:
             self.failures -= 1
             raise redis_errors.ConnectionError("Connection refused")
-        return await super().publish(drill_id, name, data)
+        return await super().publish(drill_id, name, data, reload=reload)
 
 
 async def test_waiting_events_arrive_once_in_order_when_the_broker_is_back():
@@ -46,4 +46,4 @@ async def test_a_full_outbox_drops_its_oldest_event():
     outbox = Outbox(Down(failures=100), limit=3)
     for n in range(5):
         await outbox.publish(1, "kpis", str(n))
-    assert [data for _, _, data in outbox.waiting] == ["2", "3", "4"]
+    assert [data for _, _, data, _ in outbox.waiting] == ["2", "3", "4"]
