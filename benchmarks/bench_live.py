@@ -163,6 +163,12 @@ def rows(kind: str, run: dict, floor_us: float, load: Load) -> list[Result]:
                f"<= {CPU_RATIO_GOAL}" if scale_out else "reference",
                cpu_us / floor_us <= CPU_RATIO_GOAL or not scale_out),
     ]  # fmt: skip
+    out += [
+        Result(name, "load generator CPU (consoles, actions)", 100 * run["client_cpu_s"]
+               / run["seconds"], "% of a core", "reference", True),
+        Result(name, "machine CPU busy (all cores)", 100 * run["machine_busy"], "%",
+               "reference", True),
+    ]  # fmt: skip
     idle_pct = 100 * run["idle_cpu_share"]
     out.append(
         Result(name, "app CPU after every console left", idle_pct, "% of a core",

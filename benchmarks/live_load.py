@@ -42,16 +42,31 @@ class Meter:
     cpu_s: float
     redis_cpu_s: float
     redis_commands: int
+    client_cpu_s: float  # this load generator's own (consoles and actions)
+    machine: tuple[int, int]  # the machine's busy and total CPU ticks, all cores
 
     @classmethod
     def read(cls, deployment: Cluster) -> "Meter":
-        """The servers' CPU time, Redis's CPU time and commands served so far."""
+        """The servers' CPU time, Redis's CPU time and commands served so far, the load
+        generator's CPU time and the machine's CPU ticks."""
         redis = deployment.redis
         return cls(
             sum(server.cpu_seconds() for server in deployment.servers),
             redis.cpu_seconds() if redis else 0.0,
             redis.commands() if redis else 0,
+            time.process_time(),
+            machine_ticks(),
         )
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine so far, from /proc/stat: a window's share
+    of busy ticks says whether the machine had a core to spare (a saturated machine delays
+    every process, the servers' event loops included)."""
+    with open("/proc/stat") as stat:
+        fields = [int(f) for f in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return sum(fields) - idle, sum(fields)
 
 
 async def participants(deployment: Cluster) -> tuple[Participant, dict[int, Participant]]:
@@ -174,4 +189,7 @@ def figures(deployment: Cluster, consoles, actions, meters, window) -> dict:
         "cpu_s": after.cpu_s - before.cpu_s,
         "redis_cpu_s": after.redis_cpu_s - before.redis_cpu_s,
         "redis_commands": after.redis_commands - before.redis_commands,
+        "client_cpu_s": after.client_cpu_s - before.client_cpu_s,
+        "machine_busy": (after.machine[0] - before.machine[0])
+        / max(1, after.machine[1] - before.machine[1]),
     }
