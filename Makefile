@@ -30,15 +30,20 @@ run: install
 	$(BIN)/stormdrill demo
 	$(BIN)/stormdrill serve --port $(STORMDRILL_PORT)
 
-## test: the whole suite (SQLite, browsers included)
+## test: the whole suite (SQLite, browsers included): the tests that start no browser
+## and no real server on TEST_WORKERS processes (pytest-xdist), then the browser and
+## live-server ones one at a time, as their timings and ports expect
+TEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not e2e and not live"
+	$(BIN)/python -m pytest -q -m "e2e or live"
 
 ## test-postgres: the database-facing tests (marked `database`) against PostgreSQL
-## (STORMDRILL_TEST_DATABASE_URL); the others gain nothing from a second run, and
-## tests/live make databases of their own and already ran in `make test`
+## (STORMDRILL_TEST_DATABASE_URL's server; each worker on a scratch database of its own);
+## the others gain nothing from a second run, and tests/live make databases of their own
+## and already ran in `make test`
 test-postgres: install
-	$(BIN)/python -m pytest -q -m "database and not e2e and not live" tests
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "database and not e2e and not live" tests
 
 lint: install
 	$(BIN)/ruff check .

@@ -15,6 +15,7 @@ from app.core import migrate
 from app.core.db import get_session, make_engine
 from app.core.settings import Settings
 from app.main import create_app
+from tests.databases import scratch_database
 from tests.factories import Factory
 
 IN_CI = os.environ.get("CI") == "true"
@@ -36,12 +37,15 @@ def test_settings(database_url: str) -> Settings:
 
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
-    """The test database: PostgreSQL when STORMDRILL_TEST_DATABASE_URL says so, else SQLite."""
-    if TEST_DATABASE_URL:
-        yield TEST_DATABASE_URL
-        return
+    """The test database: PostgreSQL when STORMDRILL_TEST_DATABASE_URL says so, else SQLite.
+    Under pytest-xdist each worker gets a scratch database of its own on that server, since
+    some tests commit (concurrency, migrations) and would see each other's rows."""
     with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{Path(folder) / 'test.db'}"
+        if TEST_DATABASE_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+            with scratch_database(TEST_DATABASE_URL, Path(folder)) as url:
+                yield url
+        else:
+            yield TEST_DATABASE_URL or f"sqlite:///{Path(folder) / 'test.db'}"
 
 
 @pytest.fixture(scope="session")

@@ -1,37 +1,14 @@
 """Migrations: the schema Alembic builds matches the models, and every step reverses."""
 
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
 from app.core import migrate
 from app.core.db import make_engine
 from app.models import metadata
-
-
-@contextmanager
-def scratch_database(base_url: str, tmp_path: Path) -> Iterator[str]:
-    """An empty database of the same kind as the suite's, dropped afterwards."""
-    url = make_url(base_url)
-    if url.get_backend_name() == "sqlite":
-        yield f"sqlite:///{tmp_path / 'scratch.db'}"
-        return
-    name = f"scratch_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(url.set(database="postgres").render_as_string(hide_password=False))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+from tests.databases import scratch_database
 
 
 def test_the_suite_runs_on_the_database_it_was_asked_for(engine, database_url):
