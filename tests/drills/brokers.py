@@ -60,8 +60,11 @@ async def started(broker, drill_id: int, last_id: str | None = None) -> AsyncIte
     await asyncio.sleep(0.05)
 
     async def chained() -> AsyncIterator[Event]:
-        yield await first
-        async for event in stream:
-            yield event
+        try:
+            yield await first
+            async for event in stream:
+                yield event
+        finally:
+            await stream.aclose()  # now, not when the garbage collector finds it
 
     return chained()
