@@ -17,6 +17,15 @@ class Event:
     data: str
     wire: bytes = field(default=b"", compare=False, repr=False)
     origin: str = field(default="", compare=False, repr=False)  # the process of a change
+    key_: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        """The id as `order` reads it, () if malformed: parsed once per event, however many
+        consoles of the process compare it with where they stand."""
+        if self.key_ is None:
+            object.__setattr__(self, "key_", order(self.id) or ())
+        return self.key_  # type: ignore[return-value]
 
     def encoded(self) -> bytes:
         """The event as a server-sent-events frame (built once per event, shared by clients)."""

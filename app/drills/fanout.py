@@ -50,9 +50,9 @@ class _Local:
 
     def push(self, event: Event, queue_size: int) -> None:
         """Keep the event and queue it for each subscriber (a full queue gets the marker)."""
-        key = order(event.id) or ()
+        key = event.key
         if len(self.buffer) == self.buffer.maxlen:
-            self.covered = order(self.buffer[0].id) or ()
+            self.covered = self.buffer[0].key
         self.buffer.append(event)
         self.newest, self.newest_id = key, event.id
         self.heard_at = time.monotonic()
@@ -140,10 +140,10 @@ class Fanout:
                 else:
                     ready = await _ready(subscriber)
                     replay = ready[-1] is None  # overflowed: go on from the buffer
-                    batch = [e for e in ready if e is not None and (order(e.id) or ()) > key]
+                    batch = [e for e in ready if e is not None and e.key > key]
                 if batch:
                     yield batch
-                    key, last_event_id = order(batch[-1].id) or key, batch[-1].id
+                    key, last_event_id = batch[-1].key or key, batch[-1].id
                     self.delivered(len(batch))
         finally:
             metrics.CONSOLES.dec()
@@ -174,8 +174,8 @@ class Fanout:
                 older = await self.broker.history(drill_id, after)
             except Exception:
                 log.warning("replaying drill %s after %s failed", drill_id, after, exc_info=True)
-            key = max([key, *(order(e.id) or () for e in older)])
-        return older + [e for e in local.buffer if (order(e.id) or ()) > key]
+            key = max([key, *(e.key for e in older)])
+        return older + [e for e in local.buffer if e.key > key]
 
     async def _read(self, drill_id: int, local: _Local) -> None:
         """Follow the drill's broker stream from its current end, until cancelled."""

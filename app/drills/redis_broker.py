@@ -157,7 +157,7 @@ class RedisBroker:
         begin = f"({start}" if start != "-" else start
         entries = await self.redis.xrange(self.key(drill_id), begin, "+", count=self.maxlen)
         events = [event for entry in entries for event in entry_events(*entry)]
-        return events if start == "-" else [e for e in events if (order(e.id) or ()) > key]
+        return events if start == "-" else [e for e in events if e.key > key]
 
     async def subscribe(self, drill_id: int, last_event_id: str | None) -> AsyncIterator[Event]:
         """The events after `last_event_id` (or from now), as the process's reader reads them.
@@ -174,7 +174,7 @@ class RedisBroker:
             while True:
                 for entry in await subscription.entries.get():
                     for event in entry_events(*entry):
-                        if (event_key := order(event.id) or ()) > key:
+                        if (event_key := event.key) > key:
                             key = event_key
                             yield event
         finally:
