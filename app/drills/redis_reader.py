@@ -19,7 +19,7 @@ from redis import exceptions as redis_errors
 from app.core import metrics
 from app.drills.events import order, unless_cancelled
 
-GATHER_S = 0.04
+GATHER_S = 0.06
 RETRY_S = (0.1, 2.0)  # first and longest pause before reading again after a broker error
 Entry = tuple[str, dict[str, str]]
 XRead = Callable[[dict[str, str], int, int], Awaitable[list | None]]
