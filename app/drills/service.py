@@ -195,9 +195,20 @@ def scenario_of(drill: Drill) -> Scenario:
     return cached[1]
 
 
+def plan_version(*, session: Session, drill: Drill) -> PlanVersion:
+    """The drill's frozen plan version, held for the session's life. The identity map holds
+    objects weakly: an action's request, which reads the plan five times (roles, audiences,
+    checklist, the activity line's words), queried and decoded the whole plan each time."""
+    held = session.info.setdefault("plan_versions", {})
+    version = held.get(drill.plan_version_id)
+    if version is None:
+        version = held[drill.plan_version_id] = session.get(PlanVersion, drill.plan_version_id)
+    return version
+
+
 def plan_section(*, session: Session, drill: Drill) -> dict:
     """The record's `plan` section: the frozen version at the scenario's severity and language."""
-    version = session.get(PlanVersion, drill.plan_version_id)
+    version = plan_version(session=session, drill=drill)
     return drill_record_plan(
         version.snapshot, severity=scenario_of(drill).severity, language=drill.language
     )
@@ -205,7 +216,7 @@ def plan_section(*, session: Session, drill: Drill) -> dict:
 
 def audiences(*, session: Session, drill: Drill) -> list[dict]:
     """The plan version's audiences (key, name, channels): whom a public statement addresses."""
-    version = session.get(PlanVersion, drill.plan_version_id)
+    version = plan_version(session=session, drill=drill)
     return [
         {"key": a["key"], "name": a["name"], "channels": a.get("channels", [])}
         for a in version.snapshot.get("audiences", [])
