@@ -33,6 +33,20 @@ class Caller:
     user: User
     org_id: int | None
     via_token: bool
+    # A session's memberships, read once per request (a token's are not: None)
+    memberships: tuple[tuple[Membership, Organisation], ...] | None = None
+
+    def membership_here(self, session: Session) -> tuple[Membership | None, Organisation | None]:
+        """The caller's membership in its current organisation and that organisation (None,
+        None if it has none there): from the memberships the request already read, else
+        from the database."""
+        if self.memberships is not None:
+            return next(((m, o) for m, o in self.memberships if o.id == self.org_id), (None, None))
+        membership = accounts.get_membership(
+            session=session, user_id=self.user.id, org_id=self.org_id
+        )
+        org = membership and accounts.get_organisation(session=session, org_id=self.org_id)
+        return membership, org or None
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,7 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     if org_id not in org_ids:
         org_id = org_ids[0] if org_ids else None
         request.session["org_id"] = org_id
-    caller = Caller(user=user, org_id=org_id, via_token=False)
+    caller = Caller(user=user, org_id=org_id, via_token=False, memberships=tuple(memberships))
     request.state.caller = caller
     request.state.memberships = memberships
     return caller
@@ -154,11 +168,8 @@ def require_role(*roles: Role) -> Callable[..., OrgContext]:
     ) -> OrgContext:
         if caller.org_id is None:
             raise NotFound(_("You do not belong to any organisation yet."))
-        membership = accounts.get_membership(
-            session=session, user_id=caller.user.id, org_id=caller.org_id
-        )
-        org = membership and accounts.get_organisation(session=session, org_id=caller.org_id)
-        if not org:
+        membership, org = caller.membership_here(session)
+        if not org or not membership:
             raise NotFound(_("You are not a member of this organisation."))
         if not rule.allows(membership.role):
             raise Forbidden(_("Your role does not allow this."))
