@@ -31,12 +31,12 @@ run: install
 	$(BIN)/stormdrill serve --port $(STORMDRILL_PORT)
 
 ## test: the whole suite (SQLite, browsers included): the tests that start no browser
-## and no real server on TEST_WORKERS processes (pytest-xdist), then the browser and
-## live-server ones one at a time, as their timings and ports expect
+## and no real server on TEST_WORKERS processes (pytest-xdist), then the browser,
+## live-server and real-time (`serial`) ones one at a time, as their timings expect
 TEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not e2e and not live"
-	$(BIN)/python -m pytest -q -m "e2e or live"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not e2e and not live and not serial"
+	$(BIN)/python -m pytest -q -m "e2e or live or serial"
 
 ## test-postgres: the database-facing tests (marked `database`) against PostgreSQL
 ## (STORMDRILL_TEST_DATABASE_URL's server; each worker on a scratch database of its own);

@@ -18,7 +18,9 @@ from app.storm.types import Action
 from tests.drills import test_live
 from tests.drills.test_live import PEAK_S, START, FakeSource, clock_from, posts_of, run_feed, take
 
-pytestmark = pytest.mark.anyio
+# Real-time hubs with lock TTLs of a fraction of a second: run after the parallel part of
+# `make test`, with a core of their own (a takeover test once counted a post short there).
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 storm = test_live.storm  # the sample storm fixture, twenty times its volume
 
 
