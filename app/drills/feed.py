@@ -76,7 +76,7 @@ class Feed:
         self._fired: dict[str, float] = {}
         self._posts: Iterator[Post] = iter(())
         self._peek: Post | None = None
-        self._restart(start_s)
+        self._restart(self.planned_s)
 
     def _restart(self, from_s: float) -> None:
         end_s = float(self.storm.scenario.duration)
