@@ -19,7 +19,7 @@ from tests.drills import test_live
 from tests.drills.test_live import PEAK_S, START, FakeSource, clock_from, posts_of, run_feed, take
 
 # Real-time hubs with lock TTLs of a fraction of a second: run after the parallel part of
-# `make test`, with a core of their own (a takeover test once counted a post short there).
+# `make test`, with a core of their own, so that a lock lapses when a test means it to.
 pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 storm = test_live.storm  # the sample storm fixture, twenty times its volume
 
