@@ -40,14 +40,20 @@ def acting_role(
 
 
 def allowed_roles(
-    *, session: Session, drill: Drill, user: User, member_role: Role, action_in: ActionCreate
+    *,
+    session: Session,
+    drill: Drill,
+    plan: dict,
+    user: User,
+    member_role: Role,
+    action_in: ActionCreate,
 ) -> list[dict]:
-    """The plan roles `user` acts with for this action; Forbidden or Conflict if they may not."""
+    """The plan roles `user` acts with for this action (`plan`: the drill's plan section);
+    Forbidden or Conflict if they may not."""
     privileged = member_role in PRIVILEGED
     held = service.roles_of(session=session, drill=drill, user=user)
     if not held and not privileged:
         raise Forbidden(_("Only the drill's participants may act in it."))
-    plan = service.plan_section(session=session, drill=drill)
     roles = acting_role(
         plan_roles=plan["roles"], held=held, asked=action_in.role_key, privileged=privileged
     )
@@ -74,14 +80,18 @@ def record_action(
     rules.check_fields(data)
     known = [a["key"] for a in service.audiences(session=session, drill=drill)]
     rules.check_audience(data, known)
+    plan = service.plan_section(session=session, drill=drill)
     roles = allowed_roles(
-        session=session, drill=drill, user=user, member_role=member_role, action_in=action_in
+        session=session,
+        drill=drill,
+        plan=plan,
+        user=user,
+        member_role=member_role,
+        action_in=action_in,
     )
     rules.check_references(
         data,
-        checklist={
-            item["id"] for item in service.plan_section(session=session, drill=drill)["checklist"]
-        },
+        checklist={item["id"] for item in plan["checklist"]},
         rumours={rumour.id for rumour in service.scenario_of(drill).rumours},
     )
     role_key = action_in.role_key or pick_role(action_in.kind, roles)

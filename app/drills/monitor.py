@@ -151,7 +151,7 @@ def inject_entries(board: list[dict]) -> list[dict]:
 
 
 def targets(
-    *, session: Session, drill: Drill, rows: list[DrillAction], role_names: dict[str, str]
+    *, drill: Drill, plan: dict, rows: list[DrillAction], role_names: dict[str, str]
 ) -> dict[tuple[str, str | None], str]:
     """What an action without text is about, in people's words: the rumour's claim, the
     checklist item's title, the role escalated to, the statement an approval decided."""
@@ -160,7 +160,6 @@ def targets(
         ("rumour", r.id): fill(r.claim.get(drill.language))
         for r in service.scenario_of(drill).rumours
     }
-    plan = service.plan_section(session=session, drill=drill)
     words |= {("item", item["id"]): item["title"] for item in plan["checklist"]}
     words |= {("to_role", key): name for key, name in role_names.items()}
     words |= {("ref", r.ref): r.text or "" for r in rows if r.kind == "request_approval"}
@@ -190,7 +189,8 @@ def activity(*, session: Session, drill: Drill, org: Organisation, board: list[d
         person = people.setdefault(row.user_id, Person(row.user_id, name, []))
         person.counts[row.kind] += 1
         person.last_kind, person.last_at_s = row.kind, row.at_s
-    words = targets(session=session, drill=drill, rows=rows, role_names=role_names)
+    plan = service.plan_section(session=session, drill=drill)
+    words = targets(drill=drill, plan=plan, rows=rows, role_names=role_names)
     actions = [
         {
             "seq": row.seq,

@@ -43,6 +43,7 @@ from app.core.db import utcnow
 from app.core.templating import env
 from app.drills import labels as drill_labels
 from app.drills import monitor, service
+from app.drills.feed import on_the_millisecond
 from app.drills.live import json_data
 from app.drills.models import Drill, DrillAction, DrillInject, InjectSource
 from app.drills.posts import render_post, sim_time
@@ -70,17 +71,15 @@ def topics_for(rows: Sequence[DrillAction]) -> list[str]:
 
 def activity_html(*, session: Session, drill: Drill, rows: Sequence[DrillAction]) -> str:
     """The activity lines of new actions: the words around them in every reader's language."""
-    roles = {
-        role["id"]: role["name"]
-        for role in service.plan_section(session=session, drill=drill)["roles"]
-    }
+    plan = service.plan_section(session=session, drill=drill)
+    roles = {role["id"]: role["name"] for role in plan["roles"]}
     names = {
         row.user_id: (user.display_name if (user := session.get(User, row.user_id)) else "")
         for row in rows
         if row.user_id is not None
     }
     verbs = i18n.in_every_language(drill_labels.activity_verbs)
-    words = monitor.targets(session=session, drill=drill, rows=list(rows), role_names=roles)
+    words = monitor.targets(drill=drill, plan=plan, rows=list(rows), role_names=roles)
     template = env.get_template("drills/_console_activity.html")
     return "".join(
         template.render(
@@ -125,7 +124,7 @@ def prepare(
     publish."""
     live = live_of(app)
     topics = tuple(topics)
-    reload = feeds_driver(actions, topics) or inject is not None
+    reload = feeds_driver(actions, topics)
     if live is None:
         return Prepared([], reload)
     if reload:
@@ -144,7 +143,7 @@ def prepare(
     if "clock" in topics:
         # Read from the clock log just cached, not from the database again.
         status, sim_s, speed = live.cache.source(drill.id).clock_reading(utcnow())
-        payload = {"status": status, "sim_s": round(sim_s, 3), "speed": speed}
+        payload = {"status": status, "sim_s": on_the_millisecond(sim_s), "speed": speed}
         messages.append(("clock", json_data("clock", payload)))
     return Prepared(messages, reload)
 
