@@ -1,7 +1,7 @@
 """Redis gone for a while: actions are acknowledged once and their events arrive afterwards."""
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import redis
@@ -40,19 +40,25 @@ def client(session, database_url, redis_server) -> Iterator[TestClient]:
         yield test_client
 
 
-def stream_names(url: str, drill_id: int, timeout_s: float = 8) -> list[str]:
-    """The event names in the drill's Redis stream, once it has any (waiting up to timeout)."""
+def stream_names(
+    url: str, drill_id: int, until: Callable[[list[str]], bool] = bool, timeout_s: float = 8
+) -> list[str]:
+    """The event names in the drill's Redis stream once `until` holds of them (by default: once
+    there are any), waiting up to timeout. The outbox delivers waiting events one at a time, so
+    a read can come between two of them."""
     client = redis.Redis.from_url(url, decode_responses=True)
     deadline = time.monotonic() + timeout_s
+    names: list[str] = []
     while time.monotonic() < deadline:
         try:
             entries = client.xrange(f"stormdrill:drill:{drill_id}:events")
         except redis.ConnectionError:
             entries = []
-        if entries:
-            return [event.name for entry in entries for event in entry_events(*entry)]
+        names = [event.name for entry in entries for event in entry_events(*entry)]
+        if until(names):
+            return names
         time.sleep(0.1)
-    return []
+    return names
 
 
 def test_an_action_during_an_outage_is_committed_once_and_delivered_after(
@@ -70,7 +76,7 @@ def test_an_action_during_an_outage_is_committed_once_and_delivered_after(
     rows = actions.list_actions(session=session, drill=team.drill)
     assert [(r.kind, r.text) for r in rows] == [("statement", "We are on it.")]
     redis_server.start()
-    names = stream_names(redis_server.url, team.drill.id)
+    names = stream_names(redis_server.url, team.drill.id, until=lambda n: "statements" in n)
     assert names[0] == "team-action" and "statements" in names
 
 
