@@ -7,6 +7,7 @@ Other domains call `list_scenarios()` and `load_scenario(id)`; both read the fol
 import logging
 import re
 from pathlib import Path
+from stat import S_ISREG
 
 from pydantic import BaseModel, ConfigDict
 
@@ -50,14 +51,17 @@ def scenario_files(folder: Path | None = None) -> list[Path]:
 
 def load_scenario(scenario_id: str, folder: Path | None = None) -> Scenario:
     """The scenario `scenario_id`; NotFound if no such file, ScenarioError if it is invalid."""
-    path = library_folder(folder) / f"{scenario_id}.yaml"
-    if not _ID.match(scenario_id) or not path.is_file():
+    path = (library_folder(folder) / f"{scenario_id}.yaml").absolute()
+    try:
+        stat = path.stat() if _ID.match(scenario_id) else None
+    except OSError:
+        stat = None
+    if stat is None or not S_ISREG(stat.st_mode):
         raise NotFound(f"No scenario {scenario_id!r}.", field="scenario_id")
-    stat = path.stat()
-    resolved = path.resolve()
-    # The key changes when the file does.
-    key = (resolved, stat.st_mtime_ns, stat.st_size)
-    return _parsed.get(key, lambda: load_file(resolved, name=resolved.name))
+    # The key changes when the file does. One stat: a live drill's every action reads its
+    # scenario, and resolving the path cost a stat per folder of it besides.
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    return _parsed.get(key, lambda: load_file(path, name=path.name))
 
 
 def list_scenarios(folder: Path | None = None) -> list[ScenarioSummary]:
