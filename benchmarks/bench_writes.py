@@ -22,7 +22,7 @@ from app.drills import service
 from app.drills.clock import ClockEventKind
 from benchmarks.table import Result
 from tests.drills.helpers import make_team
-from tests.drills.real_server import scratch_database, serve
+from tests.drills.real_server import migrated_database, serve
 from tests.factories import Factory, sign_in
 
 NAME = "writes"
@@ -147,7 +147,7 @@ def figures(label: str, writes: list, reads: list, exact: bool, run_s: float) ->
 def run() -> list[Result]:
     """One server on a fresh SQLite file: a paced run, then a flat-out one, each on its drill."""
     results = []
-    with scratch_database(None) as url, serve(url) as base:
+    with migrated_database(None) as url, serve(url) as base:
         for label, run_s in (("paced", PACED_S), ("flat out", FLAT_OUT_S)):
             drill_id, people, token = seed(url)
             writes, reads = load(base, drill_id, people, token, run_s, label == "paced")

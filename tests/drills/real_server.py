@@ -1,12 +1,11 @@
 """One real `stormdrill serve` process on a migrated database, for the concurrency tests.
 
 Deliberately small (one process, the suite's database): the multi-process harness with Redis
-lives in tests/live/. On PostgreSQL the server gets a schema of its own, dropped afterwards,
+lives in tests/live/. On PostgreSQL the server gets a database of its own, dropped afterwards,
 since its writes are committed and cannot be rolled back like the suite's sessions.
 """
 
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -17,38 +16,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
-from sqlalchemy import make_url, text
 
 from app.core import migrate
-from app.core.db import make_engine
 from app.core.settings import ROOT
+from tests.databases import scratch_database
 from tests.e2e.conftest import free_port
 
 START_TIMEOUT_S = 30
 
 
 @contextmanager
-def scratch_database(test_url: str | None) -> Iterator[str]:
-    """A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL schema."""
-    if not test_url:
-        with tempfile.TemporaryDirectory(prefix="stormdrill-conc-") as folder:
-            url = f"sqlite:///{Path(folder) / 'server.db'}"
+def migrated_database(test_url: str | None) -> Iterator[str]:
+    """A fresh, migrated database of the suite's kind: a SQLite file when no URL is given."""
+    with tempfile.TemporaryDirectory(prefix="stormdrill-conc-") as folder:
+        with scratch_database(test_url or "sqlite://", Path(folder)) as url:
             migrate.upgrade(url)
             yield url
-        return
-    schema = f"conc_{secrets.token_hex(4)}"
-    admin = make_engine(test_url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(test_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
-    try:
-        migrate.upgrade(rendered)
-        yield rendered
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from app.drills import service
 from app.drills.clock import ClockEventKind
 from tests.conftest import TEST_DATABASE_URL
 from tests.drills.helpers import Team, make_team
-from tests.drills.real_server import scratch_database, serve
+from tests.drills.real_server import migrated_database, serve
 from tests.factories import Factory, sign_in
 
 pytestmark = pytest.mark.database  # a scratch database on the suite's server
@@ -38,7 +38,7 @@ QUICK_S = 5  # a request of the same process must answer within this, consoles o
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
     """A fresh database for the server (its writes are committed)."""
-    with scratch_database(TEST_DATABASE_URL) as url:
+    with migrated_database(TEST_DATABASE_URL) as url:
         yield url
 
 

@@ -22,13 +22,14 @@ from sqlmodel import Session, select
 
 from app.accounts.audit_models import AuditAction, AuditEvent
 from app.core.db import make_engine
+from tests.databases import scratch_database
 from tests.factories import csrf_from
 from tests.live.harness.clients import Console, Participant, close_all, open_consoles
 from tests.live.harness.loop import run_bounded
 from tests.live.harness.measure import Action, action_delays
 from tests.live.harness.proxy import Nginx
 from tests.live.harness.seed import Seeded, seed
-from tests.live.harness.services import Database, RedisServer, postgres_server
+from tests.live.harness.services import RedisServer, postgres_server
 from tests.live.harness.units import DEPLOY, UnitServer, run_oneshot
 
 SPOOFED = "203.0.113.7"  # what a client claims in X-Forwarded-For; never to be believed
@@ -57,18 +58,17 @@ def prod() -> Iterator[Production]:
     folder = Path(tempfile.mkdtemp(prefix="stormdrill-prod-"))
     with ExitStack() as cleanup:
         cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
-        database = Database.postgres(postgres_server())
-        cleanup.callback(database.drop)
+        database_url = cleanup.enter_context(scratch_database(postgres_server(), folder))
         redis = RedisServer(folder)
         redis.start()
         cleanup.callback(redis.kill)
         overrides = {  # what the example file leaves for the operator to fill in
-            "STORMDRILL_DATABASE_URL": database.url,
+            "STORMDRILL_DATABASE_URL": database_url,
             "STORMDRILL_REDIS_URL": redis.url,
             "STORMDRILL_SECRET_KEY": "a-production-secret-for-this-test-only",
         }
         run_oneshot(DEPLOY / "stormdrill-migrate.service", overrides, folder)
-        seeded = seed(database.url, drills_count=1, scenario_id="tutorial", speed=30)
+        seeded = seed(database_url, drills_count=1, scenario_id="tutorial", speed=30)
         servers = [UnitServer(name, folder, overrides) for name in ("app1", "app2")]
         nginx = Nginx(folder, [server.port for server in servers])
         for server in servers:
@@ -78,7 +78,7 @@ def prod() -> Iterator[Production]:
             server.wait_ready()
         cleanup.callback(nginx.stop)
         nginx.start()
-        yield Production(nginx, servers, database.url, seeded)
+        yield Production(nginx, servers, database_url, seeded)
 
 
 def client_from(address: str, email: str) -> Participant:

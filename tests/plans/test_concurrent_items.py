@@ -15,7 +15,7 @@ from app.plans.schemas import RoleCreate
 from app.plans.sections import SECTIONS
 from tests.conftest import TEST_DATABASE_URL
 from tests.drills.helpers import PLAN_DOCUMENT
-from tests.drills.real_server import scratch_database
+from tests.drills.real_server import migrated_database
 from tests.factories import Factory
 
 pytestmark = pytest.mark.database  # a scratch database on the suite's server
@@ -24,7 +24,7 @@ ADDERS = 6
 
 
 def test_roles_added_at_once_are_all_stored_at_distinct_positions():
-    with scratch_database(TEST_DATABASE_URL) as url:
+    with migrated_database(TEST_DATABASE_URL) as url:
         engine = make_engine(url)
         with Session(engine, expire_on_commit=False) as session:
             factory = Factory(session)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from tests.databases import scratch_database
 from tests.live.harness.clients import Answer, Participant
 from tests.live.harness.seed import Seeded, seed
 from tests.live.harness.servers import AppServer
-from tests.live.harness.services import Database, RedisServer, migrate, postgres_server
+from tests.live.harness.services import RedisServer, migrate, postgres_server
 
 Kind = Literal["sqlite", "postgres"]
 
@@ -61,22 +62,20 @@ def cluster(
     with ExitStack() as cleanup:
         cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
         redis = None
-        if kind == "sqlite":
-            database = Database.sqlite(folder)
-        else:
-            database = Database.postgres(postgres_server())
-            cleanup.callback(database.drop)
+        where = "sqlite://" if kind == "sqlite" else postgres_server()
+        database_url = cleanup.enter_context(scratch_database(where, folder))
+        if kind == "postgres":
             redis = RedisServer(folder)
             redis.start()
             cleanup.callback(redis.kill)
-        migrate(database.url)
-        seeded = seed(database.url, drills_count=drills, scenario_id=scenario_id, speed=speed)
+        migrate(database_url)
+        seeded = seed(database_url, drills_count=drills, scenario_id=scenario_id, speed=speed)
         redis_url = redis.url if redis else None
         names = ["app1"] if kind == "sqlite" else ["app1", "app2"]
-        servers = [AppServer(name, folder, database.url, redis_url) for name in names]
+        servers = [AppServer(name, folder, database_url, redis_url) for name in names]
         for server in servers:
             cleanup.callback(server.stop)
             server.launch()
         for server in servers:
             server.wait_ready()
-        yield Cluster(folder, database.url, servers, redis, seeded)
+        yield Cluster(folder, database_url, servers, redis, seeded)

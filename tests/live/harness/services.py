@@ -1,4 +1,4 @@
-"""The harness's own services: a free port, a fresh database, and a Redis it can kill.
+"""The harness's own services: a free port, a migrated database, and a Redis it can kill.
 
 Everything here starts, stops and deletes what it made, so a test or a benchmark run leaves
 no process, file or database behind.
@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,36 +69,6 @@ def migrate(url: str) -> None:
     )
     if done.returncode != 0:
         raise RuntimeError(f"stormdrill migrate failed:\n{done.stdout}\n{done.stderr}")
-
-
-class Database:
-    """A fresh database: a SQLite file in `folder`, or a new PostgreSQL database on `server`."""
-
-    def __init__(self, url: str, drop: Callable[[], None]) -> None:
-        self.url, self._drop = url, drop
-
-    @classmethod
-    def sqlite(cls, folder: Path) -> "Database":
-        """A SQLite file in `folder` (deleted with it)."""
-        return cls(f"sqlite:///{folder / 'stormdrill.db'}", lambda: None)
-
-    @classmethod
-    def postgres(cls, server: str) -> "Database":
-        """A new database on the PostgreSQL server of URL `server`, dropped by `drop()`."""
-        name = f"sd_harness_{uuid.uuid4().hex[:12]}"
-        admin = server.replace("+psycopg", "")
-        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-        def drop() -> None:
-            with psycopg.connect(admin, autocommit=True, connect_timeout=3) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-        return cls(server.rsplit("/", 1)[0] + f"/{name}", drop)
-
-    def drop(self) -> None:
-        """Delete the database."""
-        self._drop()
 
 
 def postgres_server() -> str:
