@@ -5,7 +5,9 @@ redis-server of the benchmark's own on a free port. 20 drills at the busiest sce
 15 consoles each split over the two hubs, for RUN_S seconds. Counts every command each broker
 client sends, the events the consoles receive, and events a console got twice or missed
 (against the other consoles of its drill). Both hubs run in this one process, so this
-measures the Redis cost of the fan-out, not the CPU of a real deployment (bench_live does).
+measures the Redis cost of the fan-out, not the CPU of a real deployment (bench_live does):
+its CPU row is what the drivers, the Redis round trips and the in-memory fan-out cost before
+any HTTP (posts not rendered), the share of bench_live's figure spent before the responses.
 """
 
 import asyncio
@@ -89,18 +91,19 @@ async def measure(url: str) -> dict[str, float]:
     tasks = [asyncio.create_task(console(hubs[n % 2], d, n))
              for d in range(DRILLS) for n in range(CONSOLES)]  # fmt: skip
     await asyncio.sleep(WARMUP_S)
-    before = sum(sum(s.values()) for s in sent)
+    before, cpu_before = sum(sum(s.values()) for s in sent), time.process_time()
     counting["on"] = True
     await asyncio.sleep(RUN_S)
     counting["on"] = False
     commands = sum(sum(s.values()) for s in sent) - before
+    cpu_s = time.process_time() - cpu_before
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     for hub, broker in zip(hubs, brokers, strict=True):
         await hub.close()
         await broker.close()
-    return {"commands": commands, **tally(seen)}
+    return {"commands": commands, "cpu_s": cpu_s, **tally(seen)}
 
 
 def tally(seen: dict[tuple[int, int], list[str]]) -> dict[str, float]:
@@ -148,6 +151,7 @@ def run() -> list[Result]:
         server.wait()
         shutil.rmtree(folder, ignore_errors=True)
     per_event = got["commands"] / max(1, got["delivered"])
+    cpu_us = 1e6 * got["cpu_s"] / max(1, got["delivered"])
     return [
         Result(NAME, "consoles (2 hubs, Redis)", DRILLS * CONSOLES, "consoles", "reference", True),
         Result(NAME, "events delivered", got["delivered"], "events", "reference", True),
@@ -155,4 +159,5 @@ def run() -> list[Result]:
         Result(NAME, "events missed", got["missed"], "events", "0", got["missed"] == 0),
         Result(NAME, "Redis commands per delivered event", per_event, "commands",
                f"<= {GOAL}", per_event <= GOAL),
+        Result(NAME, "CPU per delivered event, no HTTP", cpu_us, "µs", "reference", True),
     ]  # fmt: skip
