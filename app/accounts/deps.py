@@ -45,8 +45,9 @@ class Caller:
         membership = accounts.get_membership(
             session=session, user_id=self.user.id, org_id=self.org_id
         )
-        org = membership and accounts.get_organisation(session=session, org_id=self.org_id)
-        return membership, org or None
+        if membership is None:
+            return None, None
+        return membership, accounts.get_organisation(session=session, org_id=self.org_id)
 
 
 @dataclass(frozen=True)

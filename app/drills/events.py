@@ -3,6 +3,7 @@
 import asyncio
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 EVENT_ID = re.compile(r"\d+(-\d+){0,2}")  # in-memory: integers; Redis: "ms-seq", "ms-seq-n"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -15,26 +16,23 @@ class Event:
     id: str
     name: str
     data: str
-    wire: bytes = field(default=b"", compare=False, repr=False)
     origin: str = field(default="", compare=False, repr=False)  # the process of a change
-    key_: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @cached_property
     def key(self) -> tuple[int, ...]:
         """The id as `order` reads it, () if malformed: parsed once per event, however many
         consoles of the process compare it with where they stand."""
-        if self.key_ is None:
-            object.__setattr__(self, "key_", order(self.id) or ())
-        return self.key_  # type: ignore[return-value]
+        return order(self.id) or ()
+
+    @cached_property
+    def wire(self) -> bytes:
+        """The event as a server-sent-events frame (built once per event, shared by clients)."""
+        lines = "".join(f"data: {line}\r\n" for line in LINE_BREAK.split(self.data))
+        return f"id: {self.id}\r\nevent: {self.name}\r\n{lines}\r\n".encode()
 
     def encoded(self) -> bytes:
-        """The event as a server-sent-events frame (built once per event, shared by clients)."""
-        if self.wire:
-            return self.wire
-        lines = "".join(f"data: {line}\r\n" for line in LINE_BREAK.split(self.data))
-        wire = f"id: {self.id}\r\nevent: {self.name}\r\n{lines}\r\n".encode()
-        object.__setattr__(self, "wire", wire)
-        return wire
+        """The event as a server-sent-events frame."""
+        return self.wire
 
 
 def unless_cancelled() -> None:

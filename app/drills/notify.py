@@ -99,7 +99,7 @@ class Prepared(NamedTuple):
     what the drill's driver reads (then the other processes reload the drill)."""
 
     messages: list[tuple[str, str]]
-    feeds_driver: bool
+    reload: bool
 
 
 def feeds_driver(actions: Sequence[DrillAction], topics: Iterable[str]) -> bool:
@@ -154,7 +154,7 @@ async def publish(app: FastAPI, drill_id: int, prepared: Prepared) -> None:
     if live is None:
         return
     for name, data in prepared.messages:
-        await live.outbox.publish(drill_id, name, data, reload=prepared.feeds_driver)
+        await live.outbox.publish(drill_id, name, data, reload=prepared.reload)
     # A drill that just ended lets its stream expire after the retention.
     if any(
         name == "clock" and json.loads(data)["status"] == "ended"

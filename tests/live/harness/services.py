@@ -1,4 +1,5 @@
-"""The harness's own services: a free port, a migrated database, and a Redis it can kill.
+"""The harness's own services: a free port, the PostgreSQL server to make databases on,
+`stormdrill migrate`, and a Redis it can kill.
 
 Everything here starts, stops and deletes what it made, so a test or a benchmark run leaves
 no process, file or database behind.
