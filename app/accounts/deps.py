@@ -126,12 +126,8 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     user_id = request.session.get("user_id")
     if not user_id:
         return None
-    live = sessions.session_user_id(session=session, secret=request.session.get("sid"))
-    if (
-        live != user_id
-        or session_expired(request)
-        or not (user := accounts.get_user(session=session, user_id=user_id))
-    ):
+    user = sessions.session_user(session=session, secret=request.session.get("sid"))
+    if user is None or user.id != user_id or session_expired(request):
         end_session(request)
         return None
     memberships = accounts.list_memberships(session=session, user_id=user.id)

@@ -35,12 +35,15 @@ def open_session(
     return secret
 
 
-def session_user_id(*, session: Session, secret: object) -> int | None:
-    """The user a live session secret belongs to, or None once it was ended."""
+def session_user(*, session: Session, secret: object) -> User | None:
+    """The active user a live session secret belongs to (one query: every signed-in request
+    asks), or None once the session was ended or the user deactivated."""
     if not isinstance(secret, str) or not secret:
         return None
     return session.exec(
-        select(UserSession.user_id).where(UserSession.token_hash == hash_token(secret))
+        select(User)
+        .join(UserSession, col(UserSession.user_id) == col(User.id))
+        .where(UserSession.token_hash == hash_token(secret), col(User.is_active))
     ).first()
 
 

@@ -97,6 +97,11 @@ class RedisBroker:
         self.maxlen = maxlen
         self.block_ms = block_ms
         self.origin = uuid.uuid4().hex  # this process, on the entries its requests publish
+        # Sent by their SHA1 (EVALSHA), loaded again if Redis lost them: not the script's text
+        # for Redis to hash with every driver's batch.
+        self._publish = client.register_script(_PUBLISH)
+        self._renew = client.register_script(_RENEW)
+        self._release = client.register_script(_RELEASE)
         self.reader = StreamReader(self._xread, block_ms=block_ms, count=READ_COUNT)
 
     @classmethod
@@ -139,7 +144,7 @@ class RedisBroker:
         renew = "" if ttl_ms is None else str(ttl_ms)
         events_flat = (part for event in events for part in event)
         values = [token, self.maxlen, progress, renew, *events_flat]
-        entry_id = await self.redis.eval(_PUBLISH, 2, *keys, *values)
+        entry_id = await self._publish(keys, values)
         return None if entry_id is None else event_ids(entry_id, len(events))
 
     async def tail(self, drill_id: int) -> str:
@@ -185,7 +190,7 @@ class RedisBroker:
 
     async def claim(self, drill_id: int, token: str, ttl_ms: int) -> bool:
         """SET NX PX the drill's lock, or extend it if `token` already holds it."""
-        result = await self.redis.eval(_RENEW, 1, self.key(drill_id, "driver"), token, ttl_ms)
+        result = await self._renew([self.key(drill_id, "driver")], [token, ttl_ms])
         return bool(result)
 
     async def progress(self, drill_id: int) -> str | None:
@@ -200,7 +205,7 @@ class RedisBroker:
 
     async def release(self, drill_id: int, token: str) -> None:
         """Delete the lock if `token` holds it."""
-        await self.redis.eval(_RELEASE, 1, self.key(drill_id, "driver"), token)
+        await self._release([self.key(drill_id, "driver")], [token])
 
     async def retire(self, drill_id: int, retention_s: float) -> None:
         """Expire the drill's stream (and the progress in it) after `retention_s` seconds."""

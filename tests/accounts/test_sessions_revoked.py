@@ -100,6 +100,16 @@ def test_signing_in_drops_the_users_expired_session_rows(session, factory):
     fresh = sessions.open_session(
         session=session, user_id=user.id, address="10.0.0.2", max_age_s=12 * 3600
     )
-    assert sessions.session_user_id(session=session, secret=old) is None
-    assert sessions.session_user_id(session=session, secret=kept) == user.id
-    assert sessions.session_user_id(session=session, secret=fresh) == user.id
+    assert sessions.session_user(session=session, secret=old) is None
+    assert sessions.session_user(session=session, secret=kept) == user
+    assert sessions.session_user(session=session, secret=fresh) == user
+
+
+def test_a_deactivated_users_session_stops_at_once(client, factory, session):
+    user = factory.member(factory.org())
+    sign_in(client, user)
+    assert client.get("/api/me").status_code == 200
+    user.is_active = False
+    session.add(user)
+    session.flush()
+    assert client.get("/api/me").status_code == 401

@@ -1,10 +1,13 @@
 """The database pool is sized by the settings, and SQLite writers take the lock up front."""
 
+import uuid
+
 import pytest
 from pydantic import ValidationError
 from sqlalchemy import event
-from sqlmodel import Session, text
+from sqlmodel import Session, select, text
 
+from app.accounts.models import Organisation
 from app.core.db import begin_write, engine_for, make_engine
 from app.core.settings import Settings
 
@@ -36,3 +39,34 @@ def test_sqlite_readers_begin_deferred_and_writers_immediate(tmp_path):
         session.commit()
     engine.dispose()
     assert [sql for sql in begun if sql.startswith("BEGIN")] == ["BEGIN", "BEGIN IMMEDIATE"]
+
+
+def test_a_writer_goes_on_from_a_read_transaction_with_nothing_pending(engine):
+    """Where reads see every committed write (PostgreSQL), a read transaction with nothing
+    pending becomes the writer as it is; SQLite ends it to take the write lock; a transaction
+    with pending changes is committed first everywhere."""
+    commits: list[object] = []
+    listener = commits.append
+    event.listen(engine, "commit", listener)
+    slug = f"pending-{uuid.uuid4().hex[:8]}"
+    try:
+        with Session(engine) as session:
+            session.exec(text("SELECT 1")).one()
+            begin_write(session)
+            session.exec(text("SELECT 2")).one()
+            session.rollback()
+        clean = len(commits)
+        with Session(engine) as session:
+            session.exec(text("SELECT 1")).one()
+            session.add(Organisation(name="Pending", slug=slug))
+            begin_write(session)
+            session.rollback()
+        pending = len(commits) - clean
+        with Session(engine) as session:
+            kept = session.exec(select(Organisation).where(Organisation.slug == slug)).one()
+            session.delete(kept)
+            session.commit()
+    finally:
+        event.remove(engine, "commit", listener)
+    assert clean == (1 if engine.dialect.name == "sqlite" else 0)
+    assert pending == 1  # committed before the write transaction, not lost with it

@@ -7,10 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from unittest.mock import patch
 
+import anyio
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.routing import Route
@@ -305,6 +308,26 @@ async def test_the_sse_endpoint_resumes_after_last_event_id(anyio_backend):
 async def test_the_sse_endpoint_pings_while_idle(anyio_backend):
     body = await read_sse(demo_app(InMemoryBroker()), "/drills/5/events", [], b": ping")
     assert body.startswith(b": ping")
+
+
+@pytest.mark.anyio
+async def test_the_sse_endpoint_sends_without_a_timeout_scope_unless_asked(anyio_backend):
+    """The override of sse-starlette's per-send step must keep existing and working: a
+    library upgrade that renamed it would silently bring the cost back."""
+    assert "_send_with_timeout" in vars(EventSourceResponse)
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    response = event_stream(OneByOne(InMemoryBroker()), 1, None)
+    message = {"type": "http.response.body", "body": b"x", "more_body": True}
+    with patch.object(anyio, "move_on_after", side_effect=AssertionError("a scope")):
+        await response._send_with_timeout(send, message)
+    assert sent == [message]
+    response.send_timeout = 5
+    await response._send_with_timeout(send, message)  # sse-starlette's own, with its scope
+    assert sent == [message, message]
 
 
 @pytest.fixture
