@@ -100,10 +100,12 @@ def begin_write(session: Session) -> None:
     """
     if session.in_transaction():
         connection = session.connection()
-        if connection.get_execution_options().get(WRITE_OPTION):
+        writing = session.info.get(WRITE_OPTION) is session.get_transaction()
+        if writing or connection.get_execution_options().get(WRITE_OPTION):
             return
         pending = session.new or session.dirty or session.deleted
         if connection.dialect.name != "sqlite" and not pending:
+            session.info[WRITE_OPTION] = session.get_transaction()  # a writer from now on
             return
         session.commit()
     session.connection(execution_options={WRITE_OPTION: True})

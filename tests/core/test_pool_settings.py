@@ -54,8 +54,11 @@ def test_a_writer_goes_on_from_a_read_transaction_with_nothing_pending(engine):
             session.exec(text("SELECT 1")).one()
             begin_write(session)
             session.exec(text("SELECT 2")).one()
+            clean = len(commits)
+            session.add(Organisation(name="Inside", slug=f"inside-{slug}"))
+            begin_write(session)  # a writer already: nothing is committed half-way
+            assert len(commits) == clean
             session.rollback()
-        clean = len(commits)
         with Session(engine) as session:
             session.exec(text("SELECT 1")).one()
             session.add(Organisation(name="Pending", slug=slug))
