@@ -7,6 +7,7 @@ from functools import lru_cache
 from fastapi import Request
 from sqlalchemy import event, make_url, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import ORMExecuteState
 from sqlmodel import Session, SQLModel, create_engine
 
 from app.core import dbclock
@@ -88,6 +89,27 @@ def get_engine() -> Engine:
     return engine_for(get_settings())
 
 
+WROTE = "stormdrill_wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flush(session: Session, _context: object) -> None:
+    session.info[WROTE] = session.get_transaction()
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_statement(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[WROTE] = state.session.get_transaction()
+
+
+def _has_written(session: Session) -> bool:
+    """Whether the transaction in progress sent a change already: flushed objects (a query's
+    autoflush too) or an insert, update or delete statement. `session.new`, `dirty` and
+    `deleted` no longer show those, and a commit must not skip them."""
+    return session.info.get(WROTE) is session.get_transaction()
+
+
 def begin_write(session: Session) -> None:
     """Start the session's next transaction as a writer: on SQLite it holds the write lock.
 
@@ -103,7 +125,7 @@ def begin_write(session: Session) -> None:
         writing = session.info.get(WRITE_OPTION) is session.get_transaction()
         if writing or connection.get_execution_options().get(WRITE_OPTION):
             return
-        pending = session.new or session.dirty or session.deleted
+        pending = session.new or session.dirty or session.deleted or _has_written(session)
         if connection.dialect.name != "sqlite" and not pending:
             session.info[WRITE_OPTION] = session.get_transaction()  # a writer from now on
             return

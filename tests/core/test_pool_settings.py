@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlmodel import Session, select, text
 
 from app.accounts.models import Organisation
@@ -73,3 +73,38 @@ def test_a_writer_goes_on_from_a_read_transaction_with_nothing_pending(engine):
         event.remove(engine, "commit", listener)
     assert clean == (1 if engine.dialect.name == "sqlite" else 0)
     assert pending == 1  # committed before the write transaction, not lost with it
+
+
+@pytest.mark.parametrize("change", ["autoflushed", "statement"])
+def test_a_write_already_sent_is_committed_before_the_write_transaction(engine, change):
+    """A change no longer pending because it was sent already (a query's autoflush, an
+    update statement) is still committed first: the write transaction's rollback must not
+    take it away."""
+    slug = f"sent-{uuid.uuid4().hex[:8]}"
+    with Session(engine) as session:
+        session.add(Organisation(name="Before", slug=slug))
+        session.commit()
+    commits: list[object] = []
+    listener = commits.append
+    event.listen(engine, "commit", listener)
+    try:
+        with Session(engine) as session:
+            org = session.exec(select(Organisation).where(Organisation.slug == slug)).one()
+            if change == "autoflushed":
+                org.name = "After"
+                session.exec(select(Organisation).where(Organisation.slug == slug)).one()
+                assert not session.dirty  # sent by the autoflush, no longer pending
+            else:
+                session.exec(
+                    update(Organisation).where(Organisation.slug == slug).values(name="After")
+                )
+            begin_write(session)
+            session.rollback()
+        assert len(commits) == 1
+        with Session(engine) as session:
+            kept = session.exec(select(Organisation).where(Organisation.slug == slug)).one()
+            assert kept.name == "After"
+            session.delete(kept)
+            session.commit()
+    finally:
+        event.remove(engine, "commit", listener)
