@@ -89,7 +89,8 @@ def get_engine() -> Engine:
     return engine_for(get_settings())
 
 
-WROTE = "stormdrill_wrote"
+WROTE = "stormdrill_wrote"  # session.info: the transaction that sent a change
+WRITER = "stormdrill_writer"  # session.info: the transaction begun or gone on as a writer
 
 
 @event.listens_for(Session, "after_flush")
@@ -121,16 +122,15 @@ def begin_write(session: Session) -> None:
     connection checked out (three round trips saved on every write request).
     """
     if session.in_transaction():
-        connection = session.connection()
-        writing = session.info.get(WRITE_OPTION) is session.get_transaction()
-        if writing or connection.get_execution_options().get(WRITE_OPTION):
+        if session.info.get(WRITER) is session.get_transaction():
             return
         pending = session.new or session.dirty or session.deleted or _has_written(session)
-        if connection.dialect.name != "sqlite" and not pending:
-            session.info[WRITE_OPTION] = session.get_transaction()  # a writer from now on
+        if session.connection().dialect.name != "sqlite" and not pending:
+            session.info[WRITER] = session.get_transaction()
             return
         session.commit()
     session.connection(execution_options={WRITE_OPTION: True})
+    session.info[WRITER] = session.get_transaction()
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -30,10 +30,6 @@ class Event:
         lines = "".join(f"data: {line}\r\n" for line in LINE_BREAK.split(self.data))
         return f"id: {self.id}\r\nevent: {self.name}\r\n{lines}\r\n".encode()
 
-    def encoded(self) -> bytes:
-        """The event as a server-sent-events frame."""
-        return self.wire
-
 
 def unless_cancelled() -> None:
     """Raise CancelledError if this task is being cancelled: for retry loops that catch errors.

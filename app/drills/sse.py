@@ -43,7 +43,7 @@ async def frames(
     """
     async with aclosing(source.batches(drill_id, last_event_id)) as batches:
         async for batch in batches:
-            yield b"".join(event.encoded() for event in batch)
+            yield b"".join(event.wire for event in batch)
 
 
 class DrillEventSource(EventSourceResponse):

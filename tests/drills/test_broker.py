@@ -90,9 +90,9 @@ async def test_ids_from_a_new_process_follow_the_old_ones():
 
 def test_an_event_is_encoded_as_an_sse_frame_once():
     event = Event("7", "feed-summary", "<p>a</p>\n<p>b</p>")
-    wire = event.encoded()
+    wire = event.wire
     assert wire == b"id: 7\r\nevent: feed-summary\r\ndata: <p>a</p>\r\ndata: <p>b</p>\r\n\r\n"
-    assert event.encoded() is wire
+    assert event.wire is wire
 
 
 async def test_two_redis_brokers_share_events_like_two_processes(redis_url):
