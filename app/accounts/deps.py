@@ -8,12 +8,13 @@ id is a 404 whatever the body says.
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.accounts import audit, member_service, token_service
 from app.accounts import service as accounts
@@ -142,35 +143,66 @@ def resolve_caller(request: Request, session: Session) -> Caller | None:
     return caller
 
 
-@mark(AccessRule("signed_in"))
-def signed_in(request: Request, session: SessionDep) -> Caller:
-    """The signed-in caller, whatever their organisation."""
-    caller = resolve_caller(request, session)
+def signed_in_caller(request: Request, session: Session) -> Caller:
+    """The signed-in caller (NotAuthenticated when nobody is), resolved once per request
+    however many dependencies ask (`request.state.caller`, which pages read too)."""
+    caller = getattr(request.state, "caller", None)
     if caller is None:
-        raise NotAuthenticated(_("Please sign in."))
-    audit.note_actor(caller.user)
+        caller = resolve_caller(request, session)
+        if caller is None:
+            raise NotAuthenticated(_("Please sign in."))
+        audit.note_actor(caller.user)
+        request.state.caller = caller
     return caller
 
 
-def require_role(*roles: Role) -> Callable[..., OrgContext]:
-    """A dependency admitting members of the current organisation with one of `roles`.
-
-    No roles means any member; admins are always admitted.
-    """
-    rule = AccessRule("member", frozenset(roles) | {Role.admin} if roles else frozenset())
-
-    @mark(rule)
-    def dependency(
-        caller: Annotated[Caller, Depends(signed_in)], session: SessionDep
-    ) -> OrgContext:
+def member_here(request: Request, session: Session) -> OrgContext:
+    """The signed-in caller as a member of their current organisation, whatever their role
+    (NotFound when they are not one), resolved once per request."""
+    ctx = getattr(request.state, "member", None)
+    if ctx is None:
+        caller = signed_in_caller(request, session)
         if caller.org_id is None:
             raise NotFound(_("You do not belong to any organisation yet."))
         membership, org = caller.membership_here(session)
         if not org or not membership:
             raise NotFound(_("You are not a member of this organisation."))
-        if not rule.allows(membership.role):
-            raise Forbidden(_("Your role does not allow this."))
-        return OrgContext(user=caller.user, org=org, role=membership.role)
+        ctx = request.state.member = OrgContext(user=caller.user, org=org, role=membership.role)
+    return ctx
+
+
+def admitted(ctx: OrgContext, rule: AccessRule) -> OrgContext:
+    """`ctx` if its role passes `rule`; Forbidden otherwise."""
+    if not rule.allows(ctx.role):
+        raise Forbidden(_("Your role does not allow this."))
+    return ctx
+
+
+@mark(AccessRule("signed_in"))
+def signed_in(request: Request, session: SessionDep) -> Caller:
+    """The signed-in caller, whatever their organisation."""
+    return signed_in_caller(request, session)
+
+
+MEMBER_RULE = AccessRule("member")
+
+
+def require_role(*roles: Role) -> Callable[..., Awaitable[OrgContext]]:
+    """A dependency admitting members of the current organisation with one of `roles`.
+
+    No roles means any member; admins are always admitted. It runs on the event loop: only
+    when the request has not resolved its caller yet (another dependency, such as a drill
+    lookup, usually has) does it go to a worker thread for the database, so that a route
+    does not pay a thread hop per access dependency.
+    """
+    rule = AccessRule("member", frozenset(roles) | {Role.admin} if roles else frozenset())
+
+    @mark(rule)
+    async def dependency(request: Request, session: SessionDep) -> OrgContext:
+        ctx = getattr(request.state, "member", None)
+        if ctx is None:
+            ctx = await run_in_threadpool(member_here, request, session)
+        return admitted(ctx, rule)
 
     dependency.__name__ = "require_" + "_or_".join(sorted(roles) or ["member"])
     return dependency

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import or_, update
+from sqlalchemy import bindparam, or_, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
@@ -151,15 +151,17 @@ def get_membership(*, session: Session, user_id: int, org_id: int) -> Membership
     ).first()
 
 
+_MEMBERSHIPS = (  # built once: every signed-in request runs it (see session_service)
+    select(Membership, Organisation)
+    .join(Organisation, Organisation.id == Membership.organisation_id)
+    .where(Membership.user_id == bindparam("user_id"))
+    .order_by(Organisation.name, Organisation.id)
+)
+
+
 def list_memberships(*, session: Session, user_id: int) -> list[tuple[Membership, Organisation]]:
     """Every organisation the user belongs to, with the role held there, by name."""
-    rows = session.exec(
-        select(Membership, Organisation)
-        .join(Organisation, Organisation.id == Membership.organisation_id)
-        .where(Membership.user_id == user_id)
-        .order_by(Organisation.name, Organisation.id)
-    )
-    return list(rows.all())
+    return list(session.exec(_MEMBERSHIPS, params={"user_id": user_id}).all())
 
 
 def switch_organisation(*, session: Session, user_id: int, org_id: int) -> Organisation:

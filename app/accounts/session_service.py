@@ -6,6 +6,7 @@ a password change or a removal from an organisation deletes every row of the use
 
 from datetime import timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
 from app.accounts import audit, service
@@ -35,16 +36,21 @@ def open_session(
     return secret
 
 
+# Built once: every signed-in request runs it, and building a statement costs about as much
+# CPU as running it (its cache key is computed once per statement object, too).
+_SESSION_USER = (
+    select(User)
+    .join(UserSession, col(UserSession.user_id) == col(User.id))
+    .where(col(UserSession.token_hash) == bindparam("token_hash"), col(User.is_active))
+)
+
+
 def session_user(*, session: Session, secret: object) -> User | None:
     """The active user a live session secret belongs to (one query: every signed-in request
     asks), or None once the session was ended or the user deactivated."""
     if not isinstance(secret, str) or not secret:
         return None
-    return session.exec(
-        select(User)
-        .join(UserSession, col(UserSession.user_id) == col(User.id))
-        .where(UserSession.token_hash == hash_token(secret), col(User.is_active))
-    ).first()
+    return session.exec(_SESSION_USER, params={"token_hash": hash_token(secret)}).first()
 
 
 def close_session(*, session: Session, secret: object) -> None:

@@ -1,14 +1,16 @@
 """The database engine and sessions; one naming convention for every constraint."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
 from functools import lru_cache
 
+import anyio
 from fastapi import Request
 from sqlalchemy import event, make_url, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import ORMExecuteState
 from sqlmodel import Session, SQLModel, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from app.core import dbclock
 from app.core.settings import Settings, get_settings
@@ -133,7 +135,21 @@ def begin_write(session: Session) -> None:
     session.info[WRITER] = session.get_transaction()
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request, on the engine of the application serving it."""
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request, on the engine of the application serving it.
+
+    Opened on the event loop: a session connects only when first used, in the worker thread
+    of the route or dependency using it. A sync generator would cost two thread hops per
+    request (about 0.2 ms of CPU each) just to open and close it. Closing one that began a
+    transaction rolls it back and returns the connection: database work, done in a worker
+    thread, shielded so that a client leaving early cannot leave the connection checked out.
+    """
+    session = Session(request.app.state.engine, expire_on_commit=False)
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            with anyio.CancelScope(shield=True):
+                await run_in_threadpool(session.close)
+        else:
+            session.close()

@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, func, select
 
 from app.accounts.models import Role, User
@@ -16,15 +17,20 @@ from app.drills.models import ActionCreate, Drill, DrillAction
 PRIVILEGED = (Role.trainer, Role.admin)
 
 
+# Built once, as every action and every reload of a live drill runs them (building a
+# statement costs about as much CPU as running it; see accounts.session_service).
+_ACTIONS_AFTER = (
+    select(DrillAction)
+    .where(DrillAction.drill_id == bindparam("drill_id"), DrillAction.seq > bindparam("since"))
+    .order_by(DrillAction.seq)
+)
+_LAST_SEQ = select(func.max(DrillAction.seq)).where(DrillAction.drill_id == bindparam("drill_id"))
+
+
 def list_actions(*, session: Session, drill: Drill, since_seq: int = 0) -> list[DrillAction]:
     """The drill's actions after `since_seq`, in the order they were stored."""
-    return list(
-        session.exec(
-            select(DrillAction)
-            .where(DrillAction.drill_id == drill.id, DrillAction.seq > since_seq)
-            .order_by(DrillAction.seq)
-        ).all()
-    )
+    params = {"drill_id": drill.id, "since": since_seq}
+    return list(session.exec(_ACTIONS_AFTER, params=params).all())
 
 
 def acting_role(
@@ -153,9 +159,7 @@ def pick_role(kind: str, roles: list[dict]) -> str | None:
 
 def next_seq(*, session: Session, drill: Drill) -> int:
     """The next action number of the drill (final only under `service.locked`)."""
-    last = session.exec(
-        select(func.max(DrillAction.seq)).where(DrillAction.drill_id == drill.id)
-    ).one()
+    last = session.exec(_LAST_SEQ, params={"drill_id": drill.id}).one()
     return (last or 0) + 1
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, select
 
@@ -141,6 +142,25 @@ def upcoming_for(*, session: Session, org: Organisation, user: User) -> list[Dri
     return [drill for drill in found if drill.status != clock.ClockStatus.ended.value]
 
 
+# The statements every action runs, built once (building one costs about as much CPU as
+# running it; see accounts.session_service).
+_LOCK_DRILL = (
+    select(Drill)
+    .where(Drill.id == bindparam("drill_id"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_CLOCK_LOG = (
+    select(DrillClockEvent)
+    .where(DrillClockEvent.drill_id == bindparam("drill_id"))
+    .order_by(DrillClockEvent.at, DrillClockEvent.id)
+)
+_ROLES_HELD = select(DrillParticipant.role_key).where(
+    DrillParticipant.drill_id == bindparam("drill_id"),
+    DrillParticipant.user_id == bindparam("user_id"),
+)
+
+
 @contextmanager
 def locked(*, session: Session, drill: Drill) -> Iterator[None]:
     """A write transaction holding the drill's lock, with `drill` reread under it.
@@ -151,12 +171,7 @@ def locked(*, session: Session, drill: Drill) -> Iterator[None]:
     The block commits; if it raises, the lock is released at once by a rollback.
     """
     begin_write(session)
-    session.exec(
-        select(Drill)
-        .where(Drill.id == drill.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
+    session.exec(_LOCK_DRILL, params={"drill_id": drill.id}).one()
     try:
         yield
     except Exception:
@@ -225,11 +240,7 @@ def audiences(*, session: Session, drill: Drill) -> list[dict]:
 
 def clock_events(*, session: Session, drill: Drill) -> list[clock.ClockEvent]:
     """The drill's clock log, in order."""
-    rows = session.exec(
-        select(DrillClockEvent)
-        .where(DrillClockEvent.drill_id == drill.id)
-        .order_by(DrillClockEvent.at, DrillClockEvent.id)
-    ).all()
+    rows = session.exec(_CLOCK_LOG, params={"drill_id": drill.id}).all()
     return [clock.ClockEvent(aware(r.at), clock.ClockEventKind(r.kind), r.speed) for r in rows]
 
 
@@ -378,7 +389,5 @@ def assign(*, session: Session, org: Organisation, drill: Drill, assign_in: Assi
 
 
 def roles_of(*, session: Session, drill: Drill, user: User) -> list[str]:
-    """The role keys `user` holds in the drill."""
-    return sorted(
-        p.role_key for p in participants(session=session, drill=drill) if p.user_id == user.id
-    )
+    """The role keys `user` holds in the drill, sorted."""
+    return sorted(session.exec(_ROLES_HELD, params={"drill_id": drill.id, "user_id": user.id}))
