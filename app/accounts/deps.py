@@ -171,13 +171,6 @@ def member_here(request: Request, session: Session) -> OrgContext:
     return ctx
 
 
-def admitted(ctx: OrgContext, rule: AccessRule) -> OrgContext:
-    """`ctx` if its role passes `rule`; Forbidden otherwise."""
-    if not rule.allows(ctx.role):
-        raise Forbidden(_("Your role does not allow this."))
-    return ctx
-
-
 @mark(AccessRule("signed_in"))
 def signed_in(request: Request, session: SessionDep) -> Caller:
     """The signed-in caller, whatever their organisation."""
@@ -195,14 +188,16 @@ def require_role(*roles: Role) -> Callable[..., Awaitable[OrgContext]]:
     lookup, usually has) does it go to a worker thread for the database, so that a route
     does not pay a thread hop per access dependency.
     """
-    rule = AccessRule("member", frozenset(roles) | {Role.admin} if roles else frozenset())
+    rule = AccessRule("member", frozenset(roles) | {Role.admin}) if roles else MEMBER_RULE
 
     @mark(rule)
     async def dependency(request: Request, session: SessionDep) -> OrgContext:
         ctx = getattr(request.state, "member", None)
         if ctx is None:
             ctx = await run_in_threadpool(member_here, request, session)
-        return admitted(ctx, rule)
+        if not rule.allows(ctx.role):
+            raise Forbidden(_("Your role does not allow this."))
+        return ctx
 
     dependency.__name__ = "require_" + "_or_".join(sorted(roles) or ["member"])
     return dependency
