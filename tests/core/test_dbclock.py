@@ -35,3 +35,11 @@ def test_utcnow_is_the_deployment_clock(monkeypatch):
     monkeypatch.setattr(dbclock.DEPLOYMENT, "offset_s", 120.0)
     ahead = (db.utcnow() - datetime.now(UTC)).total_seconds()
     assert 119 < ahead < 121
+
+
+def test_a_stalled_round_trip_does_not_skew_the_offset(engine):
+    """A process descheduled between the query and its second stamp (a busy machine) would
+    read the database as seconds behind; the shortest of several round trips is kept."""
+    stalls = iter([0.0, 3.0])  # the first round trip's second stamp comes 3 s late
+    stalled = dbclock.DeploymentClock(local=lambda: time.time() + next(stalls, 0.0))
+    assert abs(stalled.sync(engine)) < 0.5
