@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.core import migrate
+from app.core import migrate, security
 from app.core.db import get_session, make_engine
 from app.core.settings import Settings
 from app.main import create_app
@@ -28,6 +29,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "database_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+
+
+# The suite makes and signs in hundreds of people: argon2 at its production cost (about 0.15 s
+# of CPU a hash, by design) was a fifth of the suite's time. Each hash carries its parameters,
+# so one made here verifies anywhere, in a served process too.
+QUICK_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing() -> Iterator[PasswordHasher]:
+    """Cheap argon2 parameters for the whole suite; yields the production hasher."""
+    with pytest.MonkeyPatch.context() as patch:
+        production = security._hasher
+        patch.setattr(security, "_hasher", QUICK_HASHER)
+        yield production
 
 
 def test_settings(database_url: str) -> Settings:

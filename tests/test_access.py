@@ -10,7 +10,6 @@ API operation answers in the walk is one its OpenAPI operation documents.
 from functools import cache
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from fastapi.testclient import TestClient
@@ -20,7 +19,6 @@ from sqlmodel import Session
 from app.accounts import token_service
 from app.accounts.deps import MemberDep
 from app.accounts.models import Organisation, Role, User
-from app.core import security
 from app.core.access import AccessRule, rules_of, strictest
 from app.core.deps import Public
 from app.core.settings import Settings
@@ -101,14 +99,6 @@ def path_values(
 
 
 CASES = cases(create_app(WALK_SETTINGS))
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch):
-    """The walk makes and signs in many people: cheap argon2 parameters keep it quick."""
-    monkeypatch.setattr(
-        security, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
 
 
 def call(client: TestClient, method: str, url: str, **headers: str) -> Response:

@@ -3,14 +3,13 @@
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from app import cli
 from app.accounts import service as accounts
 from app.accounts.models import Membership, Organisation
-from app.core import migrate, security
+from app.core import migrate
 from app.core.db import make_engine
 
 
@@ -23,9 +22,6 @@ def engine(tmp_path: Path, monkeypatch):
         accounts.create_organisation(session=session, name="Beta", slug="beta")
         session.commit()
     monkeypatch.setattr("app.core.db.get_engine", lambda: engine)
-    monkeypatch.setattr(
-        security, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
     yield engine
     engine.dispose()
 

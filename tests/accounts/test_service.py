@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from app.accounts import member_service, service, token_service
 from app.accounts.models import ApiToken, Invitation, Role
+from app.core import security
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.security import verify_password
 
@@ -216,3 +217,17 @@ def test_intranet_and_test_domains_are_accepted(session):
         session=session, email=" Admin@Demo.Stormdrill.TEST", display_name="A", password="x" * 8
     )
     assert user.email == "admin@demo.stormdrill.test"
+
+
+def test_passwords_are_hashed_with_argon2id_at_its_production_cost(
+    quick_password_hashing, monkeypatch
+):
+    """The suite hashes cheaply (tests/conftest.py); the application itself does not."""
+    monkeypatch.setattr(security, "_hasher", quick_password_hashing)
+    stored = security.hash_password("a long passphrase")
+    variant, _version, parameters, *_ = stored.lstrip("$").split("$")
+    cost = dict(pair.split("=") for pair in parameters.split(","))
+    assert variant == "argon2id"
+    assert int(cost["m"]) >= 19 * 1024 and int(cost["t"]) >= 2, cost  # OWASP's floor
+    assert security.verify_password(stored, "a long passphrase")
+    assert not security.verify_password(stored, "another passphrase")
