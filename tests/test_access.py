@@ -7,8 +7,6 @@ and an allowed member gets through. A route with no declared rule fails. Every s
 API operation answers in the walk is one its OpenAPI operation documents.
 """
 
-from functools import cache
-
 import pytest
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
@@ -31,16 +29,14 @@ STATIC_MOUNTS = {"/static"}
 WALK_SETTINGS = Settings(environment="test", secret_key="walk", database_url="sqlite://")
 
 
-@cache
-def walk_schema() -> dict:
-    """The application's OpenAPI schema, built once for the walk: every test's application
-    has the same routes, and building it takes about half a second."""
-    return create_app(WALK_SETTINGS).openapi()
+# The application the walk reads its routes and its OpenAPI schema from: every test's own
+# application has the same routes, and the schema (half a second to build) is built once.
+WALK_APP = create_app(WALK_SETTINGS)
 
 
 def documented_codes(path_format: str, method: str) -> set[int]:
     """The status codes the OpenAPI schema lists for an operation (none if it is not in it)."""
-    operation = walk_schema()["paths"].get(path_format, {}).get(method.lower(), {})
+    operation = WALK_APP.openapi()["paths"].get(path_format, {}).get(method.lower(), {})
     return {int(code) for code in operation.get("responses", {})}
 
 
@@ -98,7 +94,7 @@ def path_values(
     return values
 
 
-CASES = cases(create_app(WALK_SETTINGS))
+CASES = cases(WALK_APP)
 
 
 def call(client: TestClient, method: str, url: str, **headers: str) -> Response:

@@ -18,10 +18,9 @@ from sqlmodel import Session
 from app.accounts import token_service
 from app.accounts.models import Role
 from app.core.contract import ERROR_REF
-from app.main import create_app
 from tests.access_registry import REGISTRY
 from tests.factories import Factory
-from tests.test_access import WALK_SETTINGS, api_routes, documented_codes
+from tests.test_access import WALK_APP, api_routes, documented_codes
 
 PUBLIC_JSON = {"/health", "/ready"}
 TIMESTAMP = re.compile(
@@ -61,9 +60,6 @@ def test_a_timestamp_without_its_zone_is_caught():
     assert len(list(timestamps(answer))) == 2
 
 
-SCHEMA_APP = create_app(WALK_SETTINGS)
-
-
 def operations(schema: dict) -> Iterator[tuple[str, str, dict]]:
     """(path, method, operation) of every operation of an OpenAPI schema."""
     for path, item in schema["paths"].items():
@@ -72,15 +68,15 @@ def operations(schema: dict) -> Iterator[tuple[str, str, dict]]:
 
 
 def test_the_schema_documents_the_json_api_and_no_html_route():
-    schema = SCHEMA_APP.openapi()
+    schema = WALK_APP.openapi()
     documented = set(schema["paths"])
-    api = {rc.path_format for rc in api_routes(SCHEMA_APP) if rc.path_format.startswith("/api/")}
+    api = {rc.path_format for rc in api_routes(WALK_APP) if rc.path_format.startswith("/api/")}
     assert {path for path in documented if not path.startswith("/api/")} == PUBLIC_JSON
     assert api <= documented, sorted(api - documented)
 
 
 def test_every_api_operation_declares_the_bearer_scheme():
-    schema = SCHEMA_APP.openapi()
+    schema = WALK_APP.openapi()
     schemes = schema["components"]["securitySchemes"]
     assert {"type": "http", "scheme": "bearer"}.items() <= schemes["bearer"].items()
     for path, method, operation in operations(schema):
@@ -89,7 +85,7 @@ def test_every_api_operation_declares_the_bearer_scheme():
 
 
 def test_every_error_an_operation_lists_has_the_error_body():
-    schema = SCHEMA_APP.openapi()
+    schema = WALK_APP.openapi()
     assert set(schema["components"]["schemas"]["ErrorBody"]["properties"]) == {"detail"}
     for path, method, operation in operations(schema):
         codes = {int(code) for code in operation["responses"]}

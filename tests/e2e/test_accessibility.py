@@ -15,6 +15,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Files and streams, not pages: exports, the live event stream, static assets.
 NOT_PAGES = (".csv", ".pdf", ".json", ".jsonl", ".yaml", ".svg", "/events", "/static/", "/api/")
 MOST_PAGES = 60
+LANGUAGES = ("Français", "English")
 # A running drill's pages that stream its feed, and the feed's element. They never go idle
 # (posts, avatars and the panels they refresh keep coming), so the check waits for a post.
 LIVE_FEEDS = {"console": "#console", "control": "#control-live"}
@@ -57,10 +58,15 @@ def crawl(page: Page, base: str) -> list[str]:
     return seen
 
 
+def choose(page: Page, base: str, language: str) -> None:
+    """Switch the signed-in user to `language`, by its button's name."""
+    page.goto(f"{base}/")
+    page.get_by_role("button", name=language).click()
+
+
 def back_to_english(page: Page, base: str) -> None:
     """Leave the signed-in user in English, as the other browser tests expect them."""
-    page.goto(f"{base}/")
-    page.get_by_role("button", name="English").click()
+    choose(page, base, "English")
 
 
 def sign_in(page: Page, base: str, email: str) -> None:
@@ -84,9 +90,8 @@ def test_every_page_in_both_languages_passes_axe_and_runs_under_the_policy(
     assert len(pages) >= 10, pages  # the crawl reached the app, not only the home page
     problems = {}
     try:
-        for language in ("Français", "English"):
-            page.goto(f"{live_server}/")
-            page.get_by_role("button", name=language).click()
+        for language in LANGUAGES:
+            choose(page, live_server, language)
             for path in pages:
                 page.goto(live_server + path)
                 settled(page)
@@ -102,9 +107,8 @@ def test_a_running_drills_pages_have_no_accessibility_violations(page: Page, liv
     drill_id = running_drill(page, live_server)
     problems = {}
     try:
-        for language in ("Français", "English"):
-            page.goto(f"{live_server}/")
-            page.get_by_role("button", name=language).click()
+        for language in LANGUAGES:
+            choose(page, live_server, language)
             for path in ("console", "control", "lobby", "roster", ""):
                 page.goto(f"{live_server}/drills/{drill_id}/{path}".rstrip("/"))
                 if feed := LIVE_FEEDS.get(path):  # checked once its first posts are on screen

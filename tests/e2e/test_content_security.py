@@ -10,15 +10,8 @@ tests/e2e/test_accessibility.py.)
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_accessibility import back_to_english, settled, sign_in
+from tests.e2e.test_accessibility import LANGUAGES, back_to_english, choose, settled, sign_in
 from tests.e2e.test_review import api, running_drill
-
-LANGUAGES = ("Français", "English")
-
-
-def choose(page: Page, base: str, language: str) -> None:
-    page.goto(f"{base}/")
-    page.get_by_role("button", name=language).click()
 
 
 def test_the_live_parts_run_under_the_policy(
