@@ -189,3 +189,52 @@ def test_both_processes_serve_and_metrics_stay_internal(prod: Production):
     assert icon.content == (Path(__file__).parents[2] / "static" / "favicon.svg").read_bytes()
     served = {server.name: server.requests_served() for server in prod.servers}
     assert all(count >= 3 for count in served.values()), f"requests per upstream: {served}"
+
+
+def drill_probe(prod: Production, marker: int) -> str:
+    """A request of the drill's own (its actions after `marker`), findable in the access logs."""
+    return f"/api/drills/{prod.seeded.drill_ids[0]}/actions?since_seq={marker}"
+
+
+def served_by(prod: Production, path: str) -> dict[str, int]:
+    """How many times each process's access log shows `path`."""
+    return {s.name: s.log.read_text(errors="replace").count(path) for s in prod.servers}
+
+
+def test_a_drills_requests_all_reach_one_process(prod: Production):
+    run(drill_affinity(prod))
+
+
+async def drill_affinity(prod: Production) -> None:
+    member = client_from("127.0.0.6", prod.seeded.members[prod.seeded.drill_ids[0]][0])
+    assert await member.sign_in(prod.nginx.base, prod.seeded.password) == 303
+    probe = drill_probe(prod, 424_242)
+    statuses = [(await member.client.get(prod.nginx.base + probe)).status_code for _ in range(8)]
+    await member.close()
+    assert statuses == [200] * 8
+    counts = served_by(prod, probe)
+    assert sorted(counts.values()) == [0, 8], f"a drill's requests per process: {counts}"
+
+
+def test_a_drill_whose_process_stopped_is_served_by_the_other(prod: Production):
+    """Runs last: it stops, then restarts, the process the drill's requests go to."""
+    run(drill_failover(prod))
+
+
+async def drill_failover(prod: Production) -> None:
+    member = client_from("127.0.0.7", prod.seeded.members[prod.seeded.drill_ids[0]][0])
+    assert await member.sign_in(prod.nginx.base, prod.seeded.password) == 303
+    before = drill_probe(prod, 434_343)
+    assert (await member.client.get(prod.nginx.base + before)).status_code == 200
+    (home,) = [s for s in prod.servers if served_by(prod, before)[s.name]]
+    home.stop()
+    try:
+        after = drill_probe(prod, 444_444)
+        status = (await member.client.get(prod.nginx.base + after)).status_code
+        counts = served_by(prod, after)
+    finally:
+        home.launch()
+        home.wait_ready()
+        await member.close()
+    assert status == 200, f"with {home.name} stopped, the drill answered {status}"
+    assert counts[home.name] == 0 and sum(counts.values()) == 1, counts
