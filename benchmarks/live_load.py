@@ -1,18 +1,11 @@
 """The live benchmark's load on a real deployment (tests/live/harness): every drill started,
-consoles opened on the processes, actions posted at a steady rate, and what the consoles,
-the servers' CPU and Redis's command counters say about it.
-
-Where a drill's requests go is the load's `placement`: "drill", as deploy/nginx.conf sends
-them (every request of a drill to one process, the drills shared out between processes), or
-"spread" (each drill's consoles and actions alternating over the processes, as a proxy without
-that rule would).
-"""
+consoles spread over the processes, actions posted at a steady rate, and what the consoles,
+the servers' CPU and Redis's command counters say about it."""
 
 import asyncio
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
 
 from tests.live.harness.clients import Console, Participant, close_all
 from tests.live.harness.cluster import Cluster
@@ -24,7 +17,6 @@ from tests.live.harness.measure import (
     post_delays,
 )
 from tests.live.harness.seed import clock_start
-from tests.live.harness.servers import AppServer
 
 LIVE_WITHIN_S = 60.0  # the longest the run waits for every console's first event
 SETTLE_S = 1.0  # after the last console's first event, before the measured window
@@ -41,13 +33,6 @@ class Load:
     consoles: int  # per drill
     actions_per_s: float
     seconds: float
-    placement: Literal["drill", "spread"] = "drill"
-
-    def server(self, deployment: Cluster, drill_index: int, number: int) -> AppServer:
-        """The process the drill's `number`th console or action goes to."""
-        servers = deployment.servers
-        index = drill_index if self.placement == "drill" else number
-        return servers[index % len(servers)]
 
 
 @dataclass(frozen=True)
@@ -85,8 +70,7 @@ def machine_ticks() -> tuple[int, int]:
 
 
 async def participants(deployment: Cluster) -> tuple[Participant, dict[int, Participant]]:
-    """The trainer, and one signed-in team member per drill (signed in on the drill's process;
-    a session is good on any)."""
+    """The trainer, and one signed-in team member per drill (spread over the processes)."""
     servers = deployment.servers
     trainer = await deployment.sign_in(deployment.seeded.trainer, servers[0])
     members = {}
@@ -97,17 +81,15 @@ async def participants(deployment: Cluster) -> tuple[Participant, dict[int, Part
 
 
 async def post_actions(deployment: Cluster, members: dict, load: Load) -> list[Action]:
-    """Notes at a steady rate, round-robin over the drills (each on the process the placement
-    says), none waiting for another."""
-    drills = list(members)
+    """Notes at a steady rate, round-robin over drills and processes, none waiting for another."""
+    drills, servers = list(members), deployment.servers
     count = int(load.actions_per_s * load.seconds)
     start = time.monotonic()
 
     async def one(number: int) -> Action:
         await asyncio.sleep(max(0.0, start + number / load.actions_per_s - time.monotonic()))
-        drill_index = number % len(drills)
-        drill_id = drills[drill_index]
-        base = load.server(deployment, drill_index, number // len(drills)).base
+        drill_id = drills[number % len(drills)]
+        base = servers[number % len(servers)].base
         marker = f"bench-note-{number}"
         answer = await members[drill_id].post(
             f"{base}/api/drills/{drill_id}/actions", {"kind": "note", "text": marker}
@@ -118,10 +100,11 @@ async def post_actions(deployment: Cluster, members: dict, load: Load) -> list[A
 
 
 def make_consoles(deployment: Cluster, members: dict, load: Load) -> list[Console]:
-    """`load.consoles` consoles per drill, on the processes the load's placement says."""
+    """`load.consoles` consoles per drill, alternating over the processes."""
+    servers = deployment.servers
     return [
-        Console(members[drill_id], load.server(deployment, index, number).base, drill_id)
-        for index, drill_id in enumerate(members)
+        Console(members[drill_id], servers[number % len(servers)].base, drill_id)
+        for drill_id in members
         for number in range(load.consoles)
     ]
 

@@ -23,43 +23,13 @@ def location(config: str, pattern: str) -> str:
 def test_the_events_location_streams_without_buffer_nor_compression():
     config = (DEPLOY / "nginx.conf").read_text()
     events = location(config, re.escape("~ ^/drills/[0-9]+/events$"))
-    for directive in ("proxy_buffering off;", "gzip off;", "proxy_pass http://stormdrill_drills;"):
+    for directive in ("proxy_buffering off;", "gzip off;", "proxy_pass http://stormdrill;"):
         assert directive in events
     timeout = re.search(r"proxy_read_timeout (\d+)h;", events)
     assert timeout and int(timeout.group(1)) >= 1, "streams stay open for hours"
     assert "return 404;" in location(config, "= /metrics")
     for header in ("X-Forwarded-For $remote_addr", "X-Forwarded-Proto $scheme"):
         assert f"proxy_set_header {header};" in config
-
-
-def upstream(config: str, name: str) -> str:
-    """The body of the nginx `upstream` block of that name."""
-    found = re.search(r"upstream\s+" + name + r"\s*\{([^}]*)\}", config)
-    assert found, f"deploy/nginx.conf has no upstream {name}"
-    return found.group(1)
-
-
-def test_a_drills_requests_are_sent_to_one_process_of_the_same_pool():
-    config = (DEPLOY / "nginx.conf").read_text()
-    drills, anything = upstream(config, "stormdrill_drills"), upstream(config, "stormdrill")
-    assert "hash $stormdrill_drill consistent;" in drills
-    servers = re.compile(r"^\s*server .*$", re.MULTILINE)
-    assert servers.findall(drills) == servers.findall(anything)
-    pages = location(config, re.escape("~ ^/(?:api/)?drills/[0-9]+(?:/|$)"))
-    assert "proxy_pass http://stormdrill_drills;" in pages
-    number = re.search(r"~(\^/\S+)\s+\$number;", config)
-    assert number, "the map from a drill's path to its number"
-    pattern = re.compile(number.group(1).replace("(?<number>", "(?P<number>"))
-    for path, expected in [
-        ("/drills/12/events", "12"),
-        ("/drills/12/console", "12"),
-        ("/api/drills/7/actions", "7"),
-        ("/drills/7", "7"),
-    ]:
-        found = pattern.match(path)
-        assert found and found.group("number") == expected, path
-    for path in ("/drills/", "/drills/new", "/api/drills", "/reviews/3", "/drills/12x/events"):
-        assert pattern.match(path) is None, path
 
 
 def test_the_example_environment_is_a_valid_production_configuration(monkeypatch):
