@@ -1,12 +1,14 @@
 """Two real `stormdrill serve` processes on a fresh PostgreSQL database and a Redis of their own
 (issue 10, part 4): the same events reach consoles on both, a kill -9 of the process driving a
-drill skips and doubles nothing, and a Redis restart answers no 500 and loses no action.
+drill skips and doubles nothing, neither does a stop of it (SIGTERM, as systemd sends), which
+exits at once, and a Redis restart answers no 500 and loses no action.
 
 PostgreSQL must answer on 127.0.0.1:5432 (or at STORMDRILL_TEST_DATABASE_URL's server) and
 redis-server must be installed: without them these tests skip, or fail when CI=true.
 """
 
 import asyncio
+import signal
 import time
 from collections.abc import Iterator
 
@@ -16,10 +18,13 @@ from tests.live.harness.clients import Console, Participant, close_all, open_con
 from tests.live.harness.cluster import Cluster, cluster
 from tests.live.harness.loop import run_bounded
 from tests.live.harness.measure import Action, action_delays, lost_and_doubled
+from tests.live.harness.servers import AppServer
 from tests.live.harness.takeover import Takeover, kill_the_driver
 
 SPEED = 30  # the tutorial's 600 simulated seconds in 20 real ones, every post shown
 TAKEOVER_S = 5.0
+STOP_S = 5.0  # SIGTERM to exit: streams closed, drivers and readers stopped, lock released
+WATCH_S = 6.0  # after a stop: the takeover and the new driver's first posts
 OUTAGE_S = 5.0  # as long as the outage issue 10 measured
 DELIVERY_S = 10.0
 TEST_BOUND_S = 50.0
@@ -29,7 +34,7 @@ SERVER_ERRORS = set(range(500, 600)) - {503}  # 503: refused and not stored, as 
 @pytest.fixture(scope="module")
 def pg() -> Iterator[Cluster]:
     """Two processes on PostgreSQL + Redis, with one tutorial drill per test."""
-    with cluster("postgres", drills=3, scenario_id="tutorial", speed=SPEED) as deployment:
+    with cluster("postgres", drills=4, scenario_id="tutorial", speed=SPEED) as deployment:
         yield deployment
 
 
@@ -88,18 +93,44 @@ def test_a_kill_9_of_the_driving_process_skips_and_doubles_nothing(pg: Cluster):
         check_takeover(view)
 
 
-def check_takeover(view: Takeover) -> None:
-    """Resumed within TAKEOVER_S, clock never backwards, every storm post once, to the end."""
+def test_a_stop_of_the_driving_process_is_prompt_and_skips_nothing(pg: Cluster):
+    """`systemctl stop` (or restart) of the process driving a drill, consoles open on both:
+    it exits cleanly at once, and the other process's driver goes on with no gap."""
+    app1, ended = pg.servers[0], {}
+
+    def stop(server: AppServer) -> None:
+        ended["status"], ended["seconds"] = server.stop_as_systemd(within_s=3 * STOP_S)
+
+    try:
+        seen = run(kill_the_driver(pg, pg.seeded.drill_ids[3], 600 / SPEED, stop, WATCH_S))
+    finally:
+        if not app1.alive:
+            app1.start()
+    # uvicorn re-raises the signal once it has shut down: ended by SIGTERM, which systemd
+    # counts as a clean exit of a service it stopped.
+    assert ended["status"] in (0, -signal.SIGTERM), (
+        f"SIGTERM: exit status {ended['status']}\n{pg.logs()}"
+    )
+    assert ended["seconds"] < STOP_S, f"SIGTERM: exited after {ended['seconds']:.1f} s"
+    for view in seen:
+        check_takeover(view, to_the_end=False)
+
+
+def check_takeover(view: Takeover, *, to_the_end: bool = True) -> None:
+    """Resumed within TAKEOVER_S, clock never backwards, every storm post once (to the end,
+    unless `to_the_end` is False: then up to the last event received)."""
     where = view.console
-    assert view.waited_s is not None, f"{where}: no event at all after the kill -9 of the driver"
-    assert view.waited_s < TAKEOVER_S, f"{where}: first event {view.waited_s:.1f} s after the kill"
+    assert view.waited_s is not None, f"{where}: no event at all after the driver stopped"
+    assert view.waited_s < TAKEOVER_S, f"{where}: first event {view.waited_s:.1f} s after the stop"
     assert not view.backwards, f"{where}: the clock went backwards: {view.backwards}"
-    assert view.ended, f"{where}: the feed stopped at T+{view.sims[-1]:.0f}s, never ended"
+    if to_the_end:
+        assert view.ended, f"{where}: the feed stopped at T+{view.sims[-1]:.0f}s, never ended"
     assert not view.counter_drops, f"{where}: 'posts not shown' went down: {view.counter_drops}"
     assert view.skipped == 0, (
         f"{where}: {view.skipped} of {view.expected} posts and injects due between "
-        f"T+{view.hidden[0][0]:.0f}s and the end neither reached the console nor were counted "
-        f"as not shown (the driving process was killed at about T+{view.killed_sim:.0f}s); "
+        f"T+{view.hidden[0][0]:.0f}s and T+{view.hidden[-1][0]:.0f}s neither reached the console "
+        f"nor were counted "
+        f"as not shown (the driving process stopped at about T+{view.killed_sim:.0f}s); "
         f"not received: {view.missing}, counted as not shown: "
         f"{view.hidden[-1][1] - view.hidden[0][1]}"
     )

@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import subprocess
+import time
 from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
@@ -101,6 +102,18 @@ class AppServer:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.kill9()
+
+    def stop_as_systemd(self, within_s: float) -> tuple[int | None, float]:
+        """SIGTERM, as `systemctl stop` sends: (exit status, seconds until the process exited),
+        or (None, within_s) if it had not exited after `within_s` (it is then killed -9)."""
+        started = time.monotonic()
+        self.process.terminate()
+        try:
+            status = self.process.wait(within_s)
+        except subprocess.TimeoutExpired:
+            self.kill9()
+            return None, within_s
+        return status, time.monotonic() - started
 
     def cpu_seconds(self) -> float:
         """The process's CPU time so far."""

@@ -1,5 +1,6 @@
-"""A kill -9 of the process driving a drill, watched from consoles on another process: how long
-their feed waited for a new driver, and which storm posts and injects it skipped or sent twice.
+"""A kill -9 (or a stop) of the process driving a drill, watched from consoles on another
+process: how long their feed waited for a new driver, and which storm posts and injects it
+skipped or sent twice.
 
 Meant for a quiet scenario at a moderate speed (the tutorial at 30×), where the feed shows
 nearly every post: from its first `feed-summary` to the end, a console must receive each of
@@ -10,11 +11,13 @@ by exactly as many, and never goes down).
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tests.live.harness.clients import Console, close_all, open_consoles
 from tests.live.harness.cluster import Cluster
 from tests.live.harness.seed import clock_start, storm_posts
+from tests.live.harness.servers import AppServer
 
 SETTLE_S = 2.0  # the feed runs this long before the kill
 
@@ -50,9 +53,17 @@ class Takeover:
         return len(self.missing) - (self.hidden[-1][1] - self.hidden[0][1])
 
 
-async def kill_the_driver(deployment: Cluster, drill_id: int, duration_s: float) -> list[Takeover]:
-    """Start the drill, let the first process drive it, kill -9 it, and watch the second
-    process's consoles until the drill ends (or `duration_s` plus 10 s)."""
+async def kill_the_driver(
+    deployment: Cluster,
+    drill_id: int,
+    duration_s: float,
+    end_process: Callable[[AppServer], object] = AppServer.kill9,
+    watch_s: float | None = None,
+) -> list[Takeover]:
+    """Start the drill, let the first process drive it, end that process with `end_process`
+    (kill -9 by default; in a thread, the consoles reading meanwhile), and watch the second
+    process's consoles until the drill ends (or `duration_s` plus 10 s), or for `watch_s`
+    after the end if given."""
     first, survivor = deployment.servers[:2]
     trainer = await deployment.sign_in(deployment.seeded.trainer, survivor)
     member = await deployment.sign_in(deployment.seeded.members[drill_id][0], survivor)
@@ -66,8 +77,8 @@ async def kill_the_driver(deployment: Cluster, drill_id: int, duration_s: float)
     tasks += await open_consoles(watched, stop)
     await asyncio.sleep(SETTLE_S)
     killed_at = time.time()
-    first.kill9()
-    deadline = time.monotonic() + duration_s + 10
+    await asyncio.to_thread(end_process, first)
+    deadline = time.monotonic() + (duration_s + 10 if watch_s is None else watch_s)
     while not all(c.ended for c in watched) and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
     await close_all(stop, tasks, trainer, member)
