@@ -95,13 +95,8 @@ class AppServer:
 
     def stop(self) -> None:
         """A clean stop (SIGTERM), or kill -9 after 10 s."""
-        if not self.alive:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.kill9()
+        if self.alive:
+            self.stop_as_systemd(within_s=10)
 
     def stop_as_systemd(self, within_s: float) -> tuple[int | None, float]:
         """SIGTERM, as `systemctl stop` sends: (exit status, seconds until the process exited),
