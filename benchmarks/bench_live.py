@@ -19,10 +19,16 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import replace
+from pathlib import Path
+
+import httpx2
 
 from benchmarks.live_load import Load, drive
 from benchmarks.table import Result
+from tests.databases import scratch_database
 from tests.live.harness.clients import Console, Participant, close_all
 from tests.live.harness.cluster import cluster
 from tests.live.harness.services import (
@@ -30,6 +36,7 @@ from tests.live.harness.services import (
     cpu_seconds,
     die_with_parent,
     free_port,
+    postgres_server,
     wait_until,
 )
 from tests.live.harness.takeover import kill_the_driver
@@ -44,6 +51,7 @@ LIVE_GOAL_S = 20  # 300 consoles opened at once, 20 storms built: our own goal, 
 IDLE_CPU_GOAL_PCT = 2  # drivers stopped: the servers idle
 TAKEOVER_SPEED = 30  # the tutorial shows nearly every post at this speed: a gap is visible
 TUTORIAL_S = 600
+BARE_WRITES = 1_000  # notes posted one after another to the bare write server
 NAMES = {"sqlite": "live 1×SQLite", "postgres": "live 2×PG+Redis"}
 
 
@@ -75,6 +83,31 @@ def measure_floor(load: Load, rate: float) -> dict:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def measure_bare_write() -> float:
+    """Seconds of CPU the bare write server (benchmarks.bare_write) spends per signed-in write,
+    on a scratch PostgreSQL database."""
+    with (
+        tempfile.TemporaryDirectory(prefix="stormdrill-bare-write-") as folder,
+        scratch_database(postgres_server(), Path(folder)) as url,
+    ):
+        port = free_port()
+        args = [sys.executable, "-m", "benchmarks.bare_write", str(port), url]
+        server = subprocess.Popen(args, cwd=ROOT, preexec_fn=die_with_parent)
+        try:
+            wait_until(lambda: probe(port), 30, "the bare write server listens")
+            with httpx2.Client(base_url=f"http://127.0.0.1:{port}") as client:
+                client.get("/sign-in").raise_for_status()
+                for number in range(BARE_WRITES // 10):  # warm-up: connections, caches
+                    client.post("/notes", json={"text": f"warm-up {number}"}).raise_for_status()
+                before = cpu_seconds(server.pid)
+                for number in range(BARE_WRITES):
+                    client.post("/notes", json={"text": f"note {number}"}).raise_for_status()
+                return (cpu_seconds(server.pid) - before) / BARE_WRITES
+        finally:
+            server.terminate()
+            server.wait(10)
 
 
 def probe(port: int) -> bool:
@@ -189,9 +222,32 @@ def rows(kind: str, run: dict, floor_us: float, load: Load) -> list[Result]:
     return out
 
 
+def action_rows(
+    run: dict, quiet: dict, floor_us: float, write_s: float, load: Load
+) -> list[Result]:
+    """Where the scale-out run's CPU goes: the same consoles without actions, the CPU each
+    action added, and the load's own floor (the bare SSE server's cost for its events plus
+    the bare write server's for its actions)."""
+    name = NAMES["postgres"]
+    added_s = run["cpu_s"] / run["seconds"] - quiet["cpu_s"] / quiet["seconds"]
+    events_per_s = run["delivered"] / run["seconds"]
+    load_floor_us = floor_us + 1e6 * write_s * load.actions_per_s / max(1.0, events_per_s)
+    ratio = per_event_us(run["cpu_s"], run["delivered"]) / load_floor_us
+    return [
+        Result(name, "app CPU per delivered event, no actions", per_event_us(quiet["cpu_s"],
+               quiet["delivered"]), "µs", "reference", True),
+        Result(name, "app CPU per action (the run less the one without)",
+               1000 * added_s / load.actions_per_s, "ms", "reference", True),
+        Result(name, "floor of the load (bare SSE + bare writes)", load_floor_us,
+               "µs per event", "reference", True),
+        Result(name, "app CPU / floor of the load", ratio, "ratio", "reference", True),
+    ]  # fmt: skip
+
+
 def run() -> list[Result]:
-    """Each set-up under the load, the bare floor at the highest rate a served console got, and a
-    kill -9 of the driving process when PostgreSQL + Redis is among the set-ups."""
+    """Each set-up under the load, the bare floor at the highest rate a served console got;
+    when PostgreSQL + Redis is among the set-ups, the same consoles without actions and the
+    bare write's cost (where the CPU goes), and a kill -9 of the driving process."""
     load = load_from_env()
     setups = os.environ.get("STORMDRILL_BENCH_LIVE_SETUPS", "sqlite,postgres").split(",")
     runs = {kind: measure_app(kind, load) for kind in setups}
@@ -199,6 +255,11 @@ def run() -> list[Result]:
     floor = measure_floor(load, round(rate, 1))
     floor_us = per_event_us(floor["cpu_s"], floor["delivered"])
     results = [row for kind, figures in runs.items() for row in rows(kind, figures, floor_us, load)]
+    decomposed = "postgres" in runs and load.actions_per_s > 0
+    if decomposed:
+        quiet = measure_app("postgres", replace(load, actions_per_s=0))
+        write_s = measure_bare_write()
+        results += action_rows(runs["postgres"], quiet, floor_us, write_s, load)
     if "postgres" in runs:
         results += measure_takeover()
     results += [
@@ -206,4 +267,9 @@ def run() -> list[Result]:
                f"{rate:.1f}/s per console", True),
         Result("live bare SSE", "CPU per delivered event", floor_us, "µs", "reference", True),
     ]  # fmt: skip
+    if decomposed:
+        results.append(
+            Result("live bare write", "CPU per signed-in write", 1000 * write_s, "ms",
+                   "reference", True)
+        )  # fmt: skip
     return results
