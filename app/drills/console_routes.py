@@ -287,7 +287,7 @@ def events(request: Request, drill: DrillDep, ctx: ConsoleDep, session: SessionD
     status = service.reading(session=session, drill=drill).status.value
     if live is None or status not in LIVE_STATUSES:
         return Response(status_code=204)
-    live.cache.ensure(session=session, drill=drill)
+    live.cache.ensure(session=session, drill=drill, followed=live.hub.follows(drill.id))
     # The stream needs nothing more from the database: give the connection back to the pool
     # now, not when the console closes (the session dependency lives as long as the stream).
     session.close()

@@ -127,6 +127,11 @@ class DriverHub:
                 if driver is not None:
                     driver.cancel()
 
+    def follows(self, drill_id: int) -> bool:
+        """Whether a console of this process is on the drill (so this process hears its
+        changes as they are published)."""
+        return self.fanout.listeners(drill_id) > 0
+
     def active(self) -> set[int]:
         """The drills this process drives or has consoles on (their cache must stay loaded)."""
         return set(self.drivers) | set(self.fanout.locals)

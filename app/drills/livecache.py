@@ -66,12 +66,18 @@ class LiveCache:
         self.loaded_at[drill.id] = self.clock()
         return snapshot
 
-    def ensure(self, *, session: Session, drill: Drill, max_age_s: float = FRESH_S) -> None:
-        """Load the drill unless it was loaded within `max_age_s`: a console joining a drill
-        already played here costs no reload (one this process does not follow yet may have
-        changed on another process without it hearing: hence the short age)."""
+    def ensure(
+        self, *, session: Session, drill: Drill, followed: bool, max_age_s: float = FRESH_S
+    ) -> None:
+        """Load the drill for a console joining it, unless that is not needed: a drill this
+        process `followed` already is kept current by the changes it hears (its own, and the
+        other processes' through the broker), so it is loaded only if missing; another one
+        may have changed elsewhere unheard, so it is loaded unless that was within
+        `max_age_s`. (A deploy that moves every console of a drill to one process then costs
+        one load, not one per console.)"""
         loaded_at = self.loaded_at.get(drill.id)
-        if loaded_at is None or self.clock() - loaded_at > max_age_s:
+        stale = loaded_at is None or (not followed and self.clock() - loaded_at > max_age_s)
+        if stale:
             self.load(session=session, drill=drill)
 
     def prune(self, driven: set[int], idle_s: float = IDLE_S) -> list[int]:

@@ -160,3 +160,28 @@ def test_the_storm_cache_follows_the_drill_inputs_not_only_its_id(session, facto
     storm = storm_for(first)
     first.scenario_id, first.seed = "product-recall", 99
     assert storm_for(first).scenario.id == "product-recall" and storm_for(first) is not storm
+
+
+def test_a_console_joining_a_drill_this_process_follows_reloads_nothing(
+    client, session, factory, monkeypatch
+):
+    team = running_team(session, factory)
+    sign_in(client, team.spokesperson)
+    cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+    path, drill_id = f"/drills/{team.drill.id}/events", team.drill.id
+    cache = live_of(client.app).cache
+    loads = spy(monkeypatch, cache, "load")
+
+    async def second_console_while_the_first_listens() -> int:
+        first = asyncio.create_task(read_events(client.app, path, cookie, b"never sent"))
+        while not live_of(client.app).hub.follows(drill_id):
+            await asyncio.sleep(0.01)
+        opened = len(loads)
+        cache.loaded_at[drill_id] -= 3600  # long past any freshness limit
+        await read_events(client.app, path, cookie, b"\r\n\r\n")
+        first.cancel()
+        return opened
+
+    opened = client.portal.call(second_console_while_the_first_listens)
+    assert opened == 1  # the first console loaded the drill
+    assert len(loads) == 1  # the second, on a drill followed here, did not

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session
 
 from app.drills.export import storm_for
-from app.drills.livecache import IDLE_S, LiveCache, Reloads, refresh_forever
+from app.drills.livecache import FRESH_S, IDLE_S, LiveCache, Reloads, refresh_forever
 from tests.drills.helpers import make_team
 
 
@@ -49,6 +49,36 @@ def test_a_reload_restarts_the_grace_period(session: Session, factory):
     clock.now += 2
     assert cache.prune(set()) == [drill.id]
     assert cache.snapshots == {} and cache.loaded_at == {}
+
+
+def test_a_console_joining_a_followed_drill_costs_no_load(session: Session, factory):
+    clock = Clock()
+    cache = LiveCache(clock=clock)
+    drill = make_team(session, factory).drill
+    cache.ensure(session=session, drill=drill, followed=True)  # missing: loaded
+    first = cache.snapshots[drill.id]
+
+    clock.now += 10 * FRESH_S
+    cache.ensure(session=session, drill=drill, followed=True)  # kept current by what it hears
+    assert cache.snapshots[drill.id] is first
+
+    cache.ensure(session=session, drill=drill, followed=False)  # may have changed unheard
+    assert cache.snapshots[drill.id] is not first
+    assert cache.loaded_at[drill.id] == clock.now
+
+
+def test_a_drill_not_followed_is_loaded_again_only_once_stale(session: Session, factory):
+    clock = Clock()
+    cache = LiveCache(clock=clock)
+    drill = make_team(session, factory).drill
+    cache.ensure(session=session, drill=drill, followed=False)
+    first = cache.snapshots[drill.id]
+    clock.now += FRESH_S / 2
+    cache.ensure(session=session, drill=drill, followed=False)
+    assert cache.snapshots[drill.id] is first
+    clock.now += FRESH_S
+    cache.ensure(session=session, drill=drill, followed=False)
+    assert cache.snapshots[drill.id] is not first
 
 
 @pytest.mark.anyio
