@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,7 +41,7 @@ from tests.live.harness.services import (
     postgres_server,
     wait_until,
 )
-from tests.live.harness.takeover import kill_the_driver
+from tests.live.harness.takeover import end_the_driver
 
 SCENARIO = "service-outage"  # the library's busiest storm
 SPEED = 10
@@ -72,17 +74,24 @@ def measure_app(kind: str, load: Load) -> dict:
         return asyncio.run(drive(deployment, load))
 
 
-def measure_floor(load: Load, rate: float) -> dict:
-    """The bare SSE server at `rate` events per second per drill, read by the same consoles."""
+@contextmanager
+def bare_server(module: str, *args: str) -> Iterator[tuple[int, int]]:
+    """`python -m benchmarks.<module> PORT ARGS…` running: its (pid, port), once it listens."""
     port = free_port()
-    args = [sys.executable, "-m", "benchmarks.bare_sse", str(port), str(load.drills), str(rate)]
-    server = subprocess.Popen(args, cwd=ROOT, preexec_fn=die_with_parent)
+    command = [sys.executable, "-m", f"benchmarks.{module}", str(port), *args]
+    server = subprocess.Popen(command, cwd=ROOT, preexec_fn=die_with_parent)
     try:
-        wait_until(lambda: probe(port), 30, "the bare SSE server listens")
-        return asyncio.run(read_floor(server.pid, port, load))
+        wait_until(lambda: probe(port), 30, f"benchmarks.{module} listens")
+        yield server.pid, port
     finally:
         server.terminate()
         server.wait(10)
+
+
+def measure_floor(load: Load, rate: float) -> dict:
+    """The bare SSE server at `rate` events per second per drill, read by the same consoles."""
+    with bare_server("bare_sse", str(load.drills), str(rate)) as (pid, port):
+        return asyncio.run(read_floor(pid, port, load))
 
 
 def measure_bare_write() -> float:
@@ -91,23 +100,16 @@ def measure_bare_write() -> float:
     with (
         tempfile.TemporaryDirectory(prefix="stormdrill-bare-write-") as folder,
         scratch_database(postgres_server(), Path(folder)) as url,
+        bare_server("bare_write", url) as (pid, port),
+        httpx2.Client(base_url=f"http://127.0.0.1:{port}") as client,
     ):
-        port = free_port()
-        args = [sys.executable, "-m", "benchmarks.bare_write", str(port), url]
-        server = subprocess.Popen(args, cwd=ROOT, preexec_fn=die_with_parent)
-        try:
-            wait_until(lambda: probe(port), 30, "the bare write server listens")
-            with httpx2.Client(base_url=f"http://127.0.0.1:{port}") as client:
-                client.get("/sign-in").raise_for_status()
-                for number in range(BARE_WRITES // 10):  # warm-up: connections, caches
-                    client.post("/notes", json={"text": f"warm-up {number}"}).raise_for_status()
-                before = cpu_seconds(server.pid)
-                for number in range(BARE_WRITES):
-                    client.post("/notes", json={"text": f"note {number}"}).raise_for_status()
-                return (cpu_seconds(server.pid) - before) / BARE_WRITES
-        finally:
-            server.terminate()
-            server.wait(10)
+        client.get("/sign-in").raise_for_status()
+        for number in range(BARE_WRITES // 10):  # warm-up: connections, caches
+            client.post("/notes", json={"text": f"warm-up {number}"}).raise_for_status()
+        before = cpu_seconds(pid)
+        for number in range(BARE_WRITES):
+            client.post("/notes", json={"text": f"note {number}"}).raise_for_status()
+        return (cpu_seconds(pid) - before) / BARE_WRITES
 
 
 def probe(port: int) -> bool:
@@ -139,7 +141,7 @@ def measure_takeover() -> list[Result]:
     """kill -9 of the process driving a tutorial drill at TAKEOVER_SPEED, on two processes."""
     with cluster("postgres", scenario_id="tutorial", speed=TAKEOVER_SPEED) as deployment:
         drill_id = deployment.seeded.drill_ids[0]
-        seen = asyncio.run(kill_the_driver(deployment, drill_id, TUTORIAL_S / TAKEOVER_SPEED))
+        seen = asyncio.run(end_the_driver(deployment, drill_id, TUTORIAL_S / TAKEOVER_SPEED))
     waited = max(math.inf if v.waited_s is None else v.waited_s for v in seen)
     skipped = sum(max(0, v.skipped) for v in seen)
     doubled = sum(len(v.doubled) for v in seen)

@@ -19,7 +19,7 @@ from tests.live.harness.cluster import Cluster, cluster
 from tests.live.harness.loop import run_bounded
 from tests.live.harness.measure import Action, action_delays, lost_and_doubled
 from tests.live.harness.servers import AppServer
-from tests.live.harness.takeover import Takeover, kill_the_driver
+from tests.live.harness.takeover import Takeover, end_the_driver
 
 SPEED = 30  # the tutorial's 600 simulated seconds in 20 real ones, every post shown
 TAKEOVER_S = 5.0
@@ -85,7 +85,7 @@ async def same_events(pg: Cluster) -> None:
 def test_a_kill_9_of_the_driving_process_skips_and_doubles_nothing(pg: Cluster):
     app1 = pg.servers[0]
     try:
-        seen = run(kill_the_driver(pg, pg.seeded.drill_ids[1], 600 / SPEED))
+        seen = run(end_the_driver(pg, pg.seeded.drill_ids[1], 600 / SPEED))
     finally:
         if not app1.alive:
             app1.start()
@@ -102,7 +102,7 @@ def test_a_stop_of_the_driving_process_is_prompt_and_skips_nothing(pg: Cluster):
         ended["status"], ended["seconds"] = server.stop_as_systemd(within_s=3 * STOP_S)
 
     try:
-        seen = run(kill_the_driver(pg, pg.seeded.drill_ids[3], 600 / SPEED, stop, WATCH_S))
+        seen = run(end_the_driver(pg, pg.seeded.drill_ids[3], 600 / SPEED, stop, WATCH_S))
     finally:
         if not app1.alive:
             app1.start()
@@ -129,8 +129,8 @@ def check_takeover(view: Takeover, *, to_the_end: bool = True) -> None:
     assert view.skipped == 0, (
         f"{where}: {view.skipped} of {view.expected} posts and injects due between "
         f"T+{view.hidden[0][0]:.0f}s and T+{view.hidden[-1][0]:.0f}s neither reached the console "
-        f"nor were counted "
-        f"as not shown (the driving process stopped at about T+{view.killed_sim:.0f}s); "
+        f"nor were counted as not shown (the driving process stopped at about "
+        f"T+{view.killed_sim:.0f}s); "
         f"not received: {view.missing}, counted as not shown: "
         f"{view.hidden[-1][1] - view.hidden[0][1]}"
     )

@@ -53,7 +53,7 @@ class Takeover:
         return len(self.missing) - (self.hidden[-1][1] - self.hidden[0][1])
 
 
-async def kill_the_driver(
+async def end_the_driver(
     deployment: Cluster,
     drill_id: int,
     duration_s: float,
