@@ -11,9 +11,14 @@ export STORMDRILL_PORT ?= 8000
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The lock is already resolved, every transitive package pinned with its hashes, so pip
+# installs it as is (--no-deps) and `pip check` proves it whole. Letting pip resolve it
+# again broke on a dependency asked for with an extra (weasyprint's fonttools[woff]):
+# pip looked for the newest fonttools on PyPI and refused it as unpinned.
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $(STAMP)
 
 ## install: the virtual environment, pinned dependencies and compiled translations
