@@ -99,6 +99,11 @@ DENIAL = {
     "fr": r"\b(faux|fausses?|inexacte?s?|pas vrai|infonde\w*|dement\w*|aucun fondement|intox"
     r"|fake news|ecarte\w*|exclue?s?|pas le cas|aucun lien|sans lien|sans rapport|rien a voir)\b",
 }
+# A negated denial affirms: "it is not false that X", « il n'est pas faux que X » assert X.
+NEGATED_DENIAL = {
+    "en": r"(\b(not|never|hardly)|n't)\s+(false|untrue|incorrect|inaccurate|baseless|unfounded)\b",
+    "fr": r"\b(pas|jamais|guere|nullement)\s+(faux|fausses?|inexacte?s?|infonde\w*)\b",
+}
 # A denial that takes the clause after it: "it is not true that X" denies X, whatever X's polarity.
 DENIAL_OF_CLAUSE = {
     "en": r"\b(false|untrue|not true|incorrect|inaccurate|not the case|no truth in (the claim )?)"

@@ -10,11 +10,14 @@ from app.analysis.frame import Frame, claim_terms, topic_keys
 from app.analysis.lexicon import ABSOLUTE, ADVICE, STOPWORDS
 from app.analysis.speech import Voice, read_voice
 from app.analysis.stance import read_sentence, stance
-from app.analysis.tokens import PREFIX_MATCH, fold, same_key, sentences, tokens
+from app.analysis.tokens import PREFIX_MATCH, clean, fold, same_key, sentences, tokens
 from app.analysis.types import Commitment, Span, Stance
 
 QUOTABLE = 3
 TOPICAL_KEYS = 2  # content words shared with the crisis's vocabulary that make a text topical
+# A figure says something checkable when it counts or names a thing ("12,000 pots", "3pm",
+# "batch L2304", "15 %"); a bare "+1" or "1/3" does not.
+_FIGURE = re.compile(r"\d[\d,.:h]*\s?(?:%|[a-z]{2,})|\b[a-z]{2,} ?\d|[a-z]\d")
 # Why a sentence would be quoted back, most quotable first.
 _QUOTE_ORDER = ("contempt", "sarcasm", "refusal", "blame", "apology", "stance", "absolute")
 
@@ -45,7 +48,8 @@ class Analysis:
         """Says something checkable: on topic, a stance, advice, a timed promise, numbers."""
         timed = any(c.within_s or c.clock for c in self.commitments)
         stated = any(s.label != "silent" for s in self.stances)
-        return stated or self.topical or self.advice or timed or bool(re.search(r"\d", self.folded))
+        figures = _FIGURE.search(self.folded) is not None
+        return stated or self.topical or self.advice or timed or figures
 
 
 def detect_language(folded: str, default: str) -> str:
@@ -58,7 +62,10 @@ def detect_language(folded: str, default: str) -> str:
 
 @lru_cache(maxsize=8192)
 def analyse(text: str, frame: Frame) -> Analysis:
-    """Read one public text against the frame; cached, so each text is read once per frame."""
+    """Read one public text against the frame; cached, so each text is read once per frame.
+
+    The text is read as cleaned (`clean`): its spans index into the cleaned text."""
+    text = clean(text)
     folded = fold(text)
     language = detect_language(folded, frame.language)
     words = tokens(text, language)

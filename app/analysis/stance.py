@@ -11,6 +11,7 @@ from app.analysis.lexicon import (
     DENIAL,
     DENIAL_OF_CLAUSE,
     HEDGE,
+    NEGATED_DENIAL,
     PARTIAL,
     SAFETY_GROUPS,
     UNIVERSAL,
@@ -57,7 +58,10 @@ class Sentence:
 
 
 def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], language: str):
-    """A sentence of folded text read into clauses with their markers."""
+    """A sentence of folded text read into clauses with their markers.
+
+    A negated denial ("not false that") is blanked first: two negations assert."""
+    folded = re.sub(NEGATED_DENIAL[language], lambda m: " " * len(m.group(0)), folded)
     found = []
     for a, b in clauses(folded, start, end):
         piece = folded[a:b]

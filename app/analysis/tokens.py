@@ -22,9 +22,32 @@ _EN_SUFFIXES += ("ous", "ity", "ness", "ment", "e")
 PREFIX_MATCH = 5  # two keys sharing this many first letters (and most of the shorter) match
 
 
+# Cyrillic, Greek and IPA letters drawn like Latin ones: "bl\u0430me" must read as "blame".
+_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("аеорсухѕіјԁһӏԛԝк", "aeopcyxsijdhlqwk", strict=True)),
+        **dict(zip("АВЕКМНОРСТХЅІЈУ", "ABEKMHOPCTXSIJY", strict=True)),
+        **dict(zip("οαρικνυχ", "oapikvux", strict=True)),
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
+        "ɡ": "g",
+        "ɑ": "a",
+    }
+)
+
+
+def clean(text: str) -> str:
+    """The text as a reader sees it: invisible format characters (zero-width spaces and
+    joiners, soft hyphens, direction marks) removed and Latin lookalikes read as Latin, so
+    hidden characters cannot hide a word from the analysis (the texts are French or English)."""
+    if text.isascii():
+        return text
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return visible.translate(_LOOKALIKES)
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, straight apostrophes: the form every pattern is written in."""
-    text = text.lower().replace("\u0153", "oe").replace("\u00e6", "ae")
+    text = clean(text).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
     return text.replace("\u2019", "'").replace("\u2018", "'")

@@ -172,3 +172,20 @@ def test_the_reading_is_cached_and_deterministic(text):
     first = analyse(text, FR)
     analyse.cache_clear()
     assert analyse(text, FR) == first
+
+
+@pytest.mark.parametrize(
+    ("frame", "text", "claim"),
+    [
+        (EN, "It is not false that Brightwater yoghurt killed a child in Leeds.", "rumour:r1"),
+        (
+            EN,
+            "It isn't untrue that all Brightwater yoghurts are contaminated with listeria.",
+            "rumour:r2",
+        ),
+        (FR, "Il n'est pas faux que la panne est due à une cyberattaque.", "rumour:r1"),
+    ],
+)
+def test_a_negated_denial_affirms(frame, text, claim):
+    """Two negations assert: "not false that X" is no correction of X."""
+    assert analyse(text, frame).stance_of(claim).label == "affirms"

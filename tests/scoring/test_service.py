@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.errors import Invalid
+from app.scenarios.library import load_scenario
 from app.scoring.core import parse_record, report_json, score_record
 from app.scoring.service import (
     RECOVERY_TOLERANCE,
@@ -48,10 +49,14 @@ UPDATE_EN = (
 
 
 def caring(scenario_id: str, at_s: float = 120) -> list[dict]:
-    """An early empathetic statement, then an update every 20 minutes for the next 2 hours."""
+    """An early empathetic statement, then an update every 20 minutes for the next 2 hours,
+    while the drill lasts (what comes after its end is not scored)."""
     first = {"at_s": at_s, "kind": "statement", "text": CARING_EN[scenario_id]}
+    end = load_scenario(scenario_id).duration
     updates = [
-        {"at_s": at_s + 1200 * k, "kind": "statement", "text": UPDATE_EN} for k in range(1, 7)
+        {"at_s": at_s + 1200 * k, "kind": "statement", "text": UPDATE_EN}
+        for k in range(1, 7)
+        if at_s + 1200 * k <= end
     ]
     return [first, *updates]
 

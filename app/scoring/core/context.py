@@ -15,6 +15,7 @@ from app.scoring.core.voice import read_tone
 SEVERITY_DEADLINE_S = {4: 900.0, 3: 1800.0, 2: 3600.0, 1: 7200.0}
 DEFAULT_DEADLINE_S = 1800.0
 RUMOUR_TARGET_S = 1800.0
+SPEAKING_WORDS = 3  # distinct content words that make even a checkless post a response
 THREAD_GAP_S = 300.0  # thread parts posted at most this far apart form one message
 
 
@@ -78,8 +79,15 @@ class Context:
         self.outcome = outcome if outcome is not None else record.audience_outcome
         self.language = record.language
         indexed = [Step(f"action:{i}", i, a) for i, a in enumerate(record.actions)]
+        stated = record.duration_s or record.scenario.duration_s
+        # Once the drill has ended nothing the team does counts: a late post cannot buy
+        # corrections, key messages or approvals back.
+        self.after_end = [s.id for s in indexed if stated is not None and s.at_s > stated]
+        late = set(self.after_end)
         # Records should be in time order; sorting (stably) keeps a careless one scorable.
-        self.steps = sorted(indexed, key=lambda s: (s.at_s, s.index))
+        self.steps = sorted(
+            (s for s in indexed if s.id not in late), key=lambda s: (s.at_s, s.index)
+        )
 
     def kpi_target(self, metric: str) -> float | None:
         """The plan's target for a catalogue metric, if it sets one."""
@@ -137,6 +145,18 @@ class Context:
             if step.action.kind in PUBLIC_KINDS and step.action.text:
                 found.append(self.post(step, step.action.text))
         return found
+
+    @cached_property
+    def speaking(self) -> list[PublicText]:
+        """The public posts that say something: checkable (`Analysis.substantive`), or at least
+        a few content words, however poor ("No comment at this time" still answers).
+
+        Only these answer the crisis, an inject or a silence: a "." or an "ok" posted at once
+        to stop the clock is not a response (CERC: be first, be right).
+        """
+        return [
+            p for p in self.public if p.reading.substantive or len(p.text.stems) >= SPEAKING_WORDS
+        ]
 
     @cached_property
     def messages(self) -> list[PublicText]:

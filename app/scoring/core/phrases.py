@@ -271,6 +271,9 @@ NOTES = {
             "The scenario is a library reference without its content: facts, rumours and injects "
             "could not be checked."
         ),
+        "after_end": (
+            "{count} action(s) after the drill's end ({end_s:.0f} s) were not scored: {ids}."
+        ),
         "never": "never",
         "none": "none",
     },
@@ -290,6 +293,10 @@ NOTES = {
         "library_scenario": (
             "Le scénario est une référence à la bibliothèque sans son contenu : faits, rumeurs et "
             "injects n'ont pas pu être vérifiés."
+        ),
+        "after_end": (
+            "{count} action(s) postérieure(s) à la fin de l'exercice ({end_s:.0f} s) "
+            "non notée(s) : {ids}."
         ),
         "never": "jamais",
         "none": "aucun",

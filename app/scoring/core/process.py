@@ -13,6 +13,10 @@ from app.scoring.core.text import normalise
 
 METRIC_WEIGHTS = {"approvals": 40.0, "roles": 25.0, "checklist_on_time_rate": 35.0}
 NEEDS_APPROVAL = frozenset({"statement", "correct_rumour"})
+# The action kinds the plan's roles decide: publishing, deciding approvals, checklist items.
+ROLE_BOUND = frozenset(
+    {"statement", "reply", "correct_rumour", "approve", "reject", "checklist_done"}
+)
 SAME_TEXT = 85  # rapidfuzz token-set ratio at which a post is the text submitted for approval
 LATE_ITEM_POINTS = 50.0
 # A checklist item whose title names one of these is evidenced by the first such action.
@@ -46,16 +50,13 @@ def _bypassed(ctx: Context, needing: list[Step]) -> list[Step]:
     One sweep through the decisions, keeping the approved texts as they stand, so the work
     grows with the record rather than with its square.
     """
-    submitted = {
-        s.action.ref: normalise(s.action.text or "")
-        for s in ctx.steps
-        if s.action.kind == "request_approval"
-    }
     decisions = [
         s
         for s in ctx.steps
-        if s.action.kind == "reject" or (s.action.kind == "approve" and _may_approve(ctx, s))
+        if s.action.kind in ("reject", "request_approval")
+        or (s.action.kind == "approve" and _may_approve(ctx, s))
     ]
+    submitted: dict[str, str] = {}
     approved: dict[str, str] = {}
     texts: Counter[str] = Counter()
     bypassed, next_decision = [], 0
@@ -69,20 +70,27 @@ def _bypassed(ctx: Context, needing: list[Step]) -> list[Step]:
 
 
 def _decide(action: Action, submitted: dict, approved: dict[str, str], texts: Counter) -> None:
-    """Apply one approve or reject: the latest decision on a ref holds."""
+    """Apply one submission, approve or reject: the latest decision on a ref holds, and only a
+    text submitted before it can be approved (approving a ref nobody submitted approves
+    nothing)."""
     ref = action.ref or ""
+    if action.kind == "request_approval":
+        submitted[ref] = normalise(action.text or "")
+        return
     if ref in approved:
         texts[approved.pop(ref)] -= 1
-    if action.kind == "approve":
-        approved[ref] = submitted.get(ref, "")
+    if action.kind == "approve" and ref in submitted:
+        approved[ref] = submitted[ref]
         texts[approved[ref]] += 1
 
 
 def _is_approved(step: Step, approved: dict[str, str], texts: Counter) -> bool:
-    if step.action.ref is not None and step.action.ref in approved:
-        return True
-    candidates = [text for text, count in texts.items() if count > 0]
+    """Published as approved: the text approved (nearly word for word), under its ref or not;
+    a ref alone does not carry an approval over to other words."""
     text = normalise(step.action.text or "")
+    if step.action.ref is not None and step.action.ref in approved:
+        return fuzz.token_set_ratio(text, approved[step.action.ref]) >= SAME_TEXT
+    candidates = [text for text, count in texts.items() if count > 0]
     return bool(candidates) and (
         extractOne(text, candidates, scorer=fuzz.token_set_ratio, score_cutoff=SAME_TEXT)
         is not None
@@ -108,9 +116,11 @@ def approvals(ctx: Context) -> Metric | None:
 
 
 def _right_role(ctx: Context, step: Step, owners: dict[str, str | None]) -> bool | None:
-    """Whether the acting role may do this; None when the plan or the action does not say."""
+    """Whether the acting role may do this; None when the plan or the action does not say, or
+    when any role may (notes, flags, escalations): judging those would only let a stream of
+    harmless actions dilute the wrong ones."""
     action = step.action
-    if not ctx.roles or action.role is None:
+    if not ctx.roles or action.role is None or action.kind not in ROLE_BOUND:
         return None
     if action.role not in ctx.roles:
         return False
@@ -119,10 +129,8 @@ def _right_role(ctx: Context, step: Step, owners: dict[str, str | None]) -> bool
         return can_publish
     if action.kind in ("approve", "reject"):
         return can_approve
-    if action.kind == "checklist_done":
-        owner = owners.get(action.item or "")
-        return owner is None or owner == action.role
-    return True
+    owner = owners.get(action.item or "")
+    return owner is None or owner == action.role
 
 
 def roles(ctx: Context) -> Metric | None:

@@ -11,7 +11,7 @@ from app.scoring.core.promises import commitments_kept
 from app.scoring.core.report import Metric, clamp, ordered_evidence
 from app.scoring.core.scct import strategy_fit
 from app.scoring.core.text import is_thread_part
-from app.scoring.core.tone import NEGATIVE
+from app.scoring.core.tone import NEGATIVE, NEUTRAL
 from app.scoring.core.voice import NON_APOLOGY
 
 # Accuracy (40) and consistency (10) are in accuracy.py; docs/scoring.md gives the reasons.
@@ -71,9 +71,14 @@ class MessageQuality:
         )
 
     def tone(self) -> Metric:
-        """Mean tone score of the messages; evidence: penalised posts, else the best ones."""
+        """Mean tone score of the messages; evidence: penalised posts, else the best ones.
+
+        A message with nothing checkable in it counts only against the team: its capped,
+        neutral tone must not dilute the tone of what the team did say.
+        """
         posts = self.ctx.messages
-        mean = sum(p.tone.score for p in posts) / len(posts) if posts else 0.0
+        judged = [p for p in posts if p.reading.substantive or p.tone.score < NEUTRAL] or posts
+        mean = sum(p.tone.score for p in judged) / len(judged) if judged else 0.0
         flawed = [p for p in posts if set(p.tone.labels) & {*NEGATIVE, NON_APOLOGY}]
         shown = flawed or sorted(posts, key=lambda p: (-p.tone.score, p.step.index))[:3]
         return Metric(
@@ -85,8 +90,9 @@ class MessageQuality:
         )
 
     def network_fit(self) -> Metric | None:
-        """Share of posts that fit one post (280 characters) or say they are part of a thread."""
-        posts = self.ctx.public
+        """Share of the posts that say something that fit one post (280 characters) or say they
+        are part of a thread: empty posts, short by nature, must not dilute the long ones."""
+        posts = self.ctx.speaking
         if not posts:
             return None
         misfits = [p for p in posts if not fits_network(p.step.action.text or "")]
@@ -101,13 +107,15 @@ class MessageQuality:
 
     @cached_property
     def repeats(self) -> dict[str, str]:
-        """Action id -> why it is a repeat: `duplicate` of an earlier post, or part of a `burst`."""
+        """Action id -> why it is a repeat: `duplicate` of an earlier post, part of a `burst`, or
+        `empty`: a post that says nothing (a ".", an "ok") adds nothing new either."""
         posts = self.ctx.public
-        found: dict[str, str] = {}
+        speaking = {p.step.id for p in self.ctx.speaking}
+        found: dict[str, str] = {p.step.id: "empty" for p in posts if p.step.id not in speaking}
         for index, post in enumerate(posts):
             earlier = [p.reading.folded for p in posts[max(0, index - DUPLICATE_LOOKBACK) : index]]
             if near_duplicate(post.reading.folded, earlier) is not None:
-                found[post.step.id] = "duplicate"
+                found.setdefault(post.step.id, "duplicate")
         for index in spam_bursts([p.step.at_s for p in posts]):
             found.setdefault(posts[index].step.id, "burst")
         return found

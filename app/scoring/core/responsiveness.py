@@ -24,9 +24,9 @@ def inject_deadline(ctx: Context, inject: Inject) -> float:
 
 
 def first_reply(ctx: Context, inject: Inject) -> tuple[float, str] | None:
-    """When and by which action the team first answered an inject publicly: a reply to it, or
-    a correction of the rumour it carries (one correction answers every such inject)."""
-    for item in ctx.public:
+    """When and by which action the team first answered an inject publicly, saying something:
+    a reply to it, or a correction of the rumour it carries (one answers every such inject)."""
+    for item in ctx.speaking:
         if item.step.at_s < inject.at_s:
             continue
         if item.step.action.in_reply_to == inject.id or item.corrects(inject.rumour):
@@ -35,7 +35,7 @@ def first_reply(ctx: Context, inject: Inject) -> tuple[float, str] | None:
 
 
 def _first_response(ctx: Context) -> Metric:
-    first = ctx.public[0] if ctx.public else None
+    first = ctx.speaking[0] if ctx.speaking else None
     value = first.step.at_s if first else None
     points = linear_points(value, ctx.deadline_s, 3 * ctx.deadline_s) if first else 0.0
     return Metric(
@@ -112,7 +112,7 @@ def _longest_silence(ctx: Context) -> Metric:
         answer = next(
             (
                 p
-                for p in ctx.public
+                for p in ctx.speaking
                 if p.step.at_s >= since and _ends_silence(ctx, p.step.action.in_reply_to, since)
             ),
             None,

@@ -88,6 +88,11 @@ def score_record(record: DrillRecord, outcome_in: AudienceOutcome | None = None)
     notes = [d.note for d in dimensions.values() if d.note]
     if record.scenario.model_fields_set == {"id"}:
         notes.append(notes_table["library_scenario"])
+    if ctx.after_end:
+        ids = ", ".join(ctx.after_end)
+        notes.append(
+            notes_table["after_end"].format(count=len(ctx.after_end), end_s=ctx.end_s, ids=ids)
+        )
     return ScoreReport(
         language=ctx.language,
         overall=overall,

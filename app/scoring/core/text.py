@@ -1,10 +1,10 @@
 """Text normalisation, language detection and content terms, in French and English."""
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.analysis.tokens import fold
 from app.scoring.core import lexicon_en, lexicon_fr
 from app.scoring.core.concepts import concepts_of
 
@@ -21,11 +21,9 @@ _EN_SUFFIXES = ("ations", "ation", "ingly", "ing", "edly", "ed", "ies", "es", "l
 
 
 def normalise(text: str) -> str:
-    """Lower case, accents removed, straight apostrophes, "n't" spelt out, single spaces."""
-    text = text.lower().replace("\u0153", "oe").replace("\u00e6", "ae")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("n't", " not")
+    """The analysis's folded form (lower case, accents and hidden characters removed, straight
+    apostrophes), "n't" spelt out, single spaces."""
+    text = fold(text).replace("n't", " not")
     return " ".join(text.split())
 
 
