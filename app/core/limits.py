@@ -24,6 +24,8 @@ _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 MAX_INTEGER = 2**31 - 1  # what an integer column holds (ids, counts, versions are 32-bit)
 MAX_INTEGER_DIGITS = len(str(MAX_INTEGER))
 _LONG_INTEGER = re.compile(rb"(?<![\d.eE+-])-?\d{10,}(?![\d.eE])")
+# A scalar once each string is replaced by a lone quote: a string, number, true, false or null.
+_SCALAR = re.compile(rb'"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null')
 _NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
@@ -83,7 +85,8 @@ def json_depth(text: str | bytes) -> int:
 
 
 def check_json_text(text: str | bytes) -> None:
-    """Refuse JSON text nested past MAX_DEPTH or holding an integer past 32 bits, unparsed.
+    """Refuse JSON text nested past MAX_DEPTH, holding more than MAX_NODES values or an integer
+    past 32 bits, unparsed (FastAPI decodes a body before any handler could count its values).
 
     An id a database column cannot hold would otherwise reach the driver and fail there. JSON
     is UTF-8: other bytes are refused here too, naming the byte, rather than failing to parse.
@@ -96,12 +99,23 @@ def check_json_text(text: str | bytes) -> None:
                 "The JSON text is not UTF-8: byte %(at)s cannot be read (utf8).", at=exc.start
             )
             raise LimitExceeded("utf8", message) from None
-    outside_strings = _JSON_STRING.sub(b"", _as_bytes(text))
+    outside_strings = _JSON_STRING.sub(b'"', _as_bytes(text))
     brackets = outside_strings.translate(None, _NOT_BRACKETS)
     if max(itertools.accumulate(_STEP[c] for c in brackets), default=0) > MAX_DEPTH:
         raise depth_error()
+    if json_values(outside_strings, brackets) > MAX_NODES:
+        raise _too_many()
     for match in _LONG_INTEGER.finditer(outside_strings):
         _bounded_int(match.group().decode())
+
+
+def json_values(outside_strings: bytes, brackets: bytes) -> int:
+    """How many values count_nodes would find in valid JSON text, from the text with each string
+    replaced by a lone quote and its brackets: every array or object, plus every scalar that is
+    not an object's key (each key is followed by a colon)."""
+    scalars = sum(1 for _ in _SCALAR.finditer(outside_strings))
+    openers = brackets.count(b"[") + brackets.count(b"{")
+    return openers + scalars - outside_strings.count(b":")
 
 
 def _refuse_constant(name: str) -> float:

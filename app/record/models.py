@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 FORMAT = "stormdrill.drill-record/1"
 # Bounds that keep scoring one record a bounded amount of work (README, "Limits").
@@ -10,8 +10,13 @@ MAX_ACTIONS = 5_000
 MAX_ITEMS = 1_000
 MAX_TEXT = 20_000
 MAX_TIME_S = 7 * 24 * 3600.0
+# Numbers and booleans are taken as JSON writes them: "300", true or "yes" are not coerced into
+# a time or a flag, so a record another tool got wrong is refused naming the field.
+Number = Annotated[float, Strict()]
+Whole = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
-Seconds = Annotated[float, Field(ge=0, le=MAX_TIME_S)]
+Seconds = Annotated[Number, Field(ge=0, le=MAX_TIME_S)]
 KEY_MESSAGE_KINDS = ("holding", "apology", "update", "rumour_correction", "resolution", "other")
 ActionKind = Literal[
     "statement",
@@ -53,8 +58,8 @@ class Role(_Model):
 
     id: str
     name: Text
-    can_publish: bool = False
-    approves: bool = False
+    can_publish: Flag = False
+    approves: Flag = False
 
 
 class KeyMessage(_Model):
@@ -79,8 +84,8 @@ class Kpi(_Model):
     """A plan indicator: a catalogue metric, its target and its weight."""
 
     metric: str
-    target: float
-    weight: float | None = Field(default=None, ge=0)
+    target: Number
+    weight: Number | None = Field(default=None, ge=0)
 
 
 class Plan(_Model):
@@ -90,7 +95,7 @@ class Plan(_Model):
     key_messages: list[KeyMessage] = Field(max_length=MAX_ITEMS)
     checklist: list[ChecklistItem] = Field(default=[], max_length=MAX_ITEMS)
     kpis: list[Kpi] = Field(default=[], max_length=MAX_ITEMS)
-    approval_required: bool = False
+    approval_required: Flag = False
 
 
 class Fact(_Model):
@@ -116,7 +121,7 @@ class Inject(_Model):
     channel: str
     actor: str | None = None
     text: Text
-    expects_response: bool
+    expects_response: Flag
     deadline_s: Seconds | None = None
     rumour: str | None = None  # the rumour it carries: its correction answers the inject
 
@@ -126,8 +131,8 @@ class Scenario(_Model):
 
     id: str
     title: Text | None = None
-    severity: int | None = Field(default=None, ge=1, le=4)
-    duration_s: float | None = Field(default=None, gt=0, le=MAX_TIME_S)
+    severity: Whole | None = Field(default=None, ge=1, le=4)
+    duration_s: Number | None = Field(default=None, gt=0, le=MAX_TIME_S)
     facts: list[Fact] = Field(default=[], max_length=MAX_ITEMS)
     rumours: list[Rumour] = Field(default=[], max_length=MAX_ITEMS)
     injects: list[Inject] = Field(default=[], max_length=MAX_ITEMS)
@@ -154,16 +159,16 @@ class Action(_Model):
 class OutcomePoint(_Model):
     """The audience at one minute of the drill."""
 
-    minute: int = Field(ge=0)
-    sentiment: float = Field(ge=-1, le=1)
-    anger: float | None = Field(default=None, ge=0, le=1)
+    minute: Whole = Field(ge=0)
+    sentiment: Number = Field(ge=-1, le=1)
+    anger: Number | None = Field(default=None, ge=0, le=1)
 
 
 class AudienceOutcome(_Model):
     """What the storm's audience model says happened; `recovery_s` None means no recovery."""
 
-    final_sentiment: float = Field(ge=-1, le=1)
-    peak_anger: float = Field(ge=0, le=1)
+    final_sentiment: Number = Field(ge=-1, le=1)
+    peak_anger: Number = Field(ge=0, le=1)
     recovery_s: Seconds | None = None
     series: list[OutcomePoint] = Field(default=[], max_length=MAX_ITEMS * 20)
 
@@ -176,8 +181,8 @@ class DrillRecord(_Model):
     brand: Text
     plan: Plan
     scenario: Scenario
-    seed: int | None = Field(default=None, ge=-(2**31), le=2**31 - 1)
-    duration_s: float | None = Field(default=None, gt=0, le=MAX_TIME_S)
+    seed: Whole | None = Field(default=None, ge=-(2**31), le=2**31 - 1)
+    duration_s: Number | None = Field(default=None, gt=0, le=MAX_TIME_S)
     actions: list[Action] = Field(max_length=MAX_ACTIONS)
     audience_outcome: AudienceOutcome | None = None
 

@@ -1,9 +1,12 @@
 """Request guards: ids no row can have answer 404; bodies over a limit are refused, naming it."""
 
+import json
 import re
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.accounts.models import Role
 from app.core import limits
@@ -117,3 +120,32 @@ def test_the_integer_scan_refuses_only_integers_past_32_bits(text, refused):
         assert refused and exc.limit == "max_integer"
     else:
         assert not refused
+
+
+def test_json_holding_more_values_than_the_limit_is_refused_naming_it(client, factory):
+    """FastAPI decodes the body before the route could count it: the guard counts the text."""
+    sign_in(client, factory.member(factory.org(), Role.member))
+    body = json.dumps({"format": "stormdrill.drill-record/1", "x": [0] * (limits.MAX_NODES + 1)})
+    response = client.post("/api/score", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert "max_nodes" in response.json()["detail"][0]["msg"]
+
+
+json_documents = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**31), 2**31 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200)
+@given(json_documents, st.booleans())
+def test_the_value_count_of_json_text_is_what_decoding_it_finds(document, ascii_only):
+    text = json.dumps(document, ensure_ascii=ascii_only).encode()
+    outside_strings = limits._JSON_STRING.sub(b'"', text)
+    brackets = outside_strings.translate(None, limits._NOT_BRACKETS)
+    assert limits.json_values(outside_strings, brackets) == limits.count_nodes(document)

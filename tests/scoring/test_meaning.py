@@ -2,8 +2,10 @@
 
 import pytest
 
+from app.scoring.core import parse_record, score_record
 from app.scoring.core.findings import findings
 from app.scoring.core.report import dimension_from
+from tests.scoring.records import with_actions
 from tests.scoring.test_dimensions import HOLD, metric, score
 
 WARM = "We are so sorry, we care deeply and we understand your frustration."
@@ -109,3 +111,23 @@ def test_a_hedged_rumour_costs_half_a_flat_one():
         score([{"at_s": 400, "kind": "statement", "text": flat}]), "message_quality", "accuracy"
     )
     assert (half.value, half.points, full.value, full.points) == (1, 75.0, 1, 50.0)
+
+
+@pytest.mark.parametrize(
+    ("responsibility", "said"),
+    [(None, "responsabilité inconnue"), ("preventable", "évitable"), ("accident", "accidentelle")],
+)
+def test_strategy_fit_names_the_posts_it_judged_and_its_cluster_in_the_record_language(
+    responsibility, said
+):
+    """A post showing neither concern nor action earns no strategy points: the finding names it
+    and says the crisis's responsibility in French, not the scorer's English key."""
+    record = with_actions(
+        "french-drill-fr", [{"at_s": 400, "kind": "statement", "text": "Communiqué de presse."}]
+    )
+    record["scenario"].pop("crisis_type")
+    record["scenario"]["responsibility"] = responsibility
+    report = score_record(parse_record(record))
+    found = next(f for f in report.findings if f.metric == "strategy_fit")
+    assert found.evidence == ["action:0"]
+    assert f"({said})" in found.text

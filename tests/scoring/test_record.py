@@ -101,3 +101,48 @@ def test_the_json_schema_requires_the_fields_each_action_kind_needs():
     record["actions"].append({"at_s": 5, "kind": "correct_rumour", "text": "False."})
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, drill_record_schema())
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda r: r["actions"][0].update(at_s="10"), "actions[0].at_s"),
+        (lambda r: r["actions"][0].update(at_s=True), "actions[0].at_s"),
+        (lambda r: r.update(seed="42"), "seed"),
+        (lambda r: r.update(seed=False), "seed"),
+        (lambda r: r.update(duration_s="3600"), "duration_s"),
+        (lambda r: r["scenario"].update(severity="3"), "scenario.severity"),
+        (lambda r: r["plan"].update(approval_required="false"), "plan.approval_required"),
+        (lambda r: r["plan"].update(approval_required=1), "plan.approval_required"),
+        (
+            lambda r: r["plan"].update(kpis=[{"metric": "m", "target": "0.8"}]),
+            "plan.kpis[0].target",
+        ),
+        (
+            lambda r: r["plan"].update(roles=[{"id": "a", "name": "A", "can_publish": "yes"}]),
+            "plan.roles[0].can_publish",
+        ),
+        (
+            lambda r: r["scenario"].update(
+                injects=[
+                    {"id": "i", "at_s": 1, "channel": "x", "text": "?", "expects_response": "no"}
+                ]
+            ),
+            "scenario.injects[0].expects_response",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_refused_not_coerced(change, path):
+    """A string "10" or a true is not a time, nor "no" a boolean: the record and its JSON Schema
+    refuse the same values, so another tool's mistake is named instead of scored as a guess."""
+    record = broken(change)
+    with pytest.raises(RecordError) as raised:
+        parse_record(record)
+    assert raised.value.path == path
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(record, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def test_integers_stay_valid_times_and_targets():
+    record = broken(lambda r: r["plan"].update(kpis=[{"metric": "m", "target": 1, "weight": 2}]))
+    assert parse_record(record).plan.kpis[0].target == 1.0

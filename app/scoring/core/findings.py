@@ -1,6 +1,6 @@
 """Findings: the main strengths and improvements, in the record's language, with evidence."""
 
-from app.scoring.core.phrases import IMPROVEMENTS, NOTES, STRENGTHS
+from app.scoring.core.phrases import IMPROVEMENTS, NOTES, STRENGTHS, VALUE_WORDS
 from app.scoring.core.report import CriticalError, Dimension, Finding, Metric, Value
 
 STRENGTH_FLOOR = 85.0  # a metric earning at least this is a strength
@@ -38,7 +38,7 @@ def format_value(name: str, value: Value, language: str) -> str:
     if value is None:
         return NOTES[language]["never" if name.endswith("_s") else "none"]
     if isinstance(value, str):
-        return value
+        return VALUE_WORDS[language].get(name, {}).get(value, value)
     if name.endswith("_s"):
         return format_duration(float(value))
     if name in RATES:

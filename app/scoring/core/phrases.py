@@ -303,6 +303,26 @@ NOTES = {
     },
 }
 
+# Metric values that are words, as each language says them (SCCT responsibility clusters).
+VALUE_WORDS = {
+    "en": {
+        "strategy_fit": {
+            "victim": "the organisation is a victim too",
+            "accident": "accidental",
+            "preventable": "preventable",
+            "unknown": "responsibility unknown",
+        },
+    },
+    "fr": {
+        "strategy_fit": {
+            "victim": "l'organisation en est aussi victime",
+            "accident": "accidentelle",
+            "preventable": "évitable",
+            "unknown": "responsabilité inconnue",
+        },
+    },
+}
+
 TEXT_LABELS = {
     "en": {
         "title": "Drill score",

@@ -73,7 +73,9 @@ def strategy_fit(ctx: Context) -> Metric | None:
     if blamed is not None:
         points -= VICTIM_BLAME_PENALTY
     shown = (anchor, defence if defended_first else None, blamed)
-    evidence = ordered_evidence({p.step.id for p in shown if p is not None})
+    # No post showed the strategy and none defended or blamed: every message was judged.
+    cited = {p.step.id for p in shown if p is not None} or {i for p in posts for i in p.ids}
+    evidence = ordered_evidence(cited)
     return Metric(
         name="strategy_fit",
         value=cluster or "unknown",
