@@ -8,6 +8,8 @@ from app.scoring.core.report import dimension_from
 from tests.scoring.records import with_actions
 from tests.scoring.test_dimensions import HOLD, metric, score
 
+# Enough words to count as a response, yet neither concern nor action (no strategy).
+SAYS_NOTHING_OF_NOTE = "Communiqué de presse de la direction générale sur la situation."
 WARM = "We are so sorry, we care deeply and we understand your frustration."
 
 
@@ -123,7 +125,7 @@ def test_strategy_fit_names_the_posts_it_judged_and_its_cluster_in_the_record_la
     """A post showing neither concern nor action earns no strategy points: the finding names it
     and says the crisis's responsibility in French, not the scorer's English key."""
     record = with_actions(
-        "french-drill-fr", [{"at_s": 400, "kind": "statement", "text": "Communiqué de presse."}]
+        "french-drill-fr", [{"at_s": 400, "kind": "statement", "text": SAYS_NOTHING_OF_NOTE}]
     )
     record["scenario"].pop("crisis_type")
     record["scenario"]["responsibility"] = responsibility

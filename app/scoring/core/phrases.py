@@ -271,9 +271,7 @@ NOTES = {
             "The scenario is a library reference without its content: facts, rumours and injects "
             "could not be checked."
         ),
-        "after_end": (
-            "{count} action(s) after the drill's end ({end_s:.0f} s) were not scored: {ids}."
-        ),
+        "after_end": ("{count} action(s) after the drill's end (at {end}) were not scored."),
         "never": "never",
         "none": "none",
     },
@@ -295,8 +293,7 @@ NOTES = {
             "injects n'ont pas pu être vérifiés."
         ),
         "after_end": (
-            "{count} action(s) postérieure(s) à la fin de l'exercice ({end_s:.0f} s) "
-            "non notée(s) : {ids}."
+            "{count} action(s) postérieure(s) à la fin de l'exercice ({end}) non notée(s)."
         ),
         "never": "jamais",
         "none": "aucun",

@@ -5,7 +5,7 @@ import json
 from app.record import AudienceOutcome, DrillRecord
 from app.scoring.core.accuracy import critical_errors
 from app.scoring.core.context import Context
-from app.scoring.core.findings import findings
+from app.scoring.core.findings import findings, format_duration
 from app.scoring.core.gate import cap_dimensions, cap_overall, report_errors
 from app.scoring.core.kpis import dimension_weights, kpi_table
 from app.scoring.core.outcome import outcome
@@ -89,10 +89,9 @@ def score_record(record: DrillRecord, outcome_in: AudienceOutcome | None = None)
     if record.scenario.model_fields_set == {"id"}:
         notes.append(notes_table["library_scenario"])
     if ctx.after_end:
-        ids = ", ".join(ctx.after_end)
-        notes.append(
-            notes_table["after_end"].format(count=len(ctx.after_end), end_s=ctx.end_s, ids=ids)
-        )
+        # A count, not the actions' ids: notes are read by people.
+        late = len(ctx.after_end)
+        notes.append(notes_table["after_end"].format(count=late, end=format_duration(ctx.end_s)))
     return ScoreReport(
         language=ctx.language,
         overall=overall,
