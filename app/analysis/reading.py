@@ -1,7 +1,7 @@
 """One text read against a frame: stances, commitments, voice, form and the quotable spans."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import lru_cache
 
 from app.analysis.commitments import clocks_in, find_commitments
@@ -10,7 +10,7 @@ from app.analysis.frame import Frame, claim_terms, topic_keys
 from app.analysis.lexicon import ABSOLUTE, ADVICE, STOPWORDS
 from app.analysis.speech import Voice, read_voice
 from app.analysis.stance import read_sentence, stance
-from app.analysis.tokens import PREFIX_MATCH, clean, fold, same_key, sentences, tokens
+from app.analysis.tokens import PREFIX_MATCH, clean, fold, same_key, seen_at, sentences, tokens
 from app.analysis.types import Commitment, Span, Stance
 
 QUOTABLE = 3
@@ -64,14 +64,21 @@ def detect_language(folded: str, default: str) -> str:
 def analyse(text: str, frame: Frame) -> Analysis:
     """Read one public text against the frame; cached, so each text is read once per frame.
 
-    The text is read as cleaned (`clean`): its spans index into the cleaned text."""
-    text = clean(text)
+    The text is read as a reader sees it (`clean`); its spans index into the text as given.
+    """
+    seen = clean(text)
+    if seen != text:
+        return _spans_into(analyse(seen, frame), text)
     folded = fold(text)
     language = detect_language(folded, frame.language)
     words = tokens(text, language)
     read = [read_sentence(folded, a, b, words, language) for a, b in sentences(folded)]
     clause_marks = [(c.start, c.end, c.negated) for s in read for c in s.clauses]
-    stances = tuple(stance(c.id, props, read, text) for c, props in claim_terms(frame))
+    claims = claim_terms(frame)
+    rumours = tuple(terms for c, props in claims if c.kind == "rumour" for terms in props)
+    stances = tuple(
+        stance(c.id, props, read, text, rumours if c.kind == "fact" else ()) for c, props in claims
+    )
     voice = read_voice(folded, text, clause_marks, language)
     absolutes = tuple(
         Span(m.start(), m.end(), text[m.start() : m.end()], "absolute")
@@ -91,6 +98,26 @@ def analyse(text: str, frame: Frame) -> Analysis:
         quotable=_quotable(text, voice, stances, absolutes),
         topical=_topical(words, topic_keys(frame)),
     )
+
+
+def _spans_into(value, original: str, at: list[int] | None = None):
+    """`value` (an analysis of `clean(original)`, or a part of it) with every span moved to the
+    same words in `original`, hidden characters and lookalike letters included."""
+    at = at if at is not None else seen_at(original)
+    if isinstance(value, Span):
+        start = at[value.start]
+        end = at[value.end - 1] + 1 if value.end > value.start else start
+        return replace(value, start=start, end=end, text=original[start:end])
+    if is_dataclass(value):
+        moved = {f.name: _spans_into(getattr(value, f.name), original, at) for f in fields(value)}
+        if isinstance(value, Analysis):
+            moved["text"] = original
+        return replace(value, **moved)
+    if isinstance(value, tuple):
+        return tuple(_spans_into(item, original, at) for item in value)
+    if isinstance(value, dict):
+        return {key: _spans_into(item, original, at) for key, item in value.items()}
+    return value
 
 
 def _topical(words, vocabulary: frozenset[str]) -> bool:

@@ -24,6 +24,11 @@ DISTINCTIVE_WEIGHT = 2.0  # a key term no other claim has counts double
 NUMBERS_KEYS = 2  # other numbers deny only in a clause this close to the claim (and 60 % of it)
 BARE_DENIAL_WORDS = 6  # "This is false." / « C'est faux. »: short enough to point back
 BARE_DENIAL_KEYS = 2  # a denying clause with more key terms says its own thing ("removed today")
+# Where the reach of "it is false that…" ends (folded text, both languages).
+SCOPE_BREAK = re.compile(
+    r":(?!\d)|;|\s(?:but|however|whereas|although|mais|cependant|toutefois|alors que"
+    r"|tandis que)\s"
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Clause:
     universal: bool
     complement: bool
     numbers: frozenset[str]
+    denied: bool  # inside "it is false that…": the denial takes what this clause says
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,6 @@ class Sentence:
     attributed: bool
     denial: bool
     bare_denial: bool  # a clause that only denies ("C'est faux :"): it answers the sentence
-    denies_clause: bool  # "it is false that…": the denial takes what follows
     words: int
 
 
@@ -62,6 +67,7 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
 
     A negated denial ("not false that") is blanked first: two negations assert."""
     folded = re.sub(NEGATED_DENIAL[language], lambda m: " " * len(m.group(0)), folded)
+    scopes = denial_scopes(folded, start, end, language)
     found = []
     for a, b in clauses(folded, start, end):
         piece = folded[a:b]
@@ -76,6 +82,7 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
                 universal=re.search(UNIVERSAL[language], piece) is not None,
                 complement=re.search(COMPLEMENT[language], piece) is not None,
                 numbers=numbers_of(piece),
+                denied=any(a < scope_end and scope_start < b for scope_start, scope_end in scopes),
             )
         )
     text = folded[start:end]
@@ -90,9 +97,22 @@ def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], l
         or re.match(r"\s*\?", folded[end : end + 3]) is not None,
         denial=any(c.denial for c in found),
         bare_denial=any(c.denial and len(c.keys) <= BARE_DENIAL_KEYS for c in found),
-        denies_clause=re.search(DENIAL_OF_CLAUSE[language], text) is not None,
         words=sum(1 for t in words if start <= t.start < end),
     )
+
+
+def denial_scopes(folded: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """The spans a clause-taking denial ("it is false that…", « il est faux que… ») denies:
+    from it to the next colon, semicolon or contrast ("but"), else the sentence's end (a
+    bracket or a dash may hold part of what is denied). What comes after the break is said in
+    the team's own voice: "It is false that the water is contaminated: our tests are compliant"
+    affirms the tests."""
+    found = []
+    for marker in re.finditer(DENIAL_OF_CLAUSE[language], folded[start:end]):
+        # A break must close some words: "not true that but…" denies what follows the "but".
+        after = SCOPE_BREAK.search(folded, start + marker.end() + 1, end)
+        found.append((start + marker.start(), after.start() if after else end))
+    return found
 
 
 def _hit(key: str, keys: tuple[str, ...]) -> str | None:
@@ -156,8 +176,37 @@ def _deciding(terms: ClaimTerms, sentence: Sentence) -> tuple[Clause, bool, set[
     return heaviest[0], heaviest[3], matched
 
 
-def _decide(terms: ClaimTerms, sentence: Sentence) -> tuple[str, bool] | None:
-    """The label and hedging of one sentence toward a claim, or None if not about it."""
+@dataclass(frozen=True)
+class Reach:
+    """What a clause-taking denial outside the deciding clause may reach: the propositions of
+    the claim read, and those of the rumours, whose denial it rather is when a fact is read."""
+
+    claim: tuple[ClaimTerms, ...] = ()
+    rumours: tuple[ClaimTerms, ...] = ()
+
+
+def _denied_here(terms: ClaimTerms, sentence: Sentence, best: Clause, reach: Reach) -> bool:
+    """Whether a clause-taking denial reaches the claim: its deciding clause lies in the denial's
+    reach, or what lies there is about one of the claim's propositions and no rumour's.
+
+    "Not true that the pipe burst at 7:05; the shop is closed" denies the fact of both; "false
+    that savings will be seized: deposits are guaranteed" denies the rumour and leaves the fact
+    standing, however many words the two share."""
+    if best.denied:
+        return True
+    reached = [clause for clause in sentence.clauses if clause.denied]
+
+    def about(part: ClaimTerms) -> bool:
+        return _about(part, set().union(*(_matches(part, clause)[0] for clause in reached)))
+
+    claim = reach.claim or (terms,)
+    return bool(reached) and any(map(about, claim)) and not any(map(about, reach.rumours))
+
+
+def _decide(
+    terms: ClaimTerms, sentence: Sentence, reach: Reach = Reach()
+) -> tuple[str, bool] | None:
+    """The label and hedging of one sentence toward a proposition, or None if not about it."""
     found = _deciding(terms, sentence)
     if found is None or (sentence.attributed and not sentence.denial):
         return None
@@ -169,7 +218,7 @@ def _decide(terms: ClaimTerms, sentence: Sentence) -> tuple[str, bool] | None:
     # fact; "false: no illness has been reported" still affirms the fact "no illness". A denial
     # that takes the clause after it ("it is false that…") denies whatever that clause says.
     answered = sentence.bare_denial and (terms.claim.kind == "rumour" or not terms.negated)
-    if best.denial or sentence.denies_clause or answered:
+    if best.denial or answered or _denied_here(terms, sentence, best, reach):
         negated = not terms.negated
     label = "affirms" if negated == terms.negated else "denies"
     close = len(matched) >= NUMBERS_KEYS and len(matched) >= 0.6 * len(terms.keys)
@@ -194,11 +243,15 @@ _ORDER = {
 }
 
 
-def stance(claim_id: str, propositions, sentences: list[Sentence], raw: str) -> Stance:
-    """The text's stance toward one claim (any of its propositions), with the deciding sentence."""
+def stance(
+    claim_id: str, propositions, sentences: list[Sentence], raw: str, rumours: tuple = ()
+) -> Stance:
+    """The text's stance toward one claim (any of its propositions), with the deciding sentence;
+    `rumours`: the frame's rumours' propositions, when the claim is a fact."""
     decisions: dict[tuple[str, bool], Span] = {}
+    reach = Reach(tuple(propositions), rumours)
     for terms in propositions:
-        _read_proposition(terms, sentences, raw, decisions)
+        _read_proposition(terms, sentences, raw, decisions, reach)
     kind = propositions[0].claim.kind if propositions else "fact"
     for key in _ORDER[kind]:
         if key in decisions:
@@ -206,10 +259,12 @@ def stance(claim_id: str, propositions, sentences: list[Sentence], raw: str) -> 
     return Stance(claim_id, "silent")
 
 
-def _read_proposition(terms: ClaimTerms, sentences: list[Sentence], raw: str, decisions) -> None:
+def _read_proposition(
+    terms: ClaimTerms, sentences: list[Sentence], raw: str, decisions, reach: Reach
+) -> None:
     """Add each sentence's decision about one proposition to `decisions` (first span kept)."""
     for index, sentence in enumerate(sentences):
-        decided = _decide(terms, sentence)
+        decided = _decide(terms, sentence, reach)
         if decided is None and sentence.denial and sentence.words <= BARE_DENIAL_WORDS:
             # "Some say a child died. This is false.": the bare denial points back.
             earlier = sentences[index - 1] if index else None

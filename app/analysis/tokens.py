@@ -38,11 +38,21 @@ _LOOKALIKES = str.maketrans(
 def clean(text: str) -> str:
     """The text as a reader sees it: invisible format characters (zero-width spaces and
     joiners, soft hyphens, direction marks) removed and Latin lookalikes read as Latin, so
-    hidden characters cannot hide a word from the analysis (the texts are French or English)."""
+    hidden characters cannot hide a word from the analysis (the texts are French or English).
+    `seen_at` maps its offsets back to the text's."""
     if text.isascii():
         return text
-    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    visible = "".join(c for c in text if not _invisible(c))
     return visible.translate(_LOOKALIKES)
+
+
+def seen_at(text: str) -> list[int]:
+    """For each offset of `clean(text)`, and its end, the offset in `text`."""
+    return [i for i, c in enumerate(text) if not _invisible(c)] + [len(text)]
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) == "Cf"
 
 
 def fold(text: str) -> str:

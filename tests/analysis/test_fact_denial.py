@@ -86,3 +86,21 @@ def test_the_water_price_does_not_deny_the_flood_shelter():
     assert denied(facts["fact:f_stores"], frame) == []
     reading = analyse(correction, frame)
     assert reading.stance_of("rumour:r_gouging").label == "denies"
+
+
+CORRECTED = {"en": "It is false that {claim}: {fact}", "fr": "Il est faux que {claim} : {fact}"}
+
+
+@pytest.mark.parametrize(("scenario_id", "language"), CASES)
+def test_a_fact_given_after_a_corrected_rumour_is_not_denied(scenario_id, language):
+    """The denial of "It is false that <rumour>: <fact>" stops at the colon: the fact after it
+    is the team's own word, however many words it shares with the rumour."""
+    scenario = load_scenario(scenario_id)
+    frame, facts = drill_frame(scenario_id, language)
+    fill = filler(scenario, language)
+    for rumour in scenario.rumours:
+        claim = fill(rumour.claim.get(language)).rstrip(" .")
+        claim = claim[0].lower() + claim[1:]
+        for fact_id, fact in facts.items():
+            said = CORRECTED[language].format(claim=claim, fact=sentences(fact)[0])
+            assert fact_id not in denied(said, frame), (fact_id, said)

@@ -38,7 +38,26 @@ def test_hidden_characters_and_lookalikes_change_no_reading(statement, data):
         if char.lower() in LOOKALIKE and data.draw(st.booleans()):
             char = LOOKALIKE[char.lower()]
         disguised.append(char + data.draw(st.sampled_from(["", "", *INVISIBLE])))
-    assert reading(frame, "".join(disguised)) == reading(frame, text)
+    disguised = "".join(disguised)
+    assert reading(frame, disguised) == reading(frame, text)
+    # Its spans point into the text as written, at the same words as the plain text's (the
+    # lookalikes above are lower case).
+    shown = spans(analyse(disguised, frame))
+    assert all(disguised[s.start : s.end] == s.text for s in shown)
+    plain = spans(analyse(text, frame))
+    assert [clean(s.text).lower() for s in shown] == [s.text.lower() for s in plain]
+
+
+def spans(found):
+    """Every span of an analysis, in a fixed order."""
+    return [
+        *(s.evidence for s in found.stances if s.evidence),
+        *(c.evidence for c in found.commitments),
+        *found.quotable,
+        *found.placeholders,
+        *found.absolutes,
+        *(found.voice.evidence[key] for key in sorted(found.voice.evidence)),
+    ]
 
 
 def test_clean_leaves_plain_french_and_english_alone():

@@ -7,6 +7,10 @@ from hypothesis import strategies as st
 from app.analysis import analyse
 from tests.analysis.frames import EN, FR
 
+CHILD = "Brightwater yoghurt killed a child in Leeds"
+ALL = "all Brightwater yoghurts are contaminated with listeria"
+CYBER = "la panne est due à une cyberattaque"
+
 CASES = [
     # (frame, text, claim, expected label, hedged)
     (
@@ -122,6 +126,37 @@ CASES = [
     (EN, "It is not true that, so far, no illness has been reported.", "fact:f2", "denies", False),
     (EN, "False: no illness has been reported.", "fact:f2", "affirms", False),
     (FR, "Il est faux que la panne vient d'un équipement défaillant.", "fact:f1", "denies", False),
+    # …up to a colon or a "but": what follows is said in the team's own voice.
+    (EN, f"It is false that {CHILD}: no illness has been reported.", "fact:f2", "affirms", False),
+    (EN, f"It is false that {CHILD}: no illness has been reported.", "rumour:r1", "denies", False),
+    (
+        EN,
+        f"It is not true that {ALL}, but batch L2304 may contain listeria.",
+        "fact:f1",
+        "affirms",
+        True,
+    ),
+    (
+        EN,
+        f"It is not true that {ALL}, but batch L2304 may contain listeria.",
+        "rumour:r2",
+        "denies",
+        False,
+    ),
+    (
+        FR,
+        f"Il est faux que {CYBER} : elle vient d'un équipement défaillant.",
+        "fact:f1",
+        "affirms",
+        False,
+    ),
+    (
+        FR,
+        f"Il est faux que {CYBER} : elle vient d'un équipement défaillant.",
+        "rumour:r1",
+        "denies",
+        False,
+    ),
     # "other" in another clause does not make the sentence about "the other yoghurts" only.
     (EN, "Batch L2304 may contain listeria; other batches are tested.", "fact:f1", "affirms", True),
     # "This is false." after a report denies what the report affirmed, not what it denied.
