@@ -97,8 +97,9 @@ _PROTECTED = ("{", "}", "@", "#", "http", "[", "]")
 # with its kind: « une réponse lamentable » must not become « une réponse honteux »), so a swap
 # never breaks agreement, and one part of speech with one construction (no « group », which is
 # also a chat group, no « asked », whose « asked who » « pressed » cannot follow, no « super »,
-# which is also an adverb, no « tells us » for « says » nor « concerned » (worried) for
-# « affected »), so a swap never breaks the sentence nor turns its meaning.
+# which is also an adverb, no « tells us » for « says », nor « concerned » (worried) or
+# « involved » (« the staff involved », « no agency was involved ») for « affected »), so a
+# swap never breaks the sentence nor turns its meaning.
 SYNONYMS = {
     "casual": {
         "en": (
@@ -129,7 +130,7 @@ SYNONYMS = {
             "said|stated|confirmed",
             "customers|consumers|clients",
             "company|firm",
-            "affected|involved",
+            "affected|impacted",
             "reports|claims",
             "currently|at this stage|for now",
         ),

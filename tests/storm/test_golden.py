@@ -24,7 +24,8 @@ nothing (the lint of app/scenarios/presumptions.py; the template list and its dr
 the French storm without actions too, its later templates being numbered one further). Recorded
 again on purpose when closers of marks only came to join the marks a text ends with (no « hand? ??
 », no « brilliant !! » in English) and synonym groups lost the words whose swap broke agreement or
-syntax (« le groupe » → « le société », « asked who » → « pressed who »): the readings changed."""
+syntax (« le groupe » → « le société », « asked who » → « pressed who »): the readings changed;
+and again when "affected" stopped reading "involved" ("it's not involved", "the staff affected")."""
 
 import hashlib
 import json
@@ -54,10 +55,10 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "eca4ca63c8923330453e8232f855aeb0",
-    ("data-breach", "en", 2026, True): "0d8b28a5b87c8e54826f2914b06fc75b",
-    ("data-breach", "en", 7, False): "cd0f6be25f3dce5fc606b8f2fba72409",
-    ("data-breach", "en", 7, True): "ecd378245a728b9f752635ab94d9c9f8",
+    ("data-breach", "en", 2026, False): "3fb4d5591efe013ed19da7027d529dfd",
+    ("data-breach", "en", 2026, True): "05cf2a6d1c2cf1dd2baacd9a6100d3c9",
+    ("data-breach", "en", 7, False): "e3361615d82a04cec6b7ba7e2db0c345",
+    ("data-breach", "en", 7, True): "8207e2486e0c5b6778a8289ba54bff24",
     ("data-breach", "fr", 2026, False): "b025f75e44a2818209dd38f3766c95ee",
     ("data-breach", "fr", 2026, True): "e65e8f6a48da23ae2a522a8bdb6830b8",
     ("data-breach", "fr", 7, False): "24d236cffdd244be4e3ec634b3fe7fb6",

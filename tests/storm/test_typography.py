@@ -81,6 +81,8 @@ def test_closers_never_set_marks_apart_from_marks(text, ending):
         ("en", "it lands in the family group chat", "group"),  # not « family firm chat »
         ("en", "a reader reports a second case", "reports|claims"),  # not « a reader accounts »
         ("en", "the notice says one thing", "says|states|confirms"),  # not « tells us one thing »
+        ("en", "name the staff involved", "involved"),  # not « the staff affected »
+        ("en", "checked mine, it's not affected", "affected|impacted"),  # not « not involved »
     ],
 )
 def test_synonym_swaps_keep_agreement_syntax_and_meaning(language, text, kept):
