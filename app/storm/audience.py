@@ -196,6 +196,11 @@ class AudienceModel:
             timeline.factors = found
         return timeline
 
+    def overdue(self, t_s: float) -> float:
+        """How far past the first-response deadline `t_s` is: 0 up to it, rising to 1 at twice
+        the deadline and staying there."""
+        return min(1.0, max(0.0, t_s - self.deadline_s) / self.deadline_s)
+
     def silent(self, state: State, t_s: float) -> bool:
         """No public word past the deadline, or none for three deadlines since the last one."""
         if not state.responded:
@@ -219,7 +224,7 @@ class AudienceModel:
             e = self.effect(action)
             timely = 0.0 if responded or not e.good else max(0.0, 1 - action.at_s / self.deadline_s)
             good = (e.good + TIMELY * timely) * novel
-            late = 1 + min(1.0, max(0.0, action.at_s - self.deadline_s) / self.deadline_s)
+            late = 1 + self.overdue(action.at_s)
             bad = e.bad * (late if not answered else 1.0)
             anger = soft(anger, -0.2 * good + 0.3 * bad)
             trust = soft(trust, 0.06 * good - 0.25 * bad)

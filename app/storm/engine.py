@@ -82,6 +82,7 @@ OTHER_TEMPLATES = 4  # other templates of the pool tried when no author may read
 CROWD_MAX = 20  # the crowd grows with the volume up to this many times its size
 UID_SPACE = 1 << 16  # (account key, template number) packed into one int
 REPLY_LEVEL = round(REPLY_CHANCE * THREAD_LEVELS)
+LATE_PRAISE = 0.5  # of the praise a first response loses when it comes twice the deadline late
 LISTEN_SHARE = 0.6  # of the reactions to an action quote its words (docs/storm.md, Listening)
 CALL_OUT_RATE = 0.03  # posts per second calling out a missed update, at its due time
 CALL_OUT_DECAY_S = 300
@@ -699,11 +700,15 @@ class Storm:
                     listened,
                     answering(tables.reply_good, listened[2]),
                     answering(tables.reply_bad, listened[2]),
+                    1 - LATE_PRAISE * self._overdue_first(timeline, action),
                 )
-            at_s, bad_factor, half, tone, praised, ref, listened, good_pool, bad_pool = constants
+            at_s, bad_factor, half, tone, praised, ref, listened, good_pool, bad_pool, timing = (
+                constants
+            )
             rate = base_rate * (math.exp(-(slot - at_s) / REPLY_DECAY_S) * bad_factor)
             rate *= half
-            good_chance = clamp(0.5 + tone - anger_term, 0.05, 0.95) if praised else 0.0
+            chance = (0.5 + tone - anger_term) * timing
+            good_chance = clamp(chance, 0.05, 0.95) if praised else 0.0
             for _ in range(poisson(rng, rate)):
                 good = rand() < good_chance
                 pool = good_pool if good else bad_pool
@@ -742,6 +747,12 @@ class Storm:
                     }
                 )
                 posts.append(post)
+
+    def _overdue_first(self, timeline: Timeline, action: Action) -> float:
+        """How late an action comes as the team's first public word (`AudienceModel.overdue`),
+        0 for any later one: "finally" greets a first statement an hour into the storm, not an
+        update. From the actions before it only, so the reactions before it never change."""
+        return 0.0 if timeline.between(0, action.at_s) else self.model.overdue(action.at_s)
 
     def _call_outs(self, rng, slot, calling, prefix, posts, kept) -> None:
         """Posts calling out an update the team promised and did not give, naming its time:

@@ -93,7 +93,13 @@ TAILS = {
 _PROTECTED = ("{", "}", "@", "#", "http", "[", "]")
 # Synonyms per register and language: each group's words may stand for one another. Whole words,
 # matched in lower case; the casual groups only for the crowd, the formal ones for everybody. A
-# group holds one gender only (« énervé|furieux »), so a swap never breaks agreement.
+# group holds one gender only (« énervé|furieux »; a word of either gender, « lamentable », only
+# with its kind: « une réponse lamentable » must not become « une réponse honteux »), so a swap
+# never breaks agreement, and one part of speech with one construction (no « group », which is
+# also a chat group, no « asked », whose « asked who » « pressed » cannot follow, no « super »,
+# which is also an adverb, no « tells us » for « says », nor « concerned » (worried) or
+# « involved » (« the staff involved », « no agency was involved ») for « affected »), so a
+# swap never breaks the sentence nor turns its meaning.
 SYNONYMS = {
     "casual": {
         "en": (
@@ -110,32 +116,31 @@ SYNONYMS = {
         "fr": (
             "énervé|furieux|remonté|en rogne",
             "ridicule|absurde|pathétique|grotesque|lunaire",
-            "honteux|scandaleux|lamentable|indigne",
+            "honteux|scandaleux",
             "franchement|sérieusement|honnêtement|vraiment",
-            "super|génial|trop bien",
-            "nul|lamentable|catastrophique",
+            "génial|trop bien",
+            "lamentable|catastrophique|pitoyable",
             "mdr|ptdr|lol|😂",
             "enfants|gamins|petits bouts",
         ),
     },
     "formal": {
         "en": (
-            "says|states|confirms|tells us",
-            "said|stated|confirmed|told us",
-            "asked|questioned|pressed",
+            "says|states|confirms",
+            "said|stated|confirmed",
             "customers|consumers|clients",
-            "company|firm|group",
-            "affected|concerned|involved",
-            "reports|accounts|claims",
+            "company|firm",
+            "affected|impacted",
+            "reports|claims",
             "currently|at this stage|for now",
         ),
         "fr": (
             "indique|affirme|confirme|précise",
             "a indiqué|a affirmé|a confirmé|a précisé",
             "clients|consommateurs|usagers",
-            "entreprise|société|groupe",
+            "entreprise|société",
             "concernés|touchés|visés",
-            "signalements|témoignages|remontées",
+            "signalements|témoignages",
             "actuellement|à ce stade|pour l'instant",
         ),
     },
@@ -164,13 +169,28 @@ def vary(
         opener = rng.choice(OPENERS[language][mood].split("|"))
         words = f"{opener} {_lower_first(words)}"
     if ends and rng.random() < (0.5 if persona in LOUD else 0.35):
-        words = f"{words.rstrip('.')} {rng.choice(CLOSERS[language][mood].split('|'))}"
+        words = closed(words, rng.choice(CLOSERS[language][mood].split("|")), language)
     if persona in CASUAL and rng.random() < 0.3:
         words = _lower(words)
     fresh = _fresh_tags(words, tags) if ends else []
     if fresh and rng.random() < 0.15 and "{hashtag}" not in words:
         words = f"{words} {rng.choice(fresh)}"
     return words
+
+
+def closed(text: str, closer: str, language: str) -> str:
+    """`text` with a closer tacked on as people type it. A closer of marks only (« ?? », « !! »,
+    « ... ») adds to the marks the text ends with rather than following them (« hand??? », never
+    « hand? ?? » nor « hand?? ... »), and in English it sits against the last word (« brilliant!! »,
+    not « brilliant !! »); French spaces ? and ! off, not the ellipsis (« n'importe quoi... »)."""
+    text = text.rstrip(".")
+    if closer.strip("?!."):
+        return f"{text} {closer}"
+    if text.endswith(("?", "!")):
+        return text + closer.strip(".")
+    if language == "fr" and closer[0] in "?!":
+        return f"{text} {closer}"
+    return text + closer
 
 
 def _fresh_tags(text: str, tags: list[str]) -> list[str]:

@@ -21,7 +21,11 @@ data-breach's reactions stopped quoting words the team never wrote and said what
 and again when its reaction that thanked an apology came to answer only an apology, two that
 listed what a statement said were reworded and each language gained a reaction that presumes
 nothing (the lint of app/scenarios/presumptions.py; the template list and its draws changed, and
-the French storm without actions too, its later templates being numbered one further)."""
+the French storm without actions too, its later templates being numbered one further). Recorded
+again on purpose when closers of marks only came to join the marks a text ends with (no « hand? ??
+», no « brilliant !! » in English) and synonym groups lost the words whose swap broke agreement or
+syntax (« le groupe » → « le société », « asked who » → « pressed who »): the readings changed;
+and again when "affected" stopped reading "involved" ("it's not involved", "the staff affected")."""
 
 import hashlib
 import json
@@ -51,26 +55,26 @@ ACTIONS = [
     Action(at_s=1500, kind="reply", text="Nous sommes désolés, appelez le numéro vert.", id="r1"),
 ]
 GOLDEN = {
-    ("data-breach", "en", 2026, False): "082947da576e3639c0b9a65dfc7b323f",
-    ("data-breach", "en", 2026, True): "9e643e0cde20417516bc131f5b317a3f",
-    ("data-breach", "en", 7, False): "97614e9b1282a1d855d7b6ddcc173c6a",
-    ("data-breach", "en", 7, True): "663c1f7075460a07d3eec32984c6a9ed",
-    ("data-breach", "fr", 2026, False): "241f819d1d7dd58c7f33447a5b485f61",
-    ("data-breach", "fr", 2026, True): "4dfdc24171b0a9de5e48c911ffadce15",
-    ("data-breach", "fr", 7, False): "117f44aef3f8be4a92741573c1b96117",
-    ("data-breach", "fr", 7, True): "3269c41ca80f5a54439f2c3d8a39bf13",
-    ("sample", "en", 2026, False): "aca9614572785c238bb00ea887e8fd10",
-    ("sample", "en", 2026, True): "ce3ad3c520d64ced5a0948bbdb244e13",
-    ("sample", "en", 7, False): "4a5a1f3a286f4f067d5843bac40cb6bf",
-    ("sample", "en", 7, True): "be960a56b32a26b9ed8d006072de0dde",
-    ("sample", "fr", 2026, False): "41c76870c1f6eb1b77106a3a9fe2d587",
-    ("sample", "fr", 2026, True): "6c3b033dde24fe278c410b7e7bcc8f4f",
-    ("sample", "fr", 7, False): "79240551e303ca12660e803f59dcfb51",
-    ("sample", "fr", 7, True): "4dd5788134e63316779e96a11c66f5ca",
+    ("data-breach", "en", 2026, False): "3fb4d5591efe013ed19da7027d529dfd",
+    ("data-breach", "en", 2026, True): "05cf2a6d1c2cf1dd2baacd9a6100d3c9",
+    ("data-breach", "en", 7, False): "e3361615d82a04cec6b7ba7e2db0c345",
+    ("data-breach", "en", 7, True): "8207e2486e0c5b6778a8289ba54bff24",
+    ("data-breach", "fr", 2026, False): "b025f75e44a2818209dd38f3766c95ee",
+    ("data-breach", "fr", 2026, True): "e65e8f6a48da23ae2a522a8bdb6830b8",
+    ("data-breach", "fr", 7, False): "24d236cffdd244be4e3ec634b3fe7fb6",
+    ("data-breach", "fr", 7, True): "ddaf2546e8c24f28471b97d57541de91",
+    ("sample", "en", 2026, False): "f3dc9e05d918c33df7464f945f32ada2",
+    ("sample", "en", 2026, True): "615df3b08e1d107a27be4b19c8e01f90",
+    ("sample", "en", 7, False): "507933a84249e164be9b600ef703df6f",
+    ("sample", "en", 7, True): "da80a370b7c36d431b8adb23ea5b51c8",
+    ("sample", "fr", 2026, False): "494b8d33c23dade709dd61e736bd67ef",
+    ("sample", "fr", 2026, True): "dd42d722bdea6b4e05121c5a430cd439",
+    ("sample", "fr", 7, False): "389e1afa6050ea00b934c854be1066cc",
+    ("sample", "fr", 7, True): "760c4053467314bf7bf330ef3b1850a8",
 }
-PREVIEW_JSONL = "73e7ead8e604ba808d2acd62853f17742f2832468fd1c2887514eb46a461702e"
-PREVIEW_FEED = "08a9ae82b6ea9bb5a994dde5016ac60397069a9f41da1c3f33dbf96f88425596"
-STREAMED = "f71275758f6803f4ac9a7523f1896b54c926d03005bf161ac9e70360e9c941d7"
+PREVIEW_JSONL = "91989a8f8b81ac2eb476ab1e53e29a18031f6dad27c91b1c4abde4868f0a22ce"
+PREVIEW_FEED = "1ff446bdbec58fc84cbaa6ede1b49dd0190446e9049ea6a83f5d531c3f521f41"
+STREAMED = "9e5350970e922ea473a667490b096bfead9e98c3e3744ff9b183224eeb5054b0"
 
 
 def scenario_for(name: str):
