@@ -1,5 +1,7 @@
 """What the statement analysis changes in the score: substance, promises, repeats, checklist."""
 
+import re
+
 import pytest
 
 from app.scoring.core import parse_record, score_record
@@ -133,3 +135,34 @@ def test_strategy_fit_names_the_posts_it_judged_and_its_cluster_in_the_record_la
     found = next(f for f in report.findings if f.metric == "strategy_fit")
     assert found.evidence == ["action:0"]
     assert f"({said})" in found.text
+
+
+SILENT_ACTIONS = [
+    [],
+    [{"at_s": 60, "kind": "note", "text": "Monitoring started."}],
+    [
+        {"at_s": 30, "kind": "flag_rumour", "rumour": "r1"},
+        {"at_s": 90, "kind": "escalate", "to_role": "lead"},
+    ],
+]
+
+
+@pytest.mark.parametrize("base", ["good-drill-en", "french-drill-fr"])
+@pytest.mark.parametrize("actions", SILENT_ACTIONS)
+@pytest.mark.parametrize("length_known", [True, False])
+def test_a_team_that_never_spoke_earns_no_silence_or_tone_points(base, actions, length_known):
+    """Nothing public said: the audience waited all along, saw no tone and heard nothing to
+    check, so no strength, and no wait of 0 s or average tone, even with no length given."""
+    record = with_actions(base, actions)
+    if not length_known:
+        record.pop("duration_s", None)
+        record["scenario"] = {"id": record["scenario"]["id"]}
+    report = score_record(parse_record(record))
+    silence = metric(report, "responsiveness", "longest_silence_s")
+    tone = metric(report, "message_quality", "tone")
+    assert silence.points == 0 and tone.points == 0 and tone.value is None
+    assert "accuracy" not in [m.name for m in report.dimensions["message_quality"].metrics]
+    assert silence.value is None or silence.value > 0
+    assert not [f for f in report.findings if f.kind == "strength"]
+    worded = " ".join(f.text for f in report.findings)
+    assert not re.search(r"\b0 s\b", worded) and "/100" not in worded

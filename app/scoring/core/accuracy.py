@@ -38,8 +38,9 @@ def wrong_stances(post: PublicText) -> list[Stance]:
 
 
 def accuracy(ctx: Context) -> Metric | None:
-    """Posts that contradict the scenario's facts or state a rumour as true."""
-    if not ctx.frame.claims:
+    """Posts that contradict the scenario's facts or state a rumour as true; None with no
+    facts or rumours to check, or no post to check them in (silence is not accuracy)."""
+    if not ctx.frame.claims or not ctx.public:
         return None
     evidence: set[str] = set()
     wrong, penalty = 0, 0.0

@@ -142,10 +142,15 @@ IMPROVEMENTS = {
         "longest_silence_s": (
             "The audience waited {value} without hearing from you after a development."
         ),
+        "longest_silence_s:never": "The audience never heard from you.",
         "key_message_coverage": "Only {value} of the plan's key-message kinds were used.",
         "tone": (
             "Tone needs work (average {value}/100): avoid defensiveness, blame, jargon and "
             "legalese; show empathy and say what you know and when you will update."
+        ),
+        "tone:never": (
+            "No public post showed your tone: show empathy, say what you know and when you will "
+            "update."
         ),
         "strategy_fit": (
             "The response strategy did not suit the crisis ({value}): acknowledge responsibility "
@@ -198,6 +203,7 @@ IMPROVEMENTS = {
         "longest_silence_s": (
             "Le public a attendu {value} sans nouvelles de vous après un événement."
         ),
+        "longest_silence_s:never": "Le public n'a jamais eu de nouvelles de vous.",
         "key_message_coverage": (
             "Seulement {value} des types de messages clés du plan ont été utilisés."
         ),
@@ -205,6 +211,10 @@ IMPROVEMENTS = {
             "Le ton est à travailler (moyenne {value}/100) : évitez la défensive, les reproches, "
             "le jargon et le juridique ; montrez de l'empathie, dites ce que vous savez et quand "
             "vous reviendrez."
+        ),
+        "tone:never": (
+            "Aucune publication n'a montré votre ton : montrez de l'empathie, dites ce que vous "
+            "savez et quand vous reviendrez."
         ),
         "strategy_fit": (
             "La stratégie de réponse ne convenait pas à la crise ({value}) : reconnaissez votre "

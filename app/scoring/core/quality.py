@@ -71,20 +71,21 @@ class MessageQuality:
         )
 
     def tone(self) -> Metric:
-        """Mean tone score of the messages; evidence: penalised posts, else the best ones.
+        """Mean tone score of the messages; evidence: penalised posts, else the best ones. With
+        no message, no tone was shown: no value, no points.
 
         A message with nothing checkable in it counts only against the team: its capped,
         neutral tone must not dilute the tone of what the team did say.
         """
         posts = self.ctx.messages
         judged = [p for p in posts if p.reading.substantive or p.tone.score < NEUTRAL] or posts
-        mean = sum(p.tone.score for p in judged) / len(judged) if judged else 0.0
+        mean = sum(p.tone.score for p in judged) / len(judged) if judged else None
         flawed = [p for p in posts if set(p.tone.labels) & {*NEGATIVE, NON_APOLOGY}]
         shown = flawed or sorted(posts, key=lambda p: (-p.tone.score, p.step.index))[:3]
         return Metric(
             name="tone",
-            value=round(mean, 1),
-            points=clamp(mean),
+            value=round(mean, 1) if mean is not None else None,
+            points=clamp(mean) if mean is not None else 0.0,
             weight=METRIC_WEIGHTS["tone"],
             evidence=ordered_evidence({i for p in shown for i in p.ids}),
         )

@@ -122,10 +122,13 @@ def _longest_silence(ctx: Context) -> Metric:
             worst = wait
             worst_evidence = [label] + ([answer.step.id] if answer else [])
     evidence = [e for e in worst_evidence if e != "start"]
+    # A team that never spoke kept its audience waiting the whole drill, however short the
+    # record makes it (one with no duration and no action lasts 0 s: the wait has no length).
+    points = linear_points(worst, ctx.deadline_s, 4 * ctx.deadline_s) if ctx.speaking else 0.0
     return Metric(
         name="longest_silence_s",
-        value=round(worst, 1),
-        points=linear_points(worst, ctx.deadline_s, 4 * ctx.deadline_s),
+        value=round(worst, 1) if ctx.speaking or worst else None,
+        points=points,
         weight=METRIC_WEIGHTS["longest_silence_s"],
         evidence=evidence,
         target=ctx.deadline_s,
