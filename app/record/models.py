@@ -207,12 +207,16 @@ def json_path(loc: tuple[Any, ...]) -> str:
     return path or "(root)"
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _check_action_fields(actions: list[Action]) -> None:
-    """Refuse an action lacking a field its kind needs."""
+    """Refuse an action lacking a field its kind needs; blank text is no text."""
     for index, action in enumerate(actions):
         for needed in REQUIRED_BY_KIND[action.kind]:
             options = needed if isinstance(needed, tuple) else (needed,)
-            if all(getattr(action, name) in (None, "") for name in options):
+            if all(_blank(getattr(action, name)) for name in options):
                 raise RecordError(
                     f"actions[{index}].{options[0]}",
                     f"required for a {action.kind} action"

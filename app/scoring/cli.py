@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from app.core.limits import MAX_DOCUMENT_BYTES, LimitExceeded, load_json
+from app.core.limits import MAX_DOCUMENT_BYTES, LimitExceeded, load_json, size_error
 from app.scoring.core import RecordError, parse_record, report_json
 from app.scoring.core.textreport import render_text
 from app.scoring.service import score_with_library
@@ -28,10 +28,14 @@ def score(
 ) -> None:
     """Score a drill record; an invalid record exits with status 2, naming the bad field."""
     try:
-        stream = typer.get_binary_stream("stdin") if str(file) == "-" else file.open("rb")
+        stdin = str(file) == "-"
+        if not stdin and (size := file.stat().st_size) > MAX_DOCUMENT_BYTES:
+            raise size_error(size, MAX_DOCUMENT_BYTES)  # its size, not the bytes read to tell
+        stream = typer.get_binary_stream("stdin") if stdin else file.open("rb")
         with stream:
             raw = stream.read(MAX_DOCUMENT_BYTES + 1)
-        record = parse_record(load_json(raw.decode("utf-8")))
+        # A byte-order mark is allowed, as the API allows it (editors on Windows write one).
+        record = parse_record(load_json(raw.decode("utf-8-sig")))
     except OSError as exc:
         typer.echo(f"Error: cannot read {file}: {exc.strerror}", err=True)
         raise typer.Exit(2) from None

@@ -87,3 +87,21 @@ def test_a_bad_file_exits_with_status_2_and_no_traceback(tmp_path, name):
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     assert result.stderr.strip()
+
+
+def test_an_oversized_file_is_refused_naming_its_size(tmp_path):
+    path = tmp_path / "record.json"
+    data = BAD_RECORDS["over the size limit"]
+    path.write_bytes(data)
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 2
+    assert f"The document is {len(data)} bytes" in result.stderr
+
+
+def test_a_record_with_a_byte_order_mark_is_scored_like_one_without(tmp_path):
+    path = tmp_path / "record.json"
+    path.write_bytes(b"\xef\xbb\xbf" + (RECORDS / "good-drill-en.json").read_bytes())
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 0, result.stderr
+    plain = runner.invoke(app, ["score", str(RECORDS / "good-drill-en.json")])
+    assert json.loads(result.stdout) == json.loads(plain.stdout)

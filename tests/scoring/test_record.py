@@ -49,6 +49,7 @@ def broken(change) -> dict:
         (lambda r: r["actions"][0].pop("at_s"), "actions[0].at_s"),
         (lambda r: r["actions"][0].update(at_s=-1), "actions[0].at_s"),
         (lambda r: r["actions"][0].pop("text"), "actions[0].text"),
+        (lambda r: r["actions"][0].update(text=" \n\u00a0\t"), "actions[0].text"),
         (
             lambda r: r["actions"].append({"at_s": 5, "kind": "reply", "text": "x"}),
             "actions[1].in_reply_to",
