@@ -61,7 +61,9 @@ def drill_record(*, session: Session, drill: Drill, now: datetime | None = None)
     section["injects"].sort(key=lambda entry: (entry["at_s"], entry["id"]))
     listed = [action_dict(row) for row in rows]
     plan = service.plan_section(session=session, drill=drill)
-    duration_s = current.sim_s if current.sim_s > 0 else drill.duration_s
+    # Stamped to the millisecond, as actions are: an action taken at the last moment (paused,
+    # then ended) must not come out a fraction of a millisecond after the end.
+    duration_s = round(current.sim_s, 3) if current.sim_s > 0 else drill.duration_s
     if current.status == ClockStatus.ended and duration_s < drill.duration_s:
         section, plan = cut_at_end(section, plan, listed, duration_s)
     return build_record(

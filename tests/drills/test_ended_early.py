@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,3 +94,25 @@ def test_a_drill_run_to_its_end_keeps_every_inject(session, factory):
     assert len(record["scenario"]["injects"]) == 6
     assert record["plan"]["checklist"]
     assert "local-paper" in json.dumps(score_payload(payload=record).model_dump(mode="json"))
+
+
+@pytest.mark.parametrize("pause_s", [12.34567, 20.00004, 33.33333, 41.99996])
+def test_an_action_taken_while_paused_before_the_end_is_scored(session, factory, pause_s):
+    """Actions are stamped to the millisecond: the record's end is stamped the same way, so an
+    answer posted while the drill is paused, just before it is ended, is never cut off."""
+    team = make_team(session, factory)
+    drill = team.drill
+    service.control(session=session, drill=drill, kind=ClockEventKind.start, now=at(0))
+    service.control(session=session, drill=drill, kind=ClockEventKind.pause, now=at(pause_s))
+    actions.record_action(
+        session=session,
+        drill=drill,
+        user=team.spokesperson,
+        member_role=Role.member,
+        action_in=ActionCreate(kind="reply", text="We are on it.", in_reply_to="manager-alert"),
+        now=at(pause_s + 5),
+    )
+    service.control(session=session, drill=drill, kind=ClockEventKind.end, now=at(pause_s + 6))
+    record = export.drill_record(session=session, drill=drill, now=at(pause_s + 100))
+    assert all(a["at_s"] <= record["duration_s"] for a in record["actions"])
+    assert not [n for n in score_payload(payload=record).notes if "action(s)" in n]
