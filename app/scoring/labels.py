@@ -7,6 +7,7 @@ from typing import Any
 
 from app.core.i18n import (
     LanguageTable,
+    current_language,
     format_minutes,
     format_number,
     format_percent,
@@ -16,7 +17,7 @@ from app.core.i18n import gettext as _
 from app.drills.labels import action_kinds, channels
 from app.plans.catalogue import KIND_LABELS
 from app.scoring.core.overrides import metric_key
-from app.scoring.core.phrases import METRIC_NAMES
+from app.scoring.core.phrases import METRIC_NAMES, VALUE_WORDS
 from app.scoring.core.tone import NEGATIVE
 from app.scoring.core.voice import NON_APOLOGY
 
@@ -121,7 +122,8 @@ def metric_value(name: str, value: Any) -> str:
     if value is None:
         return "–"
     if isinstance(value, str):
-        return value.replace("_", " ")
+        words = VALUE_WORDS.get(current_language.get(), VALUE_WORDS["en"]).get(name, {})
+        return words.get(value) or value.replace("_", " ")
     if name.endswith("_s"):
         return format_minutes(value)
     if name in SHARE_METRICS:

@@ -84,13 +84,14 @@ def test_a_drill_moment_reads_as_the_console_clock(seconds):
 
 
 @pytest.mark.parametrize(
-    ("language", "said"),
-    [("en", "what is known, when the next update comes"), ("fr", "ce que l'on sait, l'heure")],
-)
-def test_what_a_statement_was_open_about_reads_in_the_readers_language(language, said):
+    ("language", "value", "said"),
+    [("en", "preventable", "preventable"), ("fr", "preventable", "évitable"),
+     ("fr", "accident", "accidentelle"), ("fr", "unknown", "responsabilité inconnue")],
+)  # fmt: skip
+def test_a_metric_value_that_is_a_word_is_shown_in_the_pages_language(language, value, said):
+    """The strategy-fit metric's value (an SCCT responsibility cluster) in the review's table."""
     token = i18n.current_language.set(language)
     try:
-        shown = labels.transparency(["known", "next_update"])
+        assert labels.metric_value("strategy_fit", value) == said
     finally:
         i18n.current_language.reset(token)
-    assert shown.startswith(said) and "_" not in shown
