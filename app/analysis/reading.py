@@ -9,7 +9,7 @@ from app.analysis.form import placeholders
 from app.analysis.frame import Frame, claim_terms, topic_keys
 from app.analysis.lexicon import ABSOLUTE, ADVICE, STOPWORDS
 from app.analysis.speech import Voice, read_voice
-from app.analysis.stance import read_sentence, stance
+from app.analysis.stance import read_sentences, stance
 from app.analysis.tokens import PREFIX_MATCH, clean, fold, same_key, seen_at, sentences, tokens
 from app.analysis.types import Commitment, Span, Stance
 
@@ -72,7 +72,7 @@ def analyse(text: str, frame: Frame) -> Analysis:
     folded = fold(text)
     language = detect_language(folded, frame.language)
     words = tokens(text, language)
-    read = [read_sentence(folded, a, b, words, language) for a, b in sentences(folded)]
+    read = read_sentences(folded, sentences(folded), words, language)
     clause_marks = [(c.start, c.end, c.negated) for s in read for c in s.clauses]
     claims = claim_terms(frame)
     rumours = tuple(terms for c, props in claims if c.kind == "rumour" for terms in props)

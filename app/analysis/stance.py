@@ -62,11 +62,17 @@ class Sentence:
     words: int
 
 
-def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], language: str):
-    """A sentence of folded text read into clauses with their markers.
+def read_sentences(
+    folded: str, spans: list[tuple[int, int]], words: tuple[Token, ...], language: str
+) -> list[Sentence]:
+    """Each sentence of folded text read into clauses with their markers. A negated denial
+    ("not false that") is blanked first, once for the whole text: two negations assert."""
+    plain = re.sub(NEGATED_DENIAL[language], lambda m: " " * len(m.group(0)), folded)
+    return [read_sentence(plain, start, end, words, language) for start, end in spans]
 
-    A negated denial ("not false that") is blanked first: two negations assert."""
-    folded = re.sub(NEGATED_DENIAL[language], lambda m: " " * len(m.group(0)), folded)
+
+def read_sentence(folded: str, start: int, end: int, words: tuple[Token, ...], language: str):
+    """A sentence of folded text read into clauses with their markers."""
     scopes = denial_scopes(folded, start, end, language)
     found = []
     for a, b in clauses(folded, start, end):
@@ -216,7 +222,7 @@ def _decide(
     negated = best.negated != flipped
     # A bare denial elsewhere in the sentence ("C'est faux : …") answers a rumour, or a positive
     # fact; "false: no illness has been reported" still affirms the fact "no illness". A denial
-    # that takes the clause after it ("it is false that…") denies whatever that clause says.
+    # that takes the clause after it ("it is false that…") denies what lies in its reach.
     answered = sentence.bare_denial and (terms.claim.kind == "rumour" or not terms.negated)
     if best.denial or answered or _denied_here(terms, sentence, best, reach):
         negated = not terms.negated

@@ -58,18 +58,23 @@ def test_nothing_after_the_end_counts(found, spread, end_s, replied):
     assert {i["id"] for i in cut["injects"]} == kept
 
 
+def answer_the_first_inject(session, team, now) -> None:
+    """The spokesperson replies to the manager's alert."""
+    actions.record_action(
+        session=session,
+        drill=team.drill,
+        user=team.spokesperson,
+        member_role=Role.member,
+        action_in=ActionCreate(kind="reply", text="We are on it.", in_reply_to="manager-alert"),
+        now=now,
+    )
+
+
 def ended_at(session, team, real_s: float) -> dict:
     """Start the drill (10×), let the spokesperson answer the first inject, end at `real_s`."""
     drill = team.drill
     service.control(session=session, drill=drill, kind=ClockEventKind.start, now=at(0))
-    actions.record_action(
-        session=session,
-        drill=drill,
-        user=team.spokesperson,
-        member_role=Role.member,
-        action_in=ActionCreate(kind="reply", text="We are on it.", in_reply_to="manager-alert"),
-        now=at(6),
-    )
+    answer_the_first_inject(session, team, now=at(6))
     service.control(session=session, drill=drill, kind=ClockEventKind.end, now=at(real_s))
     return export.drill_record(session=session, drill=drill, now=at(real_s + 100))
 
@@ -104,14 +109,7 @@ def test_an_action_taken_while_paused_before_the_end_is_scored(session, factory,
     drill = team.drill
     service.control(session=session, drill=drill, kind=ClockEventKind.start, now=at(0))
     service.control(session=session, drill=drill, kind=ClockEventKind.pause, now=at(pause_s))
-    actions.record_action(
-        session=session,
-        drill=drill,
-        user=team.spokesperson,
-        member_role=Role.member,
-        action_in=ActionCreate(kind="reply", text="We are on it.", in_reply_to="manager-alert"),
-        now=at(pause_s + 5),
-    )
+    answer_the_first_inject(session, team, now=at(pause_s + 5))
     service.control(session=session, drill=drill, kind=ClockEventKind.end, now=at(pause_s + 6))
     record = export.drill_record(session=session, drill=drill, now=at(pause_s + 100))
     assert all(a["at_s"] <= record["duration_s"] for a in record["actions"])

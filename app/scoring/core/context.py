@@ -79,9 +79,10 @@ class Context:
         self.outcome = outcome if outcome is not None else record.audience_outcome
         self.language = record.language
         indexed = [Step(f"action:{i}", i, a) for i, a in enumerate(record.actions)]
-        stated = record.duration_s or record.scenario.duration_s
+        self.stated_end_s = record.duration_s or record.scenario.duration_s
         # Once the drill has ended nothing the team does counts: a late post cannot buy
         # corrections, key messages or approvals back.
+        stated = self.stated_end_s
         self.after_end = [s.id for s in indexed if stated is not None and s.at_s > stated]
         late = set(self.after_end)
         # Records should be in time order; sorting (stably) keeps a careless one scorable.
@@ -110,11 +111,10 @@ class Context:
     @cached_property
     def end_s(self) -> float:
         """When the drill ended: the record's duration, the scenario's, or the last event."""
-        given = self.record.duration_s or self.record.scenario.duration_s
         last = max(
             [s.at_s for s in self.steps] + [i.at_s for i in self.record.scenario.injects] + [0.0]
         )
-        return max(given or 0.0, last)
+        return max(self.stated_end_s or 0.0, last)
 
     def analysed(self, text: str) -> Analysed:
         """A text analysed with the record's language as the default."""
